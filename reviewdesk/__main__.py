@@ -1,0 +1,3 @@
+from reviewdesk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""Entry point: argument parsing, dispatch, and the one-line error contract (docs/cli.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from reviewdesk import __version__
+from reviewdesk.cli.commands import audit, campaigns, demo, users, workspace
+from reviewdesk.errors import ReviewDeskError
+
+INTERNAL_ERROR = 70
+
+
+def add_auth(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--user", help="account to act as (default: $REVIEWDESK_USER)")
+    p.add_argument("--password-env", metavar="VAR", help="read the password from environment variable VAR")
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output (see docs/cli.md)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewdesk",
+        description="ReviewDesk (评查工作台): offline case-review workstation. Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewdesk {__version__}")
+    parser.add_argument(
+        "--workspace",
+        metavar="DIR",
+        help="workspace folder (default: $REVIEWDESK_WORKSPACE, then the per-user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the desktop app")
+
+    p = sub.add_parser("init", help="create a workspace and its first admin account")
+    p.add_argument("--admin", default="admin", help="admin user name (default: admin)")
+    p.add_argument("--display-name", default="", help="admin's full name")
+    p.add_argument(
+        "--password-env", metavar="VAR", help="read the admin password from environment variable VAR"
+    )
+    p.add_argument(
+        "--recovery-code-out", metavar="FILE", help="also write the recovery code to FILE (to print it)"
+    )
+    add_json(p)
+    p.set_defaults(func=workspace.cmd_init)
+
+    p = sub.add_parser("recover", help="open with the recovery code and set a new password for a user")
+    p.add_argument("--user", required=True, help="account that gets the new password")
+    p.add_argument("--code-env", metavar="VAR", help="read the recovery code from environment variable VAR")
+    p.add_argument(
+        "--new-password-env", metavar="VAR", help="read the new password from environment variable VAR"
+    )
+    p.set_defaults(func=workspace.cmd_recover)
+
+    p = sub.add_parser("whoami", help="show the account you act as")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=users.cmd_whoami)
+
+    user = sub.add_parser("user", help="manage accounts (admin)").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = user.add_parser("add", help="create an account")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["admin", "expert", "observer", "auditor"])
+    p.add_argument("--display-name", default="", help="full name shown in the app and documents")
+    p.add_argument("--new-password-env", metavar="VAR", help="read the new account's password from VAR")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=users.cmd_add)
+    p = user.add_parser("list", help="list accounts")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=users.cmd_list)
+    p = user.add_parser("passwd", help="change your password, or (admin) reset another account's")
+    p.add_argument("name", nargs="?", help="account to reset (default: yourself)")
+    p.add_argument("--new-password-env", metavar="VAR", help="read the new password from VAR")
+    add_auth(p)
+    p.set_defaults(func=users.cmd_passwd)
+    p = user.add_parser("disable", help="disable an account and delete its key slot")
+    p.add_argument("name")
+    add_auth(p)
+    p.set_defaults(func=users.cmd_disable)
+    p = user.add_parser("enable", help="re-enable an account with a new password")
+    p.add_argument("name")
+    p.add_argument("--new-password-env", metavar="VAR", help="read the new password from VAR")
+    add_auth(p)
+    p.set_defaults(func=users.cmd_enable)
+
+    aud = sub.add_parser("audit", help="the audit log (admin, auditor)").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    p = aud.add_parser(
+        "verify", help="check the hash chain and checkpoints; exit 9 and name the first bad entry if broken"
+    )
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=audit.cmd_verify)
+    p = aud.add_parser("show", help="show entries, newest last")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--actor")
+    p.add_argument("--action", help="action prefix, e.g. 'user.'")
+    p.add_argument("--text", help="substring of target or details")
+    p.add_argument("--since", help="YYYY-MM-DD or RFC 3339, inclusive")
+    p.add_argument("--until", help="YYYY-MM-DD or RFC 3339, exclusive")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=audit.cmd_show)
+    p = aud.add_parser("checkpoint", help="sign the current length and head hash with the workstation key")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=audit.cmd_checkpoint)
+
+    p = sub.add_parser("backup", help="write an encrypted backup file (admin)")
+    p.add_argument("path")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=workspace.cmd_backup)
+    p = sub.add_parser(
+        "restore", help="replace the workspace by a backup (needs an admin account of the backup)"
+    )
+    p.add_argument("path")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add_auth(p)
+    p.set_defaults(func=workspace.cmd_restore)
+    p = sub.add_parser("rekey", help="rotate the data key (admin; do it after disabling an account)")
+    add_auth(p)
+    p.set_defaults(func=workspace.cmd_rekey)
+    p = sub.add_parser("recovery-code", help="replace the recovery code (admin); prints the new one once")
+    p.add_argument("--recovery-code-out", metavar="FILE")
+    add_auth(p)
+    p.set_defaults(func=workspace.cmd_new_recovery_code)
+
+    st = sub.add_parser("settings", help="workspace settings").add_subparsers(
+        dest="settings_command", metavar="ACTION", required=True
+    )
+    p = st.add_parser("show")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=workspace.cmd_settings_show)
+    p = st.add_parser("set", help="set a setting (admin)")
+    p.add_argument("key")
+    p.add_argument("value")
+    add_auth(p)
+    p.set_defaults(func=workspace.cmd_settings_set)
+
+    un = sub.add_parser(
+        "unit", help="units (courts, procuratorates, police, justice bureaus)"
+    ).add_subparsers(dest="unit_command", metavar="ACTION", required=True)
+    p = un.add_parser("add")
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", required=True, choices=["court", "procuratorate", "police", "justice", "other"])
+    p.add_argument("--region-code", required=True, help="six-digit GB/T 2260 code")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=campaigns.cmd_unit_add)
+    p = un.add_parser("list")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=campaigns.cmd_unit_list)
+
+    cp = sub.add_parser("campaign", help="review campaigns").add_subparsers(
+        dest="campaign_command", metavar="ACTION", required=True
+    )
+    p = cp.add_parser("create")
+    p.add_argument("id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--cross-region", default="none", choices=["none", "county", "prefecture"])
+    p.add_argument("--panel-size", type=int, default=3)
+    p.add_argument("--organiser-unit")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=campaigns.cmd_campaign_create)
+    p = cp.add_parser("list")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=campaigns.cmd_campaign_list)
+
+    p = sub.add_parser("demo", help="create a demo workspace with synthetic data (and open it with --open)")
+    p.add_argument("--reset", action="store_true", help="delete an existing demo workspace first")
+    p.add_argument("--open", action="store_true", help="open the desktop app on it afterwards")
+    add_json(p)
+    p.set_defaults(func=demo.cmd_demo)
+    return parser
+
+
+def _message(err: ReviewDeskError) -> str:
+    return err.message_zh if os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh") else err.message
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in (None, "gui"):
+        from reviewdesk.cli.commands.gui import open_gui
+
+        return open_gui(args.workspace)
+    try:
+        return int(args.func(args) or 0)
+    except ReviewDeskError as err:
+        print(f"reviewdesk: error: {_message(err)}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("reviewdesk: cancelled", file=sys.stderr)
+        return 130
+    except Exception as err:
+        if os.environ.get("REVIEWDESK_DEBUG"):
+            raise
+        print(
+            f"reviewdesk: internal error ({type(err).__name__}). "
+            "Run again with REVIEWDESK_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

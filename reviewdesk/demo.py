@@ -1,0 +1,91 @@
+"""A demo workspace with realistic synthetic data: accounts, units in three Gansu prefectures, campaigns.
+
+Every name here is invented. The demo password is public and printed: a demo workspace holds no real data.
+Later issues add cases, experts, panels and scores.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reviewdesk.errors import WorkspaceError
+from reviewdesk.services import audit, campaigns, settings, users
+from reviewdesk.workspace import Workspace
+
+DEMO_PASSWORD = "demo-2026"
+DEMO_ADMIN = "admin"
+
+DEMO_USERS = [
+    # (user name, display name, role)
+    ("zhanghua", "张华", "expert"),
+    ("liming", "李明", "expert"),
+    ("wangfang", "王芳", "expert"),
+    ("zhaoqiang", "赵强", "expert"),
+    ("chenjing", "陈静", "observer"),
+    ("sunli", "孙丽", "auditor"),
+]
+
+DEMO_UNITS = [
+    ("GS-ZFW", "甘肃省委政法委执法监督处", "other", "620000"),
+    ("GS-CGQ-FY", "兰州市城关区人民法院", "court", "620102"),
+    ("GS-QLH-FY", "兰州市七里河区人民法院", "court", "620103"),
+    ("GS-LZ-ZY", "兰州市中级人民法院", "court", "620100"),
+    ("GS-CGQ-JCY", "兰州市城关区人民检察院", "procuratorate", "620102"),
+    ("GS-CGQ-GAJ", "兰州市公安局城关分局", "police", "620102"),
+    ("GS-TS-ZY", "天水市中级人民法院", "court", "620500"),
+    ("GS-QZQ-FY", "天水市秦州区人民法院", "court", "620502"),
+    ("GS-MJQ-JCY", "天水市麦积区人民检察院", "procuratorate", "620503"),
+    ("GS-BY-ZY", "白银市中级人民法院", "court", "620400"),
+    ("GS-BYQ-GAJ", "白银市公安局白银分局", "police", "620402"),
+    ("GS-JT-SFJ", "会宁县司法局", "justice", "620422"),
+]
+
+DEMO_CAMPAIGNS = [
+    ("2026-XF-01", "2026年涉法涉诉信访案件集中评查", 2026, "prefecture"),
+    ("2026-ZX-01", "2026年长期未执结案件专项评查", 2026, "county"),
+]
+
+
+def demo_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("ReviewDesk", appauthor=False) / "demo-workspace"
+
+
+def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
+    ws = Workspace(folder)
+    if ws.db_path.exists() or ws.slots_path.exists():
+        if not reset:
+            raise WorkspaceError(
+                f"a workspace already exists at {ws.folder} (use --reset to recreate the demo)",
+                message_zh=f"{ws.folder} 处已有工作区（如需重建演示工作区，请加 --reset）",
+            )
+        if not (ws.folder / ".reviewdesk-demo").exists():
+            raise WorkspaceError(
+                f"{ws.folder} is not a demo workspace; refusing to delete it",
+                message_zh=f"{ws.folder} 不是演示工作区，拒绝删除",
+            )
+        shutil.rmtree(ws.folder)
+    opened, _code = ws.create(DEMO_ADMIN, "刘建国", DEMO_PASSWORD)
+    (ws.folder / ".reviewdesk-demo").write_text("demo workspace: synthetic data only\n", encoding="utf-8")
+    with opened:
+        for name, display, role in DEMO_USERS:
+            users.add_user(opened, name, display, role, DEMO_PASSWORD)
+        for code, name, kind, region in DEMO_UNITS:
+            campaigns.add_unit(opened, code, name, kind, region)
+        for cid, name, year, level in DEMO_CAMPAIGNS:
+            campaigns.create_campaign(
+                opened, cid, name, year, cross_region_level=level, organiser_unit="GS-ZFW"
+            )
+        settings.set_setting(opened, "idle_lock_minutes", 10)
+        audit.checkpoint(opened)
+    return ws
+
+
+def ensure_demo(folder: Path) -> tuple[Workspace, bool]:
+    """The demo workspace at `folder`, created if missing. Returns (workspace, created)."""
+    ws = Workspace(folder)
+    if ws.exists():
+        return ws, False
+    return create_demo(folder), True

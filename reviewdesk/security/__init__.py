@@ -1,0 +1,1 @@
+"""Key material: key slots that unlock the data key, login throttling, atomic files."""

@@ -1,0 +1,85 @@
+"""The frame every service runs in: role check, one transaction, one or more audit entries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from reviewdesk.audit import chain
+from reviewdesk.errors import PermissionDenied
+from reviewdesk.store.models import Role, User
+from reviewdesk.workspace import OpenWorkspace
+
+ANYONE = frozenset(Role)
+ADMIN = frozenset({Role.ADMIN})
+AUDIT_READERS = frozenset({Role.ADMIN, Role.AUDITOR})
+
+
+class Change:
+    """Handed to a service body: the session, the acting user, and the audit entry to write."""
+
+    def __init__(self, session: Session, ws: OpenWorkspace, action: str) -> None:
+        self.session = session
+        self.ws = ws
+        self.action = action
+        self.audited = False
+        self._before_commit: list[Callable[[], None]] = []
+
+    def audit(self, target: str, **details: Any) -> None:
+        chain.append(self.session, self.ws.actor.username, self.action, target, details)
+        self.audited = True
+
+    def before_commit(self, step: Callable[[], None]) -> None:
+        """Run `step` after the body, just before COMMIT; if it fails, the transaction rolls back."""
+        self._before_commit.append(step)
+
+    def finish(self) -> None:
+        if not self.audited:
+            raise AssertionError(f"service {self.action} changed state without an audit entry")
+        for step in self._before_commit:
+            step()
+
+
+def _refuse(ws: OpenWorkspace, action: str, reason: str) -> PermissionDenied:
+    """Record the refusal in its own transaction, then hand back the error to raise."""
+    with ws.write_session() as session, session.begin():
+        chain.append(
+            session,
+            ws.actor.username,
+            "permission.denied",
+            action,
+            {"role": ws.actor.role.value, "reason": reason},
+        )
+    return PermissionDenied(action, ws.actor.role.value)
+
+
+def _check(ws: OpenWorkspace, session: Session, action: str, roles: Iterable[Role]) -> None:
+    user = session.get(User, ws.actor.user_id)
+    if user is None or user.disabled:
+        raise _refuse(ws, action, "account disabled")
+    if Role(user.role) not in roles:
+        raise _refuse(ws, action, "role")
+
+
+@contextmanager
+def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Change]:
+    """One state change: role checked against the stored account, body and audit entry in one transaction."""
+    roles = frozenset(roles)
+    with ws.read_session() as probe:
+        _check(ws, probe, action, roles)
+    with ws.write_session() as session, session.begin():
+        ch = Change(session, ws, action)
+        yield ch
+        ch.finish()
+
+
+@contextmanager
+def query(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Session]:
+    """A read: role checked, no audit entry (reads of case data get their own audit in later issues)."""
+    roles = frozenset(roles)
+    with ws.read_session() as session:
+        _check(ws, session, action, roles)
+        yield session

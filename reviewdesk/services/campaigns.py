@@ -1,0 +1,138 @@
+"""Units (with GB/T 2260 region codes) and review campaigns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+
+from reviewdesk.clock import now
+from reviewdesk.errors import Conflict, NotFound, ValidationError
+from reviewdesk.services.base import ADMIN, ANYONE, change, query
+from reviewdesk.store.models import Campaign, CrossRegionLevel, Unit, UnitKind
+from reviewdesk.workspace import OpenWorkspace
+
+REGION_RE = re.compile(r"^[1-8]\d{5}$")
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    code: str
+    name: str
+    kind: str
+    region_code: str
+
+
+@dataclass(frozen=True)
+class CampaignInfo:
+    id: str
+    name: str
+    year: int
+    cross_region_level: str
+    panel_size: int
+    organiser_unit: str | None
+    status: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _choice(field: str, value: str, allowed: type[CrossRegionLevel] | type[UnitKind]) -> str:
+    options = [m.value for m in allowed]
+    if value not in options:
+        raise ValidationError(
+            field,
+            f"'{value}' is not one of {', '.join(options)}",
+            message_zh=f"“{value}”不是有效取值（{'、'.join(options)}）",
+        )
+    return value
+
+
+def _code(field: str, value: str) -> str:
+    if not CODE_RE.match(value):
+        raise ValidationError(
+            field,
+            "use letters, digits, '.', '_' or '-' (at most 64)",
+            message_zh="只能使用字母、数字和“. _ -”（最多 64 位）",
+        )
+    return value
+
+
+def add_unit(ws: OpenWorkspace, code: str, name: str, kind: str, region_code: str) -> UnitInfo:
+    _code("code", code)
+    _choice("kind", kind, UnitKind)
+    if not REGION_RE.match(region_code):
+        raise ValidationError(
+            "region_code",
+            "must be a six-digit GB/T 2260 code",
+            message_zh="须为六位行政区划代码（GB/T 2260）",
+        )
+    if not name.strip():
+        raise ValidationError("name", "must not be empty", message_zh="不能为空")
+    with change(ws, "unit.add", ADMIN) as ch:
+        if ch.session.get(Unit, code) is not None:
+            raise Conflict(f"unit '{code}' already exists", message_zh=f"单位“{code}”已存在")
+        unit = Unit(code=code, name=name.strip(), kind=kind, region_code=region_code)
+        ch.session.add(unit)
+        ch.audit(f"unit:{code}", kind=kind, region_code=region_code)
+        return UnitInfo(code, unit.name, kind, region_code)
+
+
+def list_units(ws: OpenWorkspace) -> list[UnitInfo]:
+    with query(ws, "unit.list", ANYONE) as session:
+        rows = session.execute(select(Unit).order_by(Unit.region_code, Unit.code)).scalars()
+        return [UnitInfo(u.code, u.name, u.kind, u.region_code) for u in rows]
+
+
+def create_campaign(
+    ws: OpenWorkspace,
+    campaign_id: str,
+    name: str,
+    year: int,
+    *,
+    cross_region_level: str = CrossRegionLevel.NONE.value,
+    panel_size: int = 3,
+    organiser_unit: str | None = None,
+) -> CampaignInfo:
+    _code("id", campaign_id)
+    _choice("cross_region_level", cross_region_level, CrossRegionLevel)
+    if not name.strip():
+        raise ValidationError("name", "must not be empty", message_zh="不能为空")
+    if not 2000 <= year <= 2100:
+        raise ValidationError("year", "must be between 2000 and 2100", message_zh="须在 2000 到 2100 之间")
+    if not 1 <= panel_size <= 15:
+        raise ValidationError("panel_size", "must be between 1 and 15", message_zh="须在 1 到 15 之间")
+    with change(ws, "campaign.create", ADMIN) as ch:
+        if ch.session.get(Campaign, campaign_id) is not None:
+            raise Conflict(
+                f"campaign '{campaign_id}' already exists", message_zh=f"评查活动“{campaign_id}”已存在"
+            )
+        if organiser_unit is not None and ch.session.get(Unit, organiser_unit) is None:
+            raise NotFound(f"no unit '{organiser_unit}'", message_zh=f"没有单位“{organiser_unit}”")
+        campaign = Campaign(
+            id=campaign_id,
+            name=name.strip(),
+            year=year,
+            cross_region_level=cross_region_level,
+            panel_size=panel_size,
+            organiser_unit=organiser_unit,
+            status="planning",
+            created_at=now(),
+        )
+        ch.session.add(campaign)
+        ch.audit(
+            f"campaign:{campaign_id}", year=year, cross_region_level=cross_region_level, panel_size=panel_size
+        )
+        return _campaign_info(campaign)
+
+
+def _campaign_info(c: Campaign) -> CampaignInfo:
+    return CampaignInfo(c.id, c.name, c.year, c.cross_region_level, c.panel_size, c.organiser_unit, c.status)
+
+
+def list_campaigns(ws: OpenWorkspace) -> list[CampaignInfo]:
+    with query(ws, "campaign.list", ANYONE) as session:
+        rows = session.execute(select(Campaign).order_by(Campaign.created_at.desc())).scalars()
+        return [_campaign_info(c) for c in rows]

@@ -1,0 +1,1 @@
+"""The encrypted store: engine, ORM models, migrations, backups."""

@@ -1,0 +1,95 @@
+"""SQLCipher engine with the settings this app depends on.
+
+The data key goes to SQLCipher in raw form (x'…'), so SQLCipher skips its own passphrase derivation; the
+Argon2id work happens once, in the key slot. QueuePool is mandatory: the dialect's default
+SingletonThreadPool crashed the process once several threads shared the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import QueuePool
+
+# Page cache per connection, in KiB (negative cache_size). SQLCipher decrypts each page as it enters the
+# cache, so a cache that holds the working set avoids re-decrypting hot pages; bench/store.py measured it.
+CACHE_KIB = 32768
+BUSY_TIMEOUT_MS = 10000
+WRITE_OPTION = "reviewdesk_write"
+
+
+def key_literal(data_key: bytes) -> str:
+    return f"x'{data_key.hex()}'"
+
+
+def sqlcipher_url(db_path: Path, data_key: bytes) -> URL:
+    return URL.create("sqlite+pysqlcipher", password=key_literal(data_key), database=str(db_path))
+
+
+def _connection_setup(cache_kib: int) -> Callable[[Any, Any], None]:
+    def configure(dbapi_conn: Any, _record: Any) -> None:
+        # Autocommit at the driver level; the "begin" hook below issues BEGIN itself, so writers take the
+        # write lock up front (BEGIN IMMEDIATE) and never deadlock upgrading a read lock.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA cipher_log_level = NONE")
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA temp_store = MEMORY")
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cur.execute(f"PRAGMA cache_size = -{cache_kib}")
+        finally:
+            cur.close()
+
+    return configure
+
+
+def _begin(conn: Any) -> None:
+    mode = "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN"
+    conn.exec_driver_sql(mode)
+
+
+def install_listeners(engine: Engine, cache_kib: int = CACHE_KIB) -> None:
+    event.listen(engine, "connect", _connection_setup(cache_kib))
+    event.listen(engine, "begin", _begin)
+
+
+def make_engine(db_path: Path, data_key: bytes, *, pool_size: int = 4, cache_kib: int = CACHE_KIB) -> Engine:
+    engine = create_engine(
+        sqlcipher_url(db_path, data_key),
+        poolclass=QueuePool,
+        pool_size=pool_size,
+        max_overflow=4,
+        pool_pre_ping=False,
+    )
+    install_listeners(engine, cache_kib)
+    return engine
+
+
+def make_plain_engine(db_path: Path, *, cache_kib: int = CACHE_KIB) -> Engine:
+    """Plain SQLite with the same settings: the baseline of bench/store.py, never used for data."""
+    engine = create_engine(URL.create("sqlite", database=str(db_path)), poolclass=QueuePool)
+    install_listeners(engine, cache_kib)
+    return engine
+
+
+def check_key(db_path: Path, data_key: bytes) -> bool:
+    """True when the key opens the database (SQLCipher only notices a wrong key on first read)."""
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(str(db_path))
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f'PRAGMA key = "{key_literal(data_key)}"')
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except dbapi2.DatabaseError:
+        return False
+    finally:
+        conn.close()

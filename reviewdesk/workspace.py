@@ -1,0 +1,365 @@
+"""The workspace folder: the SQLCipher database and its key slots, and opening it as a user.
+
+Files in the folder:
+  reviewdesk.db (+ -wal, -shm)   the encrypted store (SQLCipher 4, WAL)
+  keyslots.json                  key slots (see security/keyslots.py)
+  login-throttle.json            failed-login counter (no secrets)
+  backups/                       encrypted backups taken before each migration
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from reviewdesk.errors import AuthError, ValidationError, WorkspaceError
+from reviewdesk.security import recovery_code
+from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
+from reviewdesk.security.throttle import LoginThrottle
+from reviewdesk.store import backup, migrate
+from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
+from reviewdesk.store.models import Role, User
+
+DB_NAME = "reviewdesk.db"
+SLOTS_NAME = "keyslots.json"
+THROTTLE_NAME = "login-throttle.json"
+BACKUPS_DIR = "backups"
+ENV_VAR = "REVIEWDESK_WORKSPACE"
+
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
+MIN_PASSWORD = 8
+
+
+def default_folder() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("ReviewDesk", appauthor=False) / "workspace"
+
+
+def resolve_folder(folder: str | os.PathLike[str] | None = None) -> Path:
+    """--workspace wins, then REVIEWDESK_WORKSPACE, then the per-user data folder."""
+    if folder:
+        return Path(folder).expanduser().resolve()
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_folder()
+
+
+def validate_username(username: str) -> str:
+    name = username.strip()
+    if not USERNAME_RE.match(name):
+        raise ValidationError(
+            "username",
+            "use 2–32 letters, digits, '.', '_' or '-', starting with a letter or digit",
+            message_zh="用户名须为 2–32 位字母、数字或“. _ -”，并以字母或数字开头",
+        )
+    return name
+
+
+def validate_password(password: str, username: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(
+            "password",
+            f"must be at least {MIN_PASSWORD} characters",
+            message_zh=f"密码至少需要 {MIN_PASSWORD} 位",
+        )
+    if password.strip().casefold() == username.strip().casefold():
+        raise ValidationError("password", "must not be the user name", message_zh="密码不能与用户名相同")
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    username: str
+    display_name: str
+    role: Role
+
+
+class OpenWorkspace:
+    """A workspace unlocked by one user. Services take this; `close()` disposes the engine and drops the key."""
+
+    def __init__(
+        self, workspace: Workspace, engine: Engine, data_key: bytes, slots: KeySlotFile, actor: Actor
+    ) -> None:
+        self.workspace = workspace
+        self.slots = slots
+        self.actor = actor
+        self._engine: Engine | None = engine
+        self._data_key = bytearray(data_key)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise WorkspaceError("the workspace is locked", message_zh="工作区已锁定，请重新登录")
+        return self._engine
+
+    @property
+    def data_key(self) -> bytes:
+        if self._engine is None:
+            raise WorkspaceError("the workspace is locked", message_zh="工作区已锁定，请重新登录")
+        return bytes(self._data_key)
+
+    @property
+    def closed(self) -> bool:
+        return self._engine is None
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A session whose transaction starts with BEGIN IMMEDIATE (holds the write lock from the start)."""
+        with Session(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        ) as session:
+            yield session
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def update_slots(self, edit: Callable[[KeySlotFile], object]) -> None:
+        """Re-read the slot file, apply `edit`, write it back. Services call this inside their write
+        transaction, whose lock (BEGIN IMMEDIATE) also keeps other processes from editing it at once."""
+        fresh = KeySlotFile.load(self.workspace.slots_path)
+        edit(fresh)
+        fresh.save()
+        self.slots = fresh
+
+    def replace_engine(self, engine: Engine, data_key: bytes) -> None:
+        """After a data-key rotation."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = engine
+        self._wipe_key()
+        self._data_key = bytearray(data_key)
+
+    def _wipe_key(self) -> None:
+        for i in range(len(self._data_key)):
+            self._data_key[i] = 0
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._wipe_key()
+
+    def __enter__(self) -> OpenWorkspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class Workspace:
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self.folder = resolve_folder(folder)
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DB_NAME
+
+    @property
+    def slots_path(self) -> Path:
+        return self.folder / SLOTS_NAME
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.folder / BACKUPS_DIR
+
+    @property
+    def throttle(self) -> LoginThrottle:
+        return LoginThrottle(self.folder / THROTTLE_NAME)
+
+    def exists(self) -> bool:
+        return self.db_path.exists() and self.slots_path.exists()
+
+    def require_exists(self) -> None:
+        if self.exists():
+            return
+        if self.db_path.exists() or self.slots_path.exists():
+            raise WorkspaceError(
+                f"workspace at {self.folder} is incomplete (setup was interrupted or a file was removed)",
+                message_zh=f"工作区 {self.folder} 不完整（初始化中断或文件被删除），请从备份恢复或重新初始化",
+            )
+        raise WorkspaceError(
+            f"no workspace at {self.folder}; run 'reviewdesk init' first",
+            message_zh=f"{self.folder} 处没有工作区，请先运行初始化（reviewdesk init）",
+        )
+
+    # -- creation ---------------------------------------------------------------------------------------
+    def create(
+        self, admin_username: str, admin_display_name: str, password: str, *, kdf: KdfParams = DEFAULT_KDF
+    ) -> tuple[OpenWorkspace, str]:
+        """Create the workspace and its first admin. Returns the open workspace and the recovery code,
+        which is shown once and never stored in the clear."""
+        from reviewdesk.services import bootstrap
+
+        username = validate_username(admin_username)
+        validate_password(password, username)
+        display = admin_display_name.strip() or username
+        if self.db_path.exists() or self.slots_path.exists():
+            raise WorkspaceError(
+                f"a workspace already exists at {self.folder}", message_zh=f"{self.folder} 处已有工作区"
+            )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data_key = new_data_key()
+        slots = KeySlotFile.create(self.slots_path, str(uuid.uuid4()))
+        code = recovery_code.new_code()
+        slots.set_recovery(recovery_code.normalize(code) or "", data_key, kdf)
+        slots.set_user(username, password, data_key, kdf)
+        engine = make_engine(self.db_path, data_key)
+        try:
+            migrate.upgrade(engine)
+            with Session(engine.execution_options(**{WRITE_OPTION: True})) as session, session.begin():
+                admin = bootstrap.initialise(session, username, display, slots.workspace_id)
+                actor = Actor(admin.id, admin.username, admin.display_name, Role.ADMIN)
+            slots.save()
+        except BaseException:
+            engine.dispose()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
+            raise
+        return OpenWorkspace(self, engine, data_key, slots, actor), code
+
+    # -- opening ----------------------------------------------------------------------------------------
+    def open(self, username: str, password: str) -> OpenWorkspace:
+        self.require_exists()
+        throttle = self.throttle
+        throttle.check()
+        slots = KeySlotFile.load(self.slots_path)
+        unlocked = slots.unlock_user(username, password)
+        if unlocked is None:
+            throttle.record_failure()
+            raise AuthError()
+        engine, data_key = self._open_engine(slots, unlocked)
+        try:
+            actor = self._actor(engine, username)
+            if actor is None:
+                throttle.record_failure()
+                raise AuthError()
+            throttle.record_success()
+            opened = OpenWorkspace(self, engine, data_key, slots, actor)
+            self._drop_stale_slots(opened)
+            from reviewdesk.services import sessions
+
+            sessions.record_login(opened)
+            return opened
+        except BaseException:
+            engine.dispose()
+            raise
+
+    def recover(self, code: str, username: str, new_password: str) -> OpenWorkspace:
+        """Open with the recovery code and set a new password for `username` (an active account)."""
+        self.require_exists()
+        throttle = self.throttle
+        throttle.check()
+        normalized = recovery_code.normalize(code)
+        slots = KeySlotFile.load(self.slots_path)
+        unlocked = slots.unlock_recovery(normalized) if normalized else None
+        if unlocked is None:
+            throttle.record_failure()
+            raise WorkspaceError("wrong recovery code", message_zh="恢复码不正确")
+        engine, data_key = self._open_engine(slots, unlocked)
+        try:
+            actor = self._actor(engine, username)
+            if actor is None:
+                raise WorkspaceError(
+                    f"no active account named '{username}'", message_zh=f"没有名为“{username}”的有效账户"
+                )
+            validate_password(new_password, actor.username)
+            throttle.record_success()
+            opened = OpenWorkspace(self, engine, data_key, slots, actor)
+            from reviewdesk.services import users
+
+            users.reset_password_with_recovery(opened, new_password)
+            return opened
+        except BaseException:
+            engine.dispose()
+            raise
+
+    def _open_engine(self, slots: KeySlotFile, unlocked: Unlocked) -> tuple[Engine, bytes]:
+        data_key = self._settle_rotation(slots, unlocked)
+        engine = make_engine(self.db_path, data_key)
+        try:
+            self._migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return engine, data_key
+
+    def _settle_rotation(self, slots: KeySlotFile, unlocked: Unlocked) -> bytes:
+        """Finish or undo a data-key rotation that a crash interrupted."""
+        if check_key(self.db_path, unlocked.data_key):
+            if unlocked.next_data_key is not None:
+                slots.drop_next_key()
+                slots.save()
+            return unlocked.data_key
+        if unlocked.next_data_key is not None and check_key(self.db_path, unlocked.next_data_key):
+            slots.promote_next_key()
+            slots.save()
+            return unlocked.next_data_key
+        raise WorkspaceError(
+            "the database does not open with its key: it is damaged or belongs to other key slots",
+            message_zh="数据库无法用其密钥打开：文件已损坏或与密钥文件不匹配，请从备份恢复",
+        )
+
+    def _migrate(self, engine: Engine) -> None:
+        current = migrate.current_revision(engine)
+        head = migrate.head_revision()
+        if current == head:
+            return
+        known = migrate.known_revisions()
+        if current is not None and current not in known:
+            raise WorkspaceError(
+                f"the workspace was written by a newer version of ReviewDesk (schema {current})",
+                message_zh=f"此工作区由更新版本的评查工作台创建（数据结构 {current}），请升级软件",
+            )
+        if current is not None:
+            slots_bytes = self.slots_path.read_bytes()
+            target = self.backups_dir / f"pre-migrate-{current}-to-{head}-{backup.stamp()}.rdbak"
+            backup.write_backup(engine, slots_bytes, target, {"reason": "pre-migration", "schema": current})
+        migrate.upgrade(engine)
+
+    @staticmethod
+    def _actor(engine: Engine, username: str) -> Actor | None:
+        with Session(engine) as session:
+            user = session.execute(
+                select(User).where(User.username == username.strip(), User.disabled.is_(False))
+            ).scalar_one_or_none()
+            if user is None:
+                return None
+            return Actor(user.id, user.username, user.display_name, Role(user.role))
+
+    @staticmethod
+    def _drop_stale_slots(opened: OpenWorkspace) -> None:
+        with opened.read_session() as session:
+            active = set(session.execute(select(User.username).where(User.disabled.is_(False))).scalars())
+        if opened.slots.keep_only_users(active):
+            opened.slots.save()
+
+    # -- restore ----------------------------------------------------------------------------------------
+    def restore(self, source: Path, username: str, password: str) -> OpenWorkspace:
+        """Replace this workspace by a backup, after checking that `username`/`password` (an admin of the
+        backup) opens it. The replaced files are kept in a `replaced-<time>` folder, never deleted."""
+        from reviewdesk.services import maintenance
+
+        return maintenance.restore_workspace(self, source, username, password)
+
+
+def ensure_role_value(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise ValidationError(
+            "role",
+            f"unknown role '{role}' (use one of: {', '.join(r.value for r in Role)})",
+            message_zh=f"未知角色“{role}”（可选：{'、'.join(r.value for r in Role)}）",
+        ) from None

@@ -1,0 +1,65 @@
+"""Shared fixtures. Everything runs against the real SQLCipher store in a temporary folder, and Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from reviewdesk.services import users
+from reviewdesk.workspace import OpenWorkspace, Workspace
+
+ADMIN = "admin"
+ADMIN_PW = "admin-pass-2026"
+USER_PW = "member-pass-2026"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real per-user folders: point XDG dirs and the workspace default at a temp folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("REVIEWDESK_WORKSPACE", raising=False)
+    monkeypatch.delenv("REVIEWDESK_USER", raising=False)
+
+
+@pytest.fixture
+def ws_folder(tmp_path: Path) -> Path:
+    return tmp_path / "workspace"
+
+
+@pytest.fixture
+def admin_ws(ws_folder: Path) -> Iterator[OpenWorkspace]:
+    opened, _code = Workspace(ws_folder).create(ADMIN, "刘建国", ADMIN_PW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def recovery(ws_folder: Path) -> Iterator[tuple[OpenWorkspace, str]]:
+    opened, code = Workspace(ws_folder).create(ADMIN, "刘建国", ADMIN_PW)
+    yield opened, code
+    opened.close()
+
+
+@pytest.fixture
+def login_as(admin_ws: OpenWorkspace) -> Iterator[Callable[[str], OpenWorkspace]]:
+    """Create an account with the given role (named after it) and return it logged in."""
+    opened: list[OpenWorkspace] = []
+
+    def _login(role: str) -> OpenWorkspace:
+        name = f"{role}1"
+        if not any(u.username == name for u in users.list_users(admin_ws)):
+            users.add_user(admin_ws, name, f"{role} 用户", role, USER_PW)
+        ws = admin_ws.workspace.open(name, USER_PW)
+        opened.append(ws)
+        return ws
+
+    yield _login
+    for ws in opened:
+        ws.close()

@@ -1,0 +1,119 @@
+"""Every service refuses the roles it is not for, changes nothing when it refuses, and logs the refusal."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reviewdesk.errors import PermissionDenied
+from reviewdesk.services import audit, campaigns, maintenance, settings, users
+from reviewdesk.store.models import Role
+from reviewdesk.workspace import OpenWorkspace
+from tests.conftest import USER_PW
+from tests.helpers import raw_connect
+
+ADMIN_ONLY = {Role.ADMIN}
+AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
+EVERYONE = set(Role)
+
+# qualified name: (allowed roles, audited action, call)
+SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] | None]] = {
+    "users.whoami": (EVERYONE, "user.whoami", lambda ws, tmp: users.whoami(ws)),
+    "users.list_users": (ADMIN_ONLY, "user.list", lambda ws, tmp: users.list_users(ws)),
+    "users.add_user": (ADMIN_ONLY, "user.add", lambda ws, tmp: users.add_user(ws, "newcomer", "新人", "expert", USER_PW)),
+    "users.change_own_password": (EVERYONE, "user.passwd", lambda ws, tmp: users.change_own_password(ws, USER_PW, "changed-pass-1")),
+    "users.reset_password": (ADMIN_ONLY, "user.passwd", lambda ws, tmp: users.reset_password(ws, "target", "reset-pass-123")),
+    "users.reset_password_with_recovery": (EVERYONE, "user.passwd", None),  # only reachable through Workspace.recover
+    "users.disable_user": (ADMIN_ONLY, "user.disable", lambda ws, tmp: users.disable_user(ws, "target")),
+    "users.enable_user": (ADMIN_ONLY, "user.enable", lambda ws, tmp: users.enable_user(ws, "target", "reset-pass-123")),
+    "settings.get_settings": (EVERYONE, "settings.get", lambda ws, tmp: settings.get_settings(ws)),
+    "settings.get_setting": (EVERYONE, "settings.get", lambda ws, tmp: settings.get_setting(ws, "idle_lock_minutes")),
+    "settings.set_setting": (ADMIN_ONLY, "settings.set", lambda ws, tmp: settings.set_setting(ws, "idle_lock_minutes", 3)),
+    "campaigns.add_unit": (ADMIN_ONLY, "unit.add", lambda ws, tmp: campaigns.add_unit(ws, "U-9", "某法院", "court", "620102")),
+    "campaigns.list_units": (EVERYONE, "unit.list", lambda ws, tmp: campaigns.list_units(ws)),
+    "campaigns.create_campaign": (ADMIN_ONLY, "campaign.create", lambda ws, tmp: campaigns.create_campaign(ws, "C-9", "评查", 2026)),
+    "campaigns.list_campaigns": (EVERYONE, "campaign.list", lambda ws, tmp: campaigns.list_campaigns(ws)),
+    "audit.entry_seqs": (AUDIT_READERS, "audit.show", lambda ws, tmp: audit.entry_seqs(ws)),
+    "audit.entries": (AUDIT_READERS, "audit.show", lambda ws, tmp: audit.entries(ws, [1])),
+    "audit.show": (AUDIT_READERS, "audit.show", lambda ws, tmp: audit.show(ws)),
+    "audit.verify": (AUDIT_READERS, "audit.verify", lambda ws, tmp: audit.verify(ws)),
+    "audit.checkpoint": (AUDIT_READERS, "audit.checkpoint", lambda ws, tmp: audit.checkpoint(ws)),
+    "maintenance.backup": (ADMIN_ONLY, "workspace.backup", lambda ws, tmp: maintenance.backup(ws, tmp / "x.rdbak")),
+    "maintenance.rekey": (ADMIN_ONLY, "workspace.rekey", lambda ws, tmp: maintenance.rekey(ws)),
+    "maintenance.new_recovery_code": (ADMIN_ONLY, "workspace.recovery_code", lambda ws, tmp: maintenance.new_recovery_code(ws)),
+    "maintenance.restore_workspace": (ADMIN_ONLY, "workspace.restore", None),  # tested in test_backup_restore (admin of the backup)
+}
+
+
+def test_every_public_service_is_in_the_table() -> None:
+    found = set()
+    for module in (audit, campaigns, maintenance, settings, users):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and not name.startswith("_"):
+                found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
+    assert found == set(SERVICES)
+
+
+def _snapshot(ws: OpenWorkspace) -> tuple[object, ...]:
+    conn = raw_connect(ws.workspace.db_path, ws.data_key)
+    try:
+        tables = ("users", "settings", "units", "campaigns", "audit_checkpoints")
+        rows = tuple(tuple(conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()) for t in tables)
+    finally:
+        conn.close()
+    return rows, ws.workspace.slots_path.read_bytes()
+
+
+def _denials(ws: OpenWorkspace) -> list[tuple[str, str]]:
+    conn = raw_connect(ws.workspace.db_path, ws.data_key)
+    try:
+        return conn.execute("SELECT actor, target FROM audit_entries WHERE action = 'permission.denied'").fetchall()
+    finally:
+        conn.close()
+
+
+REFUSALS = [
+    (name, role)
+    for name, (allowed, _action, call) in SERVICES.items()
+    if call is not None
+    for role in Role
+    if role not in allowed
+]
+
+
+@pytest.mark.parametrize(("name", "role"), REFUSALS, ids=[f"{n}-{r.value}" for n, r in REFUSALS])
+def test_service_refuses_wrong_role(
+    name: str, role: Role, admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace], tmp_path: Path
+) -> None:
+    users.add_user(admin_ws, "target", "目标", "expert", USER_PW)
+    actor = login_as(role.value)
+    before = _snapshot(admin_ws)
+    _allowed, action, call = SERVICES[name]
+    assert call is not None
+    with pytest.raises(PermissionDenied):
+        call(actor, tmp_path)
+    assert _snapshot(admin_ws) == before
+    assert not (tmp_path / "x.rdbak").exists()
+    assert (actor.actor.username, action) in _denials(admin_ws)
+
+
+def test_disabled_account_is_refused_even_with_an_open_session(
+    admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace]
+) -> None:
+    expert = login_as("expert")
+    assert users.whoami(expert).username == "expert1"
+    users.disable_user(admin_ws, "expert1")
+    with pytest.raises(PermissionDenied):
+        users.whoami(expert)
+
+
+def test_allowed_roles_succeed(login_as: Callable[[str], OpenWorkspace], tmp_path: Path) -> None:
+    auditor = login_as("auditor")
+    assert audit.verify(auditor).ok
+    assert audit.checkpoint(auditor).seq > 0
+    observer = login_as("observer")
+    assert settings.get_settings(observer)["idle_lock_minutes"] == 10
