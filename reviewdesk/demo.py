@@ -1,7 +1,7 @@
 """A demo workspace with realistic synthetic data: accounts, units in three Gansu prefectures, campaigns.
 
 Every name here is invented. The demo password is public and printed: a demo workspace holds no real data.
-Later issues add cases, experts, panels and scores.
+The demo campaign holds 64 generated cases with PDF and DOCX files; later issues add experts, panels and scores.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from reviewdesk import demo_cases
 from reviewdesk.errors import WorkspaceError
-from reviewdesk.services import audit, campaigns, settings, users
+from reviewdesk.packages.manifest import parse
+from reviewdesk.services import audit, campaigns, imports, settings, users
 from reviewdesk.workspace import Workspace
 
 DEMO_PASSWORD = "demo-2026"
@@ -79,6 +81,8 @@ def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
                 opened, cid, name, year, cross_region_level=level, organiser_unit="GS-ZFW"
             )
         settings.set_setting(opened, "idle_lock_minutes", 10)
+        manifest_data, files = demo_cases.demo_package()
+        imports.import_prepared(opened, parse(manifest_data), demo_cases.members(files), "demo")
         audit.checkpoint(opened)
     return ws
 

@@ -23,6 +23,9 @@ def initialise(session: Session, username: str, display_name: str, workspace_id:
     )
     session.add(admin)
     key = create_signing_key(session)
+    from reviewdesk.services.keys import age_identity
+
+    age_identity(session)  # the workstation's package identity exists from the first day
     chain.append(
         session,
         username,

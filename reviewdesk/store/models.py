@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Dialect, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Dialect, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -151,3 +151,116 @@ class Campaign(Base):
     organiser_unit: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     status: Mapped[str] = mapped_column(String(16), default="planning")
     created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+# -- packages and cases (issue: case packages) ----------------------------------------------------------
+class TrustedIssuer(Base):
+    """A minisign public key an admin imported: packages signed by it are accepted."""
+
+    __tablename__ = "trusted_issuers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    key_id: Mapped[str] = mapped_column(String(16), unique=True)  # as minisign prints it
+    public_key: Mapped[str] = mapped_column(String(128))  # the base64 line of the .pub file
+    added_at: Mapped[datetime] = mapped_column(Timestamp())
+    added_by: Mapped[str] = mapped_column(String(64))
+
+
+class ImportedPackage(Base):
+    __tablename__ = "packages"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    issuer_name: Mapped[str] = mapped_column(String(200))
+    issuer_key_id: Mapped[str] = mapped_column(String(16))
+    signed: Mapped[bool] = mapped_column(Boolean)
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaigns.id"))
+    created_at: Mapped[str] = mapped_column(String(40))  # as the manifest says
+    imported_at: Mapped[datetime] = mapped_column(Timestamp())
+    imported_by: Mapped[str] = mapped_column(String(64))
+    file_count: Mapped[int] = mapped_column(Integer)
+    total_size: Mapped[int] = mapped_column(Integer)
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)  # exact signed bytes
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    __table_args__ = (UniqueConstraint("issuer_key_id", "external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    issuer_key_id: Mapped[str] = mapped_column(String(16))
+    external_id: Mapped[str] = mapped_column(String(64), index=True)
+    campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    package_id: Mapped[str | None] = mapped_column(ForeignKey("packages.package_id"))
+    case_number: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(500))
+    case_type: Mapped[str] = mapped_column(String(20), index=True)
+    cause: Mapped[str] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    accepted_on: Mapped[str | None] = mapped_column(String(10))
+    closed_on: Mapped[str | None] = mapped_column(String(10))
+    summary: Mapped[str] = mapped_column(Text)
+    petition_count: Mapped[int] = mapped_column(Integer, default=0)
+    petition_first_on: Mapped[str | None] = mapped_column(String(10))
+    petition_last_on: Mapped[str | None] = mapped_column(String(10))
+    flag_unenforced: Mapped[bool] = mapped_column(Boolean, default=False)
+    flag_unresolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    flag_repeated: Mapped[bool] = mapped_column(Boolean, default=False)
+    imported_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class CaseHandler(Base):
+    __tablename__ = "case_handlers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    unit_code: Mapped[str | None] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(100))
+
+
+class CaseParty(Base):
+    __tablename__ = "case_parties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    role: Mapped[str] = mapped_column(String(100))
+
+
+class PartyCounsel(Base):
+    __tablename__ = "party_counsel"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("case_parties.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    firm: Mapped[str | None] = mapped_column(String(200))
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    package_id: Mapped[str | None] = mapped_column(ForeignKey("packages.package_id"))
+    path: Mapped[str] = mapped_column(String(240))
+    title: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    # text: has a text layer; scanned: PDF pages without text; none: format without text; too_large; error
+    text_status: Mapped[str] = mapped_column(String(16))
+    page_count: Mapped[int | None] = mapped_column(Integer)
+
+
+class DocumentChunk(Base):
+    __tablename__ = "document_chunks"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)

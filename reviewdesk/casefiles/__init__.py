@@ -1,0 +1,1 @@
+"""Case files inside the store: chunked document content, text extraction, the search index."""

@@ -1,0 +1,1 @@
+"""USB packages (../shared/package-format.md): age encryption, tar members, signed manifest."""

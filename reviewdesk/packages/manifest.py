@@ -1,0 +1,509 @@
+"""manifest.json: parse and validate strictly (package format v1), into typed records.
+
+Everything the format does not allow is refused, and the error names the field by its JSON path
+(`cases[3].handlers[0].id_number`) so the sending office can fix it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from reviewdesk import identity_number
+from reviewdesk.packages.paths import fold, path_problem
+
+FORMAT = "reviewdesk-package"
+VERSION = 1
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+MAX_FILES = 20_000
+MAX_FILE_BYTES = 8 * 1024**3
+MAX_TOTAL_BYTES = 64 * 1024**3
+RESERVED_MEMBERS = ("manifest.json", "manifest.json.minisig")
+
+KINDS = ("cases", "roster", "results")
+CASE_TYPES = ("criminal", "civil", "administrative", "enforcement", "public_security", "petition")
+UNIT_KINDS = ("court", "procuratorate", "police", "justice", "other")
+PETITION_FLAGS = ("unenforced", "unresolved", "repeated")
+PROFESSIONS = ("judge", "prosecutor", "police", "lawyer", "academic", "other")
+RELATION_KINDS = ("near_relative", "former_colleague", "business_interest", "counsel_for", "other")
+PARTY_KINDS = ("person", "organization", "organisation")
+
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_KEY_ID = re.compile(r"^[0-9A-F]{16}$")
+_REGION = re.compile(r"^[1-8]\d{5}$")
+_RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+
+
+class ManifestError(ValueError):
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"manifest.json: {where}: {reason}" if where else f"manifest.json: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+# -- records ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UnitRef:
+    code: str
+    name: str
+    kind: str
+    region_code: str
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    id_number: str | None
+
+
+@dataclass(frozen=True)
+class Handler:
+    name: str
+    id_number: str | None
+    unit_code: str | None
+    role: str
+
+
+@dataclass(frozen=True)
+class Counsel:
+    name: str
+    firm: str | None
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    kind: str
+    id_number: str | None
+    role: str
+    counsel: tuple[Counsel, ...]
+
+
+@dataclass(frozen=True)
+class Petition:
+    count: int
+    first_on: date | None
+    last_on: date | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    id: str
+    case_number: str
+    title: str
+    case_type: str
+    cause: str
+    stage: str
+    handling_unit: UnitRef
+    accepted_on: date | None
+    closed_on: date | None
+    handlers: tuple[Handler, ...]
+    parties: tuple[Party, ...]
+    petition: Petition | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str
+    name: str
+    id_number: str | None
+    unit_code: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class FormerUnit:
+    code: str
+    until: date | None
+
+
+@dataclass(frozen=True)
+class ExpertRecord:
+    id: str
+    name: str
+    id_number: str | None
+    gender: str | None
+    profession: str
+    unit: UnitRef
+    specialties: tuple[str, ...]
+    phone: str | None
+    relations: tuple[Relation, ...]
+    former_units: tuple[FormerUnit, ...]
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    path: str
+    size: int
+    sha256: str
+    media_type: str
+    case_id: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    kind: str
+    package_id: str
+    created_at: datetime
+    issuer_name: str
+    issuer_key_id: str
+    campaign_id: str | None
+    campaign_name: str | None
+    cases: tuple[CaseRecord, ...]
+    experts: tuple[ExpertRecord, ...]
+    files: tuple[FileRecord, ...]
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def total_size(self) -> int:
+        return sum(f.size for f in self.files)
+
+
+# -- field readers ------------------------------------------------------------------------------------
+class _Obj:
+    """A JSON object being read: every key must be known; every read names its path on error."""
+
+    def __init__(self, value: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+        if not isinstance(value, dict):
+            raise ManifestError(where, "must be an object")
+        unknown = sorted(set(value) - set(required) - set(optional))
+        if unknown:
+            raise ManifestError(_join(where, unknown[0]), "unknown key (not allowed in format version 1)")
+        missing = [k for k in required if k not in value]
+        if missing:
+            raise ManifestError(_join(where, missing[0]), "required key is missing")
+        self.value = value
+        self.where = where
+
+    def at(self, key: str) -> str:
+        return _join(self.where, key)
+
+    def get(self, key: str) -> Any:
+        return self.value.get(key)
+
+    def text(self, key: str, *, max_len: int = 1000, optional: bool = False, allow_empty: bool = False) -> str | None:
+        value = self.value.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            raise ManifestError(self.at(key), "must be a string")
+        if not allow_empty and not value.strip():
+            raise ManifestError(self.at(key), "must not be empty")
+        if len(value) > max_len:
+            raise ManifestError(self.at(key), f"longer than {max_len} characters")
+        if any(ord(ch) < 0x20 and ch not in "\n\t" for ch in value):
+            raise ManifestError(self.at(key), "contains control characters")
+        return value
+
+    def req(self, key: str, *, max_len: int = 1000) -> str:
+        value = self.text(key, max_len=max_len)
+        assert value is not None
+        return value
+
+    def choice(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.value.get(key)
+        if value not in allowed:
+            raise ManifestError(self.at(key), f"{json.dumps(value, ensure_ascii=False)} is not one of {', '.join(allowed)}")
+        return value
+
+    def record_id(self, key: str) -> str:
+        value = self.req(key, max_len=64)
+        if not _RECORD_ID.match(value):
+            raise ManifestError(self.at(key), "use letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)")
+        return value
+
+    def day(self, key: str) -> date | None:
+        value = self.value.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not _DATE.match(value):
+            raise ManifestError(self.at(key), "must be a date YYYY-MM-DD or null")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ManifestError(self.at(key), f"{value} is not a real date") from None
+
+    def id_number(self, key: str) -> str | None:
+        value = self.value.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ManifestError(self.at(key), "must be a string or null")
+        reason = identity_number.problem(value)
+        if reason:
+            raise ManifestError(self.at(key), f"invalid identity number: {reason}")
+        return value
+
+    def items(self, key: str, *, optional: bool = False, max_items: int = 100_000) -> list[tuple[str, Any]]:
+        value = self.value.get(key)
+        if value is None and optional:
+            return []
+        if not isinstance(value, list):
+            raise ManifestError(self.at(key), "must be a list")
+        if len(value) > max_items:
+            raise ManifestError(self.at(key), f"more than {max_items} items")
+        return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(value)]
+
+    def integer(self, key: str, minimum: int, maximum: int) -> int:
+        value = self.value.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ManifestError(self.at(key), "must be a whole number")
+        if not minimum <= value <= maximum:
+            raise ManifestError(self.at(key), f"must be between {minimum} and {maximum}")
+        return value
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+# -- parsing ------------------------------------------------------------------------------------------
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ManifestError("", f"key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ManifestError("", f"{name} is not valid JSON")
+
+
+def load_json(data: bytes) -> dict[str, Any]:
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ManifestError("", "larger than 64 MiB")
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise ManifestError("", "starts with a byte-order mark; write plain UTF-8")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ManifestError("", f"not valid UTF-8 at byte {err.start}") from None
+    try:
+        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+    except json.JSONDecodeError as err:
+        raise ManifestError("", f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    if not isinstance(doc, dict):
+        raise ManifestError("", "must be a JSON object")
+    return doc
+
+
+def _unit(value: Any, where: str) -> UnitRef:
+    o = _Obj(value, where, ("code", "name", "kind", "region_code"))
+    region = o.req("region_code", max_len=6)
+    if not _REGION.match(region):
+        raise ManifestError(o.at("region_code"), "must be a six-digit GB/T 2260 code")
+    return UnitRef(o.record_id("code"), o.req("name", max_len=200), o.choice("kind", UNIT_KINDS), region)
+
+
+def _case(value: Any, where: str) -> CaseRecord:
+    o = _Obj(
+        value, where,
+        ("id", "case_number", "title", "case_type", "handling_unit"),
+        ("cause", "stage", "accepted_on", "closed_on", "handlers", "parties", "petition", "summary"),
+    )
+    handlers = []
+    for hw, h in o.items("handlers", optional=True, max_items=500):
+        ho = _Obj(h, hw, ("name", "role"), ("id_number", "unit_code"))
+        unit_code = ho.text("unit_code", max_len=64, optional=True)
+        handlers.append(Handler(ho.req("name", max_len=100), ho.id_number("id_number"), unit_code, ho.req("role", max_len=100)))
+    parties = []
+    for pw, p in o.items("parties", optional=True, max_items=5000):
+        po = _Obj(p, pw, ("name", "kind", "role"), ("id_number", "counsel"))
+        counsel = []
+        for cw, c in po.items("counsel", optional=True, max_items=100):
+            co = _Obj(c, cw, ("name",), ("firm",))
+            counsel.append(Counsel(co.req("name", max_len=100), co.text("firm", max_len=200, optional=True)))
+        kind = po.choice("kind", PARTY_KINDS)
+        parties.append(
+            Party(
+                po.req("name", max_len=200), "organization" if kind == "organisation" else kind,
+                po.id_number("id_number"), po.req("role", max_len=100), tuple(counsel),
+            )
+        )
+    petition = None
+    if o.get("petition") is not None:
+        pw = o.at("petition")
+        po = _Obj(o.get("petition"), pw, ("count",), ("first_on", "last_on", "flags"))
+        flags = []
+        for fw, flag in po.items("flags", optional=True, max_items=10):
+            if flag not in PETITION_FLAGS:
+                raise ManifestError(fw, f"{json.dumps(flag, ensure_ascii=False)} is not one of {', '.join(PETITION_FLAGS)}")
+            if flag in flags:
+                raise ManifestError(fw, f"flag {flag} listed twice")
+            flags.append(flag)
+        first_on, last_on = po.day("first_on"), po.day("last_on")
+        if first_on and last_on and last_on < first_on:
+            raise ManifestError(po.at("last_on"), "is before first_on")
+        petition = Petition(po.integer("count", 0, 100_000), first_on, last_on, tuple(flags))
+    accepted_on, closed_on = o.day("accepted_on"), o.day("closed_on")
+    if accepted_on and closed_on and closed_on < accepted_on:
+        raise ManifestError(o.at("closed_on"), "is before accepted_on")
+    return CaseRecord(
+        id=o.record_id("id"),
+        case_number=o.req("case_number", max_len=200),
+        title=o.req("title", max_len=500),
+        case_type=o.choice("case_type", CASE_TYPES),
+        cause=o.text("cause", max_len=200, optional=True, allow_empty=True) or "",
+        stage=o.text("stage", max_len=64, optional=True, allow_empty=True) or "",
+        handling_unit=_unit(o.get("handling_unit"), o.at("handling_unit")),
+        accepted_on=accepted_on,
+        closed_on=closed_on,
+        handlers=tuple(handlers),
+        parties=tuple(parties),
+        petition=petition,
+        summary=o.text("summary", max_len=200_000, optional=True, allow_empty=True) or "",
+    )
+
+
+def _expert(value: Any, where: str) -> ExpertRecord:
+    o = _Obj(
+        value, where, ("id", "name", "profession", "unit"),
+        ("id_number", "gender", "specialties", "phone", "relations", "former_units"),
+    )
+    specialties = []
+    for sw, s in o.items("specialties", optional=True, max_items=len(CASE_TYPES)):
+        if s not in CASE_TYPES:
+            raise ManifestError(sw, f"{json.dumps(s, ensure_ascii=False)} is not one of {', '.join(CASE_TYPES)}")
+        specialties.append(s)
+    relations = []
+    for rw, r in o.items("relations", optional=True, max_items=1000):
+        ro = _Obj(r, rw, ("kind", "name"), ("id_number", "unit_code", "note"))
+        relations.append(
+            Relation(
+                ro.choice("kind", RELATION_KINDS), ro.req("name", max_len=200), ro.id_number("id_number"),
+                ro.text("unit_code", max_len=64, optional=True), ro.text("note", max_len=500, optional=True, allow_empty=True) or "",
+            )
+        )
+    former = []
+    for fw, f in o.items("former_units", optional=True, max_items=100):
+        fo = _Obj(f, fw, ("code",), ("until",))
+        former.append(FormerUnit(fo.record_id("code"), fo.day("until")))
+    gender = o.text("gender", max_len=4, optional=True)
+    if gender is not None and gender not in ("男", "女"):
+        raise ManifestError(o.at("gender"), "must be 男, 女 or null")
+    return ExpertRecord(
+        id=o.record_id("id"), name=o.req("name", max_len=100), id_number=o.id_number("id_number"), gender=gender,
+        profession=o.choice("profession", PROFESSIONS), unit=_unit(o.get("unit"), o.at("unit")),
+        specialties=tuple(specialties), phone=o.text("phone", max_len=40, optional=True, allow_empty=True),
+        relations=tuple(relations), former_units=tuple(former),
+    )
+
+
+def _file(value: Any, where: str) -> FileRecord:
+    o = _Obj(value, where, ("path", "size", "sha256"), ("media_type", "case_id", "title"))
+    path = o.req("path", max_len=1000)
+    reason = path_problem(path)
+    if reason:
+        raise ManifestError(o.at("path"), f"{reason}: {path!r}")
+    if path in RESERVED_MEMBERS:
+        raise ManifestError(o.at("path"), f"{path} is reserved for the manifest and its signature")
+    digest = o.req("sha256", max_len=64)
+    if not _SHA256.match(digest):
+        raise ManifestError(o.at("sha256"), "must be 64 lowercase hexadecimal characters")
+    media_type = o.text("media_type", max_len=127, optional=True) or "application/octet-stream"
+    if not _MEDIA_TYPE.match(media_type):
+        raise ManifestError(o.at("media_type"), f"{media_type!r} is not a media type like application/pdf")
+    case_id = o.text("case_id", max_len=64, optional=True)
+    return FileRecord(
+        path=path, size=o.integer("size", 0, MAX_FILE_BYTES), sha256=digest, media_type=media_type,
+        case_id=case_id, title=o.text("title", max_len=500, optional=True, allow_empty=True) or "",
+    )
+
+
+def _timestamp(o: _Obj, key: str) -> datetime:
+    value = o.req(key, max_len=40)
+    if not _RFC3339.match(value):
+        raise ManifestError(o.at(key), "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-20T10:00:00+08:00")
+    try:
+        return datetime.fromisoformat(value.replace("z", "Z").replace("t", "T"))
+    except ValueError:
+        raise ManifestError(o.at(key), f"{value} is not a real time") from None
+
+
+def parse(data: bytes) -> Manifest:
+    """Validate manifest bytes completely. Raises ManifestError naming the first problem found."""
+    doc = load_json(data)
+    if doc.get("format") != FORMAT:
+        raise ManifestError("format", f"must be {FORMAT!r}")
+    version = doc.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise ManifestError("version", f"package format version {version} is newer than this ReviewDesk reads (version {VERSION})")
+    if version != VERSION:
+        raise ManifestError("version", f"must be {VERSION}")
+    o = _Obj(
+        doc, "", ("format", "version", "kind", "package_id", "created_at", "issuer", "cases", "experts", "files"),
+        ("campaign",),
+    )
+    kind = o.choice("kind", KINDS)
+    package_id = o.req("package_id", max_len=36)
+    try:
+        if str(uuid.UUID(package_id)) != package_id.lower():
+            raise ValueError
+    except ValueError:
+        raise ManifestError("package_id", "must be a UUID like 3f0c6a52-6a7e-4d5e-9d0e-2f5b1c9a7e11") from None
+    created_at = _timestamp(o, "created_at")
+    issuer = _Obj(o.get("issuer"), "issuer", ("name", "key_id"))
+    key_id = issuer.req("key_id", max_len=16)
+    if not _KEY_ID.match(key_id):
+        raise ManifestError("issuer.key_id", "must be 16 upper-case hexadecimal characters (the minisign key id)")
+    campaign_id = campaign_name = None
+    if o.get("campaign") is not None:
+        camp = _Obj(o.get("campaign"), "campaign", ("id", "name"))
+        campaign_id, campaign_name = camp.record_id("id"), camp.req("name", max_len=256)
+    elif kind in ("cases", "results"):
+        raise ManifestError("campaign", f"required for a {kind} package")
+
+    files = [_file(v, w) for w, v in o.items("files", max_items=MAX_FILES)]
+    seen: dict[str, int] = {}
+    total = 0
+    for i, f in enumerate(files):
+        key = fold(f.path)
+        if key in seen:
+            raise ManifestError(f"files[{i}].path", f"{f.path!r} duplicates files[{seen[key]}].path (paths differing only by case count as duplicates)")
+        seen[key] = i
+        total += f.size
+    if total > MAX_TOTAL_BYTES:
+        raise ManifestError("files", f"total size {total} bytes exceeds the 64 GiB limit")
+
+    cases: list[CaseRecord] = []
+    experts: list[ExpertRecord] = []
+    if kind == "cases":
+        cases = [_case(v, w) for w, v in o.items("cases")]
+        ids: dict[str, int] = {}
+        for i, c in enumerate(cases):
+            if c.id in ids:
+                raise ManifestError(f"cases[{i}].id", f"{c.id} duplicates cases[{ids[c.id]}].id")
+            ids[c.id] = i
+        for i, f in enumerate(files):
+            if f.case_id is None:
+                raise ManifestError(f"files[{i}].case_id", "required in a cases package")
+            if f.case_id not in ids:
+                raise ManifestError(f"files[{i}].case_id", f"{f.case_id} is not a case in this manifest")
+    elif kind == "roster":
+        experts = [_expert(v, w) for w, v in o.items("experts")]
+        ids = {}
+        for i, e in enumerate(experts):
+            if e.id in ids:
+                raise ManifestError(f"experts[{i}].id", f"{e.id} duplicates experts[{ids[e.id]}].id")
+            ids[e.id] = i
+    if kind != "cases" and o.items("cases"):
+        raise ManifestError("cases", f"must be empty in a {kind} package" if kind == "roster" else "results packages are read by the office side")
+    if kind != "roster" and o.items("experts"):
+        raise ManifestError("experts", f"must be empty in a {kind} package")
+    return Manifest(
+        kind=kind, package_id=package_id.lower(), created_at=created_at, issuer_name=issuer.req("name", max_len=200),
+        issuer_key_id=key_id, campaign_id=campaign_id, campaign_name=campaign_name, cases=tuple(cases),
+        experts=tuple(experts), files=tuple(files), raw=doc,
+    )

@@ -1,0 +1,360 @@
+"""Importing case packages (and plain folders) into the store: all or nothing, in one transaction.
+
+The whole import runs inside one BEGIN IMMEDIATE transaction that commits only after the package's last
+byte was authenticated. Any failure — bad data, cancel, crash, power loss — leaves the store as it was; a
+rejected attempt is then recorded in the audit log on its own, without case content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from reviewdesk.audit import chain
+from reviewdesk.casefiles import search
+from reviewdesk.casefiles.store import ChunkWriter
+from reviewdesk.casefiles.text import extract
+from reviewdesk.clock import now
+from reviewdesk.errors import Conflict, ReviewDeskError
+from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
+from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
+from reviewdesk.packages.reader import PackageError, PackageReader
+from reviewdesk.services.base import ADMIN, Change, change
+from reviewdesk.services.keys import age_identity, trusted_keys
+from reviewdesk.store.models import (
+    Campaign,
+    Case,
+    CaseHandler,
+    CaseParty,
+    Document,
+    ImportedPackage,
+    PartyCounsel,
+    Unit,
+)
+from reviewdesk.workspace import OpenWorkspace
+
+TEXT_LIMIT = 64 * 1024 * 1024  # documents up to this size are text-extracted in memory at import
+
+
+class PackageRejected(ReviewDeskError):
+    code = "rejected"
+    exit_code = 10
+
+    def __init__(self, err: PackageError) -> None:
+        super().__init__(f"package rejected: {err}", message_zh=f"数据包被拒绝：{err}")
+        self.reason_code = err.code
+        self.where = err.where
+        self.reason = err.reason
+
+
+class ImportCancelled(ReviewDeskError):
+    code = "cancelled"
+    exit_code = 130
+
+    def __init__(self) -> None:
+        super().__init__("import cancelled; nothing was stored", message_zh="导入已取消，未保存任何内容")
+
+
+@dataclass(frozen=True)
+class Progress:
+    bytes_done: int
+    bytes_total: int
+    files_done: int
+    files_total: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    status: str  # imported | already_imported
+    package_id: str
+    kind: str
+    campaign_id: str | None
+    cases: int
+    updated_cases: int
+    documents: int
+    bytes: int
+    signed_by: str | None
+    unsigned_reason: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+ProgressFn = Callable[[Progress], None]
+CancelFn = Callable[[], bool]
+
+
+def import_package(
+    ws: OpenWorkspace,
+    path: Path,
+    *,
+    passphrase: str | None = None,
+    allow_unsigned: bool = False,
+    update_existing: bool = False,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> ImportResult:
+    path = Path(path)
+    try:
+        parts = part_paths(path)
+    except PartsError as err:
+        raise _rejected(ws, path, PackageError("file", str(err))) from None
+    source = PartsReader(parts)
+    try:
+        with change(ws, "package.import", ADMIN) as ch:
+            identity = age_identity(ch.session)
+            reader = PackageReader(
+                source, identities=[identity], passphrase=passphrase, trusted=trusted_keys(ch.session),
+                allow_unsigned=allow_unsigned,
+            )
+            verified = reader.open()
+            manifest = verified.manifest
+            if ch.session.get(ImportedPackage, manifest.package_id) is not None:
+                ch.audit(f"package:{manifest.package_id}", status="already_imported")
+                return ImportResult("already_imported", manifest.package_id, manifest.kind, manifest.campaign_id, 0, 0, 0, 0, verified.signed_by, None)
+            if manifest.kind != "cases":
+                what = "roster packages fill the expert pool, which this version does not have yet" if manifest.kind == "roster" else "results packages are read by the office side, which this version does not have yet"
+                raise PackageError("kind", f"{manifest.kind} package validated but not imported: {what}")
+            _record_package(ch.session, manifest, verified.manifest_bytes, verified.signed_by, ws.actor.username)
+            counter = _Counter(source, manifest, progress, cancel)
+            stored = _store(ch, manifest, reader.files(), counter, update_existing)
+            reader.finish()
+            ch.audit(
+                f"package:{manifest.package_id}", status="imported", kind=manifest.kind, campaign=manifest.campaign_id,
+                cases=stored.cases, updated_cases=stored.updated, documents=stored.documents, bytes=manifest.total_size,
+                signed_by=verified.signed_by, unsigned_reason=verified.signature_problem,
+            )
+            return ImportResult(
+                "imported", manifest.package_id, manifest.kind, manifest.campaign_id, stored.cases, stored.updated,
+                stored.documents, manifest.total_size, verified.signed_by, verified.signature_problem,
+            )
+    except PackageError as err:
+        hint = source.missing_next_part()
+        if hint and err.code in ("age", "tar"):
+            err = PackageError(err.code, f"{err.reason} (is part {hint} missing?)", err.where)
+        raise _rejected(ws, path, err) from None
+    except ImportCancelled:
+        _record_failure(ws, path, "cancelled", None)
+        raise
+    finally:
+        source.close()
+
+
+def import_prepared(
+    ws: OpenWorkspace, manifest: Manifest, files: Iterable[tuple[FileRecord, Iterator[bytes]]], label: str,
+    *, update_existing: bool = False, progress: ProgressFn | None = None, cancel: CancelFn | None = None,
+) -> ImportResult:
+    """Plain-folder import (offices without packages): the manifest came from cases.xlsx, recorded unsigned."""
+    try:
+        with change(ws, "package.import_folder", ADMIN) as ch:
+            if ch.session.get(ImportedPackage, manifest.package_id) is not None:
+                raise Conflict("this folder was already imported", message_zh="该文件夹已导入过")
+            _record_package(ch.session, manifest, b"{}", None, ws.actor.username)
+            counter = _Counter(None, manifest, progress, cancel)
+            stored = _store(ch, manifest, files, counter, update_existing)
+            ch.audit(
+                f"package:{manifest.package_id}", status="imported", kind="folder", campaign=manifest.campaign_id,
+                cases=stored.cases, updated_cases=stored.updated, documents=stored.documents,
+                bytes=manifest.total_size, signed_by=None, unsigned_reason="plain folder",
+            )
+            return ImportResult(
+                "imported", manifest.package_id, "cases", manifest.campaign_id, stored.cases, stored.updated,
+                stored.documents, manifest.total_size, None, "plain folder",
+            )
+    except PackageError as err:
+        raise _rejected(ws, Path(label), err) from None
+
+
+# -- storing ----------------------------------------------------------------------------------------------
+@dataclass
+class _Stored:
+    cases: int = 0
+    updated: int = 0
+    documents: int = 0
+
+
+class _Counter:
+    def __init__(self, source: PartsReader | None, manifest: Manifest, progress: ProgressFn | None, cancel: CancelFn | None) -> None:
+        self.source = source
+        self.total = source.total_size if source else manifest.total_size
+        self.files_total = len(manifest.files)
+        self.files_done = 0
+        self.plain_done = 0
+        self.progress = progress
+        self.cancel = cancel
+
+    def tick(self, plain_bytes: int = 0) -> None:
+        self.plain_done += plain_bytes
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled()
+        if self.progress is not None:
+            done = self.source.position if self.source else self.plain_done
+            self.progress(Progress(done, self.total, self.files_done, self.files_total))
+
+
+def _store(
+    ch: Change, manifest: Manifest, files: Iterable[tuple[FileRecord, Iterator[bytes]]], counter: _Counter, update_existing: bool
+) -> _Stored:
+    session = ch.session
+    stored = _Stored()
+    existing = {
+        c.external_id: c
+        for c in session.execute(
+            select(Case).where(Case.issuer_key_id == manifest.issuer_key_id, Case.external_id.in_([c.id for c in manifest.cases]))
+        ).scalars()
+    }
+    if existing and not update_existing:
+        ids = sorted(existing)
+        raise Conflict(
+            f"{len(ids)} case(s) from this issuer are already in the store ({', '.join(ids[:5])}{'…' if len(ids) > 5 else ''}); "
+            "import again with --update to replace their data",
+            message_zh=f"已有 {len(ids)} 件同一签发单位的案件（{'、'.join(ids[:5])}）；如需更新，请确认后重新导入",
+        )
+    case_ids: dict[str, int] = {}
+    for record in manifest.cases:
+        _ensure_unit(session, record)
+        case = existing.get(record.id)
+        if case is None:
+            case = Case(issuer_key_id=manifest.issuer_key_id, external_id=record.id, imported_at=now())
+            session.add(case)
+            stored.cases += 1
+        else:
+            _clear_case(session, case.id)
+            stored.updated += 1
+        _fill_case(case, record, manifest)
+        session.flush()
+        _add_people(session, case.id, record)
+        search.index(session, "case", case.id, case.id, record.title, _case_text(record))
+        case_ids[record.id] = case.id
+        counter.tick()
+    for record, chunks in files:
+        assert record.case_id is not None
+        _store_document(session, manifest, record, chunks, case_ids[record.case_id], counter)
+        stored.documents += 1
+        counter.files_done += 1
+        counter.tick()
+    return stored
+
+
+def _store_document(
+    session: Session, manifest: Manifest, record: FileRecord, chunks: Iterator[bytes], case_id: int, counter: _Counter
+) -> None:
+    doc = Document(
+        case_id=case_id, package_id=manifest.package_id, path=record.path, title=record.title or Path(record.path).name,
+        media_type=record.media_type, size=record.size, sha256=record.sha256, text_status="pending",
+    )
+    session.add(doc)
+    session.flush()
+    writer = ChunkWriter(session, doc.id)
+    keep = record.size <= TEXT_LIMIT
+    content = bytearray()
+    for chunk in chunks:  # the iterator checks size and SHA-256 at its end
+        writer.write(chunk)
+        if keep:
+            content += chunk
+        counter.tick(len(chunk))
+    writer.close()
+    extracted = extract(record.media_type, bytes(content)) if keep else None
+    doc.text_status = extracted.status if extracted else "too_large"
+    doc.page_count = extracted.pages if extracted else None
+    search.index(session, "document", doc.id, case_id, doc.title, extracted.text if extracted else "")
+
+
+def _ensure_campaign(session: Session, manifest: Manifest) -> None:
+    if manifest.campaign_id and session.get(Campaign, manifest.campaign_id) is None:
+        session.add(
+            Campaign(
+                id=manifest.campaign_id, name=manifest.campaign_name or manifest.campaign_id,
+                year=manifest.created_at.year, cross_region_level="none", panel_size=3, status="planning",
+                created_at=now(),
+            )
+        )
+        session.flush()
+
+
+def _ensure_unit(session: Session, record: CaseRecord) -> None:
+    u = record.handling_unit
+    unit = session.get(Unit, u.code)
+    if unit is None:
+        session.add(Unit(code=u.code, name=u.name, kind=u.kind, region_code=u.region_code))
+    else:
+        unit.name, unit.kind, unit.region_code = u.name, u.kind, u.region_code
+    session.flush()
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _fill_case(case: Case, r: CaseRecord, manifest: Manifest) -> None:
+    case.campaign_id = manifest.campaign_id
+    case.package_id = manifest.package_id
+    case.case_number, case.title, case.case_type = r.case_number, r.title, r.case_type
+    case.cause, case.stage, case.unit_code = r.cause, r.stage, r.handling_unit.code
+    case.accepted_on, case.closed_on, case.summary = _iso(r.accepted_on), _iso(r.closed_on), r.summary
+    p = r.petition
+    case.petition_count = p.count if p else 0
+    case.petition_first_on = _iso(p.first_on) if p else None
+    case.petition_last_on = _iso(p.last_on) if p else None
+    flags = set(p.flags) if p else set()
+    case.flag_unenforced, case.flag_unresolved, case.flag_repeated = (
+        "unenforced" in flags, "unresolved" in flags, "repeated" in flags,
+    )
+
+
+def _clear_case(session: Session, case_id: int) -> None:
+    """An update replaces what the package describes: people, documents and their index entries."""
+    party_ids = select(CaseParty.id).where(CaseParty.case_id == case_id)
+    session.execute(delete(PartyCounsel).where(PartyCounsel.party_id.in_(party_ids)))
+    session.execute(delete(CaseParty).where(CaseParty.case_id == case_id))
+    session.execute(delete(CaseHandler).where(CaseHandler.case_id == case_id))
+    session.execute(delete(Document).where(Document.case_id == case_id))
+    search.unindex_case(session, case_id)
+
+
+def _add_people(session: Session, case_id: int, r: CaseRecord) -> None:
+    for h in r.handlers:
+        session.add(CaseHandler(case_id=case_id, name=h.name, id_number=h.id_number, unit_code=h.unit_code, role=h.role))
+    for p in r.parties:
+        party = CaseParty(case_id=case_id, name=p.name, kind=p.kind, id_number=p.id_number, role=p.role)
+        session.add(party)
+        session.flush()
+        for c in p.counsel:
+            session.add(PartyCounsel(party_id=party.id, name=c.name, firm=c.firm))
+
+
+def _case_text(r: CaseRecord) -> str:
+    people = [p.name for p in r.parties] + [c.name for p in r.parties for c in p.counsel] + [h.name for h in r.handlers]
+    return "\n".join([r.case_number, r.cause, r.handling_unit.name, " ".join(people), r.summary])
+
+
+def _record_package(session: Session, manifest: Manifest, raw: bytes, signed_by: str | None, actor: str) -> None:
+    """The package row comes first in the transaction: cases and documents point at it."""
+    _ensure_campaign(session, manifest)
+    session.add(
+        ImportedPackage(
+            package_id=manifest.package_id, kind=manifest.kind, issuer_name=manifest.issuer_name,
+            issuer_key_id=manifest.issuer_key_id, signed=signed_by is not None, campaign_id=manifest.campaign_id,
+            created_at=manifest.created_at.isoformat(), imported_at=now(), imported_by=actor,
+            file_count=len(manifest.files), total_size=manifest.total_size, manifest=raw,
+        )
+    )
+    session.flush()
+
+
+# -- refusals ---------------------------------------------------------------------------------------------
+def _record_failure(ws: OpenWorkspace, path: Path, code: str, where: str | None) -> None:
+    """Own transaction, after the import's was rolled back. Only the category and manifest field path, no content."""
+    field = where if where and where.startswith("manifest.json") else ("member" if where else None)
+    with ws.write_session() as session, session.begin():
+        chain.append(session, ws.actor.username, "package.rejected", f"file:{path.name}", {"reason": code, "field": field})
+
+
+def _rejected(ws: OpenWorkspace, path: Path, err: PackageError) -> PackageRejected:
+    _record_failure(ws, path, err.code, err.where)
+    return PackageRejected(err)
