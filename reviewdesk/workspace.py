@@ -289,7 +289,7 @@ class Workspace:
         data_key = self._settle_rotation(slots, unlocked)
         engine = make_engine(self.db_path, data_key)
         try:
-            self._migrate(engine)
+            self._migrate(engine, data_key)
         except BaseException:
             engine.dispose()
             raise
@@ -311,7 +311,7 @@ class Workspace:
             message_zh="数据库无法用其密钥打开：文件已损坏或与密钥文件不匹配，请从备份恢复",
         )
 
-    def _migrate(self, engine: Engine) -> None:
+    def _migrate(self, engine: Engine, data_key: bytes) -> None:
         current = migrate.current_revision(engine)
         head = migrate.head_revision()
         if current == head:
@@ -325,7 +325,7 @@ class Workspace:
         if current is not None:
             slots_bytes = self.slots_path.read_bytes()
             target = self.backups_dir / f"pre-migrate-{current}-to-{head}-{backup.stamp()}.rdbak"
-            backup.write_backup(engine, slots_bytes, target, {"reason": "pre-migration", "schema": current})
+            backup.write_backup(self.db_path, data_key, slots_bytes, target, {"reason": "pre-migration", "schema": current})
         migrate.upgrade(engine)
 
     @staticmethod

@@ -9,17 +9,13 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2
 
-from reviewdesk.store.engine import key_literal
+from reviewdesk.store import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def raw_connect(db_path: Path, data_key: bytes) -> dbapi2.Connection:
-    conn = dbapi2.connect(str(db_path), isolation_level=None)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f'PRAGMA key = "{key_literal(data_key)}"')
-    conn.execute("PRAGMA busy_timeout = 5000")
-    return conn
+    return engine.raw_connect(db_path, data_key)
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, input_text: str | None = None) -> subprocess.CompletedProcess[str]:

@@ -13,12 +13,12 @@ from tests.helpers import run_cli
 PW = {"PW": "admin-pass-2026", "NP": "member-pass-2026"}
 
 
-def _ok(result) -> str:  # noqa: ANN001
+def _ok(result) -> str:
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def _fails(result, code: int, *words: str) -> str:  # noqa: ANN001
+def _fails(result, code: int, *words: str) -> str:
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     err = result.stderr.strip()
     assert "Traceback" not in result.stderr and len(err.splitlines()) == 1, err

@@ -290,3 +290,21 @@ def test_cancel_leaves_nothing(desk: OpenWorkspace, office: minisign.SigningKey,
         imports.import_package(desk, path, cancel=cancel)
     assert _counts(desk) == before
     assert imports.import_package(desk, path).cases == 3
+
+
+def test_backup_of_imported_cases_restores_with_search(desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path) -> None:
+    from reviewdesk.services import maintenance
+    from reviewdesk.workspace import Workspace
+    from tests.conftest import ADMIN, ADMIN_PW
+
+    imports.import_package(desk, assemble(sample_contents(2), tmp_path / "p.rdpkg", signer=office, recipients=[recipient]))
+    backup = maintenance.backup(desk, tmp_path / "b.rdbak")
+    restored = Workspace(tmp_path / "elsewhere").restore(backup, ADMIN, ADMIN_PW)
+    try:
+        assert _counts(restored) == _counts(desk)
+        assert any(h.kind == "document" for h in cases.search(restored, "拖欠货款"))
+        with restored.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert audit.verify(restored).ok
+    finally:
+        restored.close()

@@ -22,6 +22,9 @@ class ChunkWriter:
         self._seq = 0
 
     def write(self, data: bytes) -> None:
+        if not self._buffer and len(data) == CHUNK:
+            self._emit(data)  # the usual case for large files: no copy
+            return
         self._buffer += data
         while len(self._buffer) >= CHUNK:
             self._emit(bytes(self._buffer[:CHUNK]))

@@ -16,7 +16,7 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT_TYPES = ("text/plain",)
 IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/bmp", "image/gif")
-MAX_TEXT_SOURCE = 256 * 1024 * 1024  # larger documents are stored but not indexed
+MAX_TEXT_SOURCE = 64 * 1024 * 1024  # larger documents are stored and viewable, but not indexed
 _MAX_DOCX_XML = 64 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -27,6 +27,11 @@ class Extracted:
     status: str  # text | scanned | none | too_large | error
     text: str
     pages: int | None
+
+
+def has_text_layer(media_type: str) -> bool:
+    """Formats whose text is extracted (anything else is stored and viewed, not indexed)."""
+    return media_type in (PDF, DOCX, *TEXT_TYPES)
 
 
 def extract(media_type: str, data: bytes) -> Extracted:

@@ -323,6 +323,8 @@ def _parse_header(src: _Source) -> tuple[list[_Stanza], bytes, bytes]:
         raise NotAgeFileError("not an age file (no age header line)")
     budget = [_MAX_HEADER]
     if first != VERSION_LINE:
+        if first == VERSION_LINE + b"\r":
+            raise NotAgeFileError("damaged age file: its line endings were converted to CRLF in transfer")
         if first.startswith(b"age-encryption.org/"):
             version = first[len(b"age-encryption.org/") :][:40].decode("ascii", "replace")
             raise NotAgeFileError(f"unsupported age format version {version!r} (only v1 is supported)")
@@ -517,12 +519,22 @@ class Decryptor(io.RawIOBase):
             self._failed = exc  # sticky: never resume after a failure
             raise
 
+    def _advance(self, got: int) -> bool:
+        """Move to the next chunk; if it fails after `got` bytes were gathered, return those first (the
+        error is sticky and raised by the next call), so callers always receive every authenticated byte."""
+        try:
+            return self._next_chunk()
+        except AgeError:
+            if got:
+                return False
+            raise
+
     def readinto(self, buffer: bytearray | memoryview) -> int:
         out = memoryview(buffer).cast("B")
         want = len(out)
         got = 0
         while got < want:
-            if self._pos >= len(self._plain) and not self._next_chunk():
+            if self._pos >= len(self._plain) and not self._advance(got):
                 break
             k = min(want - got, len(self._plain) - self._pos)
             out[got : got + k] = self._plain[self._pos : self._pos + k]
@@ -536,7 +548,7 @@ class Decryptor(io.RawIOBase):
         parts: list[bytes] = []
         got = 0
         while got < size:
-            if self._pos >= len(self._plain) and not self._next_chunk():
+            if self._pos >= len(self._plain) and not self._advance(got):
                 break
             k = min(size - got, len(self._plain) - self._pos)
             if self._pos == 0 and k == len(self._plain):

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from reviewdesk.audit import chain
 from reviewdesk.casefiles import search
 from reviewdesk.casefiles.store import ChunkWriter
-from reviewdesk.casefiles.text import extract
+from reviewdesk.casefiles.text import MAX_TEXT_SOURCE, extract, has_text_layer
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ReviewDeskError
 from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
@@ -38,7 +38,6 @@ from reviewdesk.store.models import (
 )
 from reviewdesk.workspace import OpenWorkspace
 
-TEXT_LIMIT = 64 * 1024 * 1024  # documents up to this size are text-extracted in memory at import
 
 
 class PackageRejected(ReviewDeskError):
@@ -251,7 +250,7 @@ def _store_document(
     session.add(doc)
     session.flush()
     writer = ChunkWriter(session, doc.id)
-    keep = record.size <= TEXT_LIMIT
+    keep = record.size <= MAX_TEXT_SOURCE and has_text_layer(record.media_type)
     content = bytearray()
     for chunk in chunks:  # the iterator checks size and SHA-256 at its end
         writer.write(chunk)
@@ -260,7 +259,10 @@ def _store_document(
         counter.tick(len(chunk))
     writer.close()
     extracted = extract(record.media_type, bytes(content)) if keep else None
-    doc.text_status = extracted.status if extracted else "too_large"
+    if extracted is None:
+        doc.text_status = "too_large" if has_text_layer(record.media_type) else "none"
+    else:
+        doc.text_status = extracted.status
     doc.page_count = extracted.pages if extracted else None
     search.index(session, "document", doc.id, case_id, doc.title, extracted.text if extracted else "")
 

@@ -15,7 +15,7 @@ from reviewdesk.security.keyslots import KeySlotFile, new_data_key
 from reviewdesk.services.base import ADMIN, change
 from reviewdesk.store import backup as backup_files
 from reviewdesk.store import migrate
-from reviewdesk.store.engine import key_literal, make_engine
+from reviewdesk.store.engine import key_literal, make_engine, raw_connect
 from reviewdesk.store.models import Role
 from reviewdesk.workspace import DB_NAME, SLOTS_NAME, OpenWorkspace, Workspace
 
@@ -30,7 +30,8 @@ def backup(ws: OpenWorkspace, dest: Path) -> Path:
         # Committed before the copy is taken, so the backup itself records that it was made, and by whom.
         ch.audit(f"file:{dest.name}")
     return backup_files.write_backup(
-        ws.engine,
+        ws.workspace.db_path,
+        ws.data_key,
         ws.workspace.slots_path.read_bytes(),
         dest,
         {
@@ -51,13 +52,8 @@ def rekey(ws: OpenWorkspace) -> None:
     next_key = new_data_key()
     ws.update_slots(lambda slots: slots.stage_next_key(next_key))
     ws.engine.dispose()  # no pooled connection may keep the old key
-    from sqlcipher3 import dbapi2
-
-    conn = dbapi2.connect(str(ws.workspace.db_path), isolation_level=None)
+    conn = raw_connect(ws.workspace.db_path, ws.data_key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f'PRAGMA key = "{key_literal(ws.data_key)}"')
-        conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute(f'PRAGMA rekey = "{key_literal(next_key)}"')
     finally:

@@ -1,7 +1,8 @@
 """Encrypted backups: one `.rdbak` file holding an encrypted copy of the database and the key slots.
 
-`VACUUM INTO` on a SQLCipher database writes a copy encrypted with the same key, so no plaintext page ever
-touches the disk. The copy and the slots go into an uncompressed ZIP (compression gains nothing on
+`sqlcipher_export` into an attached database keyed and configured like the workspace writes an encrypted
+copy, so no plaintext page ever touches the disk. (`VACUUM INTO` is not used: with this app's page-codec
+settings it wrote an unreadable copy.) The copy and the slots go into an uncompressed ZIP (compression gains nothing on
 ciphertext) with a small `backup.json` describing it; the file appears under its final name only when
 complete.
 """
@@ -17,12 +18,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from reviewdesk import __version__
 from reviewdesk.clock import rfc3339
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.security.atomic import fsync_dir, remove_quietly
+from reviewdesk.store.engine import CIPHER_PRAGMAS, key_literal, raw_connect
 
 FORMAT = "reviewdesk-backup"
 DB_MEMBER = "reviewdesk.db"
@@ -39,18 +39,27 @@ def _sql_string(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_backup(engine: Engine, slots_bytes: bytes, dest: Path, meta: dict[str, Any]) -> Path:
+def export_copy(db_path: Path, data_key: bytes, copy: Path) -> None:
+    """An encrypted, consistent copy of the database at `copy` (same key, same codec settings)."""
+    conn = raw_connect(db_path, data_key)
+    try:
+        conn.execute(f'ATTACH DATABASE {_sql_string(copy)} AS backup KEY "{key_literal(data_key)}"')
+        for pragma in CIPHER_PRAGMAS:
+            conn.execute(pragma.replace("PRAGMA ", "PRAGMA backup."))
+        conn.execute("SELECT sqlcipher_export('backup')")
+        conn.execute("DETACH DATABASE backup")
+    finally:
+        conn.close()
+
+
+def write_backup(db_path: Path, data_key: bytes, slots_bytes: bytes, dest: Path, meta: dict[str, Any]) -> Path:
     dest = dest.resolve()
     dest.parent.mkdir(parents=True, exist_ok=True)
     copy = dest.with_name(f".{dest.name}.db.partial")
     partial = dest.with_name(f".{dest.name}.partial")
     remove_quietly(copy)
     try:
-        raw = engine.raw_connection()  # VACUUM must run outside a transaction, so bypass the begin hook
-        try:
-            raw.driver_connection.execute(f"VACUUM INTO {_sql_string(copy)}")
-        finally:
-            raw.close()
+        export_copy(db_path, data_key, copy)
         doc = {"format": FORMAT, "version": 1, "created_at": rfc3339(), "app_version": __version__, **meta}
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
             zf.writestr(META_MEMBER, json.dumps(doc, ensure_ascii=False, indent=1))

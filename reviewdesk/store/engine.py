@@ -18,6 +18,10 @@ from sqlalchemy.pool import QueuePool
 # Page cache per connection, in KiB (negative cache_size). SQLCipher decrypts each page as it enters the
 # cache, so a cache that holds the working set avoids re-decrypting hot pages; bench/store.py measured it.
 CACHE_KIB = 32768
+# Page codec settings, fixed for every workspace (SQLCipher must be told them on every connection, after
+# the key and before the first read). 16 KiB pages and HMAC-SHA256 (hardware-accelerated here, unlike
+# SHA-512) roughly double bulk write speed for imports; bench/import.py and bench/store.py measure it.
+CIPHER_PRAGMAS = ("PRAGMA cipher_page_size = 16384", "PRAGMA cipher_hmac_algorithm = HMAC_SHA256")
 BUSY_TIMEOUT_MS = 10000
 WRITE_OPTION = "reviewdesk_write"
 
@@ -30,7 +34,7 @@ def sqlcipher_url(db_path: Path, data_key: bytes) -> URL:
     return URL.create("sqlite+pysqlcipher", password=key_literal(data_key), database=str(db_path))
 
 
-def _connection_setup(cache_kib: int) -> Callable[[Any, Any], None]:
+def _connection_setup(cache_kib: int, cipher: bool) -> Callable[[Any, Any], None]:
     def configure(dbapi_conn: Any, _record: Any) -> None:
         # Autocommit at the driver level; the "begin" hook below issues BEGIN itself, so writers take the
         # write lock up front (BEGIN IMMEDIATE) and never deadlock upgrading a read lock.
@@ -38,6 +42,9 @@ def _connection_setup(cache_kib: int) -> Callable[[Any, Any], None]:
         cur = dbapi_conn.cursor()
         try:
             cur.execute("PRAGMA cipher_log_level = NONE")
+            if cipher:
+                for pragma in CIPHER_PRAGMAS:
+                    cur.execute(pragma)
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
@@ -55,8 +62,8 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql(mode)
 
 
-def install_listeners(engine: Engine, cache_kib: int = CACHE_KIB) -> None:
-    event.listen(engine, "connect", _connection_setup(cache_kib))
+def install_listeners(engine: Engine, cache_kib: int = CACHE_KIB, *, cipher: bool = True) -> None:
+    event.listen(engine, "connect", _connection_setup(cache_kib, cipher))
     event.listen(engine, "begin", _begin)
 
 
@@ -75,18 +82,29 @@ def make_engine(db_path: Path, data_key: bytes, *, pool_size: int = 4, cache_kib
 def make_plain_engine(db_path: Path, *, cache_kib: int = CACHE_KIB) -> Engine:
     """Plain SQLite with the same settings: the baseline of bench/store.py, never used for data."""
     engine = create_engine(URL.create("sqlite", database=str(db_path)), poolclass=QueuePool)
-    install_listeners(engine, cache_kib)
+    install_listeners(engine, cache_kib, cipher=False)
     return engine
+
+
+def raw_connect(db_path: Path, data_key: bytes) -> Any:
+    """A plain sqlcipher3 connection (autocommit), keyed and configured like the engine's."""
+    from sqlcipher3 import dbapi2
+
+    conn = dbapi2.connect(str(db_path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f'PRAGMA key = "{key_literal(data_key)}"')
+    for pragma in CIPHER_PRAGMAS:
+        conn.execute(pragma)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
 
 
 def check_key(db_path: Path, data_key: bytes) -> bool:
     """True when the key opens the database (SQLCipher only notices a wrong key on first read)."""
     from sqlcipher3 import dbapi2
 
-    conn = dbapi2.connect(str(db_path))
+    conn = raw_connect(db_path, data_key)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f'PRAGMA key = "{key_literal(data_key)}"')
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
     except dbapi2.DatabaseError:

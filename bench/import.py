@@ -1,0 +1,188 @@
+"""Import, search and case-list figures, in one run.
+
+    .venv/bin/python bench/import.py [--gib 1.0] [--docs 20000] [--cases 100000]
+
+1. Import of a package of ≥ 1 GiB (random content, so nothing compresses) into a fresh workspace, in a child
+   process so its peak RSS is its own; beside it, the baseline: pyrage decrypting the same file and hashing
+   the plaintext with SHA-256. Targets: import ≤ 2 × baseline, peak RSS ≤ 256 MiB.
+2. Full-text query time over 20,000 documents in the FTS5 trigram index (target ≤ 100 ms).
+3. Case list at 100,000 cases: open (all ids sorted + the first screen of rows) and a filter (targets ≤ 200 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert  # noqa: E402
+
+from reviewdesk.casefiles import search as fts  # noqa: E402
+from reviewdesk.clock import now  # noqa: E402
+from reviewdesk.packages import age, builder, minisign  # noqa: E402
+from reviewdesk.services import cases, keys  # noqa: E402
+from reviewdesk.store.models import Campaign, Case, Unit  # noqa: E402
+from reviewdesk.workspace import Workspace  # noqa: E402
+
+PW = "bench-password-1"
+CHILD = """
+import json, resource, sys, time
+from pathlib import Path
+from reviewdesk.services import imports
+from reviewdesk.workspace import Workspace
+ws = Workspace(sys.argv[1]).open("admin", sys.argv[3])
+t0 = time.perf_counter()
+result = imports.import_package(ws, Path(sys.argv[2]))
+elapsed = time.perf_counter() - t0
+ws.close()
+print(json.dumps({"seconds": elapsed, "documents": result.documents, "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisign.SigningKey) -> Path:
+    src = tmp / "src"
+    (src / "cases" / "BENCH-1").mkdir(parents=True)
+    file_size = 16 * 1024 * 1024
+    count = max(1, int(gib * 1024**3) // file_size + 1)
+    rng = random.Random(1)
+    files = []
+    for i in range(count):
+        rel = f"cases/BENCH-1/scan-{i:03d}.bin"
+        data = rng.randbytes(file_size)
+        (src / rel).write_bytes(data)
+        files.append((src / rel, {"path": rel, "size": file_size, "sha256": hashlib.sha256(data).hexdigest(),
+                                  "media_type": "application/octet-stream", "case_id": "BENCH-1", "title": f"扫描件{i}"}))
+    manifest = {
+        "format": "reviewdesk-package", "version": 1, "kind": "cases", "package_id": "11111111-2222-4333-8444-555555555555",
+        "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "基准测试", "key_id": "0000000000000000"},
+        "campaign": {"id": "BENCH", "name": "基准测试"},
+        "cases": [{"id": "BENCH-1", "case_number": "（2026）基1号", "title": "基准测试案件", "case_type": "civil",
+                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"}}],
+        "experts": [], "files": [entry for _p, entry in files],
+    }
+    out = builder.build(manifest, files, tmp / "bench.rdpkg", signer=signer, recipients=[recipient])[0]
+    for path, _entry in files:
+        path.unlink()
+    return out
+
+
+def baseline(package: Path, identity_text: str) -> float:
+    import pyrage
+
+    class HashSink:
+        def __init__(self) -> None:
+            self.digest = hashlib.sha256()
+
+        def write(self, data: bytes) -> int:
+            self.digest.update(data)
+            return len(data)
+
+    identity = pyrage.x25519.Identity.from_str(identity_text)
+    t0 = time.perf_counter()
+    with open(package, "rb") as fh:
+        pyrage.decrypt_io(fh, HashSink(), [identity])
+    return time.perf_counter() - t0
+
+
+def bench_import(tmp: Path, gib: float) -> None:
+    ws_folder = tmp / "ws"
+    opened, _code = Workspace(ws_folder).create("admin", "基准", PW)
+    signer = minisign.SigningKey.generate()
+    keys.trust_issuer(opened, signer.public_key_text("bench"), "基准测试")
+    recipient = age.Recipient.from_str(keys.recipient(opened))
+    from reviewdesk.services.keys import age_identity
+
+    with opened.read_session() as session:
+        identity_text = str(age_identity(session))
+    opened.close()
+    package = make_package(tmp, gib, recipient, signer)
+    size = package.stat().st_size
+    base = baseline(package, identity_text)
+    child = subprocess.run([sys.executable, "-c", CHILD, str(ws_folder), str(package), PW], capture_output=True, text=True, cwd=ROOT)
+    if child.returncode != 0:
+        raise SystemExit(child.stderr)
+    stats = json.loads(child.stdout)
+    print(f"package: {size / 2**30:.2f} GiB, {stats['documents']} files")
+    print(f"  baseline pyrage decrypt + SHA-256: {base:6.2f} s  ({size / 2**20 / base:6.0f} MiB/s)")
+    print(f"  ReviewDesk import:                 {stats['seconds']:6.2f} s  ({size / 2**20 / stats['seconds']:6.0f} MiB/s)  ratio {stats['seconds'] / base:.2f}x (target <= 2.00x)")
+    print(f"  import peak RSS: {stats['peak_rss_kib'] / 1024:.0f} MiB (target <= 256 MiB)")
+
+
+def bench_search(tmp: Path, docs: int) -> None:
+    opened, _code = Workspace(tmp / "ws-search").create("admin", "基准", PW)
+    rng = random.Random(2)
+    words = ["判决", "执行", "信访", "当事人", "原告", "被告", "合同", "货款", "证据", "笔录", "法院", "检察院", "公安", "调解", "送达", "保全", "拍卖", "查封", "冻结", "工程款"]
+    with opened.write_session() as session, session.begin():
+        for i in range(docs):
+            body = "".join(rng.choice(words) + rng.choice("，。、") for _ in range(600))
+            fts.index(session, "document", i + 1, i // 3 + 1, f"文件{i}", body + (f"独有标记{i}" if i % 1000 == 0 else ""))
+    queries = ["拖欠工程款", "独有标记5000", "执行，信访", "查封冻结", "当事人原告被告"]
+    times = []
+    for q in queries * 5:
+        t0 = time.perf_counter()
+        cases.search(opened, q, limit=50)
+        times.append(time.perf_counter() - t0)
+    print(f"FTS over {docs} documents: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms (target <= 100 ms)")
+    opened.close()
+
+
+def bench_case_list(tmp: Path, count: int) -> None:
+    opened, _code = Workspace(tmp / "ws-list").create("admin", "基准", PW)
+    rng = random.Random(3)
+    regions = ["620102", "620103", "620502", "620503", "620402", "620422", "620802", "621102"]
+    with opened.write_session() as session, session.begin():
+        session.execute(insert(Unit), [{"code": f"U{i}", "name": f"某法院{i}", "kind": "court", "region_code": r} for i, r in enumerate(regions)])
+        session.add(Campaign(id="C1", name="评查", year=2026, cross_region_level="none", panel_size=3, status="planning", created_at=now()))
+        session.flush()
+        batch = []
+        for i in range(count):
+            batch.append({
+                "issuer_key_id": "0000000000000000", "external_id": f"C-{i:06d}", "campaign_id": "C1", "package_id": None,
+                "case_number": f"（2021）甘0102民初{i}号", "title": f"张某{i}诉某公司买卖合同纠纷", "case_type": rng.choice(["civil", "criminal", "enforcement"]),
+                "cause": "买卖合同纠纷", "stage": "", "unit_code": f"U{rng.randrange(len(regions))}", "summary": "", "petition_count": rng.choice([0, 2]),
+                "flag_unenforced": rng.random() < 0.2, "flag_unresolved": False, "flag_repeated": rng.random() < 0.3,
+                "imported_at": now(),
+            })
+            if len(batch) == 5000:
+                session.execute(insert(Case), batch)
+                batch = []
+        if batch:
+            session.execute(insert(Case), batch)
+    opens, filters = [], []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        ids = cases.case_ids(opened)
+        cases.case_rows(opened, ids[:60])
+        opens.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        flt = cases.CaseFilter(region_prefix="6201", case_type="civil", flags=("repeated",))
+        cases.case_rows(opened, cases.case_ids(opened, flt, sort="title")[:60])
+        filters.append(time.perf_counter() - t0)
+    print(f"case list at {count} cases: open median {statistics.median(opens) * 1000:.0f} ms, filter+sort median {statistics.median(filters) * 1000:.0f} ms (target <= 200 ms)")
+    opened.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gib", type=float, default=1.0)
+    parser.add_argument("--docs", type=int, default=20000)
+    parser.add_argument("--cases", type=int, default=100000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rd-bench-") as tmp:
+        bench_import(Path(tmp), args.gib)
+        bench_search(Path(tmp), args.docs)
+        bench_case_list(Path(tmp), args.cases)
+
+
+if __name__ == "__main__":
+    main()
