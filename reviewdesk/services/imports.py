@@ -39,7 +39,6 @@ from reviewdesk.store.models import (
 from reviewdesk.workspace import OpenWorkspace
 
 
-
 class PackageRejected(ReviewDeskError):
     code = "rejected"
     exit_code = 10
