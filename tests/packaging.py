@@ -164,3 +164,24 @@ def assemble(
 
 
 member = _member
+
+
+def fill_template(xlsx: Path, folder: Path) -> None:
+    """Fill a fresh cases.xlsx template with one case and one file, as an office clerk would."""
+    from openpyxl import load_workbook
+
+    from reviewdesk.packages import spreadsheet
+
+    (folder / "files").mkdir()
+    (folder / "files" / "说明.txt").write_text("施工方反映拖欠工程款问题，多次信访。", encoding="utf-8")
+    wb = load_workbook(xlsx)
+    meta = wb[spreadsheet.SHEETS["campaign"][0]]
+    meta["B2"], meta["B3"], meta["B4"] = "2026-ZX-01", "2026年长期未执结案件专项评查", "某省委政法委执法监督处"
+    wb[spreadsheet.SHEETS["cases"][0]].append(
+        ["XF-001", "（2022）甘0102民初88号", "某建筑公司诉某开发公司建设工程施工合同纠纷", "civil", "建设工程施工合同纠纷", "enforcement",
+         "GS-CGQ-FY", "兰州市城关区人民法院", "court", "620102", "2022-01-04", "2022-08-30", 4, "2022-10-01", "2026-03-01", "unenforced,repeated", "判决后长期未执行。"]
+    )
+    wb[spreadsheet.SHEETS["parties"][0]].append(["XF-001", "某建筑公司", "organization", None, "原告", "王某（某律师事务所）"])
+    wb[spreadsheet.SHEETS["handlers"][0]].append(["XF-001", "李某", None, "GS-CGQ-FY", "承办法官"])
+    wb[spreadsheet.SHEETS["files"][0]].append(["XF-001", "files/说明.txt", "情况说明", None])
+    wb.save(xlsx)

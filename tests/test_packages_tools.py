@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from reviewdesk.packages import age, builder, minisign, spreadsheet
+from reviewdesk.packages import age, builder, minisign
 from reviewdesk.services import cases, imports, keys
 from reviewdesk.workspace import OpenWorkspace
 from tests.conftest import ADMIN, ADMIN_PW
 from tests.helpers import run_cli
-from tests.packaging import sample_contents
+from tests.packaging import fill_template, sample_contents
 
 TOOLS = ("age", "minisign", "tar")
 pytestmark = pytest.mark.skipif(
@@ -130,7 +130,7 @@ def test_cli_template_build_and_import(admin_ws: OpenWorkspace, office_keys: tup
     office = tmp_path / "office"
     office.mkdir()
     assert run_cli("package", "template", str(office / "cases.xlsx")).returncode == 0
-    _fill_template(office / "cases.xlsx", office)
+    fill_template(office / "cases.xlsx", office)
     built = run_cli("package", "build", "--kind", "cases", "--from", str(office), "--sign-key", str(sec), "--recipient", recipient, "--out", str(tmp_path / "cli.rdpkg"), "--json")
     assert built.returncode == 0, built.stderr
     imported = run_cli("--workspace", folder, "import", str(tmp_path / "cli.rdpkg"), "--json", *auth, env=env)
@@ -144,21 +144,3 @@ def test_cli_template_build_and_import(admin_ws: OpenWorkspace, office_keys: tup
     assert again.returncode == 0 and "already imported" in again.stdout
     bad = run_cli("--workspace", folder, "import", str(tmp_path / "missing.rdpkg"), *auth, env=env)
     assert bad.returncode == 10 and len(bad.stderr.strip().splitlines()) == 1
-
-
-def _fill_template(xlsx: Path, folder: Path) -> None:
-    from openpyxl import load_workbook
-
-    (folder / "files").mkdir()
-    (folder / "files" / "说明.txt").write_text("施工方反映拖欠工程款问题，多次信访。", encoding="utf-8")
-    wb = load_workbook(xlsx)
-    meta = wb[spreadsheet.SHEETS["campaign"][0]]
-    meta["B2"], meta["B3"], meta["B4"] = "2026-ZX-01", "2026年长期未执结案件专项评查", "某省委政法委执法监督处"
-    wb[spreadsheet.SHEETS["cases"][0]].append(
-        ["XF-001", "（2022）甘0102民初88号", "某建筑公司诉某开发公司建设工程施工合同纠纷", "civil", "建设工程施工合同纠纷", "enforcement",
-         "GS-CGQ-FY", "兰州市城关区人民法院", "court", "620102", "2022-01-04", "2022-08-30", 4, "2022-10-01", "2026-03-01", "unenforced,repeated", "判决后长期未执行。"]
-    )
-    wb[spreadsheet.SHEETS["parties"][0]].append(["XF-001", "某建筑公司", "organization", None, "原告", "王某（某律师事务所）"])
-    wb[spreadsheet.SHEETS["handlers"][0]].append(["XF-001", "李某", None, "GS-CGQ-FY", "承办法官"])
-    wb[spreadsheet.SHEETS["files"][0]].append(["XF-001", "files/说明.txt", "情况说明", None])
-    wb.save(xlsx)
