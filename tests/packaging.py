@@ -141,6 +141,7 @@ def assemble(
     members: list[tuple[tarfile.TarInfo, bytes]] | None = None,
     tar_format: int = tarfile.PAX_FORMAT,
     set_key_id: bool = True,
+    manifest_last: bool = False,
 ) -> Path:
     """Write a package. `sign_bytes` signs other bytes than the manifest; `manifest_override` puts other
     bytes in the archive than were signed; `members` replaces the file members entirely."""
@@ -154,6 +155,8 @@ def assemble(
     if members is None:
         members = [_member(path, data) for path, data in contents.files.items()]
     tar_members += members
+    if manifest_last:
+        tar_members = tar_members[1:] + tar_members[:1]
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tar_format) as tar:
         for info, data in tar_members:

@@ -158,6 +158,13 @@ def _edit_case(**over: object) -> Callable[[dict], None]:
     return edit
 
 
+def _signature_third(c: Contents, office: minisign.SigningKey, r: age.Recipient, out: Path) -> Path:
+    c.manifest["issuer"]["key_id"] = office.key_id_hex()
+    sig = office.sign(c.manifest_bytes(), trusted_comment="t", untrusted_comment="t").encode()
+    members = [*_files(c)[:1], member("manifest.json.minisig", sig), *_files(c)[1:]]
+    return assemble(c, out, signer=None, recipients=[r], members=members)
+
+
 def _many_files(m: dict, n: int, size: int | None = None) -> None:
     template = m["files"][0]
     m["files"] = [{**template, "path": f"x/{i}.pdf", "size": size or template["size"]} for i in range(n)]
@@ -188,6 +195,8 @@ REFUSALS: dict[str, tuple[Case, str]] = {
     "fifo member": (_members(lambda c: [*_files(c), member("fifo", kind=tarfile.FIFOTYPE)]), "tar"),
     "directory outside listed": (_members(lambda c: [*_files(c), member("elsewhere", kind=tarfile.DIRTYPE)]), "extra"),
     "traversal member": (_members(lambda c: [*_files(c), member("../../evil.txt", b"x")]), "path"),
+    "manifest not first": (lambda c, o, r, out: assemble(c, out, signer=o, recipients=[r], manifest_last=True), "order"),
+    "signature not second": (_signature_third, "unsigned"),
     "GNU tar format": (lambda c, o, r, out: assemble(c, out, signer=o, recipients=[r], tar_format=tarfile.GNU_FORMAT), "tar"),
     "path ..": (_mutated(_set_file_path("cases/../x.pdf")), "manifest"),
     "path .": (_mutated(_set_file_path("./x.pdf")), "manifest"),
