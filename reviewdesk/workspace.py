@@ -21,6 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.errors import AuthError, ValidationError, WorkspaceError
+from reviewdesk.locate import DB_NAME, SLOTS_NAME, resolve_folder
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
 from reviewdesk.security.throttle import LoginThrottle
@@ -28,30 +29,11 @@ from reviewdesk.store import backup, migrate
 from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
 from reviewdesk.store.models import Role, User
 
-DB_NAME = "reviewdesk.db"
-SLOTS_NAME = "keyslots.json"
 THROTTLE_NAME = "login-throttle.json"
 BACKUPS_DIR = "backups"
-ENV_VAR = "REVIEWDESK_WORKSPACE"
 
 USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$")
 MIN_PASSWORD = 8
-
-
-def default_folder() -> Path:
-    from platformdirs import user_data_path
-
-    return user_data_path("ReviewDesk", appauthor=False) / "workspace"
-
-
-def resolve_folder(folder: str | os.PathLike[str] | None = None) -> Path:
-    """--workspace wins, then REVIEWDESK_WORKSPACE, then the per-user data folder."""
-    if folder:
-        return Path(folder).expanduser().resolve()
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env).expanduser().resolve()
-    return default_folder()
 
 
 def validate_username(username: str) -> str:

@@ -1,9 +1,8 @@
 """Where the workspace folder is and whether it holds a workspace, without importing the store.
 
 The desktop app decides between the setup wizard and the login window before its first window appears;
-importing `reviewdesk.workspace` pulls SQLAlchemy, Alembic and cryptography (about half a second), so this
-module repeats the few names it needs and imports nothing heavy. `tests/ui/test_locate.py` keeps the names
-in step with `reviewdesk.workspace`.
+importing `reviewdesk.workspace` pulls SQLAlchemy, Alembic and cryptography (about half a second), so the
+file names and the folder rule live here, in a module that imports nothing heavy, and the workspace uses them.
 """
 
 from __future__ import annotations

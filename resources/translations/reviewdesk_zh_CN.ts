@@ -1,0 +1,2004 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>letters and digits, e.g. zhanghua</source>
+        <translation>字母和数字，例如 zhanghua</translation>
+    </message>
+    <message>
+        <source>e.g. Zhang Hua</source>
+        <translation>例如：张华</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Initial &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Give the person the user name and initial password in person, and ask them to change the password at their first log-in (menu File → Change my password).</source>
+        <translation>请当面将用户名和初始密码告知本人，并请其首次登录后立即修改密码（菜单“文件 → 修改我的密码”）。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Adding the account…</source>
+        <translation>正在添加账户…</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
+        <source>The administrator (the organising office) adds the other accounts later. Choose a password of at least 8 characters that others cannot guess.</source>
+        <translation>管理员（组织单位）稍后再添加其他账户。请设置一个至少 8 位、他人难以猜到的密码。</translation>
+    </message>
+    <message>
+        <source>Create workspace</source>
+        <translation>创建工作区</translation>
+    </message>
+    <message>
+        <source>e.g. Liu Jianguo</source>
+        <translation>例如：刘建国</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>再次输入密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>User names use letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (for example admin or liu.jg).</source>
+        <translation>用户名由字母、数字或“. _ -”组成（例如 admin 或 liu.jg）。</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted workspace…</source>
+        <translation>正在创建加密工作区…</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>The workspace in this folder is incomplete (setup was interrupted or a file was removed). Restore it from a backup, or press Change… to choose another folder.</source>
+        <translation>此文件夹中的工作区不完整（初始化中断或文件被删除）。请从备份恢复，或点击“更改…”选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>its content was changed</source>
+        <translation>内容被修改</translation>
+    </message>
+    <message>
+        <source>its details were changed</source>
+        <translation>详情被修改</translation>
+    </message>
+    <message>
+        <source>it was replaced or moved</source>
+        <translation>记录被替换或调换了顺序</translation>
+    </message>
+    <message>
+        <source>the newest entries were removed</source>
+        <translation>最新的记录被删除</translation>
+    </message>
+    <message>
+        <source>an entry is missing</source>
+        <translation>有记录缺失</translation>
+    </message>
+    <message>
+        <source>the record of the log&apos;s end does not match</source>
+        <translation>日志末条记录与登记的不符</translation>
+    </message>
+    <message>
+        <source>it does not match a signed checkpoint</source>
+        <translation>与已签名的检查点不符</translation>
+    </message>
+    <message>
+        <source>user name, e.g. admin</source>
+        <translation>用户名，例如 admin</translation>
+    </message>
+    <message>
+        <source>word in the object or details</source>
+        <translation>对象或详情中的文字</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除条件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作类型：</translation>
+    </message>
+    <message>
+        <source>Contains:</source>
+        <translation>包含文字：</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity</source>
+        <translation>校验完整性(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Recompute the chain of every entry and check the signed checkpoints</source>
+        <translation>重新计算每条记录的哈希链，并核对已签名的检查点</translation>
+    </message>
+    <message>
+        <source>Make &amp;checkpoint</source>
+        <translation>生成检查点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign the current length and end of the log with this workstation&apos;s key</source>
+        <translation>用本工作站的密钥对日志当前的条数和末条记录签名</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Every log-in, lock and change is recorded here, newest first. The entries are chained by hashes, so a change to any of them is detected by Verify integrity.</source>
+        <translation>每一次登录、锁定和修改都记录在此，最新的在前。各条记录以哈希值前后相连，任何一条被改动，“校验完整性”都能发现。</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>正在校验审计日志…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {entries} entries, {checkpoints} signed checkpoints checked.</source>
+        <translation>审计日志完整：已校验 {entries} 条记录和 {checkpoints} 个签名检查点。</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with or damaged at entry {seq}: {reason}. Entries before it are intact. Do not change anything; tell the organising office and keep a copy of the workspace folder as evidence.</source>
+        <translation>审计日志在第 {seq} 条记录处被篡改或损坏：{reason}。此前的记录完好。请不要做任何改动，立即报告组织单位，并保留工作区文件夹的副本作为证据。</translation>
+    </message>
+    <message>
+        <source>Making a checkpoint…</source>
+        <translation>正在生成检查点…</translation>
+    </message>
+    <message>
+        <source>Checkpoint made: the first {size} entries are now signed (key {key}).</source>
+        <translation>已生成检查点：前 {size} 条记录已签名（密钥 {key}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>评查活动</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Regional exclusion</source>
+        <translation>地域回避</translation>
+    </message>
+    <message>
+        <source>Experts per panel</source>
+        <translation>每组专家人数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>Case details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a case in the list to see its data and documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scan without a text layer: it can be viewed, but full-text search does not find its words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} petitions, first {first}, last {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished">评查活动</translation>
+    </message>
+    <message>
+        <source>Petitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handlers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counsel: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <source>Criminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long unenforced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeated petitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petition-related</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text searchable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned (no text layer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No text (not searchable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large to index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prosecution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Case ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort by this column; click again to reverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished">案件</translation>
+    </message>
+    <message>
+        <source>&amp;Import package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a case package (.rdpkg) sent by a reviewed unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditors check the audit log and do not see case data. Use the Audit log page to review what was done with the cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search names, case numbers and document text (at least 1 character)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full-text search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished">查询(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a word and press Enter. Double-click a result to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 62 or 6201</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start of the region code: 2 digits for a province, 4 for a prefecture, 6 for a county</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases with at least one petition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of the case number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campai&amp;gn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Full text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case matches the filter. Press Clear filter to see all cases.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases yet. Press “Import package…” to import the packages the units sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You see the cases of the review panels you sit on. You are on no panel yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cases have been imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} results for “{text}” (at most 50). Double-click or press Enter to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing found for “{text}”. Scanned documents without a text layer cannot be searched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Your account {user}. After the change, log in with the new password.</source>
+        <translation>您的账户：{user}。修改后请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>请输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Changing the password…</source>
+        <translation>正在修改密码…</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>If every administrator password is forgotten, this code is the only way back into the workspace. It is shown this once and cannot be displayed again.</source>
+        <translation>如果所有管理员密码都遗忘了，只有凭此恢复码才能重新进入工作区。恢复码只显示这一次，之后无法再次查看。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have printed or written down the recovery code and stored it safely</source>
+        <translation>我已打印或抄写恢复码，并已妥善保管</translation>
+    </message>
+    <message>
+        <source>Print it or copy it by hand onto paper, and keep it in a locked cabinet apart from this computer. Do not save it in a file, e-mail or chat message: anyone with the code and a copy of the workspace can open it.</source>
+        <translation>请打印或手工抄写在纸上，与本计算机分开、锁在文件柜中保管。不要保存在文件、电子邮件或聊天消息中：任何人只要有恢复码和工作区副本，就能打开工作区。</translation>
+    </message>
+    <message>
+        <source>Print the recovery code</source>
+        <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>◀ Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page (Page Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+minus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+plus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the page to the window width (Ctrl+0 for actual size)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image could not be read. It may be damaged or in a format this computer cannot show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text of this Word document could not be read. It may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word document shown as plain text: layout, tables and pictures are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of this kind ({kind}) cannot be shown inside ReviewDesk. An administrator can export the file and open it with the program it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This PDF could not be opened. It may be damaged or protected by a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scanned document (no text layer): the pages are shown as pictures, and full-text search does not find words in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No document open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewerDialog</name>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of this file in a folder you choose. The export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The export is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was saved to:
+{path}
+
+Keep it safe: it is not encrypted there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Auto-lock after</source>
+        <translation>自动锁定时间</translation>
+    </message>
+    <message>
+        <source>Your role may not do this. If you need it, ask the administrator to change your role.</source>
+        <translation>您的角色无权执行此操作。如确需此权限，请联系管理员调整您的角色。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}); the step did not finish. Try again; if it happens again, note the time and tell your system administrator.</source>
+        <translation>发生意外错误（{kind}），该步骤未完成。请重试；如再次出现，请记下时间并告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Welcome to ReviewDesk</source>
+        <translation>欢迎使用评查工作台</translation>
+    </message>
+    <message>
+        <source>This computer has no workspace yet. Three short steps set one up: the folder, the administrator account and the recovery code.</source>
+        <translation>本机尚无工作区。只需三步即可完成初始化：选择文件夹、设置管理员账户、保存恢复码。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>The workspace is one folder that holds the encrypted database of this review office. Choose a folder on this computer&apos;s local disk (not a USB stick or network drive) that is included in your backups. The folder may be new; it will be created.</source>
+        <translation>工作区是一个文件夹，存放本评查办公室的加密数据库。请选择本机本地磁盘上（不要用U盘或网络驱动器）、且在备份范围内的文件夹。文件夹可以尚不存在，程序会自动创建。</translation>
+    </message>
+    <message>
+        <source>Workspace &amp;folder:</source>
+        <translation>工作区文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Choose the workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Enter or choose a folder.</source>
+        <translation>请输入或选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the full path of the folder, e.g. D:\ReviewDesk\workspace.</source>
+        <translation>请填写文件夹的完整路径，例如 D:\ReviewDesk\workspace。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder. Choose a folder.</source>
+        <translation>{path} 是文件而不是文件夹，请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder already holds a workspace. Cancel the setup and log in to it, or choose another folder.</source>
+        <translation>此文件夹中已有工作区。请取消初始化直接登录，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>This folder holds part of a workspace (an earlier setup was interrupted or a file was removed). Choose an empty folder, or restore the workspace from a backup.</source>
+        <translation>此文件夹中有不完整的工作区（之前的初始化中断或文件被删除）。请选择一个空文件夹，或从备份恢复工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Welcome, {name}</source>
+        <translation>{name}，您好</translation>
+    </message>
+    <message>
+        <source>Logged in as {user} · {role}</source>
+        <translation>当前登录：{user} · {role}</translation>
+    </message>
+    <message>
+        <source>No review campaign has been set up yet.</source>
+        <translation>尚未设立评查活动。</translation>
+    </message>
+    <message>
+        <source>Review campaigns</source>
+        <translation>评查活动</translation>
+    </message>
+    <message>
+        <source>Use the list on the left to move between areas. Press Ctrl+L to lock the workspace when you leave your desk; it also locks by itself after a while without use.</source>
+        <translation>点击左侧列表切换功能区。离开座位时请按 Ctrl+L 锁定工作区；长时间无操作时也会自动锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>The package could not be decrypted. It was probably encrypted for another workstation, or the passphrase is wrong, or a part is missing or damaged. Check the passphrase, or ask the unit to send it again encrypted for this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file or one of its parts could not be found or read. Check that all parts are in the same folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is damaged or incomplete. Ask the unit to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was not made by a ReviewDesk packer. Ask the unit to build it again with the packer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s table of contents is too large. Ask the unit to split the package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s list of cases has an error. Send the details below to the unit so it can correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature of the package is not valid: it may have been changed on the way. Do not use it; ask the unit to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is not signed, so its origin cannot be checked. Ask the unit for a signed package. If you received it in person from the unit, you may tick “Allow an unsigned or untrusted package this once”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is signed with a key this workstation does not trust yet. Add the unit&apos;s public key to the trusted issuers (check its fingerprint with the unit by phone), then import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package contains a file name that is not allowed. Ask the unit to build it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package contains files that are not in its list. It may have been changed; ask the unit to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package contains a file twice. Ask the unit to build it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the package does not have the size its list says. It may have been changed; ask the unit to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files listed in the package are missing. Ask the unit to send the complete package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file in the package was changed after it was packed. Do not use it; ask the unit to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a case package. It cannot be imported here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the unit to check the package and send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import case package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. D:\评查\城关区法院.rdpkg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only if the unit gave you one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow an unsigned or untrusted package this once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: the origin of such a package and changes on the way cannot be checked. Only tick this if you received it in person from the unit. The import is recorded as unsigned in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Package file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;ssphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the package file the unit sent (.rdpkg; for a package in several parts choose the first part, .rdpkg.001, with the other parts in the same folder). The package is checked completely; if anything is wrong, nothing is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the case package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case packages (*.rdpkg *.rdpkg.001)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the package file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {path}. Check the name, or choose it with Browse….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} MB read · {files} of {files_total} files stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package was imported before; nothing was changed. Its cases are in the case list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cases: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated cases: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by the trusted key {key}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNSIGNED: imported without a valid signature ({reason}). This is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package was refused; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update these cases?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some cases in this package are already in the store. Update these cases with the data of this package? Their parties, handlers and documents are replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported yet: some cases already exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Administrator (organiser)</source>
+        <translation>管理员（组织者）</translation>
+    </message>
+    <message>
+        <source>Review expert</source>
+        <translation>评查专家</translation>
+    </message>
+    <message>
+        <source>Observer (read only)</source>
+        <translation>观察员（只读）</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Account added</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Account disabled</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Account enabled</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint</source>
+        <translation>审计检查点</translation>
+    </message>
+    <message>
+        <source>Refused (no permission)</source>
+        <translation>拒绝（无权限）</translation>
+    </message>
+    <message>
+        <source>Workspace created</source>
+        <translation>创建工作区</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Data key rotated</source>
+        <translation>更换数据密钥</translation>
+    </message>
+    <message>
+        <source>Recovery code replaced</source>
+        <translation>更换恢复码</translation>
+    </message>
+    <message>
+        <source>Workspace restored</source>
+        <translation>恢复工作区</translation>
+    </message>
+    <message>
+        <source>Campaign created</source>
+        <translation>设立评查活动</translation>
+    </message>
+    <message>
+        <source>Unit added</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Case package imported</source>
+        <translation>导入案卷包</translation>
+    </message>
+    <message>
+        <source>Case folder imported</source>
+        <translation>导入案卷文件夹</translation>
+    </message>
+    <message>
+        <source>Case package refused</source>
+        <translation>拒收案卷包</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>Cases searched</source>
+        <translation>检索案件</translation>
+    </message>
+    <message>
+        <source>Case document viewed</source>
+        <translation>查阅案卷材料</translation>
+    </message>
+    <message>
+        <source>Case document exported</source>
+        <translation>导出案卷材料</translation>
+    </message>
+    <message>
+        <source>Sender key trusted</source>
+        <translation>信任报送单位密钥</translation>
+    </message>
+    <message>
+        <source>Workstation key shown</source>
+        <translation>查看工作站公钥</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Log-in and lock</source>
+        <translation>登录与锁定</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Refusals</source>
+        <translation>越权拒绝</translation>
+    </message>
+    <message>
+        <source>Workspace maintenance</source>
+        <translation>工作区维护</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>评查活动</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Case packages</source>
+        <translation>案卷包</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Case documents</source>
+        <translation>案卷材料</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>No regional exclusion</source>
+        <translation>不限地域</translation>
+    </message>
+    <message>
+        <source>Exclude same county</source>
+        <translation>排除同一区县</translation>
+    </message>
+    <message>
+        <source>Exclude same prefecture</source>
+        <translation>排除同一地市</translation>
+    </message>
+    <message>
+        <source>Planning</source>
+        <translation>筹备中</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>ReviewDesk — Log in</source>
+        <translation>评查工作台 — 登录</translation>
+    </message>
+    <message>
+        <source>ReviewDesk</source>
+        <translation>评查工作台</translation>
+    </message>
+    <message>
+        <source>Law-enforcement supervision case review. Log in to open the workspace.</source>
+        <translation>执法监督案件评查。请登录以打开工作区。</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Open a workspace in another folder, or create a new one</source>
+        <translation>打开其他文件夹中的工作区，或新建工作区</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>例如 admin</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>Workspace:</source>
+        <translation>工作区：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Forgot password? Use recovery code…</source>
+        <translation>忘记密码？使用恢复码…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>ReviewDesk — Locked</source>
+        <translation>评查工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <source>The workspace is locked</source>
+        <translation>工作区已锁定</translation>
+    </message>
+    <message>
+        <source>It was locked automatically after a period without use. Nothing is shown until you unlock: enter your password to continue where you were.</source>
+        <translation>因长时间无操作，工作区已自动锁定。解锁前不显示任何数据，请输入密码，回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <source>It was locked on request. Nothing is shown until you unlock: enter your password to continue where you were.</source>
+        <translation>工作区已按您的要求锁定。解锁前不显示任何数据，请输入密码，回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <source>Nothing is shown until you unlock: enter your password to continue where you were.</source>
+        <translation>解锁前不显示任何数据，请输入密码，回到锁定前的位置继续工作。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Checking the password and opening the workspace…</source>
+        <translation>正在验证密码并打开工作区…</translation>
+    </message>
+    <message>
+        <source>Check the user name, the Caps Lock key and the input method (use half-width characters). If you forgot the password, ask the administrator to reset it or use the recovery code.</source>
+        <translation>请检查用户名、大写锁定键（Caps Lock）和输入法（应使用半角英文）。如忘记密码，请联系管理员重置，或使用恢复码。</translation>
+    </message>
+    <message>
+        <source>You may try again now.</source>
+        <translation>现在可以重新尝试。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. To protect the workspace, wait {seconds} seconds before the next try.</source>
+        <translation>密码错误次数过多。为保护工作区，请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Choose the workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Workspace incomplete</source>
+        <translation>工作区不完整</translation>
+    </message>
+    <message>
+        <source>The folder {folder} holds only part of a workspace (setup was interrupted or a file was removed). Restore it from a backup, or choose another folder.</source>
+        <translation>文件夹 {folder} 中的工作区不完整（初始化中断或文件被删除）。请从备份恢复，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>No workspace here</source>
+        <translation>此处没有工作区</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not hold a workspace. Create a new workspace there?</source>
+        <translation>文件夹 {folder} 中没有工作区。是否在此新建工作区？</translation>
+    </message>
+    <message>
+        <source>Create workspace…</source>
+        <translation>新建工作区…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>ReviewDesk</source>
+        <translation>评查工作台</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock the workspace now (Ctrl+L)</source>
+        <translation>立即锁定工作区（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About ReviewDesk</source>
+        <translation>关于评查工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <source>ReviewDesk — {folder}</source>
+        <translation>评查工作台 — {folder}</translation>
+    </message>
+    <message>
+        <source>Workspace: {folder} · locks after {minutes} minutes without use · Ctrl+L locks now</source>
+        <translation>工作区：{folder} · 无操作 {minutes} 分钟后自动锁定 · 按 Ctrl+L 立即锁定</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Your password has been changed. Use the new password from the next log-in on.</source>
+        <translation>您的密码已修改，下次登录请使用新密码。</translation>
+    </message>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>关于评查工作台</translation>
+    </message>
+    <message>
+        <source>ReviewDesk {version}
+Workstation for law-enforcement supervision case review. Works offline; all data stays encrypted in the workspace folder.</source>
+        <translation>评查工作台 {version}
+执法监督案件评查工作平台。离线运行，全部数据加密保存在工作区文件夹中。</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Import case-file packages from the reviewed units, browse the case list and read the files.</source>
+        <translation>导入被评查单位报送的案卷包，浏览案件清单，查阅案卷材料。</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Keep the expert pool: specialities, units, regions and availability.</source>
+        <translation>维护执法监督专家库：专业领域、所在单位、地区及可参加情况。</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <source>Draw review panels at random with recusal (same unit, same region, declared conflicts) and appoint panel leaders.</source>
+        <translation>按回避规则（同单位、同地域、申报的利害关系）随机抽取评查组，并指定组长。</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Experts score their cases against the rubric; panels agree the grade and record dissent.</source>
+        <translation>专家按评查标准为所分案件评分；评查组合议确定等次，并记录不同意见。</translation>
+    </message>
+    <message>
+        <source>Opinions</source>
+        <translation>意见书</translation>
+    </message>
+    <message>
+        <source>Draft, approve and print review opinions (Word and PDF) for the reviewed units.</source>
+        <translation>起草、审批并打印发给被评查单位的评查意见书（Word 和 PDF）。</translation>
+    </message>
+    <message>
+        <source>Referral &amp; rectification</source>
+        <translation>移送整改</translation>
+    </message>
+    <message>
+        <source>Refer misconduct clues, handle objections and re-checks, and track rectification to the end.</source>
+        <translation>移送问题线索，处理异议与复核，跟踪整改直至完成。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Grades by unit, region and case type, with Excel export for the annual report.</source>
+        <translation>按单位、地区和案件类型统计评查等次，可导出 Excel 用于年度报告。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Coming in a later version.</source>
+        <translation>该功能将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>This version sets up the workspace, the accounts and the audit log. Until this area arrives, keep working as before; nothing needs to be prepared here.</source>
+        <translation>当前版本提供工作区、账户和审计日志功能。在此功能上线前，请按原有方式开展工作，此处无需做任何准备。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Use the recovery code</source>
+        <translation>使用恢复码</translation>
+    </message>
+    <message>
+        <source>as printed at setup; case, spaces and dashes do not matter</source>
+        <translation>按打印件填写；不区分大小写，空格和短横线可有可无</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>恢复码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Set password and log in</source>
+        <translation>重设密码并登录</translation>
+    </message>
+    <message>
+        <source>The recovery code is the long code shown and printed once when the workspace was set up. With it you can open the workspace and give an account a new password. Keep the printed code locked away afterwards.</source>
+        <translation>恢复码是初始化工作区时显示并打印的一长串字符，仅显示过一次。凭恢复码可以打开工作区并为账户设置新密码。用完后请将打印件重新锁好保管。</translation>
+    </message>
+    <message>
+        <source>Enter the recovery code.</source>
+        <translation>请输入恢复码。</translation>
+    </message>
+    <message>
+        <source>Enter the user name whose password is to be set.</source>
+        <translation>请输入要重设密码的用户名。</translation>
+    </message>
+    <message>
+        <source>Enter the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Checking the recovery code…</source>
+        <translation>正在验证恢复码…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>ReviewDesk — workspace recovery code</source>
+        <translation>评查工作台 — 工作区恢复码</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>With this code an administrator can open the workspace and set a new password when all passwords are forgotten. Keep this sheet in a locked cabinet. Do not photograph, scan or copy it.</source>
+        <translation>所有密码都遗忘时，管理员可凭此恢复码打开工作区并设置新密码。请将本页锁在文件柜中保管，不得拍照、扫描或复印。</translation>
+    </message>
+</context>
+<context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 位</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password:</source>
+        <translation>再次输入新密码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Saving the new password…</source>
+        <translation>正在保存新密码…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Workspace (applies to every user)</source>
+        <translation>工作区（对所有用户生效）</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;no use for:</source>
+        <translation>无操作自动锁定(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>After this time without keyboard or mouse input the workspace locks and asks for the password again.</source>
+        <translation>超过此时间没有键盘或鼠标操作，工作区将自动锁定，需重新输入密码。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change this.</source>
+        <translation>仅管理员可以修改此项。</translation>
+    </message>
+    <message>
+        <source>Workspace folder:</source>
+        <translation>工作区文件夹：</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>界面语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time ReviewDesk starts.</source>
+        <translation>更改的语言将在下次启动评查工作台时生效。</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Saved: the workspace now locks after {minutes} minutes without use.</source>
+        <translation>已保存：无操作 {minutes} 分钟后将自动锁定工作区。</translation>
+    </message>
+    <message>
+        <source>Saved. Restart ReviewDesk to see it in {language}.</source>
+        <translation>已保存。重新启动评查工作台后将显示为{language}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>ReviewDesk — Set up the workspace</source>
+        <translation>评查工作台 — 初始化工作区</translation>
+    </message>
+    <message>
+        <source>Finish and open</source>
+        <translation>完成并打开</translation>
+    </message>
+    <message>
+        <source>Store the recovery code first</source>
+        <translation>请先保存恢复码</translation>
+    </message>
+    <message>
+        <source>The workspace has been created. Print or write down the recovery code, tick the box and press Finish.</source>
+        <translation>工作区已创建。请打印或抄写恢复码，勾选确认框后点击“完成并打开”。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Password last set</source>
+        <translation>密码设置时间</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>This account cannot log in. Select it and press Enable to let it in again.</source>
+        <translation>此账户无法登录。选中后点击“启用”可恢复登录。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>停用(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>启用(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Everyone who uses this workspace has an account of their own. Experts score cases, observers only read, auditors read the audit log. A disabled account cannot log in; its history stays.</source>
+        <translation>使用本工作区的每个人都应有自己的账户。评查专家负责评分，观察员只能查看，审计员查阅审计日志。账户停用后不能登录，其操作记录仍保留。</translation>
+    </message>
+    <message>
+        <source>Account {user} added.</source>
+        <translation>已添加账户 {user}。</translation>
+    </message>
+    <message>
+        <source>Reset password of {user}</source>
+        <translation>重置 {user} 的密码</translation>
+    </message>
+    <message>
+        <source>Use this when {name} ({user}) has forgotten the password. Tell them the new password in person and ask them to change it after logging in.</source>
+        <translation>在{name}（{user}）忘记密码时使用。请当面告知新密码，并请其登录后自行修改。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset.</source>
+        <translation>已重置 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable the account {user} ({name})?</source>
+        <translation>确定要停用账户 {user}（{name}）吗？</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>The person can no longer log in. Everything they did stays in the workspace and in the audit log. You can enable the account again later with a new password.</source>
+        <translation>停用后此人不能再登录，其全部操作仍保留在工作区和审计日志中。以后可设置新密码重新启用该账户。</translation>
+    </message>
+    <message>
+        <source>Account {user} disabled.</source>
+        <translation>已停用账户 {user}。</translation>
+    </message>
+    <message>
+        <source>Enable account {user}</source>
+        <translation>启用账户 {user}</translation>
+    </message>
+    <message>
+        <source>A disabled account has no password any more. Choose a new one for {name} ({user}) and tell it to them in person.</source>
+        <translation>已停用的账户不再有密码。请为{name}（{user}）设置新密码，并当面告知本人。</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>Account {user} enabled.</source>
+        <translation>已启用账户 {user}。</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <source>Enter the new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type them again.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+</TS>

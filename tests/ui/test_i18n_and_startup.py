@@ -1,0 +1,59 @@
+"""Translations complete and compiled; the start-up path stays light; the light folder check matches the core."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from reviewdesk import locate
+from ui import i18n_build
+
+
+def test_zh_cn_catalogue_is_complete_and_compiled():
+    if i18n_build.tool("lupdate") is None or i18n_build.tool("lrelease") is None:
+        pytest.skip("pyside6-lupdate/pyside6-lrelease not installed: cannot check the translation catalogue")
+    problems = i18n_build.problems("zh_CN")
+    assert problems == [], "\n".join(problems)
+
+
+def test_zh_cn_catalogue_loads(qapp):
+    from ui import i18n
+    from ui.qt import QCoreApplication
+
+    assert i18n.install("zh_CN") == "zh_CN"
+    assert QCoreApplication.translate("LoginWindow", "Log in") == "登录"
+
+
+def test_login_path_imports_no_database_code():
+    code = (
+        "import sys; import ui.app, ui.windows.login; "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'cryptography')"
+        " or m in ('reviewdesk.workspace', 'PySide6.QtPrintSupport')); print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_light_folder_check(tmp_path):
+    assert locate.folder_state(tmp_path) is locate.FolderState.MISSING
+    (tmp_path / locate.DB_NAME).write_bytes(b"")
+    assert locate.folder_state(tmp_path) is locate.FolderState.INCOMPLETE
+    (tmp_path / locate.SLOTS_NAME).write_bytes(b"")
+    assert locate.folder_state(tmp_path) is locate.FolderState.COMPLETE
+
+
+def test_exit_when_shown_hook_prints_the_marker(admin_ws, ws_folder):
+    import os
+
+    env = dict(os.environ, REVIEWDESK_EXIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-m", "ui", "--workspace", str(ws_folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "REVIEWDESK-SHOWN LoginWindow" in out.stdout

@@ -1,0 +1,257 @@
+"""Start-up and the flow between windows.
+
+    no workspace in the folder → setup wizard → main window
+    workspace present          → login window → main window
+    lock (Ctrl+L, idle, menu)  → audit entry, workspace closed, pages destroyed → lock screen → main window
+
+Start-up is kept light: nothing imports SQLAlchemy before the user submits the login form (the import runs on
+the worker with the Argon2id derivation). `REVIEWDESK_EXIT_WHEN_SHOWN=1` prints a marker and exits as soon
+as the first window is on screen (bench/startup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reviewdesk.locate import FolderState, folder_state, resolve_folder
+from ui import i18n
+from ui.idle import IdleWatcher
+from ui.qt import QApplication, QFont, QObject, Qt, QTimer, QWidget
+from ui.windows.login import LoginWindow
+from ui.worker import busy_count, wait_for_jobs
+
+if TYPE_CHECKING:
+    from reviewdesk.workspace import OpenWorkspace
+    from ui.windows.main_window import MainWindow
+    from ui.windows.setup_wizard import SetupWizard
+
+EXIT_WHEN_SHOWN = "REVIEWDESK_EXIT_WHEN_SHOWN"
+SHOWN_MARKER = "REVIEWDESK-SHOWN"
+LOCK_RETRY_MS = 100
+
+
+class AppController(QObject):
+    """Owns the windows and the open workspace; the only object that opens, locks and closes it."""
+
+    def __init__(self, folder: Path, username: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.username = username or ""
+        self.ws: OpenWorkspace | None = None
+        self.login: LoginWindow | None = None
+        self.wizard: SetupWizard | None = None
+        self.main: MainWindow | None = None
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(lambda: self.lock("idle"))
+        self.idle_override_ms: int | None = None  # tests: lock after this many ms instead of the setting
+        self._pending_lock: str | None = None
+        self.finished = False
+
+    # -- start ---------------------------------------------------------------------------------------
+    def start(self) -> QWidget:
+        state = folder_state(self.folder)
+        window: QWidget
+        if state is FolderState.MISSING:
+            window = self.show_wizard(self.folder)
+        else:
+            window = self.show_login()
+            if state is FolderState.INCOMPLETE and self.login is not None:
+                self.login.message.show_error(
+                    self.tr(
+                        "The workspace in this folder is incomplete (setup was interrupted or a file was "
+                        "removed). Restore it from a backup, or press Change… to choose another folder."
+                    )
+                )
+        return window
+
+    def show_login(self) -> LoginWindow:
+        if self.login is None:
+            self.login = LoginWindow(self.folder, self.username)
+            self.login.opened.connect(self.on_opened)
+            self.login.quit_requested.connect(self.quit)
+            self.login.setup_requested.connect(lambda folder: self.show_wizard(Path(folder), from_login=True))
+        self.login.show()
+        self.login.raise_()
+        self.login.activateWindow()
+        self.login.focus_first_empty()
+        return self.login
+
+    def show_wizard(self, folder: Path, *, from_login: bool = False) -> SetupWizard:
+        from ui.windows.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(folder)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.created.connect(self._created)
+        wizard.cancelled.connect(self.show_login if from_login else self.quit)
+        self.wizard = wizard
+        if self.login is not None:
+            self.login.hide()
+        wizard.show()
+        return wizard
+
+    def _created(self, ws: OpenWorkspace) -> None:
+        self.folder = ws.workspace.folder
+        if self.login is not None:
+            self.login.folder = self.folder
+            self.login._show_folder()
+        self.wizard = None
+        self.on_opened(ws)
+
+    # -- open and lock -------------------------------------------------------------------------------
+    def on_opened(self, ws: OpenWorkspace) -> None:
+        from reviewdesk.services import settings
+        from ui.windows.main_window import MainWindow
+
+        self.ws = ws
+        self.username = ws.actor.username
+        try:
+            minutes = int(settings.get_settings(ws)["idle_lock_minutes"])
+        except Exception:
+            minutes = 10
+        if self.main is None:
+            self.main = MainWindow()
+            self.main.lock_requested.connect(self.lock)
+            self.main.quit_requested.connect(self.quit)
+            self.main.idle_minutes_changed.connect(self._set_idle_minutes)
+        self.main.build(ws, minutes)
+        self._set_idle_minutes(minutes)
+        if self.login is not None:
+            self.login.hide()
+        self.main.show()
+        self.main.raise_()
+        self.main.activateWindow()
+        self.idle.start()
+
+    def _set_idle_minutes(self, minutes: int) -> None:
+        if self.idle_override_ms is not None:
+            self.idle.set_interval_ms(self.idle_override_ms)
+        else:
+            self.idle.set_minutes(minutes)
+
+    def lock(self, reason: str = "manual") -> None:
+        """Record the lock, close the workspace (engine disposed, key wiped), destroy every page, show the
+        lock screen. Waits for a running background job first: it may be using the workspace."""
+        if self.ws is None or self.finished:
+            return
+        if busy_count() > 0:
+            if self._pending_lock is None:
+                self._pending_lock = reason
+                QTimer.singleShot(LOCK_RETRY_MS, self._retry_lock)
+            return
+        self._pending_lock = None
+        self.idle.stop()
+        ws, self.ws = self.ws, None
+        username = ws.actor.username
+        self._close_workspace(ws, reason)
+        if self.main is not None:
+            self.main.teardown()
+            self.main.hide()
+        login = self.show_login()
+        login.set_locked(username, reason)
+
+    def _retry_lock(self) -> None:
+        reason, self._pending_lock = self._pending_lock, None
+        if reason is not None:
+            self.lock(reason)
+
+    @staticmethod
+    def _close_workspace(ws: OpenWorkspace, reason: str) -> None:
+        from reviewdesk.errors import ReviewDeskError
+        from reviewdesk.services import sessions
+
+        try:
+            sessions.record_lock(ws, reason)
+        except ReviewDeskError:
+            pass  # the lock must happen even if the entry cannot be written
+        except Exception as err:
+            i18n.error_text(err)  # logs type and place only
+        finally:
+            ws.close()
+
+    # -- quit ----------------------------------------------------------------------------------------
+    def quit(self) -> None:
+        """Close everything and end the event loop."""
+        self.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def shutdown(self) -> None:
+        """Record the lock ('quit'), close the workspace and every window. Safe to call twice."""
+        if self.finished:
+            return
+        self.finished = True
+        self.idle.stop()
+        wait_for_jobs()
+        if self.ws is not None:
+            ws, self.ws = self.ws, None
+            self._close_workspace(ws, "quit")
+        if self.wizard is not None:
+            opened = self.wizard.opened_workspace()
+            if opened is not None and not opened.closed:
+                opened.close()
+        if self.main is not None:
+            self.main.teardown()
+            self.main.allow_close()
+        for window in (self.main, self.login, self.wizard):
+            if window is not None:
+                window.hide()
+                window.deleteLater()
+        self.main = self.login = self.wizard = None
+
+
+# -- process ---------------------------------------------------------------------------------------------
+def _make_app() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(i18n.ORGANISATION)
+    app.setApplicationName(i18n.APPLICATION)
+    font = QFont(app.font())
+    if 0 < font.pointSizeF() < 10.5:  # readable for people who read documents all day (五号 ≈ 10.5 pt)
+        font.setPointSizeF(10.5)
+        app.setFont(font)
+    return app
+
+
+def _announce_when_shown(window: QWidget, app: QApplication) -> None:
+    def announce() -> None:
+        if window.isVisible():
+            print(f"{SHOWN_MARKER} {type(window).__name__}", flush=True)
+            app.exit(0)
+        else:
+            QTimer.singleShot(5, announce)
+
+    QTimer.singleShot(0, announce)
+
+
+def run(workspace: str | None = None, username: str | None = None) -> int:
+    """Start the desktop app. `workspace`: folder (default: REVIEWDESK_WORKSPACE or the per-user folder);
+    `username`: filled in on the login window."""
+    app = _make_app()
+    i18n.install(i18n.saved_language())
+    controller = AppController(resolve_folder(workspace), username or os.environ.get("REVIEWDESK_USER"))
+    window = controller.start()
+    if os.environ.get(EXIT_WHEN_SHOWN) == "1":
+        _announce_when_shown(window, app)
+    app.aboutToQuit.connect(controller.shutdown)
+    code = app.exec()
+    controller.shutdown()
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="reviewdesk-gui", description="ReviewDesk desktop app")
+    parser.add_argument("--workspace", metavar="DIR", help="workspace folder")
+    parser.add_argument("--user", metavar="NAME", help="user name to fill in on the login window")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    return run(workspace=args.workspace, username=args.user)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

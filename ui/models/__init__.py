@@ -1,0 +1,1 @@
+"""Table models. Large tables hold row ids and fetch rows lazily."""

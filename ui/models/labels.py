@@ -1,0 +1,91 @@
+"""Words for the codes the core stores (roles, audit actions, levels), translated in the UI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ui.qt import QCoreApplication
+
+
+def role_label(role: str) -> str:
+    labels = {
+        "admin": QCoreApplication.translate("Labels", "Administrator (organiser)"),
+        "expert": QCoreApplication.translate("Labels", "Review expert"),
+        "observer": QCoreApplication.translate("Labels", "Observer (read only)"),
+        "auditor": QCoreApplication.translate("Labels", "Auditor"),
+    }
+    return labels.get(role, role)
+
+
+def action_label(action: str) -> str:
+    labels = {
+        "session.login": QCoreApplication.translate("Labels", "Logged in"),
+        "session.lock": QCoreApplication.translate("Labels", "Locked"),
+        "user.add": QCoreApplication.translate("Labels", "Account added"),
+        "user.passwd": QCoreApplication.translate("Labels", "Password changed"),
+        "user.disable": QCoreApplication.translate("Labels", "Account disabled"),
+        "user.enable": QCoreApplication.translate("Labels", "Account enabled"),
+        "settings.set": QCoreApplication.translate("Labels", "Setting changed"),
+        "audit.checkpoint": QCoreApplication.translate("Labels", "Audit checkpoint"),
+        "permission.denied": QCoreApplication.translate("Labels", "Refused (no permission)"),
+        "workspace.init": QCoreApplication.translate("Labels", "Workspace created"),
+        "workspace.backup": QCoreApplication.translate("Labels", "Backup made"),
+        "workspace.rekey": QCoreApplication.translate("Labels", "Data key rotated"),
+        "workspace.recovery_code": QCoreApplication.translate("Labels", "Recovery code replaced"),
+        "workspace.restore": QCoreApplication.translate("Labels", "Workspace restored"),
+        "campaign.create": QCoreApplication.translate("Labels", "Campaign created"),
+        "unit.add": QCoreApplication.translate("Labels", "Unit added"),
+        "package.import": QCoreApplication.translate("Labels", "Case package imported"),
+        "package.import_folder": QCoreApplication.translate("Labels", "Case folder imported"),
+        "package.rejected": QCoreApplication.translate("Labels", "Case package refused"),
+        "case.show": QCoreApplication.translate("Labels", "Case opened"),
+        "case.search": QCoreApplication.translate("Labels", "Cases searched"),
+        "document.view": QCoreApplication.translate("Labels", "Case document viewed"),
+        "document.export": QCoreApplication.translate("Labels", "Case document exported"),
+        "keys.trust_issuer": QCoreApplication.translate("Labels", "Sender key trusted"),
+        "keys.show": QCoreApplication.translate("Labels", "Workstation key shown"),
+    }
+    return labels.get(action, action)
+
+
+# Prefixes offered in the audit filter's action box: (prefix, label).
+def action_groups() -> list[tuple[str, str]]:
+    return [
+        ("", QCoreApplication.translate("Labels", "All actions")),
+        ("session.", QCoreApplication.translate("Labels", "Log-in and lock")),
+        ("user.", QCoreApplication.translate("Labels", "Accounts")),
+        ("settings.", QCoreApplication.translate("Labels", "Settings")),
+        ("audit.", QCoreApplication.translate("Labels", "Audit log")),
+        ("permission.", QCoreApplication.translate("Labels", "Refusals")),
+        ("workspace.", QCoreApplication.translate("Labels", "Workspace maintenance")),
+        ("campaign.", QCoreApplication.translate("Labels", "Campaigns")),
+        ("unit.", QCoreApplication.translate("Labels", "Units")),
+        ("package.", QCoreApplication.translate("Labels", "Case packages")),
+        ("case.", QCoreApplication.translate("Labels", "Cases")),
+        ("document.", QCoreApplication.translate("Labels", "Case documents")),
+        ("keys.", QCoreApplication.translate("Labels", "Keys")),
+    ]
+
+
+def level_label(level: str) -> str:
+    labels = {
+        "none": QCoreApplication.translate("Labels", "No regional exclusion"),
+        "county": QCoreApplication.translate("Labels", "Exclude same county"),
+        "prefecture": QCoreApplication.translate("Labels", "Exclude same prefecture"),
+    }
+    return labels.get(level, level)
+
+
+def status_label(status: str) -> str:
+    labels = {"planning": QCoreApplication.translate("Labels", "Planning")}
+    return labels.get(status, status)
+
+
+def when(value: datetime | str | None) -> str:
+    """A moment as office staff write it, in this computer's time zone: 2026-03-05 14:03."""
+    if value is None:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M:%S")

@@ -1,0 +1,35 @@
+"""An honest page for the areas that later versions bring."""
+
+from __future__ import annotations
+
+from ui.pages.base import Page
+from ui.qt import QFrame, QLabel, Qt, QVBoxLayout, QWidget
+from ui.widgets.common import heading, note
+
+
+class PlaceholderPage(Page):
+    def __init__(self, key: str, title: str, purpose: str, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+        self.key = key
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(heading(title, 1.6))
+        inner.addWidget(note(purpose))
+        coming = QLabel(self.tr("Coming in a later version."))
+        coming.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        inner.addWidget(coming)
+        inner.addWidget(
+            note(
+                self.tr(
+                    "This version sets up the workspace, the accounts and the audit log. Until this area "
+                    "arrives, keep working as before; nothing needs to be prepared here."
+                )
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)

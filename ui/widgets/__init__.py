@@ -1,0 +1,1 @@
+"""Small reusable widgets: password fields, busy bar, message helpers."""

@@ -1,0 +1,163 @@
+"""Small widgets every window uses: password fields, the message line, the busy bar, non-blocking boxes.
+
+Message boxes here never use `exec()`: a nested event loop would let the idle lock tear a page down under
+the caller's feet. They open window-modal and report through a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reviewdesk.resources import resources_dir
+from ui.qt import (
+    QApplication,
+    QFont,
+    QIcon,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    Qt,
+    QWidget,
+)
+
+ERROR_STYLE = "color: #b3261e;"
+OK_STYLE = "color: #1b5e20;"
+
+
+class PasswordEdit(QLineEdit):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEchoMode(QLineEdit.EchoMode.Password)
+        self.setInputMethodHints(
+            Qt.InputMethodHint.ImhHiddenText
+            | Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+        )
+        self.setMaxLength(256)
+
+
+class MessageLine(QLabel):
+    """A line under a form that says what went wrong (red) or what happened (green). Hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def show_ok(self, text: str) -> None:
+        self.setStyleSheet(OK_STYLE)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.clear()
+        self.hide()
+
+
+class BusyBar(QProgressBar):
+    """An indeterminate progress bar with a caption, shown while a background job runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setTextVisible(True)
+        self.setMaximumHeight(22)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.setFormat(text)
+        self.setAccessibleName(text)
+        self.show()
+        if QApplication.overrideCursor() is None:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def stop(self) -> None:
+        self.hide()
+        while QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+
+def icon(name: str) -> QIcon:
+    """An icon shipped in resources/icons (SVG)."""
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+def heading(text: str, scale: float = 1.5) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    label.setWordWrap(True)
+    return label
+
+
+def note(text: str) -> QLabel:
+    """A wrapped explanatory paragraph."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def inform(
+    parent: QWidget,
+    title: str,
+    text: str,
+    *,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Information,
+    detail: str | None = None,
+    on_close: Callable[[], None] | None = None,
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    if on_close is not None:
+        box.finished.connect(lambda _result: on_close())
+    box.open()
+    return box
+
+
+def warn(parent: QWidget, title: str, text: str) -> QMessageBox:
+    return inform(parent, title, text, icon=QMessageBox.Icon.Warning)
+
+
+def confirm(
+    parent: QWidget,
+    title: str,
+    text: str,
+    yes_text: str,
+    on_yes: Callable[[], None],
+    *,
+    detail: str | None = None,
+) -> QMessageBox:
+    """Ask before something that is hard to undo. The safe choice (Cancel) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setInformativeText(detail)
+    yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+
+    def done(_result: int) -> None:
+        if box.clickedButton() is yes:
+            on_yes()
+
+    box.finished.connect(done)
+    box.open()
+    return box

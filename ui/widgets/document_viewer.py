@@ -1,0 +1,571 @@
+"""Show a case document inside the app, from memory only: nothing of it is ever written to disk.
+
+PDF pages are rendered by pypdfium2 straight from the bytes and copied into a QImage (no Pillow, no temp
+file); images load with `QImage.fromData`; Word documents and plain text show as text. Everything else gets
+a message saying how to read it (an administrator can export it).
+
+PDFium is not thread-safe: pages are rendered on the UI thread only, and the import wizard (which reads PDF
+text on a worker) is modal, so the two never run at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ui.models.cases import media_type_label, size_text, text_status_label
+from ui.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QImage,
+    QKeySequence,
+    QLabel,
+    QPixmap,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QShortcut,
+    QSpinBox,
+    QStackedWidget,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.widgets.common import BusyBar, MessageLine, inform
+
+if TYPE_CHECKING:
+    from reviewdesk.services.cases import DocumentInfo
+    from reviewdesk.workspace import OpenWorkspace
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
+MAX_PIXELS = 40_000_000  # a rendered page never exceeds ~160 MB of RGBX, whatever the zoom
+SCREEN_DPI = 96
+
+
+def decode_text(data: bytes) -> str:
+    """Plain text as offices write it: UTF-8 (with or without BOM), else GB18030."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def render_pdf_page(page: Any, scale: float) -> QImage:
+    """One pypdfium2 page as a QImage: RGBX bytes from PDFium, copied so Qt owns the pixels."""
+    width, height = page.get_size()
+    if width * height * scale * scale > MAX_PIXELS:
+        scale = (MAX_PIXELS / (width * height)) ** 0.5
+    bitmap = page.render(scale=scale, prefer_bgrx=True, rev_byteorder=True)
+    try:
+        view = memoryview(bitmap.buffer).cast("B")
+        image = QImage(view, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
+        return image.copy()  # detach from the PDFium buffer before it is freed
+    finally:
+        bitmap.close()
+
+
+class DocumentViewer(QWidget):
+    """Shows one document. `show_document(info, data)` loads it; `clear()` forgets it."""
+
+    KIND_NONE, KIND_PDF, KIND_IMAGE, KIND_TEXT, KIND_UNSUPPORTED = range(5)
+
+    page_changed = Signal(int, int)  # current page (1-based), pages
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: DocumentInfo | None = None
+        self.kind = self.KIND_NONE
+        self._pdf: Any = None
+        # If the widget is deleted without clear() (its window was destroyed), PDFium's copy is closed then,
+        # not at some later garbage collection. The holder, not self, is captured: self is gone by then.
+        self._open_pdf_holder: list[Any] = []
+        holder = self._open_pdf_holder
+        self.destroyed.connect(lambda _obj=None: [doc.close() for doc in holder])
+        self._image = QImage()  # the source image (image files) or the rendered page (PDF)
+        self._page = 0
+        self._pages = 0
+        self.zoom = 1.0
+        self.fit_width = True
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px; border-radius: 3px;")
+        self.notice.hide()
+
+        # Page image (PDF, images).
+        self.canvas = QLabel()
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.canvas.setBackgroundRole(self.canvas.backgroundRole())
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.canvas)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll.setStyleSheet("QScrollArea { background: #e6e6e6; }")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Text (DOCX, plain text).
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        font = self.text.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.text.setFont(font)
+        # Message (nothing loaded, unsupported type).
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setMargin(24)
+        self.stack = QStackedWidget()
+        for widget in (self.message, self.scroll, self.text):
+            self.stack.addWidget(widget)
+
+        # Tool row: pages and zoom.
+        self.prev_button = QToolButton()
+        self.prev_button.setText(self.tr("◀ Previous page"))
+        self.prev_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.prev_button.setToolTip(self.tr("Previous page (Page Up)"))
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("Next page ▶"))
+        self.next_button.setToolTip(self.tr("Next page (Page Down)"))
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.setAccessibleName(self.tr("Page"))
+        self.page_of = QLabel()
+        self.zoom_out_button = QToolButton()
+        self.zoom_out_button.setText("−")
+        self.zoom_out_button.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_in_button = QToolButton()
+        self.zoom_in_button.setText("+")
+        self.zoom_in_button.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
+        self.fit_button = QToolButton()
+        self.fit_button.setText(self.tr("Fit width"))
+        self.fit_button.setCheckable(True)
+        self.fit_button.setChecked(True)
+        self.fit_button.setToolTip(self.tr("Fit the page to the window width (Ctrl+0 for actual size)"))
+        self.prev_button.clicked.connect(self.previous_page)
+        self.next_button.clicked.connect(self.next_page)
+        self.page_box.valueChanged.connect(lambda value: self.go_to_page(value - 1))
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.fit_button.toggled.connect(self.set_fit_width)
+        self.tools = QWidget()
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.prev_button)
+        tools.addWidget(QLabel(self.tr("Page")))
+        tools.addWidget(self.page_box)
+        tools.addWidget(self.page_of)
+        tools.addWidget(self.next_button)
+        tools.addStretch(1)
+        tools.addWidget(self.zoom_out_button)
+        tools.addWidget(self.zoom_label)
+        tools.addWidget(self.zoom_in_button)
+        tools.addWidget(self.fit_button)
+
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
+            (QKeySequence("Ctrl+="), self.zoom_in),
+            (QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+            (QKeySequence("Ctrl+0"), self.actual_size),
+            (QKeySequence(Qt.Key.Key_PageDown), self.next_page),
+            (QKeySequence(Qt.Key.Key_PageUp), self.previous_page),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tools)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        self.clear()
+
+    # -- loading -----------------------------------------------------------------------------------------
+    def show_document(self, info: DocumentInfo, data: bytes) -> None:
+        self.clear()
+        self.info = info
+        media = info.media_type
+        if media == PDF:
+            self._open_pdf(data)
+        elif media.startswith("image/"):
+            image = QImage.fromData(data)
+            if image.isNull():
+                self._unsupported(
+                    self.tr(
+                        "This image could not be read. It may be damaged or in a format this computer cannot show."
+                    )
+                )
+            else:
+                self.kind = self.KIND_IMAGE
+                self._image = image
+                self._pages = 1
+                self.stack.setCurrentWidget(self.scroll)
+                self._update_tools()
+                self._show_image()
+        elif media == DOCX:
+            from reviewdesk.casefiles.text import docx_text
+
+            try:
+                text = docx_text(data)
+            except Exception:
+                self._unsupported(
+                    self.tr("The text of this Word document could not be read. It may be damaged.")
+                )
+                return
+            self._show_text(
+                text,
+                self.tr("Word document shown as plain text: layout, tables and pictures are not shown."),
+            )
+        elif media == "text/plain":
+            self._show_text(decode_text(data), None)
+        else:
+            self._unsupported(
+                self.tr(
+                    "Files of this kind ({kind}) cannot be shown inside ReviewDesk. An administrator can export "
+                    "the file and open it with the program it belongs to."
+                ).format(kind=media_type_label(media))
+            )
+
+    def _open_pdf(self, data: bytes) -> None:
+        import pypdfium2
+
+        try:
+            self._pdf = pypdfium2.PdfDocument(data)
+            self._open_pdf_holder.append(self._pdf)
+            self._pages = len(self._pdf)
+        except Exception:
+            self._pdf = None
+            self._unsupported(
+                self.tr("This PDF could not be opened. It may be damaged or protected by a password.")
+            )
+            return
+        self.kind = self.KIND_PDF
+        if self.info is not None and self.info.text_status == "scanned":
+            self._set_notice(
+                self.tr(
+                    "Scanned document (no text layer): the pages are shown as pictures, and full-text search "
+                    "does not find words in it."
+                )
+            )
+        self.stack.setCurrentWidget(self.scroll)
+        self.page_box.blockSignals(True)
+        self.page_box.setMaximum(max(1, self._pages))
+        self.page_box.setValue(1)
+        self.page_box.blockSignals(False)
+        self._page = 0
+        self._render_page()
+
+    def _show_text(self, text: str, notice: str | None) -> None:
+        self.kind = self.KIND_TEXT
+        self.text.setPlainText(text)
+        self.stack.setCurrentWidget(self.text)
+        if notice:
+            self._set_notice(notice)
+        self._update_tools()
+
+    def _unsupported(self, message: str) -> None:
+        self.kind = self.KIND_UNSUPPORTED
+        self.message.setText(message)
+        self.stack.setCurrentWidget(self.message)
+        self._update_tools()
+
+    def _set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.show()
+
+    def clear(self) -> None:
+        """Forget the document: close PDFium's copy, drop images and text."""
+        if self._pdf is not None:
+            self._pdf.close()
+        self._pdf = None
+        self._open_pdf_holder.clear()
+        self._image = QImage()
+        self.canvas.clear()
+        self.text.clear()
+        self.notice.clear()
+        self.notice.hide()
+        self.info = None
+        self.kind = self.KIND_NONE
+        self._page = self._pages = 0
+        self.message.setText(self.tr("No document open."))
+        self.stack.setCurrentWidget(self.message)
+        self._update_tools()
+
+    def holds_data(self) -> bool:
+        return (
+            self.info is not None
+            or self._pdf is not None
+            or not self._image.isNull()
+            or bool(self.text.toPlainText())
+            or (self.canvas.pixmap() is not None and not self.canvas.pixmap().isNull())
+        )
+
+    # -- pages and zoom ----------------------------------------------------------------------------------
+    @property
+    def page_index(self) -> int:
+        return self._page
+
+    @property
+    def page_count(self) -> int:
+        return self._pages
+
+    def rendered_image(self) -> QImage:
+        """The picture now shown (rendered PDF page or image), for tests and printing."""
+        return self._image
+
+    def go_to_page(self, index: int) -> None:
+        if self.kind != self.KIND_PDF or not 0 <= index < self._pages or index == self._page:
+            return
+        self._page = index
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(index + 1)
+        self.page_box.blockSignals(False)
+        self._render_page()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def next_page(self) -> None:
+        self.go_to_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.go_to_page(self._page - 1)
+
+    def _effective_zoom(self) -> float:
+        if not self.fit_width:
+            return self.zoom
+        width = self._source_width()
+        if width <= 0:
+            return self.zoom
+        available = max(200, self.scroll.viewport().width() - 24)
+        return max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], available / width))
+
+    def _source_width(self) -> float:
+        """Width at 100 % in screen pixels."""
+        if self.kind == self.KIND_PDF and self._pdf is not None:
+            return self._pdf[self._page].get_width() * SCREEN_DPI / 72
+        if self.kind == self.KIND_IMAGE:
+            return float(self._image.width())
+        return 0.0
+
+    def set_zoom(self, zoom: float) -> None:
+        if self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
+            return
+        self.zoom = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], zoom))
+        self.fit_button.blockSignals(True)
+        self.fit_button.setChecked(False)
+        self.fit_button.blockSignals(False)
+        self.fit_width = False
+        self._refresh()
+
+    def zoom_in(self) -> None:
+        current = self._effective_zoom()
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > current + 0.001), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        current = self._effective_zoom()
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < current - 0.001), ZOOM_STEPS[0]))
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_fit_width(self, on: bool) -> None:
+        self.fit_width = on
+        if on:
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self.kind == self.KIND_PDF:
+            self._render_page()
+        elif self.kind == self.KIND_IMAGE:
+            self._show_image()
+
+    def _render_page(self) -> None:
+        if self._pdf is None:
+            return
+        zoom = self._effective_zoom()
+        ratio = self.devicePixelRatioF()
+        page = self._pdf[self._page]
+        try:
+            image = render_pdf_page(page, zoom * SCREEN_DPI / 72 * ratio)
+        finally:
+            page.close()
+        image.setDevicePixelRatio(ratio)
+        self._image = image
+        self.canvas.setPixmap(QPixmap.fromImage(image))
+        self._update_tools()
+        self.page_changed.emit(self._page + 1, self._pages)
+
+    def _show_image(self) -> None:
+        zoom = self._effective_zoom()
+        if abs(zoom - 1.0) < 0.001:
+            pixmap = QPixmap.fromImage(self._image)
+        else:
+            size = self._image.size() * zoom
+            pixmap = QPixmap.fromImage(
+                self._image.scaled(
+                    size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        self.canvas.setPixmap(pixmap)
+        self._update_tools()
+
+    def _update_tools(self) -> None:
+        paged = self.kind == self.KIND_PDF
+        zoomable = self.kind in (self.KIND_PDF, self.KIND_IMAGE)
+        for widget in (self.prev_button, self.next_button, self.page_box, self.page_of):
+            widget.setVisible(paged)
+        for widget in (self.zoom_in_button, self.zoom_out_button, self.zoom_label, self.fit_button):
+            widget.setVisible(zoomable)
+        self.tools.setVisible(paged or zoomable)
+        if paged:
+            self.page_of.setText(self.tr("of {pages}").format(pages=self._pages))
+            self.prev_button.setEnabled(self._page > 0)
+            self.next_button.setEnabled(self._page + 1 < self._pages)
+        if zoomable:
+            self.zoom_label.setText(f"{round(self._effective_zoom() * 100)}%")
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.fit_width and self.kind in (self.KIND_PDF, self.KIND_IMAGE):
+            self._refresh()
+
+
+class DocumentViewerDialog(QDialog):
+    """A window for one document: loads it off the UI thread, shows it, and (admins) exports it."""
+
+    loaded = Signal()
+
+    def __init__(self, ws: OpenWorkspace, document_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws: OpenWorkspace | None = ws
+        self.document_id = document_id
+        self.setWindowTitle(self.tr("Document"))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(900, 760)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setStyleSheet("color: #555;")
+        self.viewer = DocumentViewer()
+        self.busy = BusyBar()
+        self.message = MessageLine()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.export_button: QPushButton | None = None
+        if ws.actor.role.value == "admin":
+            self.export_button = self.buttons.addButton(
+                self.tr("&Export…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.export_button.setToolTip(
+                self.tr(
+                    "Save a copy of this file in a folder you choose. The export is recorded in the audit log."
+                )
+            )
+            self.export_button.setEnabled(False)
+            self.export_button.clicked.connect(self.choose_export_path)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+        layout.addWidget(self.viewer, 1)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.load()
+
+    def load(self) -> None:
+        from reviewdesk.services.cases import document_bytes
+        from ui.worker import run_job
+
+        if self.ws is None:
+            return
+        ws, document_id = self.ws, self.document_id
+        self.busy.start(self.tr("Opening the document…"))
+        run_job(lambda: document_bytes(ws, document_id), self, self._loaded, self._failed)
+
+    def _loaded(self, result: tuple[DocumentInfo, bytes]) -> None:
+        self.busy.stop()
+        if self.ws is None:
+            return
+        info, data = result
+        self.setWindowTitle(info.title)
+        self.title.setText(info.title)
+        parts = [media_type_label(info.media_type), size_text(info.size), text_status_label(info.text_status)]
+        if info.page_count:
+            parts.insert(2, self.tr("%n page(s)", "", info.page_count))
+        self.details.setText(" · ".join(parts))
+        self.viewer.show_document(info, data)
+        del data
+        if self.export_button is not None:
+            self.export_button.setEnabled(True)
+        self.viewer.scroll.setFocus()
+        self.loaded.emit()
+
+    def _failed(self, err: BaseException) -> None:
+        from ui.i18n import error_text
+
+        self.busy.stop()
+        self.message.show_error(error_text(err))
+
+    # -- export (admin, audited by the service) ----------------------------------------------------------
+    def choose_export_path(self) -> None:
+        if self.viewer.info is None:
+            return
+        from pathlib import PurePosixPath
+
+        dialog = QFileDialog(self, self.tr("Export the document"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(PurePosixPath(self.viewer.info.path).name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.export_to)
+        dialog.open()
+
+    def export_to(self, path: str) -> None:
+        from pathlib import Path
+
+        from reviewdesk.services.cases import export_document
+        from ui.worker import run_job
+
+        if not path or self.ws is None:
+            return
+        ws, document_id = self.ws, self.document_id
+        self.busy.start(self.tr("Exporting…"))
+        run_job(lambda: export_document(ws, document_id, Path(path)), self, self._exported, self._failed)
+
+    def _exported(self, path: object) -> None:
+        self.busy.stop()
+        self.message.show_ok(
+            self.tr("Saved to {path}. The export is recorded in the audit log.").format(path=path)
+        )
+        inform(
+            self,
+            self.tr("Document exported"),
+            self.tr("The file was saved to:\n{path}\n\nKeep it safe: it is not encrypted there.").format(
+                path=path
+            ),
+        )
+
+    def teardown(self) -> None:
+        self.viewer.clear()
+        self.ws = None
+
+    def done(self, result: int) -> None:
+        self.teardown()
+        super().done(result)

@@ -1,0 +1,1 @@
+"""Top-level windows: setup wizard, login (and lock) window, main window."""

@@ -1,0 +1,334 @@
+"""The main window: navigation on the left, one page per area, lock and password actions.
+
+`build(ws)` creates the pages the user's role may see; `teardown()` (on lock) closes every dialog, clears and
+deletes every page and forgets the workspace, so nothing of the data survives behind the lock screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ui.dialogs.accounts import ChangePasswordDialog
+from ui.models.labels import role_label
+from ui.pages.base import Page
+from ui.pages.placeholder import PlaceholderPage
+from ui.qt import (
+    QAction,
+    QCloseEvent,
+    QCoreApplication,
+    QDialog,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSize,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    Qt,
+    QToolBar,
+    QWidget,
+    Signal,
+)
+from ui.widgets.common import icon, inform
+
+if TYPE_CHECKING:
+    from reviewdesk.workspace import OpenWorkspace
+
+ADMIN, EXPERT, OBSERVER, AUDITOR = "admin", "expert", "observer", "auditor"
+EVERYONE = frozenset({ADMIN, EXPERT, OBSERVER, AUDITOR})
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    label: Callable[[], str]
+    roles: frozenset[str]
+    purpose: Callable[[], str] | None = None  # set for areas still to come (placeholder page)
+
+
+AREAS: list[Area] = [
+    Area("home", lambda: QCoreApplication.translate("Navigation", "Home"), EVERYONE),
+    Area(
+        "cases",
+        lambda: QCoreApplication.translate("Navigation", "Cases"),
+        EVERYONE,
+        lambda: QCoreApplication.translate(
+            "Navigation",
+            "Import case-file packages from the reviewed units, browse the case list and read the files.",
+        ),
+    ),
+    Area(
+        "experts",
+        lambda: QCoreApplication.translate("Navigation", "Experts"),
+        frozenset({ADMIN, OBSERVER}),
+        lambda: QCoreApplication.translate(
+            "Navigation", "Keep the expert pool: specialities, units, regions and availability."
+        ),
+    ),
+    Area(
+        "assignment",
+        lambda: QCoreApplication.translate("Navigation", "Assignment"),
+        frozenset({ADMIN, OBSERVER}),
+        lambda: QCoreApplication.translate(
+            "Navigation",
+            "Draw review panels at random with recusal (same unit, same region, declared conflicts) and "
+            "appoint panel leaders.",
+        ),
+    ),
+    Area(
+        "scoring",
+        lambda: QCoreApplication.translate("Navigation", "Scoring"),
+        EVERYONE,
+        lambda: QCoreApplication.translate(
+            "Navigation",
+            "Experts score their cases against the rubric; panels agree the grade and record dissent.",
+        ),
+    ),
+    Area(
+        "opinions",
+        lambda: QCoreApplication.translate("Navigation", "Opinions"),
+        EVERYONE,
+        lambda: QCoreApplication.translate(
+            "Navigation", "Draft, approve and print review opinions (Word and PDF) for the reviewed units."
+        ),
+    ),
+    Area(
+        "referrals",
+        lambda: QCoreApplication.translate("Navigation", "Referral & rectification"),
+        frozenset({ADMIN, OBSERVER}),
+        lambda: QCoreApplication.translate(
+            "Navigation",
+            "Refer misconduct clues, handle objections and re-checks, and track rectification to the end.",
+        ),
+    ),
+    Area(
+        "statistics",
+        lambda: QCoreApplication.translate("Navigation", "Statistics"),
+        frozenset({ADMIN, OBSERVER, AUDITOR}),
+        lambda: QCoreApplication.translate(
+            "Navigation", "Grades by unit, region and case type, with Excel export for the annual report."
+        ),
+    ),
+    Area("users", lambda: QCoreApplication.translate("Navigation", "Accounts"), frozenset({ADMIN})),
+    Area("audit", lambda: QCoreApplication.translate("Navigation", "Audit log"), frozenset({ADMIN, AUDITOR})),
+    Area("settings", lambda: QCoreApplication.translate("Navigation", "Settings"), EVERYONE),
+]
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal(str)  # reason: "manual"
+    quit_requested = Signal()
+    idle_minutes_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws: OpenWorkspace | None = None
+        self.pages: dict[str, Page] = {}
+        self._last_key = "home"
+        self._quitting = False
+        self.setWindowTitle(self.tr("ReviewDesk"))
+        self.resize(1180, 760)
+        self.setMinimumSize(860, 560)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Areas"))
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(240)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget()
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.lock_action = QAction(icon("lock"), self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock the workspace now (Ctrl+L)"))
+        self.lock_action.triggered.connect(lambda: self.lock_requested.emit("manual"))
+        self.password_action = QAction(icon("key"), self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About ReviewDesk"), self)
+        self.about_action.triggered.connect(self.about)
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.password_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.lock_action)
+        toolbar.addAction(self.password_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.user_label = QLabel()
+        self.user_label.setContentsMargins(8, 0, 12, 0)
+        toolbar.addWidget(self.user_label)
+        self.addToolBar(toolbar)
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+
+    # -- building and tearing down -------------------------------------------------------------------
+    def areas_for(self, role: str) -> list[Area]:
+        return [area for area in AREAS if role in area.roles]
+
+    def build(self, ws: OpenWorkspace, idle_minutes: int) -> None:
+        """Create the pages for this user and show the page they were on before the lock (or Home)."""
+        self.teardown()
+        self.ws = ws
+        role = ws.actor.role.value
+        self.go_menu.clear()
+        for number, area in enumerate(self.areas_for(role), start=1):
+            page = self._make_page(area, ws)
+            page.setObjectName(f"page-{area.key}")
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(area.label())
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.nav.addItem(item)
+            action = self.go_menu.addAction(area.label())
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=area.key: self.show_page(key))
+        self.user_label.setText(
+            self.tr("{name} · {role}").format(name=ws.actor.display_name, role=role_label(role))
+        )
+        self.set_idle_minutes(idle_minutes)
+        self.setWindowTitle(self.tr("ReviewDesk — {folder}").format(folder=ws.workspace.folder.name))
+        self.show_page(self._last_key if self._last_key in self.pages else "home")
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        if self.ws is None:
+            return
+        self.status_label.setText(
+            self.tr(
+                "Workspace: {folder} · locks after {minutes} minutes without use · Ctrl+L locks now"
+            ).format(folder=self.ws.workspace.folder, minutes=minutes)
+        )
+
+    def _make_page(self, area: Area, ws: OpenWorkspace) -> Page:
+        if area.purpose is not None:
+            return PlaceholderPage(area.key, area.label(), area.purpose())
+        if area.key == "home":
+            from ui.pages.home import HomePage
+
+            return HomePage(ws)
+        if area.key == "users":
+            from ui.pages.users import UsersPage
+
+            return UsersPage(ws)
+        if area.key == "audit":
+            from ui.pages.audit import AuditPage
+
+            return AuditPage(ws)
+        if area.key == "settings":
+            from ui.pages.settings import SettingsPage
+
+            page = SettingsPage(ws)
+            page.idle_minutes_changed.connect(self.idle_minutes_changed)
+            page.idle_minutes_changed.connect(self.set_idle_minutes)
+            page.change_password_requested.connect(self.change_password)
+            return page
+        raise KeyError(area.key)
+
+    def teardown(self) -> None:
+        """Forget everything shown: close dialogs, clear and delete pages, drop the workspace."""
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+            dialog.deleteLater()
+        current = self.current_key()
+        if current:
+            self._last_key = current
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        self.go_menu.clear()
+        for page in self.pages.values():
+            page.teardown()
+            self.stack.removeWidget(page)
+            page.setParent(None)
+            page.deleteLater()
+        self.pages.clear()
+        self.ws = None
+        self.user_label.clear()
+        self.status_label.clear()
+        self.setWindowTitle(self.tr("ReviewDesk"))
+
+    # -- navigation ------------------------------------------------------------------------------------
+    def current_key(self) -> str | None:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def show_page(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def _show_row(self, row: int) -> None:
+        item = self.nav.item(row)
+        if item is None:
+            return
+        page = self.pages.get(str(item.data(Qt.ItemDataRole.UserRole)))
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def change_password(self) -> None:
+        if self.ws is None:
+            return
+        dialog = ChangePasswordDialog(self.ws, self)
+        dialog.succeeded.connect(
+            lambda _r: inform(
+                self,
+                self.tr("Password changed"),
+                self.tr("Your password has been changed. Use the new password from the next log-in on."),
+            )
+        )
+        dialog.open()
+
+    def about(self) -> None:
+        from reviewdesk import __version__
+
+        inform(
+            self,
+            self.tr("About ReviewDesk"),
+            self.tr(
+                "ReviewDesk {version}\nWorkstation for law-enforcement supervision case review. Works "
+                "offline; all data stays encrypted in the workspace folder."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._quitting or self.ws is None:
+            super().closeEvent(event)
+            return
+        # Closing the window quits the app; the controller records the lock and closes the workspace.
+        event.ignore()
+        self.quit_requested.emit()
+
+    def allow_close(self) -> None:
+        self._quitting = True

@@ -1,0 +1,109 @@
+"""Run slow core calls (Argon2id: create, open, recover, password changes) off the UI thread.
+
+`run_job(fn, context, on_done, on_error)` runs `fn()` on the global QThreadPool and calls `on_done(result)`
+or `on_error(exception)` back on the UI thread. The callbacks belong to `context` (a QObject): if it is
+destroyed first (the window was closed, the app locked), they are simply not called.
+
+`busy_count()` says how many jobs are running; the lock waits for them (a job may be using the open
+workspace) and `wait_for_jobs()` lets tests and shutdown drain the pool.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+
+_running = 0  # runnables started and not yet returned (counted on both threads, hence the lock)
+_running_lock = threading.Lock()
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the runnable emits through it, so delivery is queued to the UI thread."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        global _running
+        try:
+            result = self._fn()
+        except BaseException as err:  # every failure goes back to the UI as a message
+            self._relay.failed.emit(err)
+        else:
+            self._relay.done.emit(result)
+        finally:
+            with _running_lock:
+                _running -= 1
+
+
+class Job(QObject):
+    """One background call. Parented to its context, so it dies (and stays silent) with it."""
+
+    finished = Signal()
+
+    def __init__(
+        self,
+        context: QObject,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        super().__init__(context)
+        self._on_done = on_done
+        self._on_error = on_error
+        self.relay = _Relay()
+        self.relay.done.connect(self._done)
+        self.relay.failed.connect(self._failed)
+        self.running = True
+
+    @Slot(object)
+    def _done(self, result: object) -> None:
+        self._finish()
+        if self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def _failed(self, err: object) -> None:
+        self._finish()
+        if self._on_error is not None and isinstance(err, BaseException):
+            self._on_error(err)
+
+    def _finish(self) -> None:
+        self.running = False
+        self.finished.emit()
+        self.deleteLater()
+
+
+def run_job(
+    fn: Callable[[], Any],
+    context: QObject,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Job:
+    global _running
+    job = Job(context, on_done, on_error)
+    with _running_lock:
+        _running += 1
+    QThreadPool.globalInstance().start(_Runnable(fn, job.relay))
+    return job
+
+
+def busy_count() -> int:
+    """Jobs whose function is still running on a worker thread (whether or not anyone awaits the result)."""
+    with _running_lock:
+        return _running
+
+
+def wait_for_jobs(timeout_ms: int = 30000) -> bool:
+    """Block until the pool is idle (shutdown and tests). Queued results are delivered by the event loop."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
