@@ -21,6 +21,7 @@ from reviewdesk.locate import FolderState, folder_state, resolve_folder
 from ui import i18n
 from ui.idle import IdleWatcher
 from ui.qt import QApplication, QFont, QObject, Qt, QTimer, QWidget
+from ui.session_lock import SessionLockWatcher
 from ui.windows.login import LoginWindow
 from ui.worker import busy_count, wait_for_jobs
 
@@ -47,6 +48,8 @@ class AppController(QObject):
         self.main: MainWindow | None = None
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(lambda: self.lock("idle"))
+        self.session_lock = SessionLockWatcher(self)
+        self.session_lock.session_locked.connect(lambda: self.lock("session"))
         self.idle_override_ms: int | None = None  # tests: lock after this many ms instead of the setting
         self._pending_lock: str | None = None
         self.finished = False
@@ -138,6 +141,8 @@ class AppController(QObject):
         if self.ws is None or self.finished:
             return
         if busy_count() > 0:
+            if self.main is not None:
+                self.main.cancel_jobs()  # an import rolls back rather than hold the lock off
             if self._pending_lock is None:
                 self._pending_lock = reason
                 QTimer.singleShot(LOCK_RETRY_MS, self._retry_lock)
@@ -236,6 +241,7 @@ def run(workspace: str | None = None, username: str | None = None) -> int:
     app = _make_app()
     i18n.install(i18n.saved_language())
     controller = AppController(resolve_folder(workspace), username or os.environ.get("REVIEWDESK_USER"))
+    controller.session_lock.install(app)
     window = controller.start()
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
         _announce_when_shown(window, app)

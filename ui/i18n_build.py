@@ -2,6 +2,7 @@
 
     python -m ui.i18n_build            # lupdate ui/ → resources/translations/reviewdesk_zh_CN.ts, then lrelease → .qm
     python -m ui.i18n_build --check    # exit 1 if the .ts misses strings or has unfinished ones, or the .qm is stale
+    python -m ui.i18n_build --merge zh.json   # fill translations from {"Context": {"source": "译文"}} (e.g. from a translator's sheet)
 
 lupdate keeps existing translations and marks new strings "unfinished"; translate them in the .ts (by hand or
 with pyside6-linguist) and run this again. `-no-obsolete` drops strings the code no longer has.
@@ -74,11 +75,42 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
             kind = translation.get("type") if translation is not None else "unfinished"
             if kind in ("obsolete", "vanished"):
                 continue
-            out[(name, message.findtext("source") or "")] = (
-                (translation.text or "") if translation is not None else "",
-                kind,
-            )
+            text = ""
+            if translation is not None:
+                # %n messages keep their text in <numerusform> children.
+                text = translation.findtext("numerusform") or "" if message.get("numerus") == "yes" else translation.text or ""
+            out[(name, message.findtext("source") or "")] = (text, kind)
     return out
+
+
+def merge(ts: Path, translations: dict[str, dict[str, str]]) -> int:
+    """Fill unfinished messages of `ts` from {context: {source: translation}}; returns how many were filled."""
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        table = translations.get(context.findtext("name") or "", {})
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = table.get(message.findtext("source") or "")
+            if translation is None or not text or translation.get("type") not in ("unfinished", None):
+                continue
+            numerus = message.get("numerus") == "yes"
+            done = translation.find("numerusform") is not None if numerus else bool((translation.text or "").strip())
+            if translation.get("type") is None and done:
+                continue
+            translation.attrib.pop("type", None)
+            if numerus:  # %n messages: Chinese has a single plural form
+                for form in list(translation):
+                    translation.remove(form)
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
+            filled += 1
+    with open(ts, "wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+    return filled
 
 
 def problems(language: str) -> list[str]:
@@ -110,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="only report problems")
+    parser.add_argument("--merge", metavar="JSON", help="fill unfinished translations from this file first")
     args = parser.parse_args(argv)
     status = 0
     for language in LANGUAGES:
@@ -122,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
         ts = ts_path(language)
         ts.parent.mkdir(parents=True, exist_ok=True)
         lupdate(ts)
+        if args.merge:
+            import json
+
+            print(f"{merge(ts, json.loads(Path(args.merge).read_text(encoding='utf-8')))} translations merged")
+            lupdate(ts)  # back to lupdate's own layout
         lrelease(ts, qm_path(language))
         unfinished = sum(1 for _t, kind in messages(ts).values() if kind == "unfinished")
         print(

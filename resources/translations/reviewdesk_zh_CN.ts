@@ -287,412 +287,412 @@
     <name>CaseDetailPane</name>
     <message>
         <source>Case details</source>
-        <translation type="unfinished"></translation>
+        <translation>案件信息</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文字</translation>
     </message>
     <message>
         <source>Documents of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件文件</translation>
     </message>
     <message>
         <source>&amp;Open document</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件(&amp;O)</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗文件</translation>
     </message>
     <message>
         <source>Select a case in the list to see its data and documents.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一个案件，即可查看其信息和卷宗文件。</translation>
     </message>
     <message>
         <source>A scan without a text layer: it can be viewed, but full-text search does not find its words.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件，没有文字层：可以查看，但全文检索查不到其中的文字。</translation>
     </message>
     <message>
         <source>Documents ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗文件（{n} 份）</translation>
     </message>
     <message>
         <source>not closed</source>
-        <translation type="unfinished"></translation>
+        <translation>未结案</translation>
     </message>
     <message>
         <source>{count} petitions, first {first}, last {last}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 次，首次 {first}，最近 {last}</translation>
     </message>
     <message>
         <source>Case ID</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>案号</translation>
     </message>
     <message>
         <source>Cause</source>
-        <translation type="unfinished"></translation>
+        <translation>案由</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Handling unit</source>
-        <translation type="unfinished"></translation>
+        <translation>办案单位</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>区划</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>受理日期</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>结案日期</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished">评查活动</translation>
+        <translation>评查活动</translation>
     </message>
     <message>
         <source>Petitions</source>
-        <translation type="unfinished"></translation>
+        <translation>信访情况</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>案情摘要</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人</translation>
     </message>
     <message>
         <source>Handlers</source>
-        <translation type="unfinished"></translation>
+        <translation>办案人员</translation>
     </message>
     <message>
         <source>ID {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号 {number}</translation>
     </message>
     <message>
         <source>counsel: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>代理人：{names}</translation>
     </message>
 </context>
 <context>
     <name>CaseLabels</name>
     <message>
         <source>Criminal</source>
-        <translation type="unfinished"></translation>
+        <translation>刑事</translation>
     </message>
     <message>
         <source>Civil</source>
-        <translation type="unfinished"></translation>
+        <translation>民事</translation>
     </message>
     <message>
         <source>Administrative</source>
-        <translation type="unfinished"></translation>
+        <translation>行政</translation>
     </message>
     <message>
         <source>Enforcement</source>
-        <translation type="unfinished"></translation>
+        <translation>执行</translation>
     </message>
     <message>
         <source>Public security</source>
-        <translation type="unfinished"></translation>
+        <translation>治安</translation>
     </message>
     <message>
         <source>Petition</source>
-        <translation type="unfinished"></translation>
+        <translation>信访</translation>
     </message>
     <message>
         <source>Long unenforced</source>
-        <translation type="unfinished"></translation>
+        <translation>长期未执结</translation>
     </message>
     <message>
         <source>Unresolved</source>
-        <translation type="unfinished"></translation>
+        <translation>化解不掉</translation>
     </message>
     <message>
         <source>Repeated petitions</source>
-        <translation type="unfinished"></translation>
+        <translation>反复信访</translation>
     </message>
     <message>
         <source>Petition-related</source>
-        <translation type="unfinished"></translation>
+        <translation>涉信访</translation>
     </message>
     <message>
         <source>Text searchable</source>
-        <translation type="unfinished"></translation>
+        <translation>可全文检索</translation>
     </message>
     <message>
         <source>Scanned (no text layer)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件（无文字层）</translation>
     </message>
     <message>
         <source>No text (not searchable)</source>
-        <translation type="unfinished"></translation>
+        <translation>无文字（不可检索）</translation>
     </message>
     <message>
         <source>Too large to index</source>
-        <translation type="unfinished"></translation>
+        <translation>文件过大，未建索引</translation>
     </message>
     <message>
         <source>Text could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>文字无法读取</translation>
     </message>
     <message>
         <source>Not yet read</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取</translation>
     </message>
     <message>
         <source>Word document</source>
-        <translation type="unfinished"></translation>
+        <translation>Word 文档</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Image ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>图片（{kind}）</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Filing</source>
-        <translation type="unfinished"></translation>
+        <translation>立案</translation>
     </message>
     <message>
         <source>Investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>侦查</translation>
     </message>
     <message>
         <source>Prosecution</source>
-        <translation type="unfinished"></translation>
+        <translation>审查起诉</translation>
     </message>
     <message>
         <source>Trial</source>
-        <translation type="unfinished"></translation>
+        <translation>审理</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案</translation>
     </message>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>自然人</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
         <source>Case ID</source>
-        <translation type="unfinished"></translation>
+        <translation>案件编号</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>案号</translation>
     </message>
     <message>
         <source>Case name</source>
-        <translation type="unfinished"></translation>
+        <translation>案件名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Handling unit</source>
-        <translation type="unfinished"></translation>
+        <translation>办案单位</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>区划</translation>
     </message>
     <message>
         <source>Petitions</source>
-        <translation type="unfinished"></translation>
+        <translation>信访次数</translation>
     </message>
     <message>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
         <source>Click to sort by this column; click again to reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>单击按此列排序，再次单击反向排序</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Cases</source>
-        <translation type="unfinished">案件</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>&amp;Import package…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
         <source>Import a case package (.rdpkg) sent by a reviewed unit</source>
-        <translation type="unfinished"></translation>
+        <translation>导入被评查单位报送的案件数据包（.rdpkg）</translation>
     </message>
     <message>
         <source>Auditors check the audit log and do not see case data. Use the Audit log page to review what was done with the cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计员查看审计日志，不查看案件内容。如需了解对案件做过哪些操作，请打开“审计日志”页面。</translation>
     </message>
     <message>
         <source>Case list</source>
-        <translation type="unfinished"></translation>
+        <translation>案件列表</translation>
     </message>
     <message>
         <source>Search names, case numbers and document text (at least 1 character)</source>
-        <translation type="unfinished"></translation>
+        <translation>检索姓名、案号和卷宗文字（至少 1 个字）</translation>
     </message>
     <message>
         <source>Full-text search</source>
-        <translation type="unfinished"></translation>
+        <translation>全文检索</translation>
     </message>
     <message>
         <source>&amp;Search</source>
-        <translation type="unfinished">查询(&amp;S)</translation>
+        <translation>检索(&amp;S)</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>检索结果</translation>
     </message>
     <message>
         <source>Type a word and press Enter. Double-click a result to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入词语后按回车。双击结果即可打开。</translation>
     </message>
     <message>
         <source>e.g. 62 or 6201</source>
-        <translation type="unfinished"></translation>
+        <translation>如 62 或 6201</translation>
     </message>
     <message>
         <source>Start of the region code: 2 digits for a province, 4 for a prefecture, 6 for a county</source>
-        <translation type="unfinished"></translation>
+        <translation>行政区划代码的开头：省 2 位，市（州）4 位，县（区）6 位</translation>
     </message>
     <message>
         <source>Cases with at least one petition</source>
-        <translation type="unfinished"></translation>
+        <translation>至少有过一次信访的案件</translation>
     </message>
     <message>
         <source>part of the case number or name</source>
-        <translation type="unfinished"></translation>
+        <translation>案号或案件名称中的文字</translation>
     </message>
     <message>
         <source>C&amp;lear filter</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选(&amp;L)</translation>
     </message>
     <message>
         <source>Campai&amp;gn:</source>
-        <translation type="unfinished"></translation>
+        <translation>评查活动(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>办案单位(&amp;U)：</translation>
     </message>
     <message>
         <source>T&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;Y)：</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>区划(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Contains:</source>
-        <translation type="unfinished"></translation>
+        <translation>包含(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Full text:</source>
-        <translation type="unfinished"></translation>
+        <translation>全文检索(&amp;F)：</translation>
     </message>
     <message>
         <source>All campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>全部评查活动</translation>
     </message>
     <message>
         <source>All units</source>
-        <translation type="unfinished"></translation>
+        <translation>全部单位</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>{count} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {count} 件</translation>
     </message>
     <message>
         <source>No case matches the filter. Press Clear filter to see all cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的案件。按“清除筛选”可查看全部案件。</translation>
     </message>
     <message>
         <source>No cases yet. Press “Import package…” to import the packages the units sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有案件。请按“导入数据包…”导入各单位报送的数据包。</translation>
     </message>
     <message>
         <source>You see the cases of the review panels you sit on. You are on no panel yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>您只能看到所在评查组的案件。您目前尚未被分入任何评查组。</translation>
     </message>
     <message>
         <source>No cases have been imported yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未导入任何案件。</translation>
     </message>
     <message>
         <source>{n} results for “{text}” (at most 50). Double-click or press Enter to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”共检索到 {n} 条结果（最多显示 50 条）。双击或按回车打开。</translation>
     </message>
     <message>
         <source>Nothing found for “{text}”. Scanned documents without a text layer cannot be searched.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到“{text}”。没有文字层的扫描件无法检索。</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Double-click to open</source>
-        <translation type="unfinished"></translation>
+        <translation>双击打开</translation>
     </message>
 </context>
 <context>
@@ -765,119 +765,122 @@
     <name>DocumentViewer</name>
     <message>
         <source>◀ Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一页</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页（PageUp）</translation>
     </message>
     <message>
         <source>Next page ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页 ▶</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页（PageDown）</translation>
     </message>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>第</translation>
     </message>
     <message>
         <source>Zoom out (Ctrl+minus)</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小（Ctrl+减号）</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl+plus)</source>
-        <translation type="unfinished"></translation>
+        <translation>放大（Ctrl+加号）</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合宽度</translation>
     </message>
     <message>
         <source>Fit the page to the window width (Ctrl+0 for actual size)</source>
-        <translation type="unfinished"></translation>
+        <translation>按窗口宽度显示页面（Ctrl+0 为实际大小）</translation>
     </message>
     <message>
         <source>This image could not be read. It may be damaged or in a format this computer cannot show.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此图片。文件可能已损坏，或本机无法显示这种格式。</translation>
     </message>
     <message>
         <source>The text of this Word document could not be read. It may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此 Word 文档的文字，文件可能已损坏。</translation>
     </message>
     <message>
         <source>Word document shown as plain text: layout, tables and pictures are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Word 文档以纯文字显示：不显示版式、表格和图片。</translation>
     </message>
     <message>
         <source>Files of this kind ({kind}) cannot be shown inside ReviewDesk. An administrator can export the file and open it with the program it belongs to.</source>
-        <translation type="unfinished"></translation>
+        <translation>本软件内无法显示这类文件（{kind}）。管理员可以导出该文件，再用相应的程序打开。</translation>
     </message>
     <message>
         <source>This PDF could not be opened. It may be damaged or protected by a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开此 PDF。文件可能已损坏或设有密码。</translation>
     </message>
     <message>
         <source>Scanned document (no text layer): the pages are shown as pictures, and full-text search does not find words in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描件（无文字层）：页面以图片显示，全文检索查不到其中的文字。</translation>
     </message>
     <message>
         <source>No document open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开文件。</translation>
     </message>
     <message>
         <source>of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>页，共 {pages} 页</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewerDialog</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Save a copy of this file in a folder you choose. The export is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>将此文件另存一份到您选择的文件夹。导出操作会记入审计日志。</translation>
     </message>
     <message>
         <source>Opening the document…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开文件…</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
         <source>Export the document</source>
-        <translation type="unfinished"></translation>
+        <translation>导出文件</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出…</translation>
     </message>
     <message>
         <source>Saved to {path}. The export is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 {path}。导出操作已记入审计日志。</translation>
     </message>
     <message>
         <source>Document exported</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已导出</translation>
     </message>
     <message>
         <source>The file was saved to:
 {path}
 
 Keep it safe: it is not encrypted there.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件已保存到：
+{path}
+
+请妥善保管：该文件在那里没有加密。</translation>
     </message>
 </context>
 <context>
@@ -985,211 +988,211 @@ Keep it safe: it is not encrypted there.</source>
     <name>ImportWizard</name>
     <message>
         <source>The package could not be decrypted. It was probably encrypted for another workstation, or the passphrase is wrong, or a part is missing or damaged. Check the passphrase, or ask the unit to send it again encrypted for this workstation.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解密数据包。可能是加密给了其他工作站、口令不对，或者某个分卷缺失或损坏。请核对口令，或请报送单位按本工作站的公钥重新加密后再发送。</translation>
     </message>
     <message>
         <source>The file or one of its parts could not be found or read. Check that all parts are in the same folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到或无法读取该文件或其某个分卷。请确认所有分卷都在同一个文件夹中。</translation>
     </message>
     <message>
         <source>The package is damaged or incomplete. Ask the unit to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包已损坏或不完整。请报送单位重新发送。</translation>
     </message>
     <message>
         <source>The package was not made by a ReviewDesk packer. Ask the unit to build it again with the packer.</source>
-        <translation type="unfinished"></translation>
+        <translation>该数据包不是用评查工作台打包工具制作的。请报送单位用打包工具重新制作。</translation>
     </message>
     <message>
         <source>The package&apos;s table of contents is too large. Ask the unit to split the package.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包的目录过大。请报送单位拆分后重新报送。</translation>
     </message>
     <message>
         <source>The package&apos;s list of cases has an error. Send the details below to the unit so it can correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包的案件清单有错误。请把下方的详细信息发给报送单位，以便更正。</translation>
     </message>
     <message>
         <source>The signature of the package is not valid: it may have been changed on the way. Do not use it; ask the unit to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包的签名无效，可能在传递途中被改动过。请勿使用，请报送单位重新发送。</translation>
     </message>
     <message>
         <source>The package is not signed, so its origin cannot be checked. Ask the unit for a signed package. If you received it in person from the unit, you may tick “Allow an unsigned or untrusted package this once”.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包没有签名，无法核实来源。请报送单位提供已签名的数据包。如果是报送单位当面交给您的，可以勾选“本次允许未签名或不受信任的数据包”。</translation>
     </message>
     <message>
         <source>The package is signed with a key this workstation does not trust yet. Add the unit&apos;s public key to the trusted issuers (check its fingerprint with the unit by phone), then import again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包的签名密钥尚未被本工作站信任。请先将报送单位的公钥加入受信任的签发单位（并电话向该单位核对指纹），然后重新导入。</translation>
     </message>
     <message>
         <source>The package contains a file name that is not allowed. Ask the unit to build it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包中含有不允许的文件名。请报送单位重新制作。</translation>
     </message>
     <message>
         <source>The package contains files that are not in its list. It may have been changed; ask the unit to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包中含有清单以外的文件，可能被改动过。请报送单位重新发送。</translation>
     </message>
     <message>
         <source>The package contains a file twice. Ask the unit to build it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包中有重复的文件。请报送单位重新制作。</translation>
     </message>
     <message>
         <source>A file in the package does not have the size its list says. It may have been changed; ask the unit to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包中某个文件的大小与清单不符，可能被改动过。请报送单位重新发送。</translation>
     </message>
     <message>
         <source>Files listed in the package are missing. Ask the unit to send the complete package.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包缺少清单中列出的文件。请报送单位发送完整的数据包。</translation>
     </message>
     <message>
         <source>A file in the package was changed after it was packed. Do not use it; ask the unit to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包中某个文件在打包后被改动过。请勿使用，请报送单位重新发送。</translation>
     </message>
     <message>
         <source>This is not a case package. It cannot be imported here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是案件数据包，不能在此导入。</translation>
     </message>
     <message>
         <source>Ask the unit to check the package and send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请报送单位检查数据包后重新发送。</translation>
     </message>
     <message>
         <source>Import case package</source>
-        <translation type="unfinished"></translation>
+        <translation>导入案件数据包</translation>
     </message>
     <message>
         <source>e.g. D:\评查\城关区法院.rdpkg</source>
-        <translation type="unfinished"></translation>
+        <translation>如 D:\评查\城关区法院.rdpkg</translation>
     </message>
     <message>
         <source>Package file</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包文件</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>only if the unit gave you one</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在报送单位提供了口令时填写</translation>
     </message>
     <message>
         <source>Allow an unsigned or untrusted package this once</source>
-        <translation type="unfinished"></translation>
+        <translation>本次允许未签名或不受信任的数据包</translation>
     </message>
     <message>
         <source>Warning: the origin of such a package and changes on the way cannot be checked. Only tick this if you received it in person from the unit. The import is recorded as unsigned in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：这类数据包的来源以及途中是否被改动都无法核实。只有在报送单位当面交给您时才可勾选。本次导入会在审计日志中记为“未签名”。</translation>
     </message>
     <message>
         <source>&amp;Package file:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包文件(&amp;P)：</translation>
     </message>
     <message>
         <source>Pa&amp;ssphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>口令(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Choose the package file the unit sent (.rdpkg; for a package in several parts choose the first part, .rdpkg.001, with the other parts in the same folder). The package is checked completely; if anything is wrong, nothing is stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择报送单位发来的数据包文件（.rdpkg；分卷数据包请选择第一卷 .rdpkg.001，其余分卷须放在同一文件夹中）。数据包会被完整校验；只要有任何问题，就不会保存任何内容。</translation>
     </message>
     <message>
         <source>Choose the case package</source>
-        <translation type="unfinished"></translation>
+        <translation>选择案件数据包</translation>
     </message>
     <message>
         <source>Case packages (*.rdpkg *.rdpkg.001)</source>
-        <translation type="unfinished"></translation>
+        <translation>案件数据包 (*.rdpkg *.rdpkg.001)</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the package file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择数据包文件。</translation>
     </message>
     <message>
         <source>There is no file {path}. Check the name, or choose it with Browse….</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到文件 {path}。请核对文件名，或用“浏览…”选择。</translation>
     </message>
     <message>
         <source>{done} of {total} MB read · {files} of {files_total} files stored</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {done} / {total} MB · 已保存 {files} / {files_total} 个文件</translation>
     </message>
     <message>
         <source>Cancelling… nothing will be stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…不会保存任何内容。</translation>
     </message>
     <message>
         <source>Checking the package…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验数据包…</translation>
     </message>
     <message>
         <source>This package was imported before; nothing was changed. Its cases are in the case list.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据包以前已导入过，本次未做任何改动。其中的案件已在案件列表中。</translation>
     </message>
     <message>
         <source>Import finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成。</translation>
     </message>
     <message>
         <source>New cases: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>新增案件：{n} 件</translation>
     </message>
     <message>
         <source>Updated cases: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>更新案件：{n} 件</translation>
     </message>
     <message>
         <source>Documents: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>卷宗文件：{n} 份</translation>
     </message>
     <message>
         <source>Signed by the trusted key {key}.</source>
-        <translation type="unfinished"></translation>
+        <translation>签名有效，签名密钥：{key}（受信任）。</translation>
     </message>
     <message>
         <source>UNSIGNED: imported without a valid signature ({reason}). This is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>未签名：本次导入没有有效签名（{reason}）。已记入审计日志。</translation>
     </message>
     <message>
         <source>no signature</source>
-        <translation type="unfinished"></translation>
+        <translation>无签名</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
         <source>Where: {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>位置：{where}</translation>
     </message>
     <message>
         <source>The package was refused; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包被拒绝，未保存任何内容。</translation>
     </message>
     <message>
         <source>Package refused</source>
-        <translation type="unfinished"></translation>
+        <translation>数据包被拒绝</translation>
     </message>
     <message>
         <source>Update these cases?</source>
-        <translation type="unfinished"></translation>
+        <translation>更新这些案件？</translation>
     </message>
     <message>
         <source>Some cases in this package are already in the store. Update these cases with the data of this package? Their parties, handlers and documents are replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据包中的部分案件已经导入过。是否用此数据包的内容更新这些案件？这些案件的当事人、办案人员和卷宗文件将被替换。</translation>
     </message>
     <message>
         <source>&amp;Update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新(&amp;U)</translation>
     </message>
     <message>
         <source>Nothing was imported yet: some cases already exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未导入任何内容：部分案件已经存在。</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1453,10 @@ Keep it safe: it is not encrypted there.</source>
         <translation>工作区已按您的要求锁定。解锁前不显示任何数据，请输入密码，回到锁定前的位置继续工作。</translation>
     </message>
     <message>
+        <source>It was locked because the computer&apos;s session was locked. Nothing is shown until you unlock: enter your password to continue where you were.</source>
+        <translation>由于计算机会话已锁定，工作区已随之锁定。解锁前不显示任何内容，请输入密码继续。</translation>
+    </message>
+    <message>
         <source>Nothing is shown until you unlock: enter your password to continue where you were.</source>
         <translation>解锁前不显示任何数据，请输入密码，回到锁定前的位置继续工作。</translation>
     </message>
@@ -1592,10 +1599,6 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Cases</source>
         <translation>案件</translation>
-    </message>
-    <message>
-        <source>Import case-file packages from the reviewed units, browse the case list and read the files.</source>
-        <translation>导入被评查单位报送的案卷包，浏览案件清单，查阅案卷材料。</translation>
     </message>
     <message>
         <source>Experts</source>

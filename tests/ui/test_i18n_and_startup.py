@@ -57,3 +57,18 @@ def test_exit_when_shown_hook_prints_the_marker(admin_ws, ws_folder):
     )
     assert out.returncode == 0, out.stderr
     assert "REVIEWDESK-SHOWN LoginWindow" in out.stdout
+
+
+def test_qt_binding_keeps_reference_counts(qtbot):
+    """PySide6-Essentials 6.12.0 dropped a reference to None on every void call (the interpreter aborts after a
+    few thousand); pyproject pins below it, and this catches any build with the same fault."""
+    import sys
+
+    from ui.qt import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        widget.setEnabled(True)
+    assert abs(sys.getrefcount(None) - before) < 50

@@ -225,3 +225,21 @@ def test_closing_the_main_window_records_quit_and_closes(qtbot, admin_ws, ws_fol
     assert opened.closed and controller.ws is None
     QApplication.processEvents()
     assert _lock_entries(ws_folder, "quit") == 1
+
+
+def test_windows_session_lock_message_locks(qtbot) -> None:
+    """The native filter recognises WM_WTSSESSION_CHANGE/WTS_SESSION_LOCK (fed a MSG built by hand here)."""
+    import ctypes
+    from ctypes import wintypes
+
+    from ui.session_lock import WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK, SessionLockWatcher
+
+    watcher = SessionLockWatcher()
+    msg = wintypes.MSG()
+    msg.message, msg.wParam = WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK
+    with qtbot.waitSignal(watcher.session_locked, timeout=1000):
+        watcher.filter.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(msg))
+    other = wintypes.MSG()
+    other.message, other.wParam = WM_WTSSESSION_CHANGE, 0x8  # WTS_SESSION_UNLOCK
+    with qtbot.assertNotEmitted(watcher.session_locked):
+        watcher.filter.nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(other))

@@ -139,7 +139,8 @@ class ImportWizard(QDialog):
         self.result_value: ImportResult | None = None
         self.last_error: BaseException | None = None
         self.box: QMessageBox | None = None  # the last message box opened (tests read it)
-        self.relay = _ProgressRelay(self)
+        # No parent (like ui.worker's relay): the worker may still emit through it after this dialog is gone.
+        self.relay = _ProgressRelay()
         self.relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
         self.path = QLineEdit()

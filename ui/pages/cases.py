@@ -720,6 +720,11 @@ class CasesPage(Page):
     def _show_error(self, text: str) -> None:
         self.message.show_error(text)
 
+    def cancel_jobs(self) -> None:
+        """Stop a running import (it rolls back), so a pending lock need not wait for it to finish."""
+        if self.wizard is not None:
+            self.wizard.cancel()
+
     def teardown(self) -> None:
         self._debounce.stop()
         for viewer in list(self.viewers):

@@ -141,6 +141,10 @@ class LoginWindow(QWidget):
                 "It was locked on request. Nothing is shown until you unlock: enter your password to "
                 "continue where you were."
             ),
+            "session": self.tr(
+                "It was locked because the computer's session was locked. Nothing is shown until you "
+                "unlock: enter your password to continue where you were."
+            ),
         }
         self.subtitle.setText(
             reasons.get(

@@ -52,15 +52,8 @@ class Area:
 
 AREAS: list[Area] = [
     Area("home", lambda: QCoreApplication.translate("Navigation", "Home"), EVERYONE),
-    Area(
-        "cases",
-        lambda: QCoreApplication.translate("Navigation", "Cases"),
-        EVERYONE,
-        lambda: QCoreApplication.translate(
-            "Navigation",
-            "Import case-file packages from the reviewed units, browse the case list and read the files.",
-        ),
-    ),
+    # Auditors read the audit log, not case files.
+    Area("cases", lambda: QCoreApplication.translate("Navigation", "Cases"), frozenset({ADMIN, EXPERT, OBSERVER})),
     Area(
         "experts",
         lambda: QCoreApplication.translate("Navigation", "Experts"),
@@ -234,6 +227,10 @@ class MainWindow(QMainWindow):
             from ui.pages.home import HomePage
 
             return HomePage(ws)
+        if area.key == "cases":
+            from ui.pages.cases import CasesPage
+
+            return CasesPage(ws)
         if area.key == "users":
             from ui.pages.users import UsersPage
 
@@ -251,6 +248,13 @@ class MainWindow(QMainWindow):
             page.change_password_requested.connect(self.change_password)
             return page
         raise KeyError(area.key)
+
+    def cancel_jobs(self) -> None:
+        """Ask pages to stop long work (an import) so that a lock does not wait for it to finish."""
+        for page in self.pages.values():
+            cancel = getattr(page, "cancel_jobs", None)
+            if cancel is not None:
+                cancel()
 
     def teardown(self) -> None:
         """Forget everything shown: close dialogs, clear and delete pages, drop the workspace."""
