@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -106,6 +107,7 @@ def bench_import(tmp: Path, gib: float) -> None:
         identity_text = str(age_identity(session))
     opened.close()
     package = make_package(tmp, gib, recipient, signer)
+    os.sync()  # the builder's writes must not still be draining to disk while the import is timed
     size = package.stat().st_size
     base = baseline(package, identity_text)
     child = subprocess.run([sys.executable, "-c", CHILD, str(ws_folder), str(package), PW], capture_output=True, text=True, cwd=ROOT)

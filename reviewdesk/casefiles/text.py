@@ -43,13 +43,14 @@ def extract(media_type: str, data: bytes) -> Extracted:
         if media_type == DOCX:
             return Extracted("text", docx_text(data), None)
         if media_type in TEXT_TYPES:
-            return Extracted("text", _plain(data), None)
+            return Extracted("text", decode_text(data), None)
     except Exception:
         return Extracted("error", "", None)
     return Extracted("none", "", None)
 
 
-def _plain(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """Plain text as offices write it: UTF-8 (with or without BOM), else GB18030."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)

@@ -89,13 +89,13 @@ def test_disable_asks_first_then_enable_with_new_password(qtbot, admin_ws, ws_fo
     box = _message_box(page)
     assert "停用" in box.text()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), LEFT)  # changed my mind
-    assert not page.model.user_at(page.model.row_of("liming")).disabled
+    assert not page.model.row_at(page.model.row_of("liming")).disabled
 
     qtbot.mouseClick(page.disable_button, LEFT)
     box = _message_box(page)
     yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     qtbot.mouseClick(yes, LEFT)
-    qtbot.waitUntil(lambda: page.model.user_at(page.model.row_of("liming")).disabled, timeout=15000)
+    qtbot.waitUntil(lambda: page.model.row_at(page.model.row_of("liming")).disabled, timeout=15000)
     assert page.enable_button.isEnabled() and not page.reset_button.isEnabled()
     assert page.model.index(page.model.row_of("liming"), 3).data() == "已停用"
 
@@ -104,7 +104,7 @@ def test_disable_asks_first_then_enable_with_new_password(qtbot, admin_ws, ws_fo
     qtbot.keyClicks(dialog.new, "liming-new-2026")
     qtbot.keyClicks(dialog.repeat, "liming-new-2026")
     qtbot.mouseClick(_ok(dialog), LEFT)
-    qtbot.waitUntil(lambda: not page.model.user_at(page.model.row_of("liming")).disabled, timeout=15000)
+    qtbot.waitUntil(lambda: not page.model.row_at(page.model.row_of("liming")).disabled, timeout=15000)
     Workspace(ws_folder).open("liming", "liming-new-2026").close()
 
 
@@ -285,11 +285,11 @@ def test_every_table_model_passes_the_model_tester(qtbot, admin_ws, qtmodelteste
     qtmodeltester.check(audit_model)
 
     users_model = UsersModel()
-    users_model.set_users(users.list_users(admin_ws))
+    users_model.set_rows(users.list_users(admin_ws))
     qtmodeltester.check(users_model)
 
     campaigns_model = CampaignsModel()
-    campaigns_model.set_campaigns(campaigns.list_campaigns(admin_ws))
+    campaigns_model.set_rows(campaigns.list_campaigns(admin_ws))
     assert campaigns_model.index(0, 3).data() == "排除同一地市"
     qtmodeltester.check(campaigns_model)
 

@@ -5,17 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from reviewdesk.services.users import UserInfo
-from ui.models.base import NO_PARENT, Index
+from ui.models.base import Index, RowsModel
 from ui.models.labels import role_label, when
-from ui.qt import QAbstractTableModel, QBrush, QColor, Qt
+from ui.qt import QBrush, QColor, Qt
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(RowsModel[UserInfo]):
     USERNAME, DISPLAY, ROLE, STATUS, CREATED, PASSWORD = range(6)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UserInfo] = []
 
     def headers(self) -> list[str]:
         return [
@@ -27,28 +23,11 @@ class UsersModel(QAbstractTableModel):
             self.tr("Password last set"),
         ]
 
-    def set_users(self, users: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(users)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_users([])
-
-    def user_at(self, row: int) -> UserInfo | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, username: str) -> int:
         for row, user in enumerate(self._rows):
             if user.username == username:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else 6
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -73,13 +52,3 @@ class UsersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == self.STATUS and user.disabled:
             return self.tr("This account cannot log in. Select it and press Enable to let it in again.")
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return section + 1

@@ -71,7 +71,7 @@ class HomePage(Page):
         except Exception as err:
             self.message.show_error(error_text(err))
             return
-        self.model.set_campaigns(rows)
+        self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self._loaded = True
 

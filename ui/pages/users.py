@@ -91,7 +91,7 @@ class UsersPage(Page):
 
         current = select or (self.selected().username if self.selected() else None)
         try:
-            self.model.set_users(users.list_users(self.ws))
+            self.model.set_rows(users.list_users(self.ws))
         except Exception as err:
             self.message.show_error(error_text(err))
             return
@@ -111,7 +111,7 @@ class UsersPage(Page):
 
     def selected(self) -> UserInfo | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.model.user_at(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         user = self.selected()

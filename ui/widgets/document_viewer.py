@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.qt import (
     QDialog,
@@ -40,21 +41,9 @@ if TYPE_CHECKING:
     from reviewdesk.services.cases import DocumentInfo
     from reviewdesk.workspace import OpenWorkspace
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MAX_PIXELS = 40_000_000  # a rendered page never exceeds ~160 MB of RGBX, whatever the zoom
 SCREEN_DPI = 96
-
-
-def decode_text(data: bytes) -> str:
-    """Plain text as offices write it: UTF-8 (with or without BOM), else GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
 
 
 def render_pdf_page(page: Any, scale: float) -> QImage:
@@ -214,8 +203,6 @@ class DocumentViewer(QWidget):
                 self._update_tools()
                 self._show_image()
         elif media == DOCX:
-            from reviewdesk.casefiles.text import docx_text
-
             try:
                 text = docx_text(data)
             except Exception:
