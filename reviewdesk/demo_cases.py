@@ -86,10 +86,15 @@ def _case(rng: random.Random, n: int) -> dict[str, Any]:
         {"name": defendant, "kind": "person", "id_number": _id_number(rng, region) if rng.random() < 0.7 else None,
          "role": "被告" if kind == "court" else ("犯罪嫌疑人" if kind == "procuratorate" else "违法行为人"), "counsel": []},
     ]
+    if case_type in ("civil", "enforcement", "administrative"):
+        facts = f"{plaintiff}称与对方之间因{cause}发生争议，经调解未果，遂诉至法院。"
+    elif case_type == "criminal":
+        facts = f"经查，{defendant}涉嫌{cause.rstrip('罪')}，被害人{plaintiff}报案后依法立案。"
+    else:
+        facts = f"{defendant}因{cause}被{plaintiff}报警，经调查属实。"
     summary = (
-        f"{accepted.year}年{accepted.month}月{accepted.day}日，{unit_name}受理{title}。"
-        f"{plaintiff}称与{defendant}之间因{cause}发生争议，经调解未果。"
-        f"{closed.year}年{closed.month}月{closed.day}日审结（办结）。"
+        f"{accepted.year}年{accepted.month}月{accepted.day}日，{unit_name}受理{title}。{facts}"
+        f"{closed.year}年{closed.month}月{closed.day}日办结。"
         + (f"此后当事人先后{petition_count}次信访，反映执行不到位、处理不公等问题。" if petition_count else "")
     )
     return {

@@ -23,6 +23,7 @@ from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ReviewDeskError
 from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
 from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
+from reviewdesk.packages.prefetch import Prefetcher
 from reviewdesk.packages.reader import PackageError, PackageReader
 from reviewdesk.services.base import ADMIN, Change, change
 from reviewdesk.services.keys import age_identity, trusted_keys
@@ -120,8 +121,12 @@ def import_package(
                 raise PackageError("kind", f"{manifest.kind} package validated but not imported: {what}")
             _record_package(ch.session, manifest, verified.manifest_bytes, verified.signed_by, ws.actor.username)
             counter = _Counter(source, manifest, progress, cancel)
-            stored = _store(ch, manifest, reader.files(), counter, update_existing)
-            reader.finish()
+            prefetcher = Prefetcher(reader.files(), reader.finish)
+            try:
+                # Ends only after the reader thread has checked the end of the archive and of the age stream.
+                stored = _store(ch, manifest, prefetcher.files(), counter, update_existing)
+            finally:
+                prefetcher.close()
             ch.audit(
                 f"package:{manifest.package_id}", status="imported", kind=manifest.kind, campaign=manifest.campaign_id,
                 cases=stored.cases, updated_cases=stored.updated, documents=stored.documents, bytes=manifest.total_size,
