@@ -248,6 +248,7 @@ def test_refused_with_nothing_stored(name: str, desk: OpenWorkspace, office: min
     with pytest.raises(imports.PackageRejected) as err:
         imports.import_package(desk, path)
     assert err.value.reason_code == code, str(err.value)
+    assert err.value.message_zh.startswith("数据包被拒绝：" + imports.REFUSAL_ZH[code])
     assert _counts(desk) == before
     rejected = audit.show(desk, audit.AuditFilter(action="package.rejected"))
     assert len(rejected) == 1 and rejected[0].details["reason"] == code

@@ -39,13 +39,33 @@ from reviewdesk.store.models import (
 )
 from reviewdesk.workspace import OpenWorkspace
 
+REFUSAL_ZH = {
+    "file": "找不到数据包文件或其分卷",
+    "age": "无法解密，或数据已损坏、不完整（请确认数据包发给本机，并重新拷贝）",
+    "unsigned": "数据包未签名",
+    "untrusted": "签名单位不在本机的信任列表中",
+    "signature": "签名无效，数据包可能被改动",
+    "manifest": "清单（manifest.json）不符合规范",
+    "order": "数据包成员顺序不符合规范",
+    "limit": "超出大小限制",
+    "tar": "归档结构不符合规范",
+    "path": "文件路径不符合规范",
+    "extra": "含有清单未列出的文件",
+    "missing": "缺少清单列出的文件",
+    "duplicate": "文件重复",
+    "size": "文件大小与清单不符",
+    "hash": "文件校验值（SHA-256）与清单不符，文件可能被改动",
+    "kind": "此类数据包本版本暂不导入",
+}
+
 
 class PackageRejected(ReviewDeskError):
     code = "rejected"
     exit_code = 10
 
     def __init__(self, err: PackageError) -> None:
-        super().__init__(f"package rejected: {err}", message_zh=f"数据包被拒绝：{err}")
+        what = REFUSAL_ZH.get(err.code, "不符合数据包规范")
+        super().__init__(f"package rejected: {err}", message_zh=f"数据包被拒绝：{what}（{err}）")
         self.reason_code = err.code
         self.where = err.where
         self.reason = err.reason

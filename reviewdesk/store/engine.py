@@ -45,6 +45,8 @@ def _connection_setup(cache_kib: int, cipher: bool) -> Callable[[Any, Any], None
             if cipher:
                 for pragma in CIPHER_PRAGMAS:
                     cur.execute(pragma)
+            else:
+                cur.execute("PRAGMA page_size = 16384")  # the baseline gets the same page size as the store
             cur.execute("PRAGMA journal_mode = WAL")
             cur.execute("PRAGMA synchronous = NORMAL")
             cur.execute("PRAGMA foreign_keys = ON")
