@@ -1196,6 +1196,128 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>IssuersModel</name>
+    <message>
+        <source>Issuing office</source>
+        <translation>签发单位</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>密钥编号</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Public key: {key}</source>
+        <translation>公钥：{key}</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <source>Encryption key of this computer</source>
+        <translation>本机加密密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as file…</source>
+        <translation>保存为文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Encryption key of this computer (for receiving case packages)</source>
+        <translation>本机加密密钥（用于接收案卷包）</translation>
+    </message>
+    <message>
+        <source>Give this key to the organising office. They use it to encrypt case packages so that only this computer can open them. It is not secret: you can send it by e-mail or on a USB stick.</source>
+        <translation>请把这个密钥交给组织单位。对方用它加密案卷包，这样只有本机能够打开。它不需要保密，可以通过电子邮件或 U 盘发送。</translation>
+    </message>
+    <message>
+        <source>Key ID of this computer&apos;s signing key</source>
+        <translation>本机签名密钥的密钥编号</translation>
+    </message>
+    <message>
+        <source>Save &amp;public key as file…</source>
+        <translation>将公钥保存为文件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>密钥编号：</translation>
+    </message>
+    <message>
+        <source>Signing key of this computer (for sending results)</source>
+        <translation>本机签名密钥（用于发送评查结果）</translation>
+    </message>
+    <message>
+        <source>Results packages made on this computer are signed. Give the public key file (.pub) to the offices that receive them: they use it to check that the results really come from this computer and were not changed on the way.</source>
+        <translation>本机生成的结果包都带有签名。请把公钥文件（.pub）交给接收结果的单位：对方用它核验结果确实来自本机，且在传递过程中没有被改动。</translation>
+    </message>
+    <message>
+        <source>&amp;Add a trusted issuing office…</source>
+        <translation>添加信任的签发单位(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Trusted issuing offices</source>
+        <translation>信任的签发单位</translation>
+    </message>
+    <message>
+        <source>Case packages signed by these offices are accepted as genuine when imported. Add an office only with the public key file it gave you, and check the key ID with it by telephone.</source>
+        <translation>由这些单位签名的案卷包，导入时会被认定为真实可信。请只使用对方亲自提供的公钥文件添加单位，并打电话与对方核对密钥编号。</translation>
+    </message>
+    <message>
+        <source>Keys and trust</source>
+        <translation>密钥与信任</translation>
+    </message>
+    <message>
+        <source>The encryption key was copied. Paste it into your message to the organising office.</source>
+        <translation>加密密钥已复制。请将它粘贴到发给组织单位的消息中。</translation>
+    </message>
+    <message>
+        <source>Save the encryption key</source>
+        <translation>保存加密密钥</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>保存公钥</translation>
+    </message>
+    <message>
+        <source>Public key files (*.pub)</source>
+        <translation>公钥文件 (*.pub)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to {path}. Choose another folder (for example the desktop) and try again.</source>
+        <translation>无法将文件保存到 {path}。请选择其他文件夹（例如桌面）后重试。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>{name} (key ID {key}) is now trusted.</source>
+        <translation>已信任{name}（密钥编号 {key}）。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Administrator (organiser)</source>
@@ -1657,6 +1779,10 @@ Workstation for law-enforcement supervision case review. Works offline; all data
         <translation>审计</translation>
     </message>
     <message>
+        <source>Keys and trust</source>
+        <translation>密钥与信任</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1865,6 +1991,77 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>The workspace has been created. Print or write down the recovery code, tick the box and press Finish.</source>
         <translation>工作区已创建。请打印或抄写恢复码，勾选确认框后点击“完成并打开”。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustIssuerDialog</name>
+    <message>
+        <source>Add a trusted issuing office</source>
+        <translation>添加信任的签发单位</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>尚未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Shown after choosing the file</source>
+        <translation>选择文件后显示</translation>
+    </message>
+    <message>
+        <source>For example: Municipal Justice Bureau</source>
+        <translation>例如：市司法局</translation>
+    </message>
+    <message>
+        <source>Public key file:</source>
+        <translation>公钥文件：</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>密钥编号：</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>单位名称：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this office</source>
+        <translation>信任该单位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Choose the public key file (.pub) the organising office gave you, then type the office&apos;s name. Before confirming, check the key ID with the office by telephone: only packages signed with this key will be accepted as coming from them.</source>
+        <translation>请选择组织单位提供给您的公钥文件（.pub），再填写该单位的名称。确认之前，请打电话与对方核对密钥编号：只有用这个密钥签名的案卷包，才会被认定为来自该单位。</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s public key file</source>
+        <translation>选择签发单位的公钥文件</translation>
+    </message>
+    <message>
+        <source>Public key files (*.pub)</source>
+        <translation>公钥文件 (*.pub)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>This file is not a valid public key file. Ask the issuing office for their .pub file and choose it again.</source>
+        <translation>这个文件不是有效的公钥文件。请向签发单位索取他们的 .pub 公钥文件，然后重新选择。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that it still exists and is not open elsewhere.</source>
+        <translation>无法读取该文件。请确认文件仍然存在，且没有被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>Choose the office&apos;s public key file first.</source>
+        <translation>请先选择签发单位的公钥文件。</translation>
+    </message>
+    <message>
+        <source>Type the name of the issuing office.</source>
+        <translation>请填写签发单位的名称。</translation>
     </message>
 </context>
 <context>

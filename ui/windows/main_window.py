@@ -108,6 +108,7 @@ AREAS: list[Area] = [
     ),
     Area("users", lambda: QCoreApplication.translate("Navigation", "Accounts"), frozenset({ADMIN})),
     Area("audit", lambda: QCoreApplication.translate("Navigation", "Audit log"), frozenset({ADMIN, AUDITOR})),
+    Area("keys", lambda: QCoreApplication.translate("Navigation", "Keys and trust"), frozenset({ADMIN})),
     Area("settings", lambda: QCoreApplication.translate("Navigation", "Settings"), EVERYONE),
 ]
 
@@ -239,6 +240,10 @@ class MainWindow(QMainWindow):
             from ui.pages.audit import AuditPage
 
             return AuditPage(ws)
+        if area.key == "keys":
+            from ui.pages.keys import KeysPage
+
+            return KeysPage(ws)
         if area.key == "settings":
             from ui.pages.settings import SettingsPage
 
