@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
+from reviewdesk.casefiles import pdfium
+
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT_TYPES = ("text/plain",)
@@ -62,18 +64,19 @@ def decode_text(data: bytes) -> str:
 def _pdf(data: bytes) -> Extracted:
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        texts = []
-        for index in range(len(pdf)):
-            page = pdf[index]
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-        pages = len(pdf)
-    finally:
-        pdf.close()
+    with pdfium.LOCK:
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            texts = []
+            for index in range(len(pdf)):
+                page = pdf[index]
+                textpage = page.get_textpage()
+                texts.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            pages = len(pdf)
+        finally:
+            pdf.close()
     text = "\n".join(t.replace("\r\n", "\n") for t in texts)
     if not text.strip():
         return Extracted("scanned", "", pages)

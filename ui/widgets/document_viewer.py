@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.qt import (
@@ -60,6 +61,12 @@ def render_pdf_page(page: Any, scale: float) -> QImage:
         bitmap.close()
 
 
+def _close_all(documents: list[Any]) -> None:
+    with pdfium.LOCK:
+        for doc in documents:
+            doc.close()
+
+
 class DocumentViewer(QWidget):
     """Shows one document. `show_document(info, data)` loads it; `clear()` forgets it."""
 
@@ -76,7 +83,7 @@ class DocumentViewer(QWidget):
         # not at some later garbage collection. The holder, not self, is captured: self is gone by then.
         self._open_pdf_holder: list[Any] = []
         holder = self._open_pdf_holder
-        self.destroyed.connect(lambda _obj=None: [doc.close() for doc in holder])
+        self.destroyed.connect(lambda _obj=None: _close_all(holder))
         self._image = QImage()  # the source image (image files) or the rendered page (PDF)
         self._page = 0
         self._pages = 0
@@ -228,9 +235,10 @@ class DocumentViewer(QWidget):
         import pypdfium2
 
         try:
-            self._pdf = pypdfium2.PdfDocument(data)
-            self._open_pdf_holder.append(self._pdf)
-            self._pages = len(self._pdf)
+            with pdfium.LOCK:
+                self._pdf = pypdfium2.PdfDocument(data)
+                self._open_pdf_holder.append(self._pdf)
+                self._pages = len(self._pdf)
         except Exception:
             self._pdf = None
             self._unsupported(
@@ -275,7 +283,8 @@ class DocumentViewer(QWidget):
     def clear(self) -> None:
         """Forget the document: close PDFium's copy, drop images and text."""
         if self._pdf is not None:
-            self._pdf.close()
+            with pdfium.LOCK:
+                self._pdf.close()
         self._pdf = None
         self._open_pdf_holder.clear()
         self._image = QImage()
@@ -382,11 +391,12 @@ class DocumentViewer(QWidget):
             return
         zoom = self._effective_zoom()
         ratio = self.devicePixelRatioF()
-        page = self._pdf[self._page]
-        try:
-            image = render_pdf_page(page, zoom * SCREEN_DPI / 72 * ratio)
-        finally:
-            page.close()
+        with pdfium.LOCK:
+            page = self._pdf[self._page]
+            try:
+                image = render_pdf_page(page, zoom * SCREEN_DPI / 72 * ratio)
+            finally:
+                page.close()
         image.setDevicePixelRatio(ratio)
         self._image = image
         self.canvas.setPixmap(QPixmap.fromImage(image))
