@@ -36,12 +36,21 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         global _running
+        # The Job (UI thread) also holds the function and the relay, so the last reference to anything Qt they
+        # reach is never dropped here: deleting a QObject off its own thread can crash the UI thread.
+        fn, relay = self._fn, self._relay
+        self._fn = self._relay = None
         try:
-            result = self._fn()
-        except BaseException as err:  # every failure goes back to the UI as a message
-            self._relay.failed.emit(err)
-        else:
-            self._relay.done.emit(result)
+            failed = False
+            try:
+                value = fn()
+            except BaseException as err:  # every failure goes back to the UI as a message
+                failed, value = True, err
+            del fn
+            try:
+                (relay.failed if failed else relay.done).emit(value)
+            except RuntimeError:
+                pass  # the receiver is gone (its window was closed, or the app locked): nobody to tell
         finally:
             with _running_lock:
                 _running -= 1
@@ -61,7 +70,8 @@ class Job(QObject):
         super().__init__(context)
         self._on_done = on_done
         self._on_error = on_error
-        self.relay = _Relay()
+        self.fn: Callable[[], Any] | None = None  # kept here so it is released on the UI thread
+        self.relay = _Relay(self)  # a child: deleted with the job, on the UI thread
         self.relay.done.connect(self._done)
         self.relay.failed.connect(self._failed)
         self.running = True
@@ -79,6 +89,7 @@ class Job(QObject):
             self._on_error(err)
 
     def _finish(self) -> None:
+        self.fn = None
         self.running = False
         self.finished.emit()
         self.deleteLater()
@@ -92,6 +103,7 @@ def run_job(
 ) -> Job:
     global _running
     job = Job(context, on_done, on_error)
+    job.fn = fn
     with _running_lock:
         _running += 1
     QThreadPool.globalInstance().start(_Runnable(fn, job.relay))
