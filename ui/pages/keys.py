@@ -24,7 +24,6 @@ from ui.qt import (
     QGuiApplication,
     QHBoxLayout,
     QHeaderView,
-    QItemSelectionModel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -34,7 +33,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.widgets.common import MessageLine, heading, note
+from ui.widgets.common import MessageLine, fit_columns, heading, note, select_row
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -314,17 +313,9 @@ class KeysPage(Page):
             self._update_buttons()
             return
         self._loaded = True
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount() - 1):
-            self.table.setColumnWidth(col, self.table.columnWidth(col) + 24)
+        fit_columns(self.table)
         if select:
-            row = self.model.row_of(select)
-            if row >= 0:
-                self.table.selectionModel().select(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(self.model.index(row, 0))
+            select_row(self.table, self.model.row_of(select))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

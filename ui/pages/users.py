@@ -12,13 +12,12 @@ from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QItemSelectionModel,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets.common import MessageLine, confirm, heading, note
+from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, select_row
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -96,17 +95,9 @@ class UsersPage(Page):
             self.message.show_error(error_text(err))
             return
         self._loaded = True
-        self.table.resizeColumnsToContents()
-        for col in range(self.model.columnCount() - 1):
-            self.table.setColumnWidth(col, self.table.columnWidth(col) + 24)
+        fit_columns(self.table)
         if current:
-            row = self.model.row_of(current)
-            if row >= 0:
-                self.table.selectionModel().select(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(self.model.index(row, 0))
+            select_row(self.table, self.model.row_of(current))
         self._update_buttons()
 
     def selected(self) -> UserInfo | None:

@@ -13,15 +13,35 @@ from ui.qt import (
     QApplication,
     QFont,
     QIcon,
+    QItemSelectionModel,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     Qt,
+    QTableView,
     QWidget,
 )
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def fit_columns(table: QTableView, padding: int = 24) -> None:
+    """Columns as wide as their contents plus some air; the last one stretches."""
+    table.resizeColumnsToContents()
+    for col in range(table.model().columnCount() - 1):
+        table.setColumnWidth(col, table.columnWidth(col) + padding)
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Select a whole row and scroll to it (no-op for row < 0)."""
+    if row < 0:
+        return
+    index = table.model().index(row, 0)
+    table.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.scrollTo(index)
 OK_STYLE = "color: #1b5e20;"
 
 
