@@ -15,7 +15,6 @@ from ui.i18n import error_text
 from ui.models.issuers import IssuersModel
 from ui.pages.base import Page
 from ui.qt import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,17 +22,15 @@ from ui.qt import (
     QGroupBox,
     QGuiApplication,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QScrollArea,
     Qt,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from ui.widgets.common import MessageLine, fit_columns, heading, note, select_row
+from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table, select_row
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -241,15 +238,7 @@ class KeysPage(Page):
 
         # -- trusted issuers -----------------------------------------------------------------------------
         self.model = IssuersModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.table.setMinimumHeight(160)
         self.add_issuer_button = QPushButton(self.tr("&Add a trusted issuing office…"))
         self.add_issuer_button.clicked.connect(self.add_issuer)

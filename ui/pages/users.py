@@ -9,15 +9,12 @@ from ui.i18n import error_text
 from ui.models.users import UsersModel
 from ui.pages.base import Page
 from ui.qt import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, select_row
+from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -31,15 +28,7 @@ class UsersPage(Page):
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self.model = UsersModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_table(self.model)
         self.table.doubleClicked.connect(lambda _index: self.reset_password())
 
         self.add_button = QPushButton(self.tr("&Add account…"))

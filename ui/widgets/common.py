@@ -10,8 +10,10 @@ from collections.abc import Callable
 
 from reviewdesk.resources import resources_dir
 from ui.qt import (
+    QAbstractItemView,
     QApplication,
     QFont,
+    QHeaderView,
     QIcon,
     QItemSelectionModel,
     QLabel,
@@ -24,6 +26,20 @@ from ui.qt import (
 )
 
 ERROR_STYLE = "color: #b3261e;"
+
+
+def row_table(model: object, parent: QWidget | None = None) -> QTableView:
+    """A read-only table that selects one whole row, with alternating colours and no row numbers."""
+    table = QTableView(parent)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 def fit_columns(table: QTableView, padding: int = 24) -> None:
@@ -42,6 +58,8 @@ def select_row(table: QTableView, row: int) -> None:
         index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
     )
     table.scrollTo(index)
+
+
 OK_STYLE = "color: #1b5e20;"
 
 
