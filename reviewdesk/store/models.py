@@ -151,6 +151,10 @@ class Campaign(Base):
     organiser_unit: Mapped[str | None] = mapped_column(ForeignKey("units.code"))
     status: Mapped[str] = mapped_column(String(16), default="planning")
     created_at: Mapped[datetime] = mapped_column(Timestamp())
+    kind: Mapped[str] = mapped_column(String(16), default="regular")  # regular | recheck (回头看)
+    # Panel composition rules, JSON: [{"professions": ["lawyer", "academic"], "min": 1}, …]
+    composition: Mapped[str] = mapped_column(Text, default="[]")
+    max_load: Mapped[int | None] = mapped_column(Integer)  # cases per expert; None = fair share
 
 
 # -- packages and cases (issue: case packages) ----------------------------------------------------------
@@ -264,3 +268,188 @@ class DocumentChunk(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# -- expert pool, recusal, selection, panels (issue: expert pool and panels) -----------------------------
+class Expert(Base):
+    __tablename__ = "experts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)  # the roster's id, e.g. EXP-0001
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    gender: Mapped[str | None] = mapped_column(String(4))
+    profession: Mapped[str] = mapped_column(String(16))  # judge prosecutor police lawyer academic other
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    specialties: Mapped[str] = mapped_column(String(200), default="")  # case types, comma-separated, sorted
+    phone: Mapped[str | None] = mapped_column(String(40))
+    tags: Mapped[str] = mapped_column(Text, default="[]")  # JSON list: 人大代表, 政协委员…
+    available: Mapped[bool] = mapped_column(Boolean, default=True)
+    availability_note: Mapped[str] = mapped_column(String(200), default="")
+    max_load: Mapped[int | None] = mapped_column(Integer)  # this expert's own cap, if any
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # their account on this laptop
+    source: Mapped[str] = mapped_column(String(200))  # "xlsx:<file>" or "package:<package_id>"
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+    updated_at: Mapped[datetime] = mapped_column(Timestamp())
+
+    @property
+    def specialty_set(self) -> frozenset[str]:
+        return frozenset(s for s in self.specialties.split(",") if s)
+
+
+class ExpertFormerUnit(Base):
+    __tablename__ = "expert_former_units"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id", ondelete="CASCADE"), index=True)
+    unit_code: Mapped[str] = mapped_column(String(64))
+    until: Mapped[str | None] = mapped_column(String(10))  # YYYY-MM-DD; None = date unknown
+
+
+class ExpertRelation(Base):
+    """A declared relation: near relative, former colleague, business interest, counsel role, other."""
+
+    __tablename__ = "expert_relations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200))  # a person or an organisation
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    unit_code: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class RegistryCompany(Base):
+    """Interest registry (企业登记): a company and the people who hold shares in it or run it."""
+
+    __tablename__ = "registry_companies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18))  # 统一社会信用代码
+    source: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class RegistryHolder(Base):
+    __tablename__ = "registry_holders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    company_id: Mapped[int] = mapped_column(ForeignKey("registry_companies.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18), index=True)
+    role: Mapped[str] = mapped_column(String(32))  # shareholder | officer | legal_representative
+    share: Mapped[str | None] = mapped_column(String(32))  # as the registry states it, e.g. "12.5%"
+
+
+class RecusalDeclaration(Base):
+    """Recorded by the coordinator: conduct reports (rule 7), self-declared or granted recusal (rule 8)."""
+
+    __tablename__ = "recusal_declarations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))  # None: any case
+    kind: Mapped[str] = mapped_column(String(24))  # conduct | self_declared | request_granted
+    counterpart_name: Mapped[str | None] = mapped_column(String(200))  # conduct: the party or handler
+    counterpart_id_number: Mapped[str | None] = mapped_column(String(18))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class RecusalDecision(Base):
+    """The coordinator's decision on a soft finding: confirmed (excludes) or cleared (may sit)."""
+
+    __tablename__ = "recusal_decisions"
+    __table_args__ = (UniqueConstraint("case_id", "expert_id", "rule_id", "evidence_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id", ondelete="CASCADE"))
+    rule_id: Mapped[str] = mapped_column(String(32))
+    evidence_key: Mapped[str] = mapped_column(String(300))
+    decision: Mapped[str] = mapped_column(String(16))  # confirmed | cleared
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class Selection(Base):
+    """One random draw of cases: parameters, seed, pool fingerprint and result, so it can be replayed."""
+
+    __tablename__ = "selections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    params: Mapped[str] = mapped_column(Text)  # canonical JSON
+    seed: Mapped[str] = mapped_column(String(128))
+    pool_fingerprint: Mapped[str] = mapped_column(String(64))
+    pool_size: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(Text)  # JSON list of case keys, in draw order
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class CampaignCase(Base):
+    """A case chosen for review in a campaign: drawn at random or picked by hand as a key case."""
+
+    __tablename__ = "campaign_cases"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    how: Mapped[str] = mapped_column(String(8))  # random | key
+    selection_id: Mapped[int | None] = mapped_column(ForeignKey("selections.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class AssignmentRun(Base):
+    __tablename__ = "assignment_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    params: Mapped[str] = mapped_column(Text)  # canonical JSON incl. seed
+    summary: Mapped[str] = mapped_column(Text)  # JSON: loads, unstaffed cases…
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class PanelMember(Base):
+    __tablename__ = "panel_members"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(8))  # leader | member
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("assignment_runs.id"))
+    assigned_by: Mapped[str] = mapped_column(String(64))
+    assigned_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class PanelBackup(Base):
+    """Ranked stand-ins for a case's panel, drawn with it, for late recusals."""
+
+    __tablename__ = "panel_backups"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"), primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class PanelChange(Base):
+    """A member replaced or changed by hand after the draw, with the reason."""
+
+    __tablename__ = "panel_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    removed_expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
+    added_expert_id: Mapped[int | None] = mapped_column(ForeignKey("experts.id"))
+    reason: Mapped[str] = mapped_column(Text)
+    changed_by: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime] = mapped_column(Timestamp())
