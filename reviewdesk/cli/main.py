@@ -8,19 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from reviewdesk import __version__
-from reviewdesk.cli.commands import audit, campaigns, demo, packages, users, workspace
+from reviewdesk.cli.commands import assign, audit, campaigns, demo, experts, packages, recusal, selection, users, workspace
+from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.errors import ReviewDeskError
 
 INTERNAL_ERROR = 70
-
-
-def add_auth(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--user", help="account to act as (default: $REVIEWDESK_USER)")
-    p.add_argument("--password-env", metavar="VAR", help="read the password from environment variable VAR")
-
-
-def add_json(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output (see docs/cli.md)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,6 +258,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the desktop app on it afterwards")
     add_json(p)
     p.set_defaults(func=demo.cmd_demo)
+    # Expert pool, recusal, case selection and panel drawing register their own commands.
+    for module in (experts, recusal, selection, assign):
+        module.register(sub)
     return parser
 
 
