@@ -8,7 +8,18 @@ import sys
 from collections.abc import Sequence
 
 from reviewdesk import __version__
-from reviewdesk.cli.commands import assign, audit, campaigns, demo, experts, packages, recusal, selection, users, workspace
+from reviewdesk.cli.commands import (
+    assign,
+    audit,
+    campaigns,
+    demo,
+    experts,
+    packages,
+    recusal,
+    selection,
+    users,
+    workspace,
+)
 from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.errors import ReviewDeskError
 
@@ -168,9 +179,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cross-region", default="none", choices=["none", "county", "prefecture"])
     p.add_argument("--panel-size", type=int, default=3)
     p.add_argument("--organiser-unit")
+    p.add_argument("--kind", default="regular", choices=["regular", "recheck"], help="recheck = 回头看 (prior reviewers recuse)")
+    p.add_argument("--composition", metavar="JSON", help='panel rules, e.g. \'[{"professions": ["lawyer", "academic"], "min": 1}]\'')
+    p.add_argument("--max-load", type=int, help="at most N cases per expert (default: fair share)")
     add_auth(p)
     add_json(p)
     p.set_defaults(func=campaigns.cmd_campaign_create)
+    p = cp.add_parser("set", help="change how a campaign forms its panels (admin)")
+    p.add_argument("id")
+    p.add_argument("--cross-region", choices=["none", "county", "prefecture"])
+    p.add_argument("--panel-size", type=int)
+    p.add_argument("--kind", choices=["regular", "recheck"])
+    p.add_argument("--composition", metavar="JSON")
+    p.add_argument("--max-load", type=int, help="0 removes the cap")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=campaigns.cmd_campaign_set)
     p = cp.add_parser("list")
     add_auth(p)
     add_json(p)

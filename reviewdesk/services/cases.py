@@ -1,7 +1,7 @@
 """Reading cases and their documents, searching, and exporting a document (admin, audited).
 
 Who sees which case is decided here, not in the UI: admins and observers see all cases; experts only the
-cases of panels they sit on (panels arrive with the recusal issue, so until then none); auditors none.
+cases of panels they sit on (through the expert record linked to their account); auditors none.
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ from reviewdesk.casefiles.store import iter_document, read_document
 from reviewdesk.errors import NotFound, PermissionDenied
 from reviewdesk.security.atomic import fsync_dir
 from reviewdesk.services.base import ADMIN, change, query
-from reviewdesk.store.models import Case, CaseHandler, CaseParty, Document, PartyCounsel, Role, Unit
+from reviewdesk.store.models import (
+    Case,
+    CaseHandler,
+    CaseParty,
+    Document,
+    Expert,
+    PanelMember,
+    PartyCounsel,
+    Role,
+    Unit,
+)
 from reviewdesk.workspace import OpenWorkspace
 
 CASE_READERS = frozenset({Role.ADMIN, Role.OBSERVER, Role.EXPERT})
@@ -25,10 +35,15 @@ SORTABLE = ("external_id", "case_number", "title", "case_type", "unit_name", "re
 
 
 def visible_case_ids(session: Session, ws: OpenWorkspace) -> set[int] | None:
-    """None = every case. Experts: cases on their panels (none yet)."""
+    """None = every case. Experts: the cases of the panels they sit on."""
     if ws.actor.role in (Role.ADMIN, Role.OBSERVER):
         return None
-    return set()
+    if ws.actor.role != Role.EXPERT:
+        return set()
+    rows = session.execute(
+        select(PanelMember.case_id).join(Expert, Expert.id == PanelMember.expert_id).where(Expert.user_id == ws.actor.user_id)
+    ).scalars()
+    return set(rows)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import asdict
+from typing import Any
 
+from reviewdesk.cli.secrets import UsageError
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.services import campaigns
 
@@ -40,11 +43,40 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
             cross_region_level=args.cross_region,
             panel_size=args.panel_size,
             organiser_unit=args.organiser_unit,
+            kind=args.kind,
+            composition=_composition_arg(args.composition) or [],
+            max_load=args.max_load,
         )
     if args.json:
         emit_json(info.to_json())
     else:
         print(f"Campaign {info.id} created.")
+    return 0
+
+
+def _composition_arg(text: str | None) -> list[dict[str, Any]] | None:
+    if text is None:
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UsageError(f"--composition is not JSON: {err}", message_zh="--composition 不是有效的 JSON") from None
+    return value
+
+
+def cmd_campaign_set(args: argparse.Namespace) -> int:
+    kwargs: dict[str, Any] = {}
+    if args.max_load is not None:
+        kwargs["max_load"] = None if args.max_load == 0 else args.max_load
+    with open_as_user(args) as opened:
+        info = campaigns.set_campaign_rules(
+            opened, args.id, cross_region_level=args.cross_region, panel_size=args.panel_size, kind=args.kind,
+            composition=_composition_arg(args.composition), **kwargs,
+        )
+    if args.json:
+        emit_json(info.to_json())
+    else:
+        print(f"Campaign {info.id} updated.")
     return 0
 
 
