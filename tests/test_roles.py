@@ -36,6 +36,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "campaigns.add_unit": (ADMIN_ONLY, "unit.add", lambda ws, tmp: campaigns.add_unit(ws, "U-9", "某法院", "court", "620102")),
     "campaigns.list_units": (EVERYONE, "unit.list", lambda ws, tmp: campaigns.list_units(ws)),
     "campaigns.create_campaign": (ADMIN_ONLY, "campaign.create", lambda ws, tmp: campaigns.create_campaign(ws, "C-9", "评查", 2026)),
+    "campaigns.set_campaign_rules": (ADMIN_ONLY, "campaign.set_rules", lambda ws, tmp: campaigns.set_campaign_rules(ws, "C-9", kind="recheck")),
     "campaigns.list_campaigns": (EVERYONE, "campaign.list", lambda ws, tmp: campaigns.list_campaigns(ws)),
     "audit.entry_seqs": (AUDIT_READERS, "audit.show", lambda ws, tmp: audit.entry_seqs(ws)),
     "audit.entries": (AUDIT_READERS, "audit.show", lambda ws, tmp: audit.entries(ws, [1])),

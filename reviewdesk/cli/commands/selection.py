@@ -1,9 +1,140 @@
-"""(being written) CLI commands: see docs/cli.md."""
+"""select (draw) | select verify | select key | select remove | select list — see docs/selection.md."""
 
 from __future__ import annotations
 
 import argparse
 
+from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.secrets import UsageError
+from reviewdesk.cli.session import emit_json, open_as_user
+from reviewdesk.errors import Conflict
+from reviewdesk.services import selection
 
-def register(sub: argparse._SubParsersAction) -> None:  # filled in by the feature's own commit
-    return None
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "select",
+        help="case selection: reproducible random draw (admin); verify, key, remove, list",
+        description="Without an action: draw cases at random, e.g. "
+        "`select --campaign C --ratio 0.1 --where type=civil --strata unit --seed S`.",
+    )
+    p.add_argument("--campaign", help="campaign id")
+    size = p.add_mutually_exclusive_group()
+    size.add_argument("--count", type=int, metavar="N", help="draw N cases")
+    size.add_argument("--ratio", metavar="R", help="draw ceil(R × pool size) cases, 0 < R ≤ 1 (e.g. 0.1 or 1/8)")
+    p.add_argument("--where", action="append", default=[], metavar="EXPR", help="pool filter (repeat: all must hold)")
+    p.add_argument("--strata", choices=["case_type", "unit", "region", "flag"], help="draw proportionally per stratum")
+    p.add_argument("--seed", help="the seed (record it: it makes the draw reproducible)")
+    p.add_argument("--dry-run", action="store_true", help="show the draw without storing it")
+    add_auth(p)
+    add_json(p)
+    p.set_defaults(func=cmd_draw)
+    actions = p.add_subparsers(dest="select_command", metavar="[verify|key|remove|list]")
+
+    a = actions.add_parser("verify", help="replay the latest draw and compare pool, result and selected cases")
+    a.add_argument("--campaign", required=True)
+    add_auth(a)
+    add_json(a)
+    a.set_defaults(func=cmd_verify)
+    a = actions.add_parser("key", help="add a key case chosen by hand (admin)")
+    a.add_argument("--campaign", required=True)
+    a.add_argument("--case", required=True, metavar="REF", help="store id or case id (e.g. GS-2026-0001)")
+    a.add_argument("--reason", required=True)
+    add_auth(a)
+    add_json(a)
+    a.set_defaults(func=cmd_key)
+    a = actions.add_parser("remove", help="take a selected case out (admin; refused once it has a panel)")
+    a.add_argument("--campaign", required=True)
+    a.add_argument("--case", required=True, metavar="REF")
+    a.add_argument("--reason", required=True)
+    add_auth(a)
+    add_json(a)
+    a.set_defaults(func=cmd_remove)
+    a = actions.add_parser("list", help="selected cases with how, reason and selection id (admin, observer)")
+    a.add_argument("--campaign", required=True)
+    add_auth(a)
+    add_json(a)
+    a.set_defaults(func=cmd_list)
+
+
+def cmd_draw(args: argparse.Namespace) -> int:
+    # The draw's options are not `required=True` in argparse because the actions share the parser.
+    missing = [flag for flag, value in (("--campaign", args.campaign), ("--seed", args.seed)) if not value]
+    if args.count is None and args.ratio is None:
+        missing.append("--count or --ratio")
+    if missing:
+        raise UsageError(f"select needs {', '.join(missing)}", message_zh=f"select 缺少参数：{'、'.join(missing)}")
+    with open_as_user(args) as opened:
+        result = selection.draw(
+            opened, args.campaign, count=args.count, ratio=args.ratio, where=args.where, strata=args.strata,
+            seed=args.seed, dry_run=args.dry_run,
+        )
+    if args.json:
+        emit_json({**result.to_json(), "dry_run": args.dry_run})
+        return 0
+    head = "Dry run (nothing stored)" if args.dry_run else f"Selection {result.selection_id} stored"
+    print(f"{head}: {result.count} of {result.pool_size} cases, seed {result.seed!r}, pool fingerprint {result.pool_fingerprint}")
+    for name, (pool, drawn) in result.strata.items():
+        print(f"  stratum {name}: {drawn} of {pool}")
+    if result.kept_key_cases:
+        print(f"  {result.kept_key_cases} drawn case(s) were already key cases and stay so")
+    for i, c in enumerate(result.cases, 1):
+        print(f"{i}\t{c.case_id}\t{c.key}\t{c.case_type}\t{c.unit_code}\t{c.case_number}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_as_user(args) as opened:
+        report = selection.verify(opened, args.campaign)
+    if args.json:
+        emit_json(report.to_json())
+    elif report.ok:
+        print(f"matches: selection {report.selection_id}, {report.pool_size_now} cases in the pool, fingerprint {report.fingerprint_now}")
+        if report.rows_removed_by_hand:
+            print(f"  {report.rows_removed_by_hand} drawn case(s) were removed by hand (see the audit log)")
+    if report.ok:
+        return 0
+    problems = report.problems()
+    if not args.json:
+        for en, _zh in problems:
+            print(en)
+    raise Conflict(
+        f"selection {report.selection_id} does not verify: " + "; ".join(en for en, _ in problems),
+        message_zh=f"第 {report.selection_id} 次抽取核验不通过：" + "；".join(zh for _, zh in problems),
+    )
+
+
+def _print_selected(rows: list[selection.SelectedCase]) -> None:
+    for c in rows:
+        sel = "" if c.selection_id is None else str(c.selection_id)
+        print(f"{c.case_id}\t{c.key}\t{c.how}\t{sel}\t{c.case_type}\t{c.case_number}\t{c.reason}")
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    with open_as_user(args) as opened:
+        row = selection.add_key_case(opened, args.campaign, args.case, args.reason)
+    if args.json:
+        emit_json(row.to_json())
+    else:
+        print(f"Case {row.case_id} ({row.key}) added as a key case.")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with open_as_user(args) as opened:
+        row = selection.remove_case(opened, args.campaign, args.case, args.reason)
+    if args.json:
+        emit_json(row.to_json())
+    else:
+        print(f"Case {row.case_id} ({row.key}) removed from the selection.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_as_user(args) as opened:
+        rows = selection.selected_cases(opened, args.campaign)
+    if args.json:
+        emit_json([r.to_json() for r in rows])
+    else:
+        _print_selected(rows)
+    return 0
