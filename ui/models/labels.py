@@ -89,3 +89,41 @@ def when(value: datetime | str | None) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def profession_label(code: str) -> str:
+    labels = {
+        "judge": QCoreApplication.translate("Labels", "Judge"),
+        "prosecutor": QCoreApplication.translate("Labels", "Prosecutor"),
+        "police": QCoreApplication.translate("Labels", "Police officer"),
+        "lawyer": QCoreApplication.translate("Labels", "Lawyer"),
+        "academic": QCoreApplication.translate("Labels", "Academic"),
+        "other": QCoreApplication.translate("Labels", "Other"),
+    }
+    return labels.get(code, code)
+
+
+def rule_label(rule_id: str) -> str:
+    """The recusal grounds of domain.md, by the engine's rule ids."""
+    labels = {
+        "handler": QCoreApplication.translate("Labels", "Original handler"),
+        "party_relative": QCoreApplication.translate("Labels", "Party or near relative"),
+        "interest": QCoreApplication.translate("Labels", "Interest in the case"),
+        "earlier_role": QCoreApplication.translate("Labels", "Earlier role in the case"),
+        "same_unit": QCoreApplication.translate("Labels", "Same unit"),
+        "same_region": QCoreApplication.translate("Labels", "Same region"),
+        "conduct": QCoreApplication.translate("Labels", "Conduct"),
+        "declared": QCoreApplication.translate("Labels", "Declared or granted recusal"),
+        "prior_review": QCoreApplication.translate("Labels", "Reviewed before"),
+    }
+    return labels.get(rule_id, rule_id)
+
+
+def finding_status_label(status: str) -> str:
+    labels = {
+        "hard": QCoreApplication.translate("Labels", "Excluded"),
+        "pending": QCoreApplication.translate("Labels", "To decide"),
+        "confirmed": QCoreApplication.translate("Labels", "Excluded (confirmed)"),
+        "cleared": QCoreApplication.translate("Labels", "Cleared"),
+    }
+    return labels.get(status, status)

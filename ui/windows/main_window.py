@@ -54,24 +54,8 @@ AREAS: list[Area] = [
     Area("home", lambda: QCoreApplication.translate("Navigation", "Home"), EVERYONE),
     # Auditors read the audit log, not case files.
     Area("cases", lambda: QCoreApplication.translate("Navigation", "Cases"), frozenset({ADMIN, EXPERT, OBSERVER})),
-    Area(
-        "experts",
-        lambda: QCoreApplication.translate("Navigation", "Experts"),
-        frozenset({ADMIN, OBSERVER}),
-        lambda: QCoreApplication.translate(
-            "Navigation", "Keep the expert pool: specialities, units, regions and availability."
-        ),
-    ),
-    Area(
-        "assignment",
-        lambda: QCoreApplication.translate("Navigation", "Assignment"),
-        frozenset({ADMIN, OBSERVER}),
-        lambda: QCoreApplication.translate(
-            "Navigation",
-            "Draw review panels at random with recusal (same unit, same region, declared conflicts) and "
-            "appoint panel leaders.",
-        ),
-    ),
+    Area("experts", lambda: QCoreApplication.translate("Navigation", "Experts"), frozenset({ADMIN, OBSERVER})),
+    Area("assignment", lambda: QCoreApplication.translate("Navigation", "Assignment"), frozenset({ADMIN, OBSERVER})),
     Area(
         "scoring",
         lambda: QCoreApplication.translate("Navigation", "Scoring"),
@@ -232,6 +216,14 @@ class MainWindow(QMainWindow):
             from ui.pages.cases import CasesPage
 
             return CasesPage(ws)
+        if area.key == "experts":
+            from ui.pages.experts import ExpertsPage
+
+            return ExpertsPage(ws)
+        if area.key == "assignment":
+            from ui.pages.assignment import AssignmentPage
+
+            return AssignmentPage(ws)
         if area.key == "users":
             from ui.pages.users import UsersPage
 
