@@ -265,7 +265,7 @@ def test_missing_part_is_named(desk: OpenWorkspace, tmp_path: Path) -> None:
         imports.import_package(desk, tmp_path / "big.rdpkg.003")
 
 
-def test_roster_package_is_validated_then_refused(desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path) -> None:
+def test_roster_package_is_validated_then_imported(desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path) -> None:
     contents = Contents(
         {
             "format": "reviewdesk-package", "version": 1, "kind": "roster", "package_id": "3f0c6a52-6a7e-4d5e-9d0e-2f5b1c9a7e11",
@@ -279,8 +279,8 @@ def test_roster_package_is_validated_then_refused(desk: OpenWorkspace, office: m
         }
     )
     path = assemble(contents, tmp_path / "roster.rdpkg", signer=office, recipients=[recipient])
-    with pytest.raises(imports.PackageRejected, match="expert pool"):
-        imports.import_package(desk, path)
+    result = imports.import_package(desk, path)  # roster packages fill the expert pool (tests/test_roster_package.py)
+    assert (result.status, result.kind, result.experts and result.experts["added"]) == ("imported", "roster", 1)
     contents.manifest["experts"][0]["profession"] = "astronaut"
     bad = assemble(contents, tmp_path / "roster2.rdpkg", signer=office, recipients=[recipient])
     with pytest.raises(imports.PackageRejected, match=r"experts\[0\]\.profession"):

@@ -115,6 +115,189 @@
     </message>
 </context>
 <context>
+    <name>AssignmentPage</name>
+    <message>
+        <source>empty: a new random seed</source>
+        <translation>留空则随机生成</translation>
+    </message>
+    <message>
+        <source>The same seed with the same cases and experts gives the same panels.</source>
+        <translation>相同的随机种子、相同的案件和专家，分组结果完全相同。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose cases…</source>
+        <translation>选择案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Draw panels (preview)</source>
+        <translation>分组预览(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Save these panels</source>
+        <translation>保存分组(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>&amp;Replace (recusal)…</source>
+        <translation>回避替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange member…</source>
+        <translation>调整成员(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm recusal…</source>
+        <translation>确认回避(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear…</source>
+        <translation>排除疑点(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Experts who may not sit on this case, and why. A name-only match waits for your decision: confirm it (the expert is excluded) or clear it (the expert may sit). Every decision is logged.</source>
+        <translation>不得参加本案评查的专家及原因。仅姓名相同的情形需要您决定：确认回避（该专家被排除）或排除疑点（该专家可以参加）。每项决定都记入日志。</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>评查组</translation>
+    </message>
+    <message>
+        <source>Recusal</source>
+        <translation>回避情况</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>评查分组</translation>
+    </message>
+    <message>
+        <source>Choose the cases of the campaign, then draw a panel for each: nobody with a conflict sits on a panel, at most one member comes from a unit, at least one member knows the case type, and loads stay even. Check the draw, then save it.</source>
+        <translation>先选定本次评查的案件，再为每件案件抽取评查组：有回避情形的专家一律不入组，同一单位至多一人，至少一名成员具备该案件类型的专长，各专家分案数量均衡。核对预览后再保存。</translation>
+    </message>
+    <message>
+        <source>No cases are chosen for this campaign yet. Press “Choose cases…” to draw or pick them.</source>
+        <translation>本活动尚未选定案件。请点击“选择案件…”抽取或指定案件。</translation>
+    </message>
+    <message>
+        <source>{cases} cases chosen; no panels saved yet. Press “Draw panels” to see a draw.</source>
+        <translation>已选定 {cases} 件案件，尚未保存评查组。请点击“分组预览”查看分组结果。</translation>
+    </message>
+    <message>
+        <source>{cases} cases chosen; {panels} panels saved.</source>
+        <translation>已选定 {cases} 件案件，已保存 {panels} 个评查组。</translation>
+    </message>
+    <message>
+        <source>Handlers with interests in a party (for the office to look into): {flags}</source>
+        <translation>与当事人存在利益关联的原办案人员（供组织方核查）：{flags}</translation>
+    </message>
+    <message>
+        <source>Drawing panels…</source>
+        <translation>正在分组…</translation>
+    </message>
+    <message>
+        <source>Preview (not saved): {cases} cases, seed {seed}.</source>
+        <translation>预览（尚未保存）：共 {cases} 件案件，随机种子 {seed}。</translation>
+    </message>
+    <message>
+        <source>{n} cases have no full panel; select them to see why.</source>
+        <translation>{n} 件案件未能组成完整评查组，选中该案件可查看原因。</translation>
+    </message>
+    <message>
+        <source>Save the {n} panels on screen? Panels saved earlier for this campaign are replaced.</source>
+        <translation>保存屏幕上的 {n} 个评查组？本活动此前保存的评查组将被替换。</translation>
+    </message>
+    <message>
+        <source>{n} cases stay without a full panel; you can staff them by hand afterwards.</source>
+        <translation>{n} 件案件仍无完整评查组，保存后可手工调整。</translation>
+    </message>
+    <message>
+        <source>Save panels</source>
+        <translation>保存评查组</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Saving panels…</source>
+        <translation>正在保存评查组…</translation>
+    </message>
+    <message>
+        <source>Panels saved. Every member was checked for conflicts again before saving.</source>
+        <translation>评查组已保存。保存前已对每名成员重新进行回避审查。</translation>
+    </message>
+    <message>
+        <source>Replace a member</source>
+        <translation>替换成员</translation>
+    </message>
+    <message>
+        <source>{name} leaves the panel of case {case}; the best backup who is still free of conflicts takes the place.</source>
+        <translation>{name} 退出案件 {case} 的评查组，由排名最前且无回避情形的候补专家递补。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Change a member</source>
+        <translation>调整成员</translation>
+    </message>
+    <message>
+        <source>Put another expert in place of {name} on the panel of case {case}. The expert is checked for conflicts and the one-per-unit rule first.</source>
+        <translation>在案件 {case} 的评查组中以其他专家替换 {name}。系统会先审查该专家的回避情形和“同一单位至多一人”规则。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Expert to put in:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Panel of case {case} changed; the change and its reason are on record.</source>
+        <translation>案件 {case} 的评查组已调整，调整情况及理由已记录。</translation>
+    </message>
+    <message>
+        <source>Confirm recusal</source>
+        <translation>确认回避</translation>
+    </message>
+    <message>
+        <source>Clear the finding</source>
+        <translation>排除疑点</translation>
+    </message>
+    <message>
+        <source>{name} will not sit on case {case}.</source>
+        <translation>{name} 将不参加案件 {case} 的评查。</translation>
+    </message>
+    <message>
+        <source>{name} may sit on case {case} despite this finding.</source>
+        <translation>排除疑点后，{name} 可以参加案件 {case} 的评查。</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <source>Decision recorded. Draw the panels again for it to count.</source>
+        <translation>决定已记录。请重新分组，使该决定生效。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <source>No.</source>
@@ -915,6 +1098,286 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>ExpertImportDialog</name>
+    <message>
+        <source>Import expert roster</source>
+        <translation>导入专家名册</translation>
+    </message>
+    <message>
+        <source>experts.xlsx</source>
+        <translation>experts.xlsx</translation>
+    </message>
+    <message>
+        <source>Roster file</source>
+        <translation>名册文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更清单</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the roster workbook (start from `reviewdesk experts template`). It is checked first and nothing is written until you press Apply; a workbook with problems cannot be applied.</source>
+        <translation>请选择专家名册工作簿（以 `reviewdesk experts template` 生成的模板为准）。系统先检查，按“应用”之前不写入任何内容；有问题的工作簿不能应用。</translation>
+    </message>
+    <message>
+        <source>Choose roster</source>
+        <translation>选择名册</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}.</source>
+        <translation>无法读取 {file}。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>{added} to add, {changed} to change, {unchanged} unchanged, {missing} not in the file (kept); units: {units_added} new, {units_changed} changed.</source>
+        <translation>将新增 {added} 人，变更 {changed} 人，{unchanged} 人无变化，{missing} 人不在表中（保留）；单位：新增 {units_added} 个，变更 {units_changed} 个。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Not in file</source>
+        <translation>表中没有</translation>
+    </message>
+    <message>
+        <source>kept as it is</source>
+        <translation>保留不变</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found; fix the workbook and check it again.</source>
+        <translation>发现 {count} 处问题，请修改工作簿后重新检查。</translation>
+    </message>
+    <message>
+        <source>Imported: {added} added, {changed} changed.</source>
+        <translation>已导入：新增 {added} 人，变更 {changed} 人。</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsModel</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区划</translation>
+    </message>
+    <message>
+        <source>Specialties</source>
+        <translation>专长</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsPage</name>
+    <message>
+        <source>Experts</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Filter by ID, name, unit, specialty, tag…</source>
+        <translation>按编号、姓名、单位、专长、标签筛选…</translation>
+    </message>
+    <message>
+        <source>Filter experts</source>
+        <translation>筛选专家</translation>
+    </message>
+    <message>
+        <source>Expert details</source>
+        <translation>专家详情</translation>
+    </message>
+    <message>
+        <source>&amp;Import roster…</source>
+        <translation>导入名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;relations…</source>
+        <translation>编辑关系(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Mark &amp;available</source>
+        <translation>设为可用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;unavailable</source>
+        <translation>设为不可用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <source>The experts who may sit on review panels, with the relations and former units the recusal check uses.</source>
+        <translation>可参加评查组的专家，以及回避审查所用的关系和曾任职单位。</translation>
+    </message>
+    <message>
+        <source>The expert pool (read only).</source>
+        <translation>专家库（只读）。</translation>
+    </message>
+    <message>
+        <source>Specialties: {list}</source>
+        <translation>专长：{list}</translation>
+    </message>
+    <message>
+        <source>Tags: {list}</source>
+        <translation>标签：{list}</translation>
+    </message>
+    <message>
+        <source>Available: {yes_no} {note}</source>
+        <translation>可用：{yes_no} {note}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Identity number: {number}</source>
+        <translation>身份证号：{number}</translation>
+    </message>
+    <message>
+        <source>Linked account: {user}</source>
+        <translation>关联账户：{user}</translation>
+    </message>
+    <message>
+        <source>Relations of {id} saved.</source>
+        <translation>已保存 {id} 的关系。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Ground</source>
+        <translation>回避事由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Decided by {user}: {reason}</source>
+        <translation>{user} 决定：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FolderPage</name>
     <message>
         <source>Welcome to ReviewDesk</source>
@@ -1503,6 +1966,82 @@ Keep it safe: it is not encrypted there.</source>
         <source>Planning</source>
         <translation>筹备中</translation>
     </message>
+    <message>
+        <source>Judge</source>
+        <translation>法官</translation>
+    </message>
+    <message>
+        <source>Prosecutor</source>
+        <translation>检察官</translation>
+    </message>
+    <message>
+        <source>Police officer</source>
+        <translation>警察</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <source>Academic</source>
+        <translation>学者</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Original handler</source>
+        <translation>原办案人员</translation>
+    </message>
+    <message>
+        <source>Party or near relative</source>
+        <translation>当事人或近亲属</translation>
+    </message>
+    <message>
+        <source>Interest in the case</source>
+        <translation>与案件有利害关系</translation>
+    </message>
+    <message>
+        <source>Earlier role in the case</source>
+        <translation>曾在案件中担任其他角色</translation>
+    </message>
+    <message>
+        <source>Same unit</source>
+        <translation>同一单位</translation>
+    </message>
+    <message>
+        <source>Same region</source>
+        <translation>同一地区</translation>
+    </message>
+    <message>
+        <source>Conduct</source>
+        <translation>不当接触</translation>
+    </message>
+    <message>
+        <source>Declared or granted recusal</source>
+        <translation>自行回避或申请回避</translation>
+    </message>
+    <message>
+        <source>Reviewed before</source>
+        <translation>曾评查过本案</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <source>Excluded (confirmed)</source>
+        <translation>回避（已确认）</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已排除疑点</translation>
+    </message>
 </context>
 <context>
     <name>LoginWindow</name>
@@ -1713,6 +2252,49 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Expert no.</source>
+        <translation>专家编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Profession</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Specialist</source>
+        <translation>专业对口</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Backup {rank}</source>
+        <translation>候补 {rank}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Home</source>
@@ -1727,16 +2309,8 @@ Workstation for law-enforcement supervision case review. Works offline; all data
         <translation>专家</translation>
     </message>
     <message>
-        <source>Keep the expert pool: specialities, units, regions and availability.</source>
-        <translation>维护执法监督专家库：专业领域、所在单位、地区及可参加情况。</translation>
-    </message>
-    <message>
         <source>Assignment</source>
         <translation>分案</translation>
-    </message>
-    <message>
-        <source>Draw review panels at random with recusal (same unit, same region, declared conflicts) and appoint panel leaders.</source>
-        <translation>按回避规则（同单位、同地域、申报的利害关系）随机抽取评查组，并指定组长。</translation>
     </message>
     <message>
         <source>Scoring</source>
@@ -1788,6 +2362,49 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     </message>
 </context>
 <context>
+    <name>PanelsModel</name>
+    <message>
+        <source>Drawn</source>
+        <translation>已抽取</translation>
+    </message>
+    <message>
+        <source>Drawn, a requirement unmet</source>
+        <translation>已抽取，有要求未满足</translation>
+    </message>
+    <message>
+        <source>Cannot be staffed</source>
+        <translation>无法组建</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version.</source>
@@ -1796,6 +2413,17 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>This version sets up the workspace, the accounts and the audit log. Until this area arrives, keep working as before; nothing needs to be prepared here.</source>
         <translation>当前版本提供工作区、账户和审计日志功能。在此功能上线前，请按原有方式开展工作，此处无需做任何准备。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>Reason (goes into the record):</source>
+        <translation>理由（将记入记录）：</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2506,232 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>With this code an administrator can open the workspace and set a new password when all passwords are forgotten. Keep this sheet in a locked cabinet. Do not photograph, scan or copy it.</source>
         <translation>所有密码都遗忘时，管理员可凭此恢复码打开工作区并设置新密码。请将本页锁在文件柜中保管，不得拍照、扫描或复印。</translation>
+    </message>
+</context>
+<context>
+    <name>RelationsEditorDialog</name>
+    <message>
+        <source>Relations of {name} ({id})</source>
+        <translation>{name}（{id}）的关系</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <source>Person or organisation</source>
+        <translation>姓名或单位</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove row</source>
+        <translation>删除行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Relations the expert declared: near relatives, former colleagues, business interests, clients. The recusal check compares them with each case&apos;s parties and handlers. Saving replaces the whole list.</source>
+        <translation>专家申报的关系：近亲属、原同事、利益关系、代理关系。回避审查将其与每件案件的当事人和承办人比对。保存时整体替换原有清单。</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionDialog</name>
+    <message>
+        <source>Select cases</source>
+        <translation>选案</translation>
+    </message>
+    <message>
+        <source>Random draw</source>
+        <translation>随机抽取</translation>
+    </message>
+    <message>
+        <source>Key case</source>
+        <translation>重点案件</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>评查活动(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>按件数</translation>
+    </message>
+    <message>
+        <source>Share of the pool</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不分层</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation>办案单位</translation>
+    </message>
+    <message>
+        <source>Prefecture (first 4 digits of the region code)</source>
+        <translation>地市（行政区划代码前 4 位）</translation>
+    </message>
+    <message>
+        <source>Petition flag</source>
+        <translation>信访标记</translation>
+    </message>
+    <message>
+        <source>New seed</source>
+        <translation>重新生成种子</translation>
+    </message>
+    <message>
+        <source>How many:</source>
+        <translation>抽取数量：</translation>
+    </message>
+    <message>
+        <source>Case types (none = all):</source>
+        <translation>案件类型（不选即全部）：</translation>
+    </message>
+    <message>
+        <source>Handling units (none = all):</source>
+        <translation>办案单位（不选即全部）：</translation>
+    </message>
+    <message>
+        <source>Petition flags (any of; none = all):</source>
+        <translation>信访标记（任一；不选即全部）：</translation>
+    </message>
+    <message>
+        <source>At least this many petitions:</source>
+        <translation>信访次数不少于：</translation>
+    </message>
+    <message>
+        <source>Draw per stratum:</source>
+        <translation>分层抽取：</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>随机种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Draw and store</source>
+        <translation>确定抽取</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Cases are ranked by SHA-256 of the seed and each case key; the lowest ranks are drawn. Keep the seed with the minutes: anyone can replay the draw (reviewdesk select verify).</source>
+        <translation>按随机种子与每件案件标识的 SHA-256 值排序，取值最小者入选。请将种子记入会议记录：任何人都可复现本次抽取（reviewdesk select verify）。</translation>
+    </message>
+    <message>
+        <source>Create a campaign first.</source>
+        <translation>请先创建评查活动。</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在抽取…</translation>
+    </message>
+    <message>
+        <source>Storing the draw…</source>
+        <translation>正在保存抽取结果…</translation>
+    </message>
+    <message>
+        <source>{n} of {pool} cases; pool fingerprint {fp}</source>
+        <translation>从 {pool} 件中抽取 {n} 件；案件池指纹 {fp}</translation>
+    </message>
+    <message>
+        <source>Per stratum (drawn/pool): {parts}</source>
+        <translation>各层（抽中/总数）：{parts}</translation>
+    </message>
+    <message>
+        <source>Draw {id} stored: {n} cases. Seed: {seed}</source>
+        <translation>第 {id} 次抽取已保存：{n} 件。随机种子：{seed}</translation>
+    </message>
+    <message>
+        <source>case id, e.g. GS-2026-0001, or the store number</source>
+        <translation>案件编号，如 GS-2026-0001，或内部编号</translation>
+    </message>
+    <message>
+        <source>why this case must be reviewed (required)</source>
+        <translation>列为重点案件的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Add key case</source>
+        <translation>添加重点案件</translation>
+    </message>
+    <message>
+        <source>C&amp;ase:</source>
+        <translation>案件(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>A key case is chosen by hand; it stays selected when cases are drawn again.</source>
+        <translation>重点案件由人工选定；重新随机抽取时仍保留。</translation>
+    </message>
+    <message>
+        <source>Enter the case.</source>
+        <translation>请填写案件。</translation>
+    </message>
+    <message>
+        <source>Enter the reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Case {case} added as a key case.</source>
+        <translation>案件 {case} 已列为重点案件。</translation>
     </message>
 </context>
 <context>

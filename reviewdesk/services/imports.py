@@ -99,6 +99,7 @@ class ImportResult:
     bytes: int
     signed_by: str | None
     unsigned_reason: str | None
+    experts: dict[str, int] | None = None  # roster packages: the expert pool's counts (added, changed…)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -136,8 +137,10 @@ def import_package(
             if ch.session.get(ImportedPackage, manifest.package_id) is not None:
                 ch.audit(f"package:{manifest.package_id}", status="already_imported")
                 return ImportResult("already_imported", manifest.package_id, manifest.kind, manifest.campaign_id, 0, 0, 0, 0, verified.signed_by, None)
+            if manifest.kind == "roster":
+                return _store_roster(ch, reader, verified.manifest_bytes, verified.signed_by, verified.signature_problem)
             if manifest.kind != "cases":
-                what = "roster packages fill the expert pool, which this version does not have yet" if manifest.kind == "roster" else "results packages are read by the office side, which this version does not have yet"
+                what = "results packages are read by the office side, which this version does not have yet"
                 raise PackageError("kind", f"{manifest.kind} package validated but not imported: {what}")
             _record_package(ch.session, manifest, verified.manifest_bytes, verified.signed_by, ws.actor.username)
             counter = _Counter(source, manifest, progress, cancel)
@@ -191,6 +194,34 @@ def import_prepared(
             )
     except PackageError as err:
         raise _rejected(ws, Path(label), err) from None
+
+
+# -- roster packages --------------------------------------------------------------------------------------
+def _store_roster(ch: Change, reader: PackageReader, raw: bytes, signed_by: str | None, unsigned_reason: str | None) -> ImportResult:
+    """Roster packages go through the expert pool's own upsert (the same as experts.xlsx), in this transaction."""
+    from reviewdesk.experts.records import from_record
+    from reviewdesk.experts.upsert import upsert
+
+    manifest = reader.verified.manifest  # type: ignore[union-attr]
+    _record_package(ch.session, manifest, raw, signed_by, ch.ws.actor.username)
+    prefetcher = Prefetcher(reader.files(), reader.finish)
+    try:
+        # Files a roster may carry are not kept, but every byte is authenticated before the commit.
+        for _record, chunks in prefetcher.files():
+            for _chunk in chunks:
+                pass
+    finally:
+        prefetcher.close()
+    report = upsert(ch.session, [from_record(e) for e in manifest.experts], f"package:{manifest.package_id}", write=True)
+    ch.audit(
+        f"package:{manifest.package_id}", status="imported", kind="roster", **report.counts(),
+        added_ids=[c.external_id for c in report.added], changed_ids=[c.external_id for c in report.changed],
+        signed_by=signed_by, unsigned_reason=unsigned_reason,
+    )
+    return ImportResult(
+        "imported", manifest.package_id, "roster", manifest.campaign_id, 0, 0, 0, manifest.total_size, signed_by,
+        unsigned_reason, experts=report.counts(),
+    )
 
 
 # -- storing ----------------------------------------------------------------------------------------------
