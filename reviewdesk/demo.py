@@ -1,19 +1,23 @@
 """A demo workspace with realistic synthetic data: accounts, units in three Gansu prefectures, campaigns.
 
 Every name here is invented. The demo password is public and printed: a demo workspace holds no real data.
-The demo campaign holds 64 generated cases with PDF and DOCX files; later issues add experts, panels and scores.
+The demo campaign holds 64 generated cases with PDF and DOCX files, a 48-expert pool with planted conflicts,
+a reproducible draw of 40 cases plus two key cases, and saved panels; later issues add scores.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+import uuid
 from pathlib import Path
 
-from reviewdesk import demo_cases
+from reviewdesk import demo_cases, demo_experts
 from reviewdesk.errors import WorkspaceError
+from reviewdesk.packages.builder import manifest_bytes
 from reviewdesk.packages.manifest import parse
-from reviewdesk.services import audit, campaigns, imports, settings, users
-from reviewdesk.workspace import Workspace
+from reviewdesk.services import assignment, audit, campaigns, experts, imports, selection, settings, users
+from reviewdesk.workspace import OpenWorkspace, Workspace
 
 DEMO_PASSWORD = "demo-2026"
 DEMO_ADMIN = "admin"
@@ -43,6 +47,9 @@ DEMO_UNITS = [
     ("GS-JT-SFJ", "会宁县司法局", "justice", "620422"),
 ]
 
+DEMO_CAMPAIGN = "2026-XF-01"
+DEMO_SELECTION_SEED = "2026-XF-01-演示抽签"
+DEMO_PANEL_SEED = "2026-XF-01-演示分组"
 DEMO_CAMPAIGNS = [
     ("2026-XF-01", "2026年涉法涉诉信访案件集中评查", 2026, "prefecture"),
     ("2026-ZX-01", "2026年长期未执结案件专项评查", 2026, "county"),
@@ -83,8 +90,37 @@ def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
         settings.set_setting(opened, "idle_lock_minutes", 10)
         manifest_data, files = demo_cases.demo_package()
         imports.import_prepared(opened, parse(manifest_data), demo_cases.members(files), "demo")
+        _expert_pool(opened, json.loads(manifest_data)["cases"])
+        _panels(opened)
         audit.checkpoint(opened)
     return ws
+
+
+def _expert_pool(opened: OpenWorkspace, cases: list[dict[str, object]]) -> None:
+    """The 48 experts go through the roster parser and the pool's own import, then the coordinator's edits."""
+    roster = {
+        "format": "reviewdesk-package", "version": 1, "kind": "roster",
+        "package_id": str(uuid.UUID(int=48, version=4)), "created_at": "2026-11-20T10:00:00+08:00",
+        "issuer": {"name": "甘肃省委政法委执法监督处（演示）", "key_id": "DE3000000000D3E0"},
+        "cases": [], "experts": demo_experts.demo_roster(cases), "files": [],
+    }
+    experts.import_roster(opened, parse(manifest_bytes(roster)).experts, "演示专家库")
+    for external_id, tags in demo_experts.DEMO_TAGS.items():
+        experts.set_tags(opened, external_id, tags)
+    for external_id, note in demo_experts.DEMO_UNAVAILABLE.items():
+        experts.set_availability(opened, external_id, False, note)
+    for n, username in enumerate(demo_experts.ACCOUNT_EXPERTS, start=1):
+        experts.link_account(opened, f"EXP-{n:04d}", username)
+
+
+def _panels(opened: OpenWorkspace) -> None:
+    """Draw 40 of the 64 cases with a recorded seed, add two key cases, and save the panels."""
+    drawn = selection.draw(opened, DEMO_CAMPAIGN, count=40, seed=DEMO_SELECTION_SEED)
+    chosen = {c.external_id for c in drawn.cases}
+    rest = [f"GS-DEMO-{n:04d}" for n in range(1, 65) if f"GS-DEMO-{n:04d}" not in chosen]
+    for external_id, reason in zip(rest[:2], ["当事人反复信访，社会关注度高", "上级交办的重点案件"], strict=True):
+        selection.add_key_case(opened, DEMO_CAMPAIGN, external_id, reason)
+    assignment.apply(opened, DEMO_CAMPAIGN, seed=DEMO_PANEL_SEED, allow_partial=True)
 
 
 def ensure_demo(folder: Path) -> tuple[Workspace, bool]:

@@ -1598,6 +1598,18 @@ Keep it safe: it is not encrypted there.</source>
         <translation>此数据包以前已导入过，本次未做任何改动。其中的案件已在案件列表中。</translation>
     </message>
     <message>
+        <source>Expert roster imported into the expert pool.</source>
+        <translation>专家名册已导入专家库。</translation>
+    </message>
+    <message>
+        <source>New experts: {n}</source>
+        <translation>新增专家：{n}</translation>
+    </message>
+    <message>
+        <source>Changed experts: {n}</source>
+        <translation>信息有变更的专家：{n}</translation>
+    </message>
+    <message>
         <source>Import finished.</source>
         <translation>导入完成。</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
@@ -14,9 +15,10 @@ from sqlalchemy import select
 from reviewdesk import identity_number
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.experts import roster_sheet
-from reviewdesk.experts.records import RelationInput, mask_identity
+from reviewdesk.experts.records import ExpertInput, RelationInput, from_record, mask_identity
 from reviewdesk.experts.upsert import ExpertImportReport, replace_relations, upsert
 from reviewdesk.experts.vocab import RELATION_ZH
+from reviewdesk.packages.manifest import ExpertRecord
 from reviewdesk.services.base import ADMIN, change, query
 from reviewdesk.services.lookup import resolve_expert
 from reviewdesk.store.models import Expert, ExpertFormerUnit, ExpertRelation, Role, Unit, User
@@ -24,7 +26,7 @@ from reviewdesk.workspace import OpenWorkspace
 
 __all__ = [
     "ExpertDetail", "ExpertImportReport", "ExpertRow", "FormerUnitInfo", "RelationInfo", "RelationInput",
-    "expert_detail", "import_experts", "link_account", "list_experts", "set_availability", "set_relations",
+    "expert_detail", "import_experts", "import_roster", "link_account", "list_experts", "set_availability", "set_relations",
     "set_tags", "template",
 ]
 
@@ -96,13 +98,21 @@ def template() -> bytes:
 def import_experts(ws: OpenWorkspace, data: bytes, source_name: str, *, dry_run: bool = False) -> ExpertImportReport:
     """Upsert the pool from experts.xlsx. Raises SheetErrors (all problems) before anything is written."""
     inputs = roster_sheet.read(data, source_name)
-    source = f"xlsx:{source_name}"
+    return _import(ws, inputs, f"xlsx:{source_name}", f"file:{source_name}"[:256], dry_run)
+
+
+def import_roster(ws: OpenWorkspace, experts: Sequence[ExpertRecord], source_name: str) -> ExpertImportReport:
+    """Upsert the pool from roster records already checked by the manifest parser (the demo's roster)."""
+    return _import(ws, [from_record(e) for e in experts], f"roster:{source_name}", f"roster:{source_name}"[:256], False)
+
+
+def _import(ws: OpenWorkspace, inputs: list[ExpertInput], source: str, target: str, dry_run: bool) -> ExpertImportReport:
     if dry_run:
         with query(ws, "expert.import", ADMIN) as session:
             return upsert(session, inputs, source, write=False)
     with change(ws, "expert.import", ADMIN) as ch:
         report = upsert(ch.session, inputs, source, write=True)
-        ch.audit(f"file:{source_name}"[:256], **report.counts(), added_ids=[c.external_id for c in report.added],
+        ch.audit(target, **report.counts(), added_ids=[c.external_id for c in report.added],
                  changed_ids=[c.external_id for c in report.changed])
         return report
 

@@ -349,12 +349,20 @@ class ImportWizard(QDialog):
                 )
             )
             return
-        lines = [
-            self.tr("Import finished."),
-            self.tr("New cases: {n}").format(n=result.cases),
-            self.tr("Updated cases: {n}").format(n=result.updated_cases),
-            self.tr("Documents: {n}").format(n=result.documents),
-        ]
+        if result.kind == "roster":
+            counts = result.experts or {}
+            lines = [
+                self.tr("Expert roster imported into the expert pool."),
+                self.tr("New experts: {n}").format(n=counts.get("added", 0)),
+                self.tr("Changed experts: {n}").format(n=counts.get("changed", 0)),
+            ]
+        else:
+            lines = [
+                self.tr("Import finished."),
+                self.tr("New cases: {n}").format(n=result.cases),
+                self.tr("Updated cases: {n}").format(n=result.updated_cases),
+                self.tr("Documents: {n}").format(n=result.documents),
+            ]
         if result.signed_by:
             lines.append(self.tr("Signed by the trusted key {key}.").format(key=result.signed_by))
         else:

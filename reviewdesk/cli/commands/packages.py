@@ -76,6 +76,10 @@ def _report(result: imports.ImportResult, as_json: bool) -> int:
         print(f"Package {result.package_id} was already imported; nothing changed.")
     else:
         signed = f"signed by {result.signed_by}" if result.signed_by else f"UNSIGNED ({result.unsigned_reason})"
+        if result.kind == "roster":
+            counts = ", ".join(f"{n} {what}" for what, n in (result.experts or {}).items())
+            print(f"Imported roster package {result.package_id} ({signed}) into the expert pool: {counts}.")
+            return 0
         print(
             f"Imported package {result.package_id} ({signed}): {result.cases} new case(s), "
             f"{result.updated_cases} updated, {result.documents} document(s), campaign {result.campaign_id}."
