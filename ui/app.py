@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reviewdesk.locate import FolderState, folder_state, resolve_folder
 from ui import i18n
 from ui.idle import IdleWatcher
-from ui.qt import QApplication, QFont, QObject, Qt, QTimer, QWidget
+from ui.qt import QApplication, QFont, QFontDatabase, QObject, Qt, QTimer, QWidget
 from ui.session_lock import SessionLockWatcher
 from ui.windows.login import LoginWindow
 from ui.worker import busy_count, wait_for_jobs
@@ -218,10 +218,25 @@ def _make_app() -> QApplication:
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
     font = QFont(app.font())
+    family = _chinese_fallback()
+    if family:
+        font.setFamily(family)
     if 0 < font.pointSizeF() < 10.5:  # readable for people who read documents all day (五号 ≈ 10.5 pt)
         font.setPointSizeF(10.5)
-        app.setFont(font)
+    app.setFont(font)
     return app
+
+
+def _chinese_fallback() -> str | None:
+    """On a machine without any Chinese font (a bare Linux box), use the shipped WenQuanYi Micro Hei so the
+    interface shows characters, not boxes. Windows always has one, and then nothing is loaded."""
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    from reviewdesk.resources import resources_dir
+
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc"))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
 
 
 def _announce_when_shown(window: QWidget, app: QApplication) -> None:

@@ -90,10 +90,6 @@ def remove() -> None:
     _current = "en"
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def bilingual(english: str, chinese: str) -> str:
     """Pick the core's English or Chinese text (findings, shortfalls) for the language the app shows."""
     return chinese if _current.startswith("zh") else english

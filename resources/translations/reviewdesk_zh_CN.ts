@@ -2054,6 +2054,26 @@ Keep it safe: it is not encrypted there.</source>
         <source>Cleared</source>
         <translation>已排除疑点</translation>
     </message>
+    <message>
+        <source>Near relative</source>
+        <translation>近亲属</translation>
+    </message>
+    <message>
+        <source>Former colleague</source>
+        <translation>原同事</translation>
+    </message>
+    <message>
+        <source>Business interest</source>
+        <translation>利益关系</translation>
+    </message>
+    <message>
+        <source>Counsel for</source>
+        <translation>代理关系</translation>
+    </message>
+    <message>
+        <source>Other relation</source>
+        <translation>其他关系</translation>
+    </message>
 </context>
 <context>
     <name>LoginWindow</name>

@@ -37,6 +37,7 @@ from reviewdesk.store.models import (
     PanelChange,
     PanelMember,
     Role,
+    Unit,
 )
 from reviewdesk.workspace import OpenWorkspace
 
@@ -54,6 +55,7 @@ class MemberInfo:
     specialist: bool  # the case type is among the expert's specialties
     role: str = ""  # leader | member for panel members; "" for backups
     rank: int = 0  # backups: 1, 2, 3
+    unit_name: str = ""
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -62,6 +64,7 @@ class MemberInfo:
             "name": self.name,
             "profession": self.profession,
             "unit": self.unit,
+            "unit_name": self.unit_name,
             "specialist": self.specialist,
         }
         if self.role:
@@ -77,9 +80,13 @@ class CaseRef:
     external_id: str
     case_type: str
     unit: str
+    unit_name: str = ""
 
     def to_json(self) -> dict[str, object]:
-        return {"id": self.id, "external_id": self.external_id, "case_type": self.case_type, "unit": self.unit}
+        return {
+            "id": self.id, "external_id": self.external_id, "case_type": self.case_type, "unit": self.unit,
+            "unit_name": self.unit_name,
+        }
 
 
 @dataclass(frozen=True)
@@ -266,8 +273,9 @@ def _problem(
 ) -> tuple[Problem, Screening, dict[int, CaseRef], dict[int, _ExpertRow]]:
     case_ids = _selected_case_ids(session, campaign_id)
     screening = screen(session, campaign_id, case_ids)
+    names = _unit_names(session)
     cases = {
-        cid: CaseRef(cid, ext, ctype, unit)
+        cid: CaseRef(cid, ext, ctype, unit, names.get(unit, ""))
         for cid, ext, ctype, unit in session.execute(
             select(Case.id, Case.external_id, Case.case_type, Case.unit_code).where(Case.id.in_(case_ids))
         )
@@ -305,14 +313,21 @@ def _problem(
     return problem, screening, cases, {e.id: e for e in experts}
 
 
-def _member(e: Expert | _ExpertRow, case: Case | CaseRef, role: str = "", rank: int = 0) -> MemberInfo:
+def _unit_names(session: Session) -> dict[str, str]:
+    return {code: name for code, name in session.execute(select(Unit.code, Unit.name))}
+
+
+def _member(
+    e: Expert | _ExpertRow, case: Case | CaseRef, names: dict[str, str], role: str = "", rank: int = 0
+) -> MemberInfo:
     return MemberInfo(
-        e.id, e.external_id, e.name, e.profession, e.unit_code, case.case_type in e.specialty_set, role, rank
+        e.id, e.external_id, e.name, e.profession, e.unit_code, case.case_type in e.specialty_set, role, rank,
+        names.get(e.unit_code, ""),
     )
 
 
-def _case_ref(c: Case) -> CaseRef:
-    return CaseRef(c.id, c.external_id, c.case_type, c.unit_code)
+def _case_ref(c: Case, names: dict[str, str]) -> CaseRef:
+    return CaseRef(c.id, c.external_id, c.case_type, c.unit_code, names.get(c.unit_code, ""))
 
 
 def _fingerprint(params: _Params, panels: list[CasePanel]) -> str:
@@ -331,13 +346,15 @@ def _compute(session: Session, campaign_id: str, params: _Params) -> tuple[Propo
     started = time.perf_counter()
     problem, screening, cases, experts = _problem(session, campaign_id, params)
     solution = solve(problem)
+    names = _unit_names(session)
     panels: list[CasePanel] = []
     for spec in sorted(problem.cases, key=lambda c: c.key):
         case = cases[spec.id]
         members = [
-            _member(experts[eid], case, "leader" if i == 0 else "member") for i, eid in enumerate(solution.panels[spec.id])
+            _member(experts[eid], case, names, "leader" if i == 0 else "member")
+            for i, eid in enumerate(solution.panels[spec.id])
         ]
-        backups = [_member(experts[eid], case, rank=i + 1) for i, eid in enumerate(solution.backups[spec.id])]
+        backups = [_member(experts[eid], case, names, rank=i + 1) for i, eid in enumerate(solution.backups[spec.id])]
         if spec.id in solution.unstaffed:
             status, problems = "unstaffed", [solution.unstaffed[spec.id]]
         elif spec.id in solution.unmet:
@@ -684,13 +701,14 @@ def change_member(
         return _view(s, campaign_id, case)
 
 
-def _view(s: Session, campaign_id: str, case: Case) -> PanelView:
+def _view(s: Session, campaign_id: str, case: Case, names: dict[str, str] | None = None) -> PanelView:
+    names = _unit_names(s) if names is None else names
     rows = _panel_rows(s, campaign_id, case.id)
     members = []
     for r in rows:
         e = s.get(Expert, r.expert_id)
         if e is not None:
-            members.append(_member(e, case, r.role))
+            members.append(_member(e, case, names, r.role))
     members.sort(key=lambda m: (m.role != "leader", m.external_id))
     backups = []
     for b in s.execute(
@@ -699,7 +717,7 @@ def _view(s: Session, campaign_id: str, case: Case) -> PanelView:
     ).scalars():
         e = s.get(Expert, b.expert_id)
         if e is not None:
-            backups.append(_member(e, case, rank=b.rank))
+            backups.append(_member(e, case, names, rank=b.rank))
     changes = []
     for c in s.execute(
         select(PanelChange).where(PanelChange.campaign_id == campaign_id, PanelChange.case_id == case.id)
@@ -713,7 +731,7 @@ def _view(s: Session, campaign_id: str, case: Case) -> PanelView:
                 c.changed_at.isoformat(timespec="seconds"),
             )
         )
-    return PanelView(_case_ref(case), members, backups, changes)
+    return PanelView(_case_ref(case, names), members, backups, changes)
 
 
 def panels(ws: OpenWorkspace, campaign_id: str) -> list[PanelView]:
@@ -724,4 +742,5 @@ def panels(ws: OpenWorkspace, campaign_id: str) -> list[PanelView]:
             select(PanelMember.case_id).where(PanelMember.campaign_id == campaign_id).distinct()
         ).scalars().all()
         cases = s.execute(select(Case).where(Case.id.in_(ids)).order_by(Case.external_id, Case.id)).scalars().all()
-        return [_view(s, campaign_id, c) for c in cases]
+        names = _unit_names(s)
+        return [_view(s, campaign_id, c, names) for c in cases]

@@ -12,7 +12,7 @@ from reviewdesk.services import experts
 from reviewdesk.workspace import OpenWorkspace
 from tests.test_experts_import import GOOD, workbook
 from ui.dialogs.relations_editor import NAME, RelationsEditorDialog
-from ui.models.experts import ExpertsModel, profession_label
+from ui.models.experts import ExpertsModel
 from ui.pages.experts import ExpertsPage
 from ui.qt import QComboBox, Qt, QTableWidgetItem
 
@@ -41,7 +41,7 @@ def test_page_lists_and_filters_imported_experts(qtbot, qtmodeltester, admin_ws:
     page.activate()
     assert page.model.rowCount() == 2
     qtmodeltester.check(page.model)
-    assert page.model.index(0, ExpertsModel.PROFESSION).data() == profession_label("judge")
+    assert page.model.index(0, ExpertsModel.PROFESSION).data() == "法官"
     page.filter.setText("钱某")
     assert page.proxy.rowCount() == 1
     page.filter.clear()

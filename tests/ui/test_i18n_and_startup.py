@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,18 @@ def test_zh_cn_catalogue_is_complete_and_compiled():
         pytest.skip("pyside6-lupdate/pyside6-lrelease not installed: cannot check the translation catalogue")
     problems = i18n_build.problems("zh_CN")
     assert problems == [], "\n".join(problems)
+
+
+def test_every_translate_call_names_its_context_literally():
+    """lupdate only finds translate("Context", "text") with a literal context; a variable hides the string."""
+    import re
+
+    offenders = []
+    for path in sorted(Path(__file__).resolve().parents[2].joinpath("ui").rglob("*.py")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"\btranslate\(\s*[A-Za-z_]", line):
+                offenders.append(f"{path.name}:{n}")
+    assert not offenders, offenders
 
 
 def test_zh_cn_catalogue_loads(qapp):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ui.i18n import error_text
-from ui.models.experts import relation_kinds
+from ui.models.labels import relation_kinds
 from ui.qt import (
     QAbstractItemView,
     QComboBox,

@@ -7,48 +7,9 @@ from typing import Any
 
 from reviewdesk.services.experts import ExpertRow
 from ui.models.base import NO_PARENT, HeadedTableModel, Index
-from ui.qt import QBrush, QColor, QCoreApplication, Qt
-
-CONTEXT = "ExpertLabels"
-
-
-def profession_label(key: str) -> str:
-    labels = {
-        "judge": QCoreApplication.translate(CONTEXT, "Judge"),
-        "prosecutor": QCoreApplication.translate(CONTEXT, "Prosecutor"),
-        "police": QCoreApplication.translate(CONTEXT, "Police officer"),
-        "lawyer": QCoreApplication.translate(CONTEXT, "Lawyer"),
-        "academic": QCoreApplication.translate(CONTEXT, "Academic"),
-        "other": QCoreApplication.translate(CONTEXT, "Other"),
-    }
-    return labels.get(key, key)
-
-
-def specialty_label(key: str) -> str:
-    labels = {
-        "criminal": QCoreApplication.translate(CONTEXT, "Criminal"),
-        "civil": QCoreApplication.translate(CONTEXT, "Civil"),
-        "administrative": QCoreApplication.translate(CONTEXT, "Administrative"),
-        "enforcement": QCoreApplication.translate(CONTEXT, "Enforcement"),
-        "public_security": QCoreApplication.translate(CONTEXT, "Public security"),
-        "petition": QCoreApplication.translate(CONTEXT, "Petition"),
-    }
-    return labels.get(key, key)
-
-
-def relation_kinds() -> list[tuple[str, str]]:
-    """(key, label) of the relation kinds, in the order the editor offers them."""
-    return [
-        ("near_relative", QCoreApplication.translate(CONTEXT, "Near relative")),
-        ("former_colleague", QCoreApplication.translate(CONTEXT, "Former colleague")),
-        ("business_interest", QCoreApplication.translate(CONTEXT, "Business interest")),
-        ("counsel_for", QCoreApplication.translate(CONTEXT, "Counsel for")),
-        ("other", QCoreApplication.translate(CONTEXT, "Other relation")),
-    ]
-
-
-def relation_label(key: str) -> str:
-    return dict(relation_kinds()).get(key, key)
+from ui.models.cases import case_type_label
+from ui.models.labels import profession_label
+from ui.qt import QBrush, QColor, Qt
 
 
 class ExpertsModel(HeadedTableModel):
@@ -96,7 +57,7 @@ class ExpertsModel(HeadedTableModel):
             values = {
                 self.ID: r.external_id, self.NAME: r.name, self.PROFESSION: profession_label(r.profession),
                 self.UNIT: r.unit_name or r.unit_code, self.REGION: r.region_code,
-                self.SPECIALTIES: "、".join(specialty_label(s) for s in r.specialties), self.TAGS: "、".join(r.tags),
+                self.SPECIALTIES: "、".join(case_type_label(s) for s in r.specialties), self.TAGS: "、".join(r.tags),
                 self.AVAILABLE: self.tr("Yes") if r.available else self.tr("No"),
             }
             return values.get(col)

@@ -127,3 +127,18 @@ def finding_status_label(status: str) -> str:
         "cleared": QCoreApplication.translate("Labels", "Cleared"),
     }
     return labels.get(status, status)
+
+
+def relation_kinds() -> list[tuple[str, str]]:
+    """(key, label) of the relation kinds an expert declares, in the order the editor offers them."""
+    return [
+        ("near_relative", QCoreApplication.translate("Labels", "Near relative")),
+        ("former_colleague", QCoreApplication.translate("Labels", "Former colleague")),
+        ("business_interest", QCoreApplication.translate("Labels", "Business interest")),
+        ("counsel_for", QCoreApplication.translate("Labels", "Counsel for")),
+        ("other", QCoreApplication.translate("Labels", "Other relation")),
+    ]
+
+
+def relation_label(key: str) -> str:
+    return dict(relation_kinds()).get(key, key)

@@ -74,7 +74,7 @@ class PanelsModel(RowsModel[PanelRow]):
             values = [
                 row.case.external_id,
                 case_type_label(row.case.case_type),
-                row.case.unit,
+                row.case.unit_name or row.case.unit,
                 leader.name if leader else "",
                 "、".join(m.name for m in row.members if m.role != "leader"),
                 status_text(row.status),
@@ -103,7 +103,10 @@ class MembersModel(RowsModel["MemberInfo"]):
             role_text = self.tr("Leader") if m.role == "leader" else self.tr("Member")
         else:
             role_text = self.tr("Backup {rank}").format(rank=m.rank)
-        values = [role_text, m.external_id, m.name, profession_label(m.profession), m.unit, self.tr("Yes") if m.specialist else ""]
+        values = [
+            role_text, m.external_id, m.name, profession_label(m.profession), m.unit_name or m.unit,
+            self.tr("Yes") if m.specialist else "",
+        ]
         col = index.column()
         return values[col] if 0 <= col < len(values) else None
 
@@ -144,6 +147,9 @@ class FindingsModel(RowsModel[FindingRow]):
             return values[index.column()] if 0 <= index.column() < len(values) else None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATUS and status == "pending":
             return QBrush(WARNING)
-        if role == Qt.ItemDataRole.ToolTipRole and row.item.reason:
-            return self.tr("Decided by {user}: {reason}").format(user=row.item.decided_by or "", reason=row.item.reason)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [bilingual(f.evidence, f.evidence_zh), bilingual(f.basis, f.basis_zh)]
+            if row.item.reason:
+                lines.append(self.tr("Decided by {user}: {reason}").format(user=row.item.decided_by or "", reason=row.item.reason))
+            return "\n".join(lines)
         return None

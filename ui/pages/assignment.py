@@ -29,6 +29,7 @@ from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.services.assignment import MemberInfo, Proposal
+    from reviewdesk.services.campaigns import CampaignInfo
     from reviewdesk.services.recusal import RecusalReport
     from reviewdesk.workspace import OpenWorkspace
     from ui.models.panels import FindingRow
@@ -173,8 +174,18 @@ class AssignmentPage(Page):
         self.campaign.clear()
         for c in rows:
             self.campaign.addItem(f"{c.id}  {c.name}", c.id)
+        self.campaign.setCurrentIndex(max(0, self._busiest(rows)))
         self.campaign.blockSignals(False)
         self.refresh()
+
+    def _busiest(self, rows: list[CampaignInfo]) -> int:
+        """Open on the first campaign that has cases chosen (the newest campaign may still be empty)."""
+        from reviewdesk.services import selection
+
+        for n, c in enumerate(rows):
+            if self.ws is not None and selection.selected_cases(self.ws, c.id):
+                return n
+        return 0
 
     def campaign_id(self) -> str | None:
         value = self.campaign.currentData()

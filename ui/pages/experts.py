@@ -7,7 +7,9 @@ import html
 from typing import TYPE_CHECKING
 
 from ui.i18n import error_text
-from ui.models.experts import ExpertsModel, profession_label, relation_label, specialty_label
+from ui.models.cases import case_type_label
+from ui.models.experts import ExpertsModel
+from ui.models.labels import profession_label, relation_label
 from ui.pages.base import Page
 from ui.qt import (
     QHBoxLayout,
@@ -153,7 +155,7 @@ class ExpertsPage(Page):
         lines = [
             f"<h3>{e(r.name)} <small>{e(r.external_id)}</small></h3>",
             f"<p>{e(profession_label(r.profession))} · {e(r.unit_name or r.unit_code)} ({e(r.region_code)})</p>",
-            "<p>" + e(self.tr("Specialties: {list}").format(list="、".join(specialty_label(s) for s in r.specialties) or "—")) + "<br>"
+            "<p>" + e(self.tr("Specialties: {list}").format(list="、".join(case_type_label(s) for s in r.specialties) or "—")) + "<br>"
             + e(self.tr("Tags: {list}").format(list="、".join(r.tags) or "—")) + "<br>"
             + e(self.tr("Available: {yes_no} {note}").format(yes_no=self.tr("Yes") if r.available else self.tr("No"), note=r.availability_note))
             + "<br>" + e(self.tr("Identity number: {number}").format(number=detail.id_number or "—")) + "<br>"
