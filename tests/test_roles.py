@@ -10,7 +10,18 @@ from typing import Any
 import pytest
 
 from reviewdesk.errors import PermissionDenied
-from reviewdesk.services import audit, campaigns, maintenance, settings, users
+from reviewdesk.services import (
+    assignment,
+    audit,
+    campaigns,
+    experts,
+    maintenance,
+    recusal,
+    registry,
+    selection,
+    settings,
+    users,
+)
 from reviewdesk.store.models import Role
 from reviewdesk.workspace import OpenWorkspace
 from tests.conftest import USER_PW
@@ -18,6 +29,8 @@ from tests.helpers import raw_connect
 
 ADMIN_ONLY = {Role.ADMIN}
 AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
+POOL_READERS = {Role.ADMIN, Role.OBSERVER}
+VERIFIERS = {Role.ADMIN, Role.OBSERVER, Role.AUDITOR}
 EVERYONE = set(Role)
 
 # qualified name: (allowed roles, audited action, call)
@@ -47,12 +60,41 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "maintenance.rekey": (ADMIN_ONLY, "workspace.rekey", lambda ws, tmp: maintenance.rekey(ws)),
     "maintenance.new_recovery_code": (ADMIN_ONLY, "workspace.recovery_code", lambda ws, tmp: maintenance.new_recovery_code(ws)),
     "maintenance.restore_workspace": (ADMIN_ONLY, "workspace.restore", None),  # tested in test_backup_restore (admin of the backup)
+    # The expert pool, recusal, selection and panels: the role check comes before any lookup, so the
+    # references below need not exist.
+    "experts.template": (EVERYONE, "", None),  # no store access
+    "experts.validate_relations": (EVERYONE, "", None),  # pure
+    "experts.import_experts": (ADMIN_ONLY, "expert.import", lambda ws, tmp: experts.import_experts(ws, experts.template(), "x.xlsx")),
+    "experts.import_roster": (ADMIN_ONLY, "expert.import", lambda ws, tmp: experts.import_roster(ws, [], "x")),
+    "experts.list_experts": (POOL_READERS, "expert.list", lambda ws, tmp: experts.list_experts(ws)),
+    "experts.expert_detail": (POOL_READERS, "expert.show", lambda ws, tmp: experts.expert_detail(ws, "EXP-1")),
+    "experts.set_availability": (ADMIN_ONLY, "expert.set_availability", lambda ws, tmp: experts.set_availability(ws, "EXP-1", False)),
+    "experts.set_tags": (ADMIN_ONLY, "expert.set_tags", lambda ws, tmp: experts.set_tags(ws, "EXP-1", ["人大代表"])),
+    "experts.set_relations": (ADMIN_ONLY, "expert.set_relations", lambda ws, tmp: experts.set_relations(ws, "EXP-1", [])),
+    "experts.link_account": (ADMIN_ONLY, "expert.link_account", lambda ws, tmp: experts.link_account(ws, "EXP-1", None)),
+    "registry.template": (EVERYONE, "", None),  # no store access
+    "registry.import_registry": (ADMIN_ONLY, "registry.import", lambda ws, tmp: registry.import_registry(ws, registry.template(), "r.xlsx")),
+    "registry.registry_summary": (POOL_READERS, "registry.list", lambda ws, tmp: registry.registry_summary(ws)),
+    "recusal.check": (POOL_READERS, "recusal.check", lambda ws, tmp: recusal.check(ws, "1")),
+    "recusal.decide": (ADMIN_ONLY, "recusal.decide", lambda ws, tmp: recusal.decide(ws, "1", "1", "handler", "k", "cleared", "同名")),
+    "recusal.declare": (ADMIN_ONLY, "recusal.declare", lambda ws, tmp: recusal.declare(ws, "1", "self_declared")),
+    "recusal.list_declarations": (POOL_READERS, "recusal.declarations", lambda ws, tmp: recusal.list_declarations(ws)),
+    "selection.draw": (ADMIN_ONLY, "selection.draw", lambda ws, tmp: selection.draw(ws, "C-9", count=1, seed="s")),
+    "selection.verify": (VERIFIERS, "selection.verify", lambda ws, tmp: selection.verify(ws, "C-9")),
+    "selection.add_key_case": (ADMIN_ONLY, "selection.key", lambda ws, tmp: selection.add_key_case(ws, "C-9", "1", "重点")),
+    "selection.remove_case": (ADMIN_ONLY, "selection.remove", lambda ws, tmp: selection.remove_case(ws, "C-9", "1", "误选")),
+    "selection.selected_cases": (POOL_READERS, "selection.list", lambda ws, tmp: selection.selected_cases(ws, "C-9")),
+    "assignment.propose": (POOL_READERS, "assignment.propose", lambda ws, tmp: assignment.propose(ws, "C-9")),
+    "assignment.apply": (ADMIN_ONLY, "assignment.apply", lambda ws, tmp: assignment.apply(ws, "C-9", seed="s")),
+    "assignment.replace": (ADMIN_ONLY, "panel.replace", lambda ws, tmp: assignment.replace(ws, "C-9", "1", "1", "回避")),
+    "assignment.change_member": (ADMIN_ONLY, "panel.change", lambda ws, tmp: assignment.change_member(ws, "C-9", "1", "1", "2", "调整")),
+    "assignment.panels": (POOL_READERS, "panel.list", lambda ws, tmp: assignment.panels(ws, "C-9")),
 }
 
 
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
-    for module in (audit, campaigns, maintenance, settings, users):
+    for module in (assignment, audit, campaigns, experts, maintenance, recusal, registry, selection, settings, users):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):
                 found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
