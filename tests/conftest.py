@@ -10,8 +10,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from reviewdesk.services import users
+from reviewdesk.packages import age, minisign
+from reviewdesk.services import keys, users
 from reviewdesk.workspace import OpenWorkspace, Workspace
+from tests.packaging import new_office_key
 
 ADMIN = "admin"
 ADMIN_PW = "admin-pass-2026"
@@ -63,3 +65,20 @@ def login_as(admin_ws: OpenWorkspace) -> Iterator[Callable[[str], OpenWorkspace]
     yield _login
     for ws in opened:
         ws.close()
+
+
+# -- packages: an office that signs, this desk trusting it, and this desk's age recipient -----------------
+@pytest.fixture
+def office() -> minisign.SigningKey:
+    return new_office_key()
+
+
+@pytest.fixture
+def desk(admin_ws: OpenWorkspace, office: minisign.SigningKey) -> OpenWorkspace:
+    keys.trust_issuer(admin_ws, office.public_key_text("office key"), "某省委政法委执法监督处")
+    return admin_ws
+
+
+@pytest.fixture
+def recipient(desk: OpenWorkspace) -> age.Recipient:
+    return age.Recipient.from_str(keys.recipient(desk))

@@ -12,26 +12,10 @@ import pytest
 
 from reviewdesk.errors import Conflict
 from reviewdesk.packages import age, minisign
-from reviewdesk.services import audit, cases, imports, keys
+from reviewdesk.services import audit, cases, imports
 from reviewdesk.workspace import OpenWorkspace
 from tests.helpers import raw_connect
 from tests.packaging import Contents, assemble, member, new_office_key, sample_case, sample_contents, valid_id
-
-
-@pytest.fixture
-def office() -> minisign.SigningKey:
-    return new_office_key()
-
-
-@pytest.fixture
-def desk(admin_ws: OpenWorkspace, office: minisign.SigningKey) -> OpenWorkspace:
-    keys.trust_issuer(admin_ws, office.public_key_text("office key"), "某省委政法委执法监督处")
-    return admin_ws
-
-
-@pytest.fixture
-def recipient(desk: OpenWorkspace) -> age.Recipient:
-    return age.Recipient.from_str(keys.recipient(desk))
 
 
 def _counts(ws: OpenWorkspace) -> dict[str, int]:

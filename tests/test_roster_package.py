@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from reviewdesk.packages import age, minisign
-from reviewdesk.services import audit, experts, imports, keys
+from reviewdesk.services import audit, experts, imports
 from reviewdesk.workspace import OpenWorkspace
-from tests.packaging import Contents, assemble, new_office_key, valid_id
+from tests.packaging import Contents, assemble, valid_id
 
 EXPERT: dict[str, Any] = {
     "id": "EXP-0001", "name": "赵某", "id_number": valid_id(), "gender": "女", "profession": "judge",
@@ -30,22 +30,6 @@ def roster(package_id: str, experts_: list[dict[str, Any]]) -> Contents:
         "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "某省委政法委", "key_id": "0000000000000000"},
         "cases": [], "files": [], "experts": experts_,
     })
-
-
-@pytest.fixture
-def office() -> minisign.SigningKey:
-    return new_office_key()
-
-
-@pytest.fixture
-def desk(admin_ws: OpenWorkspace, office: minisign.SigningKey) -> OpenWorkspace:
-    keys.trust_issuer(admin_ws, office.public_key_text("office key"), "某省委政法委执法监督处")
-    return admin_ws
-
-
-@pytest.fixture
-def recipient(desk: OpenWorkspace) -> age.Recipient:
-    return age.Recipient.from_str(keys.recipient(desk))
 
 
 def test_roster_package_upserts_the_pool(desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path) -> None:
