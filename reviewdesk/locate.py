@@ -12,6 +12,9 @@ from enum import StrEnum
 from pathlib import Path
 
 DB_NAME = "reviewdesk.db"
+# The database file and the files SQLite may keep beside it (the rollback journal; -wal and -shm from
+# workspaces written before the store left WAL mode): they move and go together.
+DB_SUFFIXES = ("", "-journal", "-wal", "-shm")
 SLOTS_NAME = "keyslots.json"
 ENV_VAR = "REVIEWDESK_WORKSPACE"
 

@@ -1,7 +1,7 @@
 """The workspace folder: the SQLCipher database and its key slots, and opening it as a user.
 
 Files in the folder:
-  reviewdesk.db (+ -wal, -shm)   the encrypted store (SQLCipher 4, WAL)
+  reviewdesk.db (+ -journal)     the encrypted store (SQLCipher 4, rollback journal; see store/engine.py)
   keyslots.json                  key slots (see security/keyslots.py)
   login-throttle.json            failed-login counter (no secrets)
   backups/                       encrypted backups taken before each migration
@@ -21,7 +21,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.errors import AuthError, ValidationError, WorkspaceError
-from reviewdesk.locate import DB_NAME, SLOTS_NAME, resolve_folder
+from reviewdesk.locate import DB_NAME, DB_SUFFIXES, SLOTS_NAME, resolve_folder
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
 from reviewdesk.security.throttle import LoginThrottle
@@ -206,7 +206,7 @@ class Workspace:
             slots.save()
         except BaseException:
             engine.dispose()
-            for suffix in ("", "-wal", "-shm"):
+            for suffix in DB_SUFFIXES:
                 Path(f"{self.db_path}{suffix}").unlink(missing_ok=True)
             raise
         return OpenWorkspace(self, engine, data_key, slots, actor), code

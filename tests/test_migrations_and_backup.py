@@ -18,7 +18,8 @@ from tests.helpers import raw_connect
 def test_new_workspace_is_at_head(admin_ws: OpenWorkspace) -> None:
     assert migrate.current_revision(admin_ws.engine) == migrate.head_revision()
     with admin_ws.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "truncate"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a commit is on disk
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA cipher_version").scalar().startswith("4.")
 

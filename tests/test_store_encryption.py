@@ -1,11 +1,13 @@
-"""Nothing written through the services lands on disk in plaintext: not in the database, not in its WAL."""
+"""Nothing written through the services lands on disk in plaintext: not in the database, not in its journal."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import update
+
 from reviewdesk.services import campaigns, users
-from reviewdesk.store.models import Role
+from reviewdesk.store.models import Role, Unit, User
 from reviewdesk.workspace import OpenWorkspace
 from tests.conftest import USER_PW
 
@@ -20,15 +22,21 @@ def _needles() -> list[bytes]:
     return [MARKER.encode("utf-8"), MARKER.encode("utf-16-le"), b"MARKER-", "评查秘密".encode()]
 
 
-def test_marker_is_in_neither_database_nor_wal(admin_ws: OpenWorkspace) -> None:
+def test_marker_is_in_neither_database_nor_journal(admin_ws: OpenWorkspace) -> None:
     users.add_user(admin_ws, "expert7", MARKER, Role.EXPERT.value, USER_PW)
     campaigns.add_unit(admin_ws, "U-1", MARKER, "court", "620102")
     campaigns.create_campaign(admin_ws, "C-1", MARKER, 2026)
     folder = admin_ws.workspace.folder
-    wal = folder / "reviewdesk.db-wal"
-    # While open, the change sits in the WAL: it must exist, hold data and still be ciphertext.
-    assert wal.exists() and wal.stat().st_size > 0
-    files = _all_bytes(folder)
+    journal = folder / "reviewdesk.db-journal"
+    # In the middle of a write that touches those pages, the journal holds their old content: it must exist,
+    # hold data and still be ciphertext.
+    with admin_ws.write_session() as session, session.begin():
+        session.execute(update(User).where(User.username == "expert7").values(display_name="另一个名字"))
+        session.execute(update(Unit).values(name="另一个单位"))
+        session.flush()
+        assert journal.exists() and journal.stat().st_size > 0
+        files = _all_bytes(folder)
+        session.rollback()
     assert not files["reviewdesk.db"].startswith(b"SQLite format 3")
     for name, data in files.items():
         for needle in _needles():

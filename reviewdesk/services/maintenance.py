@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.audit import chain
 from reviewdesk.errors import PermissionDenied, WorkspaceError
+from reviewdesk.locate import DB_SUFFIXES
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import KeySlotFile, new_data_key
 from reviewdesk.services.base import ADMIN, change
@@ -109,12 +110,12 @@ def _swap_in(workspace: Workspace, staging: Path) -> None:
     if workspace.exists() or workspace.db_path.exists():
         aside = workspace.folder / f"replaced-{backup_files.stamp()}"
         aside.mkdir()
-        for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", SLOTS_NAME):
+        for name in (*(f"{DB_NAME}{suffix}" for suffix in DB_SUFFIXES), SLOTS_NAME):
             path = workspace.folder / name
             if path.exists():
                 os.replace(path, aside / name)
-    # The last connection to close folds the WAL back in, but move any WAL file along so nothing is lost.
-    for suffix in ("-wal", "-shm", ""):
+    # A journal left beside the copy belongs to it (a hot journal rolls back an unfinished write): move it along.
+    for suffix in (*DB_SUFFIXES[1:], ""):
         if (staging / f"{DB_NAME}{suffix}").exists():
             os.replace(staging / f"{DB_NAME}{suffix}", workspace.folder / f"{DB_NAME}{suffix}")
     os.replace(staging / SLOTS_NAME, workspace.slots_path)
