@@ -44,7 +44,9 @@ class Change:
 
 
 def _refuse(ws: OpenWorkspace, action: str, reason: str) -> PermissionDenied:
-    """Record the refusal in its own transaction, then hand back the error to raise."""
+    """Record the refusal in its own transaction, then hand back the error to raise. Call it with no read
+    transaction open: with a rollback journal the write would wait for that reader forever (until the busy
+    timeout)."""
     with ws.write_session() as session, session.begin():
         chain.append(
             session,
@@ -56,12 +58,14 @@ def _refuse(ws: OpenWorkspace, action: str, reason: str) -> PermissionDenied:
     return PermissionDenied(action, ws.actor.role.value)
 
 
-def _check(ws: OpenWorkspace, session: Session, action: str, roles: Iterable[Role]) -> None:
+def _refusal(ws: OpenWorkspace, session: Session, roles: Iterable[Role]) -> str | None:
+    """Why the stored account may not act (None: it may)."""
     user = session.get(User, ws.actor.user_id)
     if user is None or user.disabled:
-        raise _refuse(ws, action, "account disabled")
+        return "account disabled"
     if Role(user.role) not in roles:
-        raise _refuse(ws, action, "role")
+        return "role"
+    return None
 
 
 @contextmanager
@@ -69,7 +73,9 @@ def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ch
     """One state change: role checked against the stored account, body and audit entry in one transaction."""
     roles = frozenset(roles)
     with ws.read_session() as probe:
-        _check(ws, probe, action, roles)
+        reason = _refusal(ws, probe, roles)
+    if reason is not None:
+        raise _refuse(ws, action, reason)
     with ws.write_session() as session, session.begin():
         ch = Change(session, ws, action)
         yield ch
@@ -81,5 +87,8 @@ def query(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ses
     """A read: role checked, no audit entry (reads of case data get their own audit in later issues)."""
     roles = frozenset(roles)
     with ws.read_session() as session:
-        _check(ws, session, action, roles)
-        yield session
+        reason = _refusal(ws, session, roles)
+        if reason is None:
+            yield session
+            return
+    raise _refuse(ws, action, reason)
