@@ -1911,6 +1911,66 @@ Keep it safe: it is not encrypted there.</source>
         <translation>查看工作站公钥</translation>
     </message>
     <message>
+        <source>Campaign rules changed</source>
+        <translation>修改评查活动规则</translation>
+    </message>
+    <message>
+        <source>Expert pool imported</source>
+        <translation>导入专家库</translation>
+    </message>
+    <message>
+        <source>Expert availability changed</source>
+        <translation>修改专家可用状态</translation>
+    </message>
+    <message>
+        <source>Expert tags changed</source>
+        <translation>修改专家标签</translation>
+    </message>
+    <message>
+        <source>Expert relations changed</source>
+        <translation>修改专家关系</translation>
+    </message>
+    <message>
+        <source>Expert linked to an account</source>
+        <translation>关联专家账户</translation>
+    </message>
+    <message>
+        <source>Interest registry imported</source>
+        <translation>导入利益登记信息</translation>
+    </message>
+    <message>
+        <source>Recusal decided</source>
+        <translation>作出回避决定</translation>
+    </message>
+    <message>
+        <source>Recusal declaration recorded</source>
+        <translation>登记回避申请</translation>
+    </message>
+    <message>
+        <source>Cases drawn at random</source>
+        <translation>随机抽取案件</translation>
+    </message>
+    <message>
+        <source>Key case added</source>
+        <translation>添加重点案件</translation>
+    </message>
+    <message>
+        <source>Case taken out of the selection</source>
+        <translation>移出入选案件</translation>
+    </message>
+    <message>
+        <source>Panels saved</source>
+        <translation>保存评查组</translation>
+    </message>
+    <message>
+        <source>Panel member replaced</source>
+        <translation>替换评查组成员</translation>
+    </message>
+    <message>
+        <source>Panel member changed</source>
+        <translation>调整评查组成员</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -1961,6 +2021,30 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Keys</source>
         <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Expert pool</source>
+        <translation>专家库</translation>
+    </message>
+    <message>
+        <source>Interest registry</source>
+        <translation>利益登记</translation>
+    </message>
+    <message>
+        <source>Recusal</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <source>Case selection</source>
+        <translation>选案</translation>
+    </message>
+    <message>
+        <source>Panel drawing</source>
+        <translation>分案</translation>
+    </message>
+    <message>
+        <source>Panel changes</source>
+        <translation>评查组调整</translation>
     </message>
     <message>
         <source>No regional exclusion</source>

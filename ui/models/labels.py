@@ -44,6 +44,21 @@ def action_label(action: str) -> str:
         "document.export": QCoreApplication.translate("Labels", "Case document exported"),
         "keys.trust_issuer": QCoreApplication.translate("Labels", "Sender key trusted"),
         "keys.show": QCoreApplication.translate("Labels", "Workstation key shown"),
+        "campaign.set_rules": QCoreApplication.translate("Labels", "Campaign rules changed"),
+        "expert.import": QCoreApplication.translate("Labels", "Expert pool imported"),
+        "expert.set_availability": QCoreApplication.translate("Labels", "Expert availability changed"),
+        "expert.set_tags": QCoreApplication.translate("Labels", "Expert tags changed"),
+        "expert.set_relations": QCoreApplication.translate("Labels", "Expert relations changed"),
+        "expert.link_account": QCoreApplication.translate("Labels", "Expert linked to an account"),
+        "registry.import": QCoreApplication.translate("Labels", "Interest registry imported"),
+        "recusal.decide": QCoreApplication.translate("Labels", "Recusal decided"),
+        "recusal.declare": QCoreApplication.translate("Labels", "Recusal declaration recorded"),
+        "selection.draw": QCoreApplication.translate("Labels", "Cases drawn at random"),
+        "selection.key": QCoreApplication.translate("Labels", "Key case added"),
+        "selection.remove": QCoreApplication.translate("Labels", "Case taken out of the selection"),
+        "assignment.apply": QCoreApplication.translate("Labels", "Panels saved"),
+        "panel.replace": QCoreApplication.translate("Labels", "Panel member replaced"),
+        "panel.change": QCoreApplication.translate("Labels", "Panel member changed"),
     }
     return labels.get(action, action)
 
@@ -64,6 +79,12 @@ def action_groups() -> list[tuple[str, str]]:
         ("case.", QCoreApplication.translate("Labels", "Cases")),
         ("document.", QCoreApplication.translate("Labels", "Case documents")),
         ("keys.", QCoreApplication.translate("Labels", "Keys")),
+        ("expert.", QCoreApplication.translate("Labels", "Expert pool")),
+        ("registry.", QCoreApplication.translate("Labels", "Interest registry")),
+        ("recusal.", QCoreApplication.translate("Labels", "Recusal")),
+        ("selection.", QCoreApplication.translate("Labels", "Case selection")),
+        ("assignment.", QCoreApplication.translate("Labels", "Panel drawing")),
+        ("panel.", QCoreApplication.translate("Labels", "Panel changes")),
     ]
 
 
