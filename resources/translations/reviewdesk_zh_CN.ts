@@ -157,6 +157,10 @@
         <translation>调整成员(&amp;H)…</translation>
     </message>
     <message>
+        <source>Record a recusal self.tr(</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>C&amp;onfirm recusal…</source>
         <translation>确认回避(&amp;O)…</translation>
     </message>
@@ -291,6 +295,10 @@
     <message>
         <source>Clear</source>
         <translation>排除</translation>
+    </message>
+    <message>
+        <source>Recorded. Draw the panels again, or replace the member, for it to count.</source>
+        <translation>已登记。请重新分组或替换相关成员，使其生效。</translation>
     </message>
     <message>
         <source>Decision recorded. Draw the panels again for it to count.</source>
@@ -942,6 +950,61 @@
     <message>
         <source>Print the recovery code</source>
         <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>Record a recusal matter</source>
+        <translation>登记回避事项</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>The expert asks to withdraw (自行回避)</source>
+        <translation>专家本人申请回避（自行回避）</translation>
+    </message>
+    <message>
+        <source>A party&apos;s request, granted (申请回避)</source>
+        <translation>当事人申请回避，已准许（申请回避）</translation>
+    </message>
+    <message>
+        <source>Improper contact reported (gifts, meals, private meetings)</source>
+        <translation>报告存在不当接触（收受礼品、宴请、私下会见等）</translation>
+    </message>
+    <message>
+        <source>improper contact: the party or handler concerned</source>
+        <translation>不当接触：所涉当事人或承办人</translation>
+    </message>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>Expert:</source>
+        <translation>专家：</translation>
+    </message>
+    <message>
+        <source>Matter:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Person concerned:</source>
+        <translation>所涉人员：</translation>
+    </message>
+    <message>
+        <source>Facts and decision:</source>
+        <translation>事实及决定：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>The expert is excluded from this case from now on; draw or change the panel afterwards.</source>
+        <translation>登记后该专家即不得参加本案评查；请随后重新分组或调整评查组成员。</translation>
     </message>
 </context>
 <context>

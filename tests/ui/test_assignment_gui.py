@@ -118,3 +118,26 @@ def test_observer_reads_but_cannot_draw(qtbot, admin_ws: OpenWorkspace, login_as
     assert page.campaign_id() is not None
     assert not page.draw_button.isVisibleTo(page) and not page.save_button.isVisibleTo(page)
     assert not page.message.isVisible()
+
+
+def test_recusal_matter_recorded_from_the_page(qtbot, admin_ws: OpenWorkspace) -> None:
+    from reviewdesk.store.models import RecusalDeclaration
+    from ui.dialogs.declaration import DeclarationDialog
+
+    _world(admin_ws)
+    page = _page(qtbot, admin_ws)
+    qtbot.mouseClick(page.draw_button, LEFT)
+    qtbot.waitUntil(lambda: page.proposal is not None, timeout=20000)
+    select_row(page.table, 1)
+    assert page.declare_button.isEnabled()
+    qtbot.mouseClick(page.declare_button, LEFT)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(DeclarationDialog)), timeout=5000)
+    dialog = next(d for d in page.findChildren(DeclarationDialog) if d.isVisible())
+    assert not dialog.ok.isEnabled()  # expert and facts are required
+    dialog.expert.setCurrentIndex(dialog.expert.findData("E2"))
+    type_chinese(dialog.note_edit, "专家本人提出与一方当事人系同学，申请回避，准许")
+    qtbot.mouseClick(dialog.ok, LEFT)
+    qtbot.waitUntil(lambda: _count(admin_ws, RecusalDeclaration) == 1, timeout=5000)
+    rules = {(r.expert_external_id, r.item.finding.rule_id) for r in (page.findings.row_at(n) for n in range(page.findings.rowCount())) if r}
+    assert ("E2", "declared") in rules
+    assert "已登记" in page.message.text()

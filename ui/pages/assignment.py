@@ -99,6 +99,8 @@ class AssignmentPage(Page):
         self.findings_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.handler_flags = QLabel()
         self.handler_flags.setWordWrap(True)
+        self.declare_button = QPushButton(self.tr("Record a recusal self.tr("Rec&ord a recusal matter…")matter…"))
+        self.declare_button.clicked.connect(self.declare)
         self.confirm_button = QPushButton(self.tr("C&onfirm recusal…"))
         self.clear_button = QPushButton(self.tr("C&lear…"))
         self.confirm_button.clicked.connect(lambda: self.decide("confirmed"))
@@ -119,6 +121,7 @@ class AssignmentPage(Page):
         decide_buttons.addWidget(self.confirm_button)
         decide_buttons.addWidget(self.clear_button)
         decide_buttons.addStretch(1)
+        decide_buttons.addWidget(self.declare_button)
         recusal_layout.addLayout(decide_buttons)
 
         self.tabs = QTabWidget()
@@ -149,7 +152,7 @@ class AssignmentPage(Page):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         for widget in (self.select_button, self.save_button, self.replace_button, self.change_button,
-                       self.confirm_button, self.clear_button, self.seed, self.draw_button):
+                       self.confirm_button, self.clear_button, self.declare_button, self.seed, self.draw_button):
             widget.setVisible(self.admin)
         self._loaded = False
         self._update_buttons()
@@ -282,6 +285,7 @@ class AssignmentPage(Page):
         self.change_button.setEnabled(not busy and saved and member is not None)
         finding = self.selected_finding()
         pending = finding is not None and not finding.item.finding.hard
+        self.declare_button.setEnabled(not busy and row is not None)
         self.confirm_button.setEnabled(not busy and pending)
         self.clear_button.setEnabled(not busy and pending)
 
@@ -460,6 +464,25 @@ class AssignmentPage(Page):
             self,
         )
         dialog.open()
+
+    def declare(self) -> None:
+        row = self.selected_row()
+        if self.ws is None or row is None:
+            return
+        from reviewdesk.services import experts
+        from ui.dialogs.declaration import DeclarationDialog
+
+        try:
+            pool = experts.list_experts(self.ws)
+        except Exception as err:
+            self.message.show_error(error_text(err))
+            return
+
+        def saved() -> None:
+            self._load_findings(row)
+            self.message.show_ok(self.tr("Recorded. Draw the panels again, or replace the member, for it to count."))
+
+        DeclarationDialog(self.ws, str(row.case.id), row.case.external_id, pool, saved, self).open()
 
     def _decide(self, row: PanelRow, finding: FindingRow, decision: str, reason: str) -> None:
         if self.ws is None:
