@@ -157,8 +157,8 @@
         <translation>调整成员(&amp;H)…</translation>
     </message>
     <message>
-        <source>Record a recusal self.tr(</source>
-        <translation type="unfinished"></translation>
+        <source>Record a recusal &amp;matter…</source>
+        <translation>登记回避事项(&amp;M)…</translation>
     </message>
     <message>
         <source>C&amp;onfirm recusal…</source>

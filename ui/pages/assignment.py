@@ -99,7 +99,7 @@ class AssignmentPage(Page):
         self.findings_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.handler_flags = QLabel()
         self.handler_flags.setWordWrap(True)
-        self.declare_button = QPushButton(self.tr("Record a recusal self.tr("Rec&ord a recusal matter…")matter…"))
+        self.declare_button = QPushButton(self.tr("Record a recusal &matter…"))
         self.declare_button.clicked.connect(self.declare)
         self.confirm_button = QPushButton(self.tr("C&onfirm recusal…"))
         self.clear_button = QPushButton(self.tr("C&lear…"))
