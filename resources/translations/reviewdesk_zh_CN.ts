@@ -1365,6 +1365,14 @@ Keep it safe: it is not encrypted there.</source>
         <translation>设为不可用(&amp;U)</translation>
     </message>
     <message>
+        <source>Interest re&amp;gistry…</source>
+        <translation>利益登记表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Import the register of companies with their shareholders and officers (registry.xlsx)</source>
+        <translation>导入企业及其股东、高管登记表（registry.xlsx）</translation>
+    </message>
+    <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
@@ -1407,6 +1415,26 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Linked account: {user}</source>
         <translation>关联账户：{user}</translation>
+    </message>
+    <message>
+        <source>Interest registry</source>
+        <translation>利益登记表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Interest registry replaced: {companies} companies, {holders} shareholders and officers. The recusal check uses it from now on.</source>
+        <translation>利益登记信息已更新：{companies} 家企业，{holders} 名股东及高管。回避审查即刻使用新的登记信息。</translation>
+    </message>
+    <message>
+        <source>Replace the interest registry on this computer with {file}?</source>
+        <translation>用 {file} 替换本机的利益登记信息？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
     </message>
     <message>
         <source>Relations of {id} saved.</source>

@@ -115,3 +115,28 @@ def test_relations_editor_saves_and_validates(qtbot, admin_ws: OpenWorkspace, ma
     saved = experts.expert_detail(admin_ws, "EXP-0002").relations
     assert [(r.kind, r.name) for r in saved] == [("counsel_for", "某公司"), ("near_relative", "周某")]
     assert "周某" in page.text.toPlainText()
+
+
+def test_interest_registry_imported_from_the_page(qtbot, admin_ws: OpenWorkspace, make_page, tmp_path: Path) -> None:
+    from reviewdesk.services import registry
+    from tests.test_registry_import import GOOD as REGISTRY
+    from ui.qt import QMessageBox
+
+    page = make_page(admin_ws)
+    assert page.registry_button.isVisibleTo(page)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    good = tmp_path / "registry.xlsx"
+    good.write_bytes(REGISTRY)
+    for path in (bad, good):
+        page.import_registry(str(path))
+        box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
+        yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: page.message.isVisible() and page.message.text() != "", timeout=10000)
+        if path is bad:
+            assert "bad.xlsx" in page.message.text() or "未导入" in page.message.text() or "无法" in page.message.text()
+            assert registry.registry_summary(admin_ws).companies == 0
+            page.message.clear_message()
+    qtbot.waitUntil(lambda: "利益登记" in page.message.text(), timeout=10000)
+    assert registry.registry_summary(admin_ws).companies > 0

@@ -4,6 +4,7 @@ administrators the roster import, the relations editor and availability. Observe
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.i18n import error_text
@@ -12,6 +13,7 @@ from ui.models.experts import ExpertsModel
 from ui.models.labels import profession_label, relation_label
 from ui.pages.base import Page
 from ui.qt import (
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -22,7 +24,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table
+from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, row_table
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -63,15 +65,18 @@ class ExpertsPage(Page):
         self.relations_button = QPushButton(self.tr("Edit &relations…"))
         self.available_button = QPushButton(self.tr("Mark &available"))
         self.unavailable_button = QPushButton(self.tr("Mark &unavailable"))
+        self.registry_button = QPushButton(self.tr("Interest re&gistry…"))
+        self.registry_button.setToolTip(self.tr("Import the register of companies with their shareholders and officers (registry.xlsx)"))
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.import_button.clicked.connect(self.open_import)
+        self.registry_button.clicked.connect(lambda: self.import_registry())
         self.relations_button.clicked.connect(self.edit_relations)
         self.available_button.clicked.connect(lambda: self.set_available(True))
         self.unavailable_button.clicked.connect(lambda: self.set_available(False))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         buttons = QHBoxLayout()
         buttons.addWidget(self.filter, 1)
-        for button in (self.import_button, self.relations_button, self.available_button, self.unavailable_button):
+        for button in (self.import_button, self.registry_button, self.relations_button, self.available_button, self.unavailable_button):
             button.setVisible(self.is_admin)
             buttons.addWidget(button)
         buttons.addWidget(self.refresh_button)
@@ -207,6 +212,38 @@ class ExpertsPage(Page):
         self.import_dialog.imported.connect(lambda _report: self.refresh())
         self.import_dialog.open()
         return self.import_dialog
+
+    def import_registry(self, path: str | None = None) -> None:
+        """Replace the interest registry from a registry.xlsx the coordinator picks (all or nothing)."""
+        if self.ws is None or not self.is_admin:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Interest registry"), "", self.tr("Excel workbook (*.xlsx)")
+            )
+            if not path:
+                return
+        from reviewdesk.services import registry
+
+        ws, chosen = self.ws, Path(path)
+
+        def run() -> object:
+            return registry.import_registry(ws, chosen.read_bytes(), chosen.name)
+
+        def done(result: object) -> None:
+            self.message.show_ok(
+                self.tr("Interest registry replaced: {companies} companies, {holders} shareholders and officers. "
+                        "The recusal check uses it from now on.").format(
+                    companies=getattr(result, "companies", 0), holders=getattr(result, "holders", 0)
+                )
+            )
+
+        confirm(
+            self, self.tr("Interest registry"),
+            self.tr("Replace the interest registry on this computer with {file}?").format(file=chosen.name),
+            self.tr("Replace"),
+            lambda: run_job(run, self, done, lambda err: self.message.show_error(error_text(err))),
+        )
 
     def edit_relations(self) -> RelationsEditorDialog | None:
         if self.ws is None or self.detail is None or not self.is_admin:
