@@ -1389,6 +1389,26 @@ Keep it safe: it is not encrypted there.</source>
         <translation>专家库（只读）。</translation>
     </message>
     <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Former units</source>
+        <translation>曾任职单位</translation>
+    </message>
+    <message>
+        <source>None declared.</source>
+        <translation>未申报。</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>left {date}</source>
+        <translation>{date} 离任</translation>
+    </message>
+    <message>
         <source>Specialties: {list}</source>
         <translation>专长：{list}</translation>
     </message>

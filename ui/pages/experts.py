@@ -157,6 +157,9 @@ class ExpertsPage(Page):
             self.text.clear()
             return
         r, e = detail.row, html.escape
+        relations_title, former_title = self.tr("Relations"), self.tr("Former units")
+        none_declared, none_text = self.tr("None declared."), self.tr("None.")
+        left = self.tr("left {date}")
         lines = [
             f"<h3>{e(r.name)} <small>{e(r.external_id)}</small></h3>",
             f"<p>{e(profession_label(r.profession))} · {e(r.unit_name or r.unit_code)} ({e(r.region_code)})</p>",
@@ -165,21 +168,21 @@ class ExpertsPage(Page):
             + e(self.tr("Available: {yes_no} {note}").format(yes_no=self.tr("Yes") if r.available else self.tr("No"), note=r.availability_note))
             + "<br>" + e(self.tr("Identity number: {number}").format(number=detail.id_number or "—")) + "<br>"
             + e(self.tr("Linked account: {user}").format(user=detail.account or "—")) + "</p>",
-            f"<h4>{e(self.tr('Relations'))}</h4>",
+            f"<h4>{e(relations_title)}</h4>",
         ]
         if detail.relations:
             lines.append("<ul>" + "".join(
                 f"<li>{e(relation_label(x.kind))}: {e(x.name)}" + (f" ({e(x.unit_code)})" if x.unit_code else "")
                 + (f" — {e(x.note)}" if x.note else "") + "</li>" for x in detail.relations) + "</ul>")
         else:
-            lines.append(f"<p>{e(self.tr('None declared.'))}</p>")
-        lines.append(f"<h4>{e(self.tr('Former units'))}</h4>")
+            lines.append(f"<p>{e(none_declared)}</p>")
+        lines.append(f"<h4>{e(former_title)}</h4>")
         if detail.former_units:
             lines.append("<ul>" + "".join(
-                f"<li>{e(f.unit_name or f.unit_code)} — {e(self.tr('left {date}').format(date=f.until or '?'))}</li>"
+                f"<li>{e(f.unit_name or f.unit_code)} — {e(left.format(date=f.until or '?'))}</li>"
                 for f in detail.former_units) + "</ul>")
         else:
-            lines.append(f"<p>{e(self.tr('None.'))}</p>")
+            lines.append(f"<p>{e(none_text)}</p>")
         self.text.setHtml("".join(lines))
 
     def _update_buttons(self) -> None:
