@@ -5,7 +5,17 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Boolean, Dialect, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -25,6 +35,11 @@ class Timestamp(TypeDecorator[datetime]):
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)
+
+
+DEFAULT_GRADE_BANDS = (
+    '[{"grade": "优秀", "min": 90}, {"grade": "合格", "min": 70}, {"grade": "瑕疵", "min": 60}, {"grade": "不合格", "min": 0}]'
+)
 
 
 class Base(DeclarativeBase):
@@ -155,6 +170,10 @@ class Campaign(Base):
     # Panel composition rules, JSON: [{"professions": ["lawyer", "academic"], "min": 1}, …]
     composition: Mapped[str] = mapped_column(Text, default="[]")
     max_load: Mapped[int | None] = mapped_column(Integer)  # cases per expert; None = fair share
+    # Grade bands, JSON, highest first: [{"grade": "优秀", "min": 90}, …, {"grade": "不合格", "min": 0}]
+    grade_bands: Mapped[str] = mapped_column(Text, default=DEFAULT_GRADE_BANDS)
+    spread_threshold: Mapped[float] = mapped_column(Float, default=10.0)  # deliberation flag: points between members
+    consolidation: Mapped[str] = mapped_column(String(8), default="mean")  # mean | median of the members' totals
 
 
 # -- packages and cases (issue: case packages) ----------------------------------------------------------
@@ -453,3 +472,140 @@ class PanelChange(Base):
     reason: Mapped[str] = mapped_column(Text)
     changed_by: Mapped[str] = mapped_column(String(64))
     changed_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+# -- scoring, deliberation, interviews (issue: scoring) -------------------------------------------------------
+class Rubric(Base):
+    """A score sheet definition (resources/rubrics/*.json), stored whole: a campaign keeps the exact version."""
+
+    __tablename__ = "rubrics"
+    __table_args__ = (UniqueConstraint("code", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)  # the rubric JSON, canonical
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(200))  # "builtin" or "file:<name>"
+    added_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class CampaignRubric(Base):
+    """Which rubric (exact version) a campaign scores a case type with."""
+
+    __tablename__ = "campaign_rubrics"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    rubric_id: Mapped[int] = mapped_column(ForeignKey("rubrics.id"))
+
+
+class ScoreSheet(Base):
+    """One expert's sheet for one case: draft until submitted (then locked; amendments keep the old version)."""
+
+    __tablename__ = "score_sheets"
+    __table_args__ = (UniqueConstraint("campaign_id", "case_id", "expert_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("experts.id"))
+    rubric_id: Mapped[int] = mapped_column(ForeignKey("rubrics.id"))
+    status: Mapped[str] = mapped_column(String(12), default="draft")  # draft | submitted
+    version: Mapped[int] = mapped_column(Integer, default=1)  # +1 with every amendment after submission
+    total: Mapped[float | None] = mapped_column(Float)
+    grade: Mapped[str | None] = mapped_column(String(16))
+    veto: Mapped[bool] = mapped_column(Boolean, default=False)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    certification: Mapped[str] = mapped_column(Text)  # the 回避声明 the expert confirmed before the first edit
+    certified_at: Mapped[datetime] = mapped_column(Timestamp())
+    submitted_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    updated_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class ScoreItem(Base):
+    """One rubric item on a sheet: points deducted (or added, for bonus items), with reason and 卷×第×页."""
+
+    __tablename__ = "score_items"
+
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("score_sheets.id", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    points: Mapped[float] = mapped_column(Float, default=0.0)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    evidence_ref: Mapped[str] = mapped_column(String(200), default="")
+    veto: Mapped[bool] = mapped_column(Boolean, default=False)  # a veto item found to apply
+
+
+class ScoreSheetVersion(Base):
+    """A submitted sheet as it was (JSON), kept when it is amended."""
+
+    __tablename__ = "score_sheet_versions"
+    __table_args__ = (UniqueConstraint("sheet_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("score_sheets.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    amend_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class Conclusion(Base):
+    """The panel's conclusion on a case (合议), recorded by the leader."""
+
+    __tablename__ = "conclusions"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    score: Mapped[float] = mapped_column(Float)
+    computed_grade: Mapped[str] = mapped_column(String(16))
+    grade: Mapped[str] = mapped_column(String(16))  # differs from computed_grade only with grade_reason
+    grade_reason: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(8))  # wrong (错案) | flawed (瑕疵案) | none
+    majority_view: Mapped[str] = mapped_column(Text, default="")
+    minority_view: Mapped[str] = mapped_column(Text, default="")
+    actions: Mapped[str] = mapped_column(Text, default="{}")  # JSON: correction with deadline, referral suggestion
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    concluded_by: Mapped[str] = mapped_column(String(64))
+    concluded_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class ConclusionFinding(Base):
+    """A problem the panel found (发现的问题): category, description, evidence reference."""
+
+    __tablename__ = "conclusion_findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    evidence_ref: Mapped[str] = mapped_column(String(200), default="")
+    item_code: Mapped[str | None] = mapped_column(String(32))
+
+
+class Interview(Base):
+    """谈话笔录: an interview with a party or an original handler."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(Timestamp())
+    ended_at: Mapped[datetime] = mapped_column(Timestamp())
+    place: Mapped[str] = mapped_column(String(200))
+    interviewers: Mapped[str] = mapped_column(Text)  # JSON list of names (at least two)
+    recorder: Mapped[str] = mapped_column(String(100))
+    interviewee_name: Mapped[str] = mapped_column(String(100))
+    interviewee_unit: Mapped[str] = mapped_column(String(200), default="")
+    relation: Mapped[str] = mapped_column(String(16))  # party | handler | other
+    notice: Mapped[str] = mapped_column(Text)  # JSON: identity, purpose, recusal_right, truth_duty → bool
+    qa: Mapped[str] = mapped_column(Text)  # JSON list of {"q": …, "a": …}
+    confirmation: Mapped[str] = mapped_column(Text, default="")  # the interviewee's confirmation
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+    updated_at: Mapped[datetime] = mapped_column(Timestamp())
