@@ -12,10 +12,13 @@ from reviewdesk.cli.commands import (
     assign,
     audit,
     campaigns,
+    deliberation,
     demo,
     experts,
     packages,
     recusal,
+    rubrics,
+    scoring,
     selection,
     users,
     workspace,
@@ -282,8 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the desktop app on it afterwards")
     add_json(p)
     p.set_defaults(func=demo.cmd_demo)
-    # Expert pool, recusal, case selection and panel drawing register their own commands.
-    for module in (experts, recusal, selection, assign):
+    # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
+    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation):
         module.register(sub)
     return parser
 

@@ -43,7 +43,17 @@ class Change:
             step()
 
 
-def _refuse(ws: OpenWorkspace, action: str, reason: str) -> PermissionDenied:
+class Refusal(Exception):
+    """Raised by a service body for an access rule that depends on the data (not on the role): "not on the
+    panel of this case". `change` and `query` turn it into an audited PermissionDenied once their transaction
+    has ended."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def refuse(ws: OpenWorkspace, action: str, reason: str) -> PermissionDenied:
     """Record the refusal in its own transaction, then hand back the error to raise. Call it with no read
     transaction open: with a rollback journal the write would wait for that reader forever (until the busy
     timeout)."""
@@ -75,20 +85,26 @@ def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ch
     with ws.read_session() as probe:
         reason = _refusal(ws, probe, roles)
     if reason is not None:
-        raise _refuse(ws, action, reason)
-    with ws.write_session() as session, session.begin():
-        ch = Change(session, ws, action)
-        yield ch
-        ch.finish()
+        raise refuse(ws, action, reason)
+    try:
+        with ws.write_session() as session, session.begin():
+            ch = Change(session, ws, action)
+            yield ch
+            ch.finish()
+    except Refusal as refusal:  # written after the change rolled back
+        raise refuse(ws, action, refusal.reason) from None
 
 
 @contextmanager
 def query(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Session]:
     """A read: role checked, no audit entry (reads of case data get their own audit in later issues)."""
     roles = frozenset(roles)
-    with ws.read_session() as session:
-        reason = _refusal(ws, session, roles)
-        if reason is None:
-            yield session
-            return
-    raise _refuse(ws, action, reason)
+    try:
+        with ws.read_session() as session:
+            reason = _refusal(ws, session, roles)
+            if reason is None:
+                yield session
+                return
+    except Refusal as refusal:  # written once the read has ended
+        raise refuse(ws, action, refusal.reason) from None
+    raise refuse(ws, action, reason)

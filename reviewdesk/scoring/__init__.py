@@ -1,0 +1,1 @@
+"""Scoring rules as data: rubric definitions (parts → items) and grade bands. No store, no Qt."""
