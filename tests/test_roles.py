@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reviewdesk.errors import PermissionDenied
+from reviewdesk.resources import resources_dir
 from reviewdesk.services import (
     assignment,
     audit,
     campaigns,
+    deliberation,
     experts,
+    interviews,
     maintenance,
     recusal,
     registry,
+    rubrics,
+    scoring,
     selection,
     settings,
     users,
@@ -31,7 +37,20 @@ ADMIN_ONLY = {Role.ADMIN}
 AUDIT_READERS = {Role.ADMIN, Role.AUDITOR}
 POOL_READERS = {Role.ADMIN, Role.OBSERVER}
 VERIFIERS = {Role.ADMIN, Role.OBSERVER, Role.AUDITOR}
+EXPERTS_ONLY = {Role.EXPERT}
+SHEET_READERS = {Role.ADMIN, Role.OBSERVER, Role.EXPERT}
+PANEL = {Role.ADMIN, Role.EXPERT}
 EVERYONE = set(Role)
+
+def _interview() -> interviews.InterviewInput:
+    start = datetime(2026, 3, 5, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+    return interviews.InterviewInput(
+        started_at=start, ended_at=start + timedelta(hours=1), place="谈话室", interviewers=["甲", "乙"], recorder="丙",
+        interviewee_name="丁", relation="party",
+        notice={"identity": True, "purpose": True, "recusal_right": True, "truth_duty": True},
+        qa=[interviews.QA("问", "答")], confirmation="以上笔录我已看过，与我说的相符。",
+    )
+
 
 # qualified name: (allowed roles, audited action, call)
 SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] | None]] = {
@@ -89,12 +108,49 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "assignment.replace": (ADMIN_ONLY, "panel.replace", lambda ws, tmp: assignment.replace(ws, "C-9", "1", "1", "回避")),
     "assignment.change_member": (ADMIN_ONLY, "panel.change", lambda ws, tmp: assignment.change_member(ws, "C-9", "1", "1", "2", "调整")),
     "assignment.panels": (POOL_READERS, "panel.list", lambda ws, tmp: assignment.panels(ws, "C-9")),
+    # Scoring. Panel membership and blindness (data-dependent) are tested in test_scoring_access and
+    # test_deliberation; here only the roles.
+    "rubrics.rubric_key": (EVERYONE, "", None),  # pure
+    "rubrics.ensure_builtins": (EVERYONE, "", None),  # runs inside a caller's transaction
+    "rubrics.rubric_for_case": (EVERYONE, "", None),  # runs inside a caller's transaction
+    "rubrics.list_rubrics": (EVERYONE, "rubric.list", lambda ws, tmp: rubrics.list_rubrics(ws)),
+    "rubrics.rubric_detail": (EVERYONE, "rubric.show", lambda ws, tmp: rubrics.rubric_detail(ws, "court")),
+    "rubrics.export_rubric": (EVERYONE, "rubric.show", lambda ws, tmp: rubrics.export_rubric(ws, "court", None, tmp / "r.json")),
+    "rubrics.grading": (EVERYONE, "grading.show", lambda ws, tmp: rubrics.grading(ws, "C-9")),
+    "rubrics.import_rubric": (ADMIN_ONLY, "rubric.import", lambda ws, tmp: rubrics.import_rubric(ws, (resources_dir() / "rubrics" / "court.json").read_bytes(), "r.json")),
+    "rubrics.set_campaign_rubric": (ADMIN_ONLY, "campaign.rubric", lambda ws, tmp: rubrics.set_campaign_rubric(ws, "C-9", "civil", "court")),
+    "rubrics.set_grading": (ADMIN_ONLY, "grading.set", lambda ws, tmp: rubrics.set_grading(ws, "C-9", spread_threshold=8)),
+    "scoring.recusal_statement": (EVERYONE, "", None),  # a shipped text
+    "scoring.certify": (EXPERTS_ONLY, "score.certify", lambda ws, tmp: scoring.certify(ws, "1")),
+    "scoring.save_draft": (EXPERTS_ONLY, "score.save_draft", lambda ws, tmp: scoring.save_draft(ws, "1", [])),
+    "scoring.submit": (EXPERTS_ONLY, "score.submit", lambda ws, tmp: scoring.submit(ws, "1")),
+    "scoring.amend": (EXPERTS_ONLY, "score.amend", lambda ws, tmp: scoring.amend(ws, "1", [], "更正")),
+    "scoring.sheet": (SHEET_READERS, "score.show", lambda ws, tmp: scoring.sheet(ws, "1")),
+    "scoring.sheets_for_case": (SHEET_READERS, "score.list", lambda ws, tmp: scoring.sheets_for_case(ws, "1")),
+    "scoring.history": (SHEET_READERS, "score.history", lambda ws, tmp: scoring.history(ws, 1)),
+    "scoring.my_cases": (EXPERTS_ONLY, "score.my_cases", lambda ws, tmp: scoring.my_cases(ws)),
+    "deliberation.case_campaign": (EVERYONE, "", None),  # runs inside a caller's session
+    "deliberation.panel": (EVERYONE, "", None),  # runs inside a caller's session
+    "deliberation.acting_member": (EVERYONE, "", None),  # runs inside a caller's session
+    "deliberation.require_panel_or_admin": (EVERYONE, "", None),  # runs inside a caller's session
+    "deliberation.input_from_json": (EVERYONE, "", None),  # pure
+    "deliberation.deliberation": (PANEL, "deliberation.show", lambda ws, tmp: deliberation.deliberation(ws, "1")),
+    "deliberation.conclude": (PANEL, "deliberation.conclude", lambda ws, tmp: deliberation.conclude(ws, "1", deliberation.ConclusionInput("none"))),
+    "interviews.validate": (EVERYONE, "", None),  # pure
+    "interviews.input_from_json": (EVERYONE, "", None),  # pure
+    "interviews.record_interview": (PANEL, "interview.record", lambda ws, tmp: interviews.record_interview(ws, "1", _interview())),
+    "interviews.update_interview": (PANEL, "interview.update", lambda ws, tmp: interviews.update_interview(ws, 1, _interview())),
+    "interviews.interviews": (PANEL, "interview.list", lambda ws, tmp: interviews.interviews(ws, "1")),
+    "interviews.interview": (PANEL, "interview.show", lambda ws, tmp: interviews.interview(ws, 1)),
 }
 
 
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
-    for module in (assignment, audit, campaigns, experts, maintenance, recusal, registry, selection, settings, users):
+    for module in (
+        assignment, audit, campaigns, deliberation, experts, interviews, maintenance, recusal, registry, rubrics,
+        scoring, selection, settings, users,
+    ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):
                 found.add(f"{module.__name__.rsplit('.', 1)[1]}.{name}")
