@@ -2,7 +2,8 @@
 
 Every name here is invented. The demo password is public and printed: a demo workspace holds no real data.
 The demo campaign holds 64 generated cases with PDF and DOCX files, a 48-expert pool with planted conflicts,
-a reproducible draw of 40 cases plus two key cases, and saved panels; later issues add scores.
+a reproducible draw of 40 cases plus two key cases, saved panels, submitted score sheets for six panels and the
+conclusions of four (reviewdesk/demo_scoring.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import shutil
 import uuid
 from pathlib import Path
 
-from reviewdesk import demo_cases, demo_experts
+from reviewdesk import demo_cases, demo_experts, demo_scoring
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.packages.builder import manifest_bytes
 from reviewdesk.packages.manifest import parse
@@ -92,6 +93,7 @@ def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
         imports.import_prepared(opened, parse(manifest_data), demo_cases.members(files), "demo")
         _expert_pool(opened, json.loads(manifest_data)["cases"])
         _panels(opened)
+        demo_scoring.score_demo(opened, DEMO_CAMPAIGN, DEMO_PASSWORD)
         audit.checkpoint(opened)
     return ws
 
