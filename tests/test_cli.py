@@ -113,4 +113,12 @@ def test_demo_workspace(tmp_path: Path) -> None:
     assert {c["id"] for c in campaigns} == {"2026-XF-01", "2026-ZX-01"}
     units = json.loads(_ok(run_cli("--workspace", folder, "unit", "list", "--json", "--user", "admin", "--password-env", "PW", env=env)))
     assert len({u["region_code"][:4] for u in units if len(u["region_code"]) == 6 and u["region_code"][4:] != "00"}) >= 3
+    admin = ("--user", "admin", "--password-env", "PW")
+    pool = json.loads(_ok(run_cli("--workspace", folder, "experts", "list", "--json", *admin, env=env)))
+    assert len(pool) == 48
+    panels = json.loads(_ok(run_cli("--workspace", folder, "panels", "--campaign", "2026-XF-01", "--json", *admin, env=env)))
+    assert len(panels) == 42 and all(len(p["members"]) == 3 for p in panels)
+    assert _ok(run_cli("--workspace", folder, "select", "verify", "--campaign", "2026-XF-01", *admin, env=env))
+    board = json.loads(_ok(run_cli("--workspace", folder, "conclude", "--case", panels[0]["case"]["external_id"], "--json", *admin, env=env)))
+    assert board["conclusion"] is not None and all(m["status"] == "submitted" for m in board["members"])
     _fails(run_cli("--workspace", folder, "demo"), 3, "--reset")
