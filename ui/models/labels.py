@@ -59,6 +59,16 @@ def action_label(action: str) -> str:
         "assignment.apply": QCoreApplication.translate("Labels", "Panels saved"),
         "panel.replace": QCoreApplication.translate("Labels", "Panel member replaced"),
         "panel.change": QCoreApplication.translate("Labels", "Panel member changed"),
+        "rubric.import": QCoreApplication.translate("Labels", "Score sheet rubric imported"),
+        "campaign.rubric": QCoreApplication.translate("Labels", "Campaign rubric chosen"),
+        "grading.set": QCoreApplication.translate("Labels", "Grade bands changed"),
+        "score.certify": QCoreApplication.translate("Labels", "Recusal statement confirmed"),
+        "score.save_draft": QCoreApplication.translate("Labels", "Score sheet draft saved"),
+        "score.submit": QCoreApplication.translate("Labels", "Score sheet submitted"),
+        "score.amend": QCoreApplication.translate("Labels", "Score sheet amended"),
+        "deliberation.conclude": QCoreApplication.translate("Labels", "Panel conclusion recorded"),
+        "interview.record": QCoreApplication.translate("Labels", "Interview record made"),
+        "interview.update": QCoreApplication.translate("Labels", "Interview record changed"),
     }
     return labels.get(action, action)
 
@@ -85,6 +95,9 @@ def action_groups() -> list[tuple[str, str]]:
         ("selection.", QCoreApplication.translate("Labels", "Case selection")),
         ("assignment.", QCoreApplication.translate("Labels", "Panel drawing")),
         ("panel.", QCoreApplication.translate("Labels", "Panel changes")),
+        ("score.", QCoreApplication.translate("Labels", "Score sheets")),
+        ("deliberation.", QCoreApplication.translate("Labels", "Deliberation")),
+        ("interview.", QCoreApplication.translate("Labels", "Interview records")),
     ]
 
 
