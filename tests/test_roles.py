@@ -129,10 +129,6 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "scoring.sheets_for_case": (SHEET_READERS, "score.list", lambda ws, tmp: scoring.sheets_for_case(ws, "1")),
     "scoring.history": (SHEET_READERS, "score.history", lambda ws, tmp: scoring.history(ws, 1)),
     "scoring.my_cases": (EXPERTS_ONLY, "score.my_cases", lambda ws, tmp: scoring.my_cases(ws)),
-    "deliberation.case_campaign": (EVERYONE, "", None),  # runs inside a caller's session
-    "deliberation.panel": (EVERYONE, "", None),  # runs inside a caller's session
-    "deliberation.acting_member": (EVERYONE, "", None),  # runs inside a caller's session
-    "deliberation.require_panel_or_admin": (EVERYONE, "", None),  # runs inside a caller's session
     "deliberation.input_from_json": (EVERYONE, "", None),  # pure
     "deliberation.deliberation": (PANEL, "deliberation.show", lambda ws, tmp: deliberation.deliberation(ws, "1")),
     "deliberation.conclude": (PANEL, "deliberation.conclude", lambda ws, tmp: deliberation.conclude(ws, "1", deliberation.ConclusionInput("none"))),

@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 from reviewdesk.clock import now
 from reviewdesk.errors import NotFound, ValidationError
 from reviewdesk.services.base import change, query
-from reviewdesk.services.deliberation import (
+from reviewdesk.services.lookup import resolve_case
+from reviewdesk.services.panel_seats import (
     PANEL_ROLES,
     case_campaign,
     panel,
     require_panel_or_admin,
 )
-from reviewdesk.services.lookup import resolve_case
 from reviewdesk.store.models import Case, Interview
 from reviewdesk.workspace import OpenWorkspace
 

@@ -24,6 +24,7 @@ from reviewdesk.scoring.rubric import RubricDef
 from reviewdesk.scoring.sheet import Entry, check, compute, entries_from_json
 from reviewdesk.services.base import Refusal, change, query
 from reviewdesk.services.lookup import resolve_case, resolve_expert
+from reviewdesk.services.panel_seats import several_campaigns
 from reviewdesk.services.rubrics import parse_stored, rubric_for_case
 from reviewdesk.store.models import (
     Campaign,
@@ -200,11 +201,7 @@ def _one_campaign(found: Sequence[str], case: Case, campaign_id: str | None) -> 
     if campaign_id is not None:
         return campaign_id if campaign_id in found else None
     if len(found) > 1:
-        raise ValidationError(
-            "campaign",
-            f"case {case.external_id} is on panels of several campaigns ({', '.join(found)}); say which campaign",
-            message_zh=f"案件 {case.external_id} 属于多个评查活动（{'、'.join(found)}），请指定评查活动",
-        )
+        raise several_campaigns(case, found)
     return found[0] if found else None
 
 
