@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from ui.qt import QObject, QRunnable, QThreadPool, Signal, Slot
+from ui.qt import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 _running = 0  # runnables started and not yet returned (counted on both threads, hence the lock)
 _running_lock = threading.Lock()
@@ -28,32 +28,42 @@ class _Relay(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, returned: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
         self._relay = relay
+        self._returned = returned
 
     def run(self) -> None:
         global _running
         # The Job (UI thread) also holds the function and the relay, so the last reference to anything Qt they
         # reach is never dropped here: deleting a QObject off its own thread can crash the UI thread.
-        fn, relay = self._fn, self._relay
+        fn, relay, returned = self._fn, self._relay, self._returned
         self._fn = self._relay = None
         try:
-            failed = False
-            try:
-                value = fn()
-            except BaseException as err:  # every failure goes back to the UI as a message
-                failed, value = True, err
+            failed, value = _call(fn)
             del fn
             try:
                 (relay.failed if failed else relay.done).emit(value)
             except RuntimeError:
                 pass  # the receiver is gone (its window was closed, or the app locked): nobody to tell
+            del relay, value
         finally:
+            # Only now may the Job (and its relay) be deleted: the UI thread can run the slot and get to the
+            # deletion while this thread is still inside emit(), and deleting a sender mid-emit crashes.
+            returned.set()
             with _running_lock:
                 _running -= 1
+
+
+def _call(fn: Callable[[], Any]) -> tuple[bool, Any]:
+    """(failed, result or exception). Its own frame, so an exception's traceback never holds the runnable's
+    frame (and through it the QRunnable, which the pool deletes once `run` returns) or the relay."""
+    try:
+        return False, fn()
+    except BaseException as err:  # every failure goes back to the UI as a message
+        return True, err
 
 
 class Job(QObject):
@@ -75,6 +85,10 @@ class Job(QObject):
         self.relay.done.connect(self._done)
         self.relay.failed.connect(self._failed)
         self.running = True
+        self.returned = threading.Event()  # set by the worker once it no longer touches the relay
+        self._reaper = QTimer(self)  # a child: never fires after the job is gone
+        self._reaper.setInterval(2)
+        self._reaper.timeout.connect(self._delete_when_returned)
 
     @Slot(object)
     def _done(self, result: object) -> None:
@@ -92,7 +106,14 @@ class Job(QObject):
         self.fn = None
         self.running = False
         self.finished.emit()
-        self.deleteLater()
+        self._delete_when_returned()
+
+    def _delete_when_returned(self) -> None:
+        if self.returned.is_set():
+            self._reaper.stop()
+            self.deleteLater()
+        elif not self._reaper.isActive():
+            self._reaper.start()
 
 
 def run_job(
@@ -106,7 +127,7 @@ def run_job(
     job.fn = fn
     with _running_lock:
         _running += 1
-    QThreadPool.globalInstance().start(_Runnable(fn, job.relay))
+    QThreadPool.globalInstance().start(_Runnable(fn, job.relay, job.returned))
     return job
 
 

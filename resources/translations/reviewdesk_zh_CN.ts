@@ -887,6 +887,37 @@
     </message>
 </context>
 <context>
+    <name>CertifyDialog</name>
+    <message>
+        <source>Recusal statement</source>
+        <translation>回避声明</translation>
+    </message>
+    <message>
+        <source>I confirm that none of the above grounds for recusal applies to me</source>
+        <translation>本人确认不存在上述应当回避的情形</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>I have a ground for recusal</source>
+        <translation>我有应回避情形</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Case: {case}</source>
+        <translation>案件：{case}</translation>
+    </message>
+    <message>
+        <source>Do not score this case. Tell the coordinator (the organising office) about the ground for recusal; the office records it and replaces you on the panel. Nothing has been recorded here.</source>
+        <translation>请不要评查本案。请将应回避的情形告知组织单位（协调人），由其记录并调整评查组成员。本系统未作任何记录。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -953,6 +984,129 @@
     </message>
 </context>
 <context>
+    <name>ConclusionDialog</name>
+    <message>
+        <source>Record the panel&apos;s conclusion</source>
+        <translation>记录合议结论</translation>
+    </message>
+    <message>
+        <source>required when the grade differs from the computed one</source>
+        <translation>等次与计算结果不同时必填</translation>
+    </message>
+    <message>
+        <source>Keep the member&apos;s veto (the case gets the lowest grade)</source>
+        <translation>采纳成员的一票否决意见（案件评为最低等次）</translation>
+    </message>
+    <message>
+        <source>Category *</source>
+        <translation>问题类别 *</translation>
+    </message>
+    <message>
+        <source>Description *</source>
+        <translation>问题描述 *</translation>
+    </message>
+    <message>
+        <source>Evidence (volume, page) *</source>
+        <translation>证据出处（卷×第×页）*</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>&amp;Add problem</source>
+        <translation>添加问题(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move problem</source>
+        <translation>删除问题(&amp;M)</translation>
+    </message>
+    <message>
+        <source>required when the members&apos; grades differ or a veto is not kept</source>
+        <translation>成员等次不一致或未采纳一票否决意见时必填</translation>
+    </message>
+    <message>
+        <source>Send back for correction</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <source>&amp;Grade:</source>
+        <translation>等次(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Reason for the change:</source>
+        <translation>改判理由：</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome: *</source>
+        <translation>评查结论(&amp;O)：*</translation>
+    </message>
+    <message>
+        <source>Problems found (required for a wrong or flawed case):</source>
+        <translation>发现的问题（错案、瑕疵案必填）：</translation>
+    </message>
+    <message>
+        <source>&amp;Majority view: *</source>
+        <translation>多数意见(&amp;M)：*</translation>
+    </message>
+    <message>
+        <source>M&amp;inority view:</source>
+        <translation>少数意见(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Correction &amp;deadline:</source>
+        <translation>整改期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Reason for the &amp;referral:</source>
+        <translation>移送理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save the conclusion</source>
+        <translation>保存合议结论(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Conclusion of case {case}</source>
+        <translation>案件 {case} 的合议结论</translation>
+    </message>
+    <message>
+        <source>M&amp;inority view: *</source>
+        <translation>少数意见(&amp;I)：*</translation>
+    </message>
+    <message>
+        <source>Consolidated score {score} ({rule}); computed grade: {grade}</source>
+        <translation>综合得分 {score}（{rule}）；计算等次：{grade}</translation>
+    </message>
+    <message>
+        <source>Suggest referring a lead</source>
+        <translation>建议移送线索</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Reason for the change: *</source>
+        <translation>改判理由：*</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Saving the conclusion…</source>
+        <translation>正在保存合议结论…</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationDialog</name>
     <message>
         <source>Record a recusal matter</source>
@@ -1005,6 +1159,330 @@
     <message>
         <source>The expert is excluded from this case from now on; draw or change the panel afterwards.</source>
         <translation>登记后该专家即不得参加本案评查；请随后重新分组或调整评查组成员。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationLabels</name>
+    <message>
+        <source>Wrong case</source>
+        <translation>错案</translation>
+    </message>
+    <message>
+        <source>Flawed case</source>
+        <translation>瑕疵案</translation>
+    </message>
+    <message>
+        <source>No problem</source>
+        <translation>无问题</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Original case handler</source>
+        <translation>原办案人员</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>评查结论</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Reason for changing the grade</source>
+        <translation>改判理由</translation>
+    </message>
+    <message>
+        <source>Keep the veto</source>
+        <translation>采纳一票否决</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Majority view</source>
+        <translation>多数意见</translation>
+    </message>
+    <message>
+        <source>Minority view</source>
+        <translation>少数意见</translation>
+    </message>
+    <message>
+        <source>Correction required</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <source>Correction deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Reason for the referral</source>
+        <translation>移送理由</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Interviewers</source>
+        <translation>谈话人</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>被谈话人</translation>
+    </message>
+    <message>
+        <source>Interviewee&apos;s unit</source>
+        <translation>被谈话人单位</translation>
+    </message>
+    <message>
+        <source>Relation to the case</source>
+        <translation>与本案关系</translation>
+    </message>
+    <message>
+        <source>Identity stated</source>
+        <translation>告知身份</translation>
+    </message>
+    <message>
+        <source>Purpose explained</source>
+        <translation>告知目的</translation>
+    </message>
+    <message>
+        <source>Right to ask for recusal told</source>
+        <translation>告知申请回避的权利</translation>
+    </message>
+    <message>
+        <source>Duty to tell the truth told</source>
+        <translation>告知如实陈述的义务</translation>
+    </message>
+    <message>
+        <source>Questions and answers</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>Interviewee&apos;s confirmation</source>
+        <translation>被谈话人确认意见</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>问题描述</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>证据出处</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <source>Problem {n}</source>
+        <translation>问题 {n}</translation>
+    </message>
+    <message>
+        <source>Question and answer {n}</source>
+        <translation>第 {n} 组问答</translation>
+    </message>
+    <message>
+        <source>Interviewer {n}</source>
+        <translation>谈话人 {n}</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评查项</translation>
+    </message>
+    <message>
+        <source>(veto)</source>
+        <translation>（否决）</translation>
+    </message>
+    <message>
+        <source>Members differ on this item</source>
+        <translation>成员对此项意见不一致</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>未扣分</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}
+Evidence: {evidence}</source>
+        <translation>理由：{reason}
+证据出处：{evidence}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>The members&apos; totals are {spread} points apart, more than the campaign allows ({limit}): discuss the items marked in colour.</source>
+        <translation>成员总分相差 {spread} 分，超过本次评查允许的 {limit} 分，请重点讨论着色的评查项。</translation>
+    </message>
+    <message>
+        <source>The members give different grades: the conclusion must record the minority view.</source>
+        <translation>成员评定的等次不一致，合议结论须记录少数意见。</translation>
+    </message>
+    <message>
+        <source>A member marked a veto item: decide whether to keep the veto.</source>
+        <translation>有成员认定了一票否决项，请决定是否采纳。</translation>
+    </message>
+    <message>
+        <source>Not yet submitted: {names}. The conclusion can be recorded once everyone has submitted.</source>
+        <translation>尚未提交：{names}。全体成员提交后方可记录合议结论。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliberationPanel</name>
+    <message>
+        <source>Items any member deducted or marked; rows in colour are where members differ. Point at a cell to see the reason and the evidence.</source>
+        <translation>下表列出任一成员扣分或标记的评查项；着色的行表示成员意见不一致。鼠标指向单元格可查看理由和证据出处。</translation>
+    </message>
+    <message>
+        <source>Record the &amp;conclusion…</source>
+        <translation>记录合议结论(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Reading the panel&apos;s sheets…</source>
+        <translation>正在读取评查组的评分表…</translation>
+    </message>
+    <message>
+        <source>Your own score sheet for this case is not submitted yet. You see the other members&apos; sheets and the deliberation once you have submitted yours.</source>
+        <translation>您本人对该案的评分表尚未提交。提交后才能查看其他成员的评分和合议情况。</translation>
+    </message>
+    <message>
+        <source>Mean {mean}, median {median}, spread {spread} (allowed {limit}); consolidated score {score}, computed grade {grade}.</source>
+        <translation>平均分 {mean}，中位数 {median}，分差 {spread}（允许 {limit}）；综合得分 {score}，计算等次 {grade}。</translation>
+    </message>
+    <message>
+        <source>Every member has submitted; the sheets agree within the allowed spread.</source>
+        <translation>全体成员均已提交，评分差异在允许范围内。</translation>
+    </message>
+    <message>
+        <source>Record the &amp;conclusion again…</source>
+        <translation>重新记录合议结论(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Conclusion (version {version}, recorded by {who} at {when})</source>
+        <translation>合议结论（第 {version} 版，{who} 于 {when} 记录）</translation>
+    </message>
+    <message>
+        <source>Score {score}; grade {grade}; outcome: {outcome}</source>
+        <translation>得分 {score}；等次 {grade}；结论：{outcome}</translation>
+    </message>
+    <message>
+        <source>Grade changed from the computed {computed}: {reason}</source>
+        <translation>等次由计算结果“{computed}”调整，理由：{reason}</translation>
+    </message>
+    <message>
+        <source>The member&apos;s veto is kept.</source>
+        <translation>采纳成员的一票否决意见。</translation>
+    </message>
+    <message>
+        <source>Problem {n}: [{category}] {description} ({evidence})</source>
+        <translation>问题 {n}：【{category}】{description}（{evidence}）</translation>
+    </message>
+    <message>
+        <source>Majority view: {text}</source>
+        <translation>多数意见：{text}</translation>
+    </message>
+    <message>
+        <source>Minority view: {text}</source>
+        <translation>少数意见：{text}</translation>
+    </message>
+    <message>
+        <source>Correction required by {date}</source>
+        <translation>须于 {date} 前整改</translation>
+    </message>
+    <message>
+        <source>Referral suggested: {reason}</source>
+        <translation>建议移送线索：{reason}</translation>
+    </message>
+    <message>
+        <source>Opening the conclusion form…</source>
+        <translation>正在打开合议结论表…</translation>
+    </message>
+    <message>
+        <source>Conclusion saved (version {version}).</source>
+        <translation>合议结论已保存（第 {version} 版）。</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +2260,156 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>InterviewEditor</name>
+    <message>
+        <source>Interview record</source>
+        <translation>谈话笔录</translation>
+    </message>
+    <message>
+        <source>Interview record (edit)</source>
+        <translation>谈话笔录（修改）</translation>
+    </message>
+    <message>
+        <source>name, then Add</source>
+        <translation>输入姓名后点“添加”</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>添加(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>required for an original case handler</source>
+        <translation>原办案人员必填</translation>
+    </message>
+    <message>
+        <source>Identity stated</source>
+        <translation>告知身份</translation>
+    </message>
+    <message>
+        <source>Purpose explained</source>
+        <translation>告知目的</translation>
+    </message>
+    <message>
+        <source>Right to ask for recusal told</source>
+        <translation>告知申请回避的权利</translation>
+    </message>
+    <message>
+        <source>Duty to tell the truth told</source>
+        <translation>告知如实陈述的义务</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <source>Add &amp;question</source>
+        <translation>添加问答(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Remove question</source>
+        <translation>删除问答</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>e.g. I have read this record; it matches what I said.</source>
+        <translation>如：以上笔录我已看过，与我说的相符。</translation>
+    </message>
+    <message>
+        <source>&amp;Start: *</source>
+        <translation>开始时间(&amp;S)：*</translation>
+    </message>
+    <message>
+        <source>&amp;End: *</source>
+        <translation>结束时间(&amp;E)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Place: *</source>
+        <translation>地点(&amp;P)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Interviewers (at least two): *</source>
+        <translation>谈话人（不少于两人）(&amp;I)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Recorder: *</source>
+        <translation>记录人(&amp;R)：*</translation>
+    </message>
+    <message>
+        <source>I&amp;nterviewee: *</source>
+        <translation>被谈话人(&amp;N)：*</translation>
+    </message>
+    <message>
+        <source>Interviewee&apos;s &amp;unit:</source>
+        <translation>被谈话人单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;lation to the case: *</source>
+        <translation>与本案关系(&amp;L)：*</translation>
+    </message>
+    <message>
+        <source>Notices given: *</source>
+        <translation>告知事项：*</translation>
+    </message>
+    <message>
+        <source>Questions and answers (at least one): *</source>
+        <translation>问答（至少一组）：*</translation>
+    </message>
+    <message>
+        <source>Interviewee&apos;s &amp;confirmation: *</source>
+        <translation>被谈话人确认意见(&amp;C)：*</translation>
+    </message>
+    <message>
+        <source>&amp;Save the record</source>
+        <translation>保存笔录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving the record…</source>
+        <translation>正在保存笔录…</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsPanel</name>
+    <message>
+        <source>&amp;New interview record…</source>
+        <translation>新建谈话笔录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;View / change…</source>
+        <translation>查看/修改(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>One record per interviewee: talk with the parties and the original case handlers separately.</source>
+        <translation>每名被谈话人单独制作一份笔录：当事人与原办案人员应分别谈话。</translation>
+    </message>
+    <message>
+        <source>Reading the interview records…</source>
+        <translation>正在读取谈话笔录…</translation>
+    </message>
+    <message>
+        <source>Interview record saved.</source>
+        <translation>谈话笔录已保存。</translation>
+    </message>
+</context>
+<context>
     <name>IssuersModel</name>
     <message>
         <source>Issuing office</source>
@@ -2082,6 +2710,46 @@ Keep it safe: it is not encrypted there.</source>
         <translation>调整评查组成员</translation>
     </message>
     <message>
+        <source>Score sheet rubric imported</source>
+        <translation>导入评分表模板</translation>
+    </message>
+    <message>
+        <source>Campaign rubric chosen</source>
+        <translation>选定评查活动评分表</translation>
+    </message>
+    <message>
+        <source>Grade bands changed</source>
+        <translation>修改等次标准</translation>
+    </message>
+    <message>
+        <source>Recusal statement confirmed</source>
+        <translation>确认回避声明</translation>
+    </message>
+    <message>
+        <source>Score sheet draft saved</source>
+        <translation>保存评分表草稿</translation>
+    </message>
+    <message>
+        <source>Score sheet submitted</source>
+        <translation>提交评分表</translation>
+    </message>
+    <message>
+        <source>Score sheet amended</source>
+        <translation>更正评分表</translation>
+    </message>
+    <message>
+        <source>Panel conclusion recorded</source>
+        <translation>记录合议结论</translation>
+    </message>
+    <message>
+        <source>Interview record made</source>
+        <translation>制作谈话笔录</translation>
+    </message>
+    <message>
+        <source>Interview record changed</source>
+        <translation>修改谈话笔录</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -2156,6 +2824,18 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Panel changes</source>
         <translation>评查组调整</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Deliberation</source>
+        <translation>合议</translation>
+    </message>
+    <message>
+        <source>Interview records</source>
+        <translation>谈话笔录</translation>
     </message>
     <message>
         <source>No regional exclusion</source>
@@ -2479,6 +3159,33 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     </message>
 </context>
 <context>
+    <name>MemberSheetsModel</name>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+</context>
+<context>
     <name>MembersModel</name>
     <message>
         <source>Role</source>
@@ -2522,6 +3229,33 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     </message>
 </context>
 <context>
+    <name>MyCasesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>My sheet</source>
+        <translation>我的评分表</translation>
+    </message>
+    <message>
+        <source>Total (grade)</source>
+        <translation>总分（等次）</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Home</source>
@@ -2542,10 +3276,6 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Scoring</source>
         <translation>评分</translation>
-    </message>
-    <message>
-        <source>Experts score their cases against the rubric; panels agree the grade and record dissent.</source>
-        <translation>专家按评查标准为所分案件评分；评查组合议确定等次，并记录不同意见。</translation>
     </message>
     <message>
         <source>Opinions</source>
@@ -2586,6 +3316,25 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCasesModel</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation>办案单位</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>成员数</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +3529,299 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Relations the expert declared: near relatives, former colleagues, business interests, clients. The recusal check compares them with each case&apos;s parties and handlers. Saving replaces the whole list.</source>
         <translation>专家申报的关系：近亲属、原同事、利益关系、代理关系。回避审查将其与每件案件的当事人和承办人比对。保存时整体替换原有清单。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreForm</name>
+    <message>
+        <source>Overall opinion on the case (optional)</source>
+        <translation>对本案的总体意见（选填）</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Submit…</source>
+        <translation>提交…</translation>
+    </message>
+    <message>
+        <source>Amend (reason required)…</source>
+        <translation>修改（需说明理由）…</translation>
+    </message>
+    <message>
+        <source>Submit amendment…</source>
+        <translation>提交更正…</translation>
+    </message>
+    <message>
+        <source>Cancel amendment</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Score sheet: {name} (version {version} of the rubric)</source>
+        <translation>评分表：{name}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <source>Overall opinion:</source>
+        <translation>总体意见：</translation>
+    </message>
+    <message>
+        <source>{part} ({points} points)</source>
+        <translation>{part}（{points} 分）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>评分项</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Evidence (volume, page)</source>
+        <translation>证据（卷×第×页）</translation>
+    </message>
+    <message>
+        <source>Veto</source>
+        <translation>一票否决</translation>
+    </message>
+    <message>
+        <source>record only</source>
+        <translation>仅记录</translation>
+    </message>
+    <message>
+        <source>bonus</source>
+        <translation>加分</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Points added (at most {max}, in steps of {step})</source>
+        <translation>加分（最多 {max} 分，每档 {step} 分）</translation>
+    </message>
+    <message>
+        <source>Points deducted (at most {max}, in steps of {step})</source>
+        <translation>扣分（最多 {max} 分，每档 {step} 分）</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>e.g. 卷1第23页</source>
+        <translation>如 卷1第23页</translation>
+    </message>
+    <message>
+        <source>One-vote veto: the sheet gets the lowest grade whatever the total.</source>
+        <translation>一票否决：无论总分多少，均评为最低等次。</translation>
+    </message>
+    <message>
+        <source>Total: {total}</source>
+        <translation>总分：{total}</translation>
+    </message>
+    <message>
+        <source> (veto)</source>
+        <translation>（一票否决）</translation>
+    </message>
+    <message>
+        <source>Grade: {grade}</source>
+        <translation>等次：{grade}</translation>
+    </message>
+    <message>
+        <source>{count} fields still missing or wrong</source>
+        <translation>还有 {count} 处未填或有误</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>必填项已填齐</translation>
+    </message>
+    <message>
+        <source>reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringLabels</name>
+    <message>
+        <source>Leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未提交</translation>
+    </message>
+</context>
+<context>
+    <name>ScoringPage</name>
+    <message>
+        <source>Scoring</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>The cases of your panels. Choose a case, confirm the recusal statement once, then fill the score sheet: a deduction needs a reason and where in the file you found it (e.g. 卷1第23页). Save a draft at any time; once submitted, the sheet is locked.</source>
+        <translation>以下是您所在评查组的案件。选中案件，先确认一次回避声明，再填写评分表：扣分须写明理由和证据出处（如 卷1第23页）。可随时保存草稿；提交后评分表即锁定。</translation>
+    </message>
+    <message>
+        <source>Read and confirm the recusal statement…</source>
+        <translation>阅读并确认回避声明…</translation>
+    </message>
+    <message>
+        <source>Score sheet</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Deliberation</source>
+        <translation>合议</translation>
+    </message>
+    <message>
+        <source>Interview records</source>
+        <translation>谈话笔录</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>我的案件</translation>
+    </message>
+    <message>
+        <source>Scores are entered by the panel members on their own accounts. Here you see, for each case, whose sheet is submitted, still a draft, or not started.</source>
+        <translation>评分由评查组成员用各自的账户填写。此处可查看每个案件中各成员的评分表是已提交、草稿还是尚未开始。</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>The score sheet has changes that are not saved. Drop them and open the other case?</source>
+        <translation>评分表中有尚未保存的修改。放弃这些修改并打开另一个案件吗？</translation>
+    </message>
+    <message>
+        <source>Drop the changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>You are not on any panel yet.</source>
+        <translation>您目前还不在任何评查组中。</translation>
+    </message>
+    <message>
+        <source>Choose a case.</source>
+        <translation>请选择一个案件。</translation>
+    </message>
+    <message>
+        <source>Before you score case {case}, read the recusal statement and confirm that no ground for recusal applies to you.</source>
+        <translation>评查案件 {case} 之前，请阅读回避声明，并确认您不存在应当回避的情形。</translation>
+    </message>
+    <message>
+        <source>Submitted (version {version}). The sheet is locked; to change it, amend it with a reason.</source>
+        <translation>已提交（第 {version} 版）。评分表已锁定；如需修改，须说明理由后更正。</translation>
+    </message>
+    <message>
+        <source>Draft: only you can see it until you submit.</source>
+        <translation>草稿：提交之前只有您本人可以看到。</translation>
+    </message>
+    <message>
+        <source>Recording the statement…</source>
+        <translation>正在记录回避声明…</translation>
+    </message>
+    <message>
+        <source>Statement confirmed. You can now fill the score sheet.</source>
+        <translation>已确认回避声明，现在可以填写评分表。</translation>
+    </message>
+    <message>
+        <source>Saving the draft…</source>
+        <translation>正在保存草稿…</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Sheet submitted and locked.</source>
+        <translation>评分表已提交并锁定。</translation>
+    </message>
+    <message>
+        <source>Submit the score sheet</source>
+        <translation>提交评分表</translation>
+    </message>
+    <message>
+        <source>Submit the sheet for case {case}? Total {total}. After submitting, the sheet is locked: a change needs an amendment with a reason, which is kept on record.</source>
+        <translation>提交案件 {case} 的评分表？总分 {total}。提交后评分表即锁定：如需修改，须说明理由后更正，更正记录将存档。</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Change the sheet, then press “Submit amendment…” and give the reason.</source>
+        <translation>请修改评分表，然后点击“提交更正…”并说明理由。</translation>
+    </message>
+    <message>
+        <source>Amend the score sheet</source>
+        <translation>更正评分表</translation>
+    </message>
+    <message>
+        <source>Why is the submitted sheet changed? The earlier version and this reason are kept.</source>
+        <translation>为什么要修改已提交的评分表？原版本和本理由都将存档。</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Saving the amendment…</source>
+        <translation>正在保存更正…</translation>
+    </message>
+    <message>
+        <source>Amendment saved; the earlier version is kept.</source>
+        <translation>更正已保存，原版本已存档。</translation>
+    </message>
+    <message>
+        <source>Item {code} “{text}”: {problem}</source>
+        <translation>评分项 {code}“{text}”：{problem}</translation>
+    </message>
+    <message>
+        <source> (and {count} more marked in red)</source>
+        <translation>（另有 {count} 处已用红框标出）</translation>
     </message>
 </context>
 <context>

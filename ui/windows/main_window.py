@@ -59,11 +59,8 @@ AREAS: list[Area] = [
     Area(
         "scoring",
         lambda: QCoreApplication.translate("Navigation", "Scoring"),
-        EVERYONE,
-        lambda: QCoreApplication.translate(
-            "Navigation",
-            "Experts score their cases against the rubric; panels agree the grade and record dissent.",
-        ),
+        # Auditors read the audit log, not score sheets.
+        frozenset({ADMIN, EXPERT, OBSERVER}),
     ),
     Area(
         "opinions",
@@ -224,6 +221,10 @@ class MainWindow(QMainWindow):
             from ui.pages.assignment import AssignmentPage
 
             return AssignmentPage(ws)
+        if area.key == "scoring":
+            from ui.pages.scoring import ScoringPage
+
+            return ScoringPage(ws)
         if area.key == "users":
             from ui.pages.users import UsersPage
 

@@ -1,0 +1,335 @@
+"""The panel leader's conclusion (合议结论): grade, outcome, problems found, views, correction and referral.
+
+The core checks every rule (reviewdesk.services.deliberation.conclude); the form marks what is required, and
+shows the core's refusal naming the field, with the cursor put on that field.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reviewdesk.errors import ValidationError
+from reviewdesk.services import deliberation
+from reviewdesk.services.deliberation import ConclusionInput, FindingInput
+from ui.models.deliberation import form_error_text, number, outcome_choices
+from ui.qt import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.widgets.common import BusyBar, MessageLine, heading
+from ui.worker import run_job
+
+if TYPE_CHECKING:
+    from reviewdesk.scoring.grades import Band
+    from reviewdesk.services.deliberation import ConclusionView, DeliberationView
+    from reviewdesk.workspace import OpenWorkspace
+
+CATEGORY, DESCRIPTION, EVIDENCE, ITEM = range(4)
+
+
+def _text_box(placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(64)
+    box.setMaximumHeight(120)
+    return box
+
+
+def _button(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAutoDefault(False)  # Enter in a field must never save by accident
+    return button
+
+
+class ConclusionDialog(QDialog):
+    def __init__(
+        self,
+        ws: OpenWorkspace,
+        view: DeliberationView,
+        bands: list[Band],
+        categories: list[str],
+        items: list[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.view = view
+        self.bands = sorted(bands, key=lambda b: -b.min)
+        self.categories = list(categories)
+        self.items = list(items)
+        self.result_view: ConclusionView | None = None
+        self._job: Any = None
+        self.setWindowTitle(self.tr("Record the panel's conclusion"))
+        self.resize(820, 760)
+
+        self.score = QLabel()
+        self.score.setWordWrap(True)
+        self.grade = QComboBox()
+        self.grade.addItems([b.grade for b in self.bands])
+        self.grade_reason = QLineEdit()
+        self.grade_reason.setPlaceholderText(self.tr("required when the grade differs from the computed one"))
+        self.veto_kept = QCheckBox(self.tr("Keep the member's veto (the case gets the lowest grade)"))
+        self.veto_kept.setVisible(bool(view.flags.get("veto")))
+        self.outcome = QComboBox()
+        for code, label in outcome_choices():
+            self.outcome.addItem(label, code)
+
+        self.findings = QTableWidget(0, 4)
+        self.findings.setHorizontalHeaderLabels(
+            [self.tr("Category *"), self.tr("Description *"), self.tr("Evidence (volume, page) *"), self.tr("Item")])
+        self.findings.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((CATEGORY, 150), (EVIDENCE, 170), (ITEM, 170)):
+            self.findings.setColumnWidth(col, width)
+        self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.findings.setMinimumHeight(140)
+        self.add_finding_button = _button(self.tr("&Add problem"))
+        self.remove_finding_button = _button(self.tr("Re&move problem"))
+        self.add_finding_button.clicked.connect(lambda: self.add_finding())
+        self.remove_finding_button.clicked.connect(self.remove_finding)
+        finding_buttons = QHBoxLayout()
+        finding_buttons.addWidget(self.add_finding_button)
+        finding_buttons.addWidget(self.remove_finding_button)
+        finding_buttons.addStretch(1)
+
+        self.majority = _text_box()
+        self.minority = _text_box(self.tr("required when the members' grades differ or a veto is not kept"))
+        self.correction = QCheckBox(self.tr("Send back for correction"))
+        self.deadline = QDateEdit(QDate.currentDate().addDays(30))
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.referral = QCheckBox(self.tr("Suggest referring a lead"))
+        self.referral_reason = QLineEdit()
+
+        form = QFormLayout()
+        form.addRow(self.score)
+        form.addRow(self.tr("&Grade:"), self.grade)
+        self.grade_reason_label = QLabel(self.tr("Reason for the change:"))
+        form.addRow(self.grade_reason_label, self.grade_reason)
+        form.addRow("", self.veto_kept)
+        form.addRow(self.tr("&Outcome: *"), self.outcome)
+        form.addRow(QLabel(self.tr("Problems found (required for a wrong or flawed case):")))
+        form.addRow(self.findings)
+        form.addRow(finding_buttons)
+        form.addRow(self.tr("&Majority view: *"), self.majority)
+        self.minority_label = QLabel(self.tr("M&inority view:"))
+        self.minority_label.setBuddy(self.minority)
+        form.addRow(self.minority_label, self.minority)
+        form.addRow("", self.correction)
+        form.addRow(self.tr("Correction &deadline:"), self.deadline)
+        form.addRow("", self.referral)
+        form.addRow(self.tr("Reason for the &referral:"), self.referral_reason)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        self.message = MessageLine()
+        self.busy = BusyBar()
+        self.save_button = _button(self.tr("&Save the conclusion"))
+        self.cancel_button = _button(self.tr("Cancel"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Conclusion of case {case}").format(case=view.case_external_id), 1.3))
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addLayout(buttons)
+
+        self.grade.currentIndexChanged.connect(lambda _i: self._update())
+        self.veto_kept.toggled.connect(lambda _on: self._on_veto())
+        self.outcome.currentIndexChanged.connect(lambda _i: self._on_outcome())
+        self.correction.toggled.connect(lambda _on: self._update())
+        self.referral.toggled.connect(lambda _on: self._update())
+        self._fill(view)
+        self._update()
+
+    # -- state -------------------------------------------------------------------------------------------
+    def computed_grade(self) -> str:
+        """The computed grade as the service will compute it: the lowest band when the veto is kept."""
+        if self.veto_kept.isChecked() and self.bands:
+            return self.bands[-1].grade
+        return self.view.computed_grade or ""
+
+    def _fill(self, view: DeliberationView) -> None:
+        """Start from the recorded conclusion when there is one (re-concluding), else from the computed grade."""
+        old = view.conclusion
+        self.grade.setCurrentText(old.grade if old else (view.computed_grade or ""))
+        if old is None:
+            self.outcome.setCurrentIndex(self.outcome.findData("none"))
+            return
+        self.grade_reason.setText(old.grade_reason)
+        self.veto_kept.setChecked(old.veto_kept)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(old.outcome)))
+        for f in old.findings:
+            self.add_finding(f.category, f.description, f.evidence_ref, f.item_code)
+        self.majority.setPlainText(old.majority_view)
+        self.minority.setPlainText(old.minority_view)
+        correction = old.actions.get("correction") or {}
+        referral = old.actions.get("referral") or {}
+        self.correction.setChecked(bool(correction.get("required")))
+        if correction.get("deadline"):
+            self.deadline.setDate(QDate.fromString(str(correction["deadline"]), "yyyy-MM-dd"))
+        self.referral.setChecked(bool(referral.get("suggested")))
+        self.referral_reason.setText(str(referral.get("reason") or ""))
+
+    def _on_veto(self) -> None:
+        if self.veto_kept.isChecked():
+            self.grade.setCurrentText(self.computed_grade())
+        self._update()
+
+    def _on_outcome(self) -> None:
+        # A wrong or flawed case always goes back for correction and names a problem: save clicks.
+        if self.outcome.currentData() != "none":
+            self.correction.setChecked(True)
+            if self.findings.rowCount() == 0:
+                self.add_finding()
+        self._update()
+
+    def _update(self) -> None:
+        computed = self.computed_grade()
+        self.score.setText(self.tr("Consolidated score {score} ({rule}); computed grade: {grade}").format(
+            score=number(self.view.consolidated),
+            rule=self.tr("mean") if self.view.consolidation == "mean" else self.tr("median"),
+            grade=computed or "—"))
+        changed = self.grade.currentText() != computed
+        self.grade_reason.setEnabled(changed)
+        self.grade_reason_label.setText(
+            self.tr("Reason for the change: *") if changed else self.tr("Reason for the change:"))
+        minority_needed = bool(self.view.flags.get("grades_differ")) or (
+            bool(self.view.flags.get("veto")) and not self.veto_kept.isChecked())
+        self.minority_label.setText(self.tr("M&inority view: *") if minority_needed else self.tr("M&inority view:"))
+        self.deadline.setEnabled(self.correction.isChecked())
+        self.referral_reason.setEnabled(self.referral.isChecked())
+        self.remove_finding_button.setEnabled(self.findings.rowCount() > 0)
+
+    # -- findings ----------------------------------------------------------------------------------------
+    def add_finding(self, category: str = "", description: str = "", evidence: str = "",
+                    item_code: str | None = None) -> int:
+        row = self.findings.rowCount()
+        self.findings.insertRow(row)
+        cat = QComboBox()
+        cat.addItems(self.categories)
+        if category:
+            cat.setCurrentText(category)
+        self.findings.setCellWidget(row, CATEGORY, cat)
+        self.findings.setItem(row, DESCRIPTION, QTableWidgetItem(description))
+        self.findings.setItem(row, EVIDENCE, QTableWidgetItem(evidence))
+        item = QComboBox()
+        item.addItem(self.tr("(none)"), None)
+        for code, text in self.items:
+            item.addItem(f"{code} {text}", code)
+        if item_code:
+            item.setCurrentIndex(max(0, item.findData(item_code)))
+        self.findings.setCellWidget(row, ITEM, item)
+        self.findings.setCurrentCell(row, DESCRIPTION)
+        self._update()
+        return row
+
+    def remove_finding(self) -> None:
+        row = self.findings.currentRow()
+        if row < 0:
+            row = self.findings.rowCount() - 1
+        if row >= 0:
+            self.findings.removeRow(row)
+        self._update()
+
+    def _cell_text(self, row: int, col: int) -> str:
+        item = self.findings.item(row, col)
+        return item.text().strip() if item is not None else ""
+
+    def finding_inputs(self) -> list[FindingInput]:
+        out = []
+        for row in range(self.findings.rowCount()):
+            cat = self.findings.cellWidget(row, CATEGORY)
+            item = self.findings.cellWidget(row, ITEM)
+            out.append(FindingInput(
+                category=cat.currentText() if isinstance(cat, QComboBox) else "",
+                description=self._cell_text(row, DESCRIPTION),
+                evidence_ref=self._cell_text(row, EVIDENCE),
+                item_code=item.currentData() if isinstance(item, QComboBox) else None,
+            ))
+        return out
+
+    def conclusion_input(self) -> ConclusionInput:
+        grade = self.grade.currentText()
+        return ConclusionInput(
+            outcome=str(self.outcome.currentData()),
+            grade=grade or None,
+            grade_reason=self.grade_reason.text() if grade != self.computed_grade() else "",
+            veto_kept=self.veto_kept.isChecked(),
+            findings=self.finding_inputs(),
+            majority_view=self.majority.toPlainText(),
+            minority_view=self.minority.toPlainText(),
+            correction_required=self.correction.isChecked(),
+            correction_deadline=self.deadline.date().toString("yyyy-MM-dd") if self.correction.isChecked() else None,
+            referral_suggested=self.referral.isChecked(),
+            referral_reason=self.referral_reason.text() if self.referral.isChecked() else "",
+        )
+
+    # -- saving ------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._job is not None:
+            return
+        data = self.conclusion_input()
+        ws, case_id, campaign_id = self.ws, self.view.case_id, self.view.campaign_id
+        self.message.clear_message()
+        self.save_button.setEnabled(False)
+        self.busy.start(self.tr("Saving the conclusion…"))
+        self._job = run_job(lambda: deliberation.conclude(ws, case_id, data, campaign_id), self,
+                            self._saved, self._failed)
+
+    def _saved(self, result: ConclusionView) -> None:
+        self._job = None
+        self.busy.stop()
+        self.save_button.setEnabled(True)
+        self.result_view = result
+        self.accept()
+
+    def _failed(self, err: BaseException) -> None:
+        self._job = None
+        self.busy.stop()
+        self.save_button.setEnabled(True)
+        self.message.show_error(form_error_text(err))
+        if isinstance(err, ValidationError):
+            self._focus(err.field)
+
+    def _focus(self, field: str) -> None:
+        """Put the cursor where the problem is."""
+        widgets: dict[str, QWidget] = {
+            "outcome": self.outcome, "grade": self.grade, "grade_reason": self.grade_reason,
+            "veto_kept": self.veto_kept, "findings": self.add_finding_button, "majority_view": self.majority,
+            "minority_view": self.minority, "actions.correction.required": self.correction,
+            "actions.correction.deadline": self.deadline, "actions.referral.reason": self.referral_reason,
+        }
+        if field in widgets:
+            widgets[field].setFocus()
+            return
+        if field.startswith("findings["):
+            row = int(field[len("findings["):field.index("]")])
+            col = {"category": CATEGORY, "description": DESCRIPTION, "evidence_ref": EVIDENCE,
+                   "item_code": ITEM}.get(field.rsplit(".", 1)[-1], DESCRIPTION)
+            self.findings.setCurrentCell(row, col)
+            self.findings.setFocus()

@@ -1,0 +1,405 @@
+"""The score-sheet form: the rubric's parts as group boxes, one row per item, and a footer that stays in view
+with the live total, grade and the number of missing fields.
+
+The form only edits; saving, submitting and amending belong to the page (it owns the workspace). Totals and
+"what is missing" come from the core's pure functions (reviewdesk.scoring.sheet), so the form can never
+disagree with what the service will accept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reviewdesk.scoring.sheet import Entry, Problem, compute, problems
+from ui.i18n import bilingual
+from ui.qt import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFont,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWheelEvent,
+    QWidget,
+)
+from ui.widgets.common import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from reviewdesk.scoring.grades import Band
+    from reviewdesk.scoring.rubric import Item, RubricDef
+    from reviewdesk.services.scoring import SheetView
+
+MISSING_STYLE = "border: 2px solid #b3261e; background: #fdecea;"
+
+
+def _decimals(step: float) -> int:
+    for places in range(5):
+        if abs(step * 10**places - round(step * 10**places)) < 1e-9:
+            return places
+    return 4
+
+
+class PointsBox(QDoubleSpinBox):
+    """A spin box that ignores the mouse wheel unless it has the cursor: scrolling down a long sheet must not
+    change the points of every item the pointer passes over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # passes to the scroll area
+
+
+@dataclass
+class ItemRow:
+    """The widgets of one rubric item."""
+
+    item: Item
+    points: QDoubleSpinBox | None  # None for record-only items
+    reason: QLineEdit
+    evidence: QLineEdit
+    veto: QCheckBox | None  # only on veto items
+
+    def entry(self) -> Entry:
+        return Entry(
+            self.item.code,
+            self.points.value() if self.points is not None else 0.0,
+            self.reason.text().strip(),
+            self.evidence.text().strip(),
+            self.veto.isChecked() if self.veto is not None else False,
+        )
+
+    def field(self, name: str) -> QWidget | None:
+        return {"points": self.points, "reason": self.reason, "evidence": self.evidence, "veto": self.veto}.get(
+            name, self.points or self.reason
+        )
+
+    def editors(self) -> list[QWidget]:
+        return [w for w in (self.points, self.reason, self.evidence, self.veto) if w is not None]
+
+
+class ScoreForm(QWidget):
+    """Fill one score sheet. `load(rubric, bands, view)` shows a sheet; `entries()` reads it back."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rubric: RubricDef | None = None
+        self.bands: list[Band] = []
+        self.rows: dict[str, ItemRow] = {}
+        self.read_only = False
+        self.amending = False  # a submitted sheet opened for an amendment
+        self._saved: tuple[list[Entry], str] = ([], "")  # what was loaded, to notice unsaved edits
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.comment = QPlainTextEdit()
+        self.comment.setTabChangesFocus(True)
+        self.comment.setPlaceholderText(self.tr("Overall opinion on the case (optional)"))
+        self.comment.setMaximumHeight(90)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        self.scroll = scroll
+
+        # The footer sits outside the scroll area so the total stays in view while scrolling (sticky).
+        self.total_label = QLabel()
+        self.grade_label = QLabel()
+        self.missing_label = QLabel()
+        big = QFont(self.total_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.4)
+        big.setBold(True)
+        self.total_label.setFont(big)
+        self.grade_label.setFont(big)
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.submit_button = QPushButton(self.tr("Submit…"))
+        self.amend_button = QPushButton(self.tr("Amend (reason required)…"))
+        self.amend_submit_button = QPushButton(self.tr("Submit amendment…"))
+        self.amend_cancel_button = QPushButton(self.tr("Cancel amendment"))
+        for button in self.buttons():
+            button.setAutoDefault(False)
+            button.setMinimumHeight(36)
+        footer_frame = QFrame()
+        footer_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        footer = QHBoxLayout(footer_frame)
+        footer.addWidget(self.total_label)
+        footer.addSpacing(16)
+        footer.addWidget(self.grade_label)
+        footer.addSpacing(16)
+        footer.addWidget(self.missing_label, 1)
+        for button in self.buttons():
+            footer.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(footer_frame)
+        self._set_buttons()
+
+    def buttons(self) -> list[QPushButton]:
+        return [self.save_button, self.submit_button, self.amend_button, self.amend_submit_button,
+                self.amend_cancel_button]
+
+    # -- building ----------------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.rubric = None
+        self.rows = {}
+        while self.body_layout.count():
+            child = self.body_layout.takeAt(0)
+            widget = child.widget() if child is not None else None
+            if widget is not None and widget is not self.comment:
+                widget.deleteLater()
+        self.comment.clear()
+        self.title.clear()
+        self.status.clear()
+        self.total_label.clear()
+        self.grade_label.clear()
+        self.missing_label.clear()
+        self._set_buttons()
+
+    def load(self, rubric: RubricDef, bands: list[Band], view: SheetView) -> None:
+        """Show `view` (the expert's own sheet) on `rubric`; read-only once submitted."""
+        self.clear()
+        self.rubric, self.bands = rubric, bands
+        self.title.setText(self.tr("Score sheet: {name} (version {version} of the rubric)").format(
+            name=rubric.name, version=view.rubric_version))
+        for part in rubric.parts:
+            self.body_layout.addWidget(self._part_box(part.name, part.max, part.items))
+        self.body_layout.addWidget(QLabel(self.tr("Overall opinion:")))
+        self.body_layout.addWidget(self.comment)
+        self.body_layout.addStretch(1)
+        self._chain_tab_order()
+        self.fill(view.entries(), view.comment)
+        self.set_read_only(view.status == "submitted")
+
+    def _part_box(self, name: str, top: float, items: tuple[Item, ...]) -> QGroupBox:
+        box = QGroupBox(self.tr("{part} ({points} points)").format(part=name, points=f"{top:g}"))
+        grid = QGridLayout(box)
+        heads = [self.tr("Item"), self.tr("Type"), self.tr("Max"), self.tr("Points"), self.tr("Reason"),
+                 self.tr("Evidence (volume, page)"), self.tr("Veto")]
+        for col, text in enumerate(heads):
+            label = QLabel(text)
+            label.setStyleSheet("font-weight: bold;")
+            grid.addWidget(label, 0, col)
+        for n, item in enumerate(items, start=1):
+            row = self._item_row(item)
+            self.rows[item.code] = row
+            text = QLabel(f"{item.code}  {item.text}")
+            text.setWordWrap(True)
+            text.setMinimumWidth(220)
+            grid.addWidget(text, n, 0)
+            grid.addWidget(QLabel(self._tag_text(item)), n, 1)
+            grid.addWidget(QLabel(f"{item.max:g}" if item.kind != "record" else "—"), n, 2)
+            if row.points is not None:
+                grid.addWidget(row.points, n, 3)
+            else:
+                grid.addWidget(QLabel(self.tr("record only")), n, 3)
+            grid.addWidget(row.reason, n, 4)
+            grid.addWidget(row.evidence, n, 5)
+            if row.veto is not None:
+                grid.addWidget(row.veto, n, 6)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(4, 3)
+        grid.setColumnStretch(5, 2)
+        return box
+
+    def _tag_text(self, item: Item) -> str:
+        kind = {"bonus": self.tr("bonus"), "record": self.tr("record")}.get(item.kind)
+        return f"{item.tag}（{kind}）" if kind else item.tag
+
+    def _item_row(self, item: Item) -> ItemRow:
+        points: QDoubleSpinBox | None = None
+        if item.kind != "record":
+            points = PointsBox()
+            points.setDecimals(_decimals(item.step))
+            points.setRange(0.0, item.max)
+            points.setSingleStep(item.step)
+            points.setMinimumWidth(90)
+            points.setAccessibleName(item.code + " " + self.tr("Points"))
+            points.setToolTip(
+                self.tr("Points added (at most {max}, in steps of {step})") if item.kind == "bonus"
+                else self.tr("Points deducted (at most {max}, in steps of {step})")
+            )
+            points.setToolTip(points.toolTip().format(max=f"{item.max:g}", step=f"{item.step:g}"))
+            points.valueChanged.connect(lambda _v: self.refresh())
+        reason = QLineEdit()
+        reason.setPlaceholderText(self.tr("reason"))
+        reason.setAccessibleName(item.code + " " + self.tr("Reason"))
+        reason.textChanged.connect(lambda _t: self.refresh())
+        evidence = QLineEdit()
+        evidence.setPlaceholderText(self.tr("e.g. 卷1第23页"))
+        evidence.setAccessibleName(item.code + " " + self.tr("Evidence (volume, page)"))
+        evidence.textChanged.connect(lambda _t: self.refresh())
+        veto: QCheckBox | None = None
+        if item.veto:
+            veto = QCheckBox(self.tr("Veto"))
+            veto.setToolTip(self.tr("One-vote veto: the sheet gets the lowest grade whatever the total."))
+            veto.toggled.connect(lambda _c: self.refresh())
+        return ItemRow(item, points, reason, evidence, veto)
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes along each row, then to the next row, then to the opinion and the buttons."""
+        chain: list[QWidget] = [w for row in self.rows.values() for w in row.editors()]
+        chain += [self.comment, *self.buttons()]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- values ------------------------------------------------------------------------------------------------
+    def fill(self, entries: list[Entry], comment: str) -> None:
+        by_code = {e.code: e for e in entries}
+        for code, row in self.rows.items():
+            e = by_code.get(code, Entry(code))
+            for w in row.editors():
+                w.blockSignals(True)
+            if row.points is not None:
+                row.points.setValue(e.points)
+            row.reason.setText(e.reason)
+            row.evidence.setText(e.evidence)
+            if row.veto is not None:
+                row.veto.setChecked(e.veto)
+            for w in row.editors():
+                w.blockSignals(False)
+        self.comment.setPlainText(comment)
+        self._saved = (self.entries(), self.comment_text())
+        self.refresh()
+
+    def is_dirty(self) -> bool:
+        """Has the expert changed anything since the sheet was loaded (and may still change it)?"""
+        if self.rubric is None or self.read_only:
+            return False
+        return (self.entries(), self.comment_text()) != self._saved
+
+    def entries(self) -> list[Entry]:
+        """What the form holds; untouched items are left out (the service stores only filled items)."""
+        out = []
+        for row in self.rows.values():
+            e = row.entry()
+            if e.points or e.reason or e.evidence or e.veto:
+                out.append(e)
+        return out
+
+    def total_text(self) -> str:
+        """The live total as shown in the footer ("" before a sheet is loaded)."""
+        if self.rubric is None:
+            return ""
+        return f"{compute(self.rubric, self.entries(), self.bands).total:g}"
+
+    def comment_text(self) -> str:
+        return self.comment.toPlainText().strip()
+
+    def missing(self) -> list[Problem]:
+        """Problems a submission would meet (reasons, evidence, ranges), in sheet order."""
+        if self.rubric is None:
+            return []
+        return problems(self.rubric, self.entries(), complete=True)
+
+    # -- live feedback -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute the total and grade and mark every field a submission would refuse."""
+        if self.rubric is None:
+            return
+        result = compute(self.rubric, self.entries(), self.bands)
+        self.total_label.setText(self.tr("Total: {total}").format(total=f"{result.total:g}"))
+        grade = result.grade + (self.tr(" (veto)") if result.veto else "")
+        self.grade_label.setText(self.tr("Grade: {grade}").format(grade=grade))
+        found = [] if self.read_only else self.missing()
+        self.mark(found)
+        if self.read_only:
+            self.missing_label.clear()
+        elif found:
+            self.missing_label.setStyleSheet(ERROR_STYLE)
+            self.missing_label.setText(self.tr("{count} fields still missing or wrong").format(count=len(found)))
+        else:
+            self.missing_label.setStyleSheet("")
+            self.missing_label.setText(self.tr("Nothing missing"))
+
+    def mark(self, found: list[Problem]) -> None:
+        """Red border and the reason as tooltip on each field with a problem; others plain."""
+        flagged: dict[int, str] = {}
+        for p in found:
+            row = self.rows.get(p.code)
+            widget = row.field(p.field) if row is not None else None
+            if widget is not None:
+                flagged[id(widget)] = bilingual(p.message, p.message_zh)
+        for row in self.rows.values():
+            for widget in row.editors():
+                tip = flagged.get(id(widget))
+                if tip is None:
+                    widget.setStyleSheet("")
+                    if widget in (row.reason, row.evidence):
+                        widget.setToolTip("")
+                else:
+                    widget.setStyleSheet(MISSING_STYLE)
+                    widget.setToolTip(tip)
+            needed = (row.points is not None and row.points.value() > 0) or (row.veto is not None and row.veto.isChecked())
+            if needed:
+                row.reason.setPlaceholderText(self.tr("reason (required)"))
+            else:
+                row.reason.setPlaceholderText(self.tr("reason"))
+
+    def focus_problem(self, problem: Problem) -> None:
+        """Scroll to the field a problem names and put the cursor in it."""
+        row = self.rows.get(problem.code)
+        widget = row.field(problem.field) if row is not None else None
+        if widget is None:
+            return
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def field_widget(self, code: str, field: str) -> QWidget | None:
+        row = self.rows.get(code)
+        return row.field(field) if row is not None else None
+
+    # -- modes -------------------------------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool, *, amending: bool = False) -> None:
+        self.read_only = read_only
+        self.amending = amending
+        for row in self.rows.values():
+            if row.points is not None:
+                row.points.setReadOnly(read_only)
+                row.points.setButtonSymbols(
+                    QDoubleSpinBox.ButtonSymbols.NoButtons if read_only else QDoubleSpinBox.ButtonSymbols.UpDownArrows
+                )
+            row.reason.setReadOnly(read_only)
+            row.evidence.setReadOnly(read_only)
+            if row.veto is not None:
+                row.veto.setEnabled(not read_only)
+        self.comment.setReadOnly(read_only)
+        self._set_buttons()
+        self.refresh()
+
+    def _set_buttons(self) -> None:
+        loaded = self.rubric is not None
+        amending = self.amending
+        self.save_button.setVisible(loaded and not self.read_only and not amending)
+        self.submit_button.setVisible(loaded and not self.read_only and not amending)
+        self.amend_button.setVisible(loaded and self.read_only)
+        self.amend_submit_button.setVisible(loaded and amending)
+        self.amend_cancel_button.setVisible(loaded and amending)
+
+    def set_busy(self, busy: bool) -> None:
+        for button in self.buttons():
+            button.setEnabled(not busy)
