@@ -18,7 +18,8 @@ REASONS = {
     "程序": ["未在法定期限内送达法律文书", "未告知当事人申请回避的权利", "审批手续不全，缺少负责人签字", "延长期限未依法办理审批"],
     "实体": ["关键证据未予核实即作认定", "认定事实的证据之间存在矛盾未作说明", "法律适用条款引用不准确", "处理结果与查明事实不尽相符"],
 }
-VIEWS = ("经合议，评查组一致认为本案存在程序性瑕疵，不影响处理结果。", "多数意见认为本案证据不足以支持原处理结论。")
+CLEAN_VIEW = "经合议，评查组一致认为本案事实清楚，程序基本规范，处理结果适当。"
+FLAWED_VIEW = "经合议，评查组认为本案存在程序性瑕疵，不影响处理结果，应予整改。"
 
 
 def score_demo(opened: OpenWorkspace, campaign_id: str, password: str, *, panels: int = 6, concluded: int = 4) -> None:
@@ -82,10 +83,10 @@ def _entries(rubric: RubricDef, rng: random.Random) -> list[Entry]:
 def _conclusion(flawed: bool, split: bool, category: str, rng: random.Random) -> deliberation.ConclusionInput:
     minority = "一名成员认为扣分偏重，评分应上调一个等次。" if split else ""
     if not flawed:
-        return deliberation.ConclusionInput(outcome="none", majority_view=VIEWS[0], minority_view=minority)
+        return deliberation.ConclusionInput(outcome="none", majority_view=CLEAN_VIEW, minority_view=minority)
     deadline = (date(2026, 12, 31) + timedelta(days=rng.randint(0, 30))).isoformat()
     return deliberation.ConclusionInput(
         outcome="flawed",
         findings=[deliberation.FindingInput(category, rng.choice(REASONS["程序"]), f"卷1第{rng.randint(2, 60)}页")],
-        majority_view=VIEWS[0], minority_view=minority, correction_required=True, correction_deadline=deadline,
+        majority_view=FLAWED_VIEW, minority_view=minority, correction_required=True, correction_deadline=deadline,
     )
