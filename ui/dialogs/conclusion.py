@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reviewdesk.errors import ValidationError
 from reviewdesk.services import deliberation
 from reviewdesk.services.deliberation import ConclusionInput, FindingInput
-from ui.models.deliberation import form_error_text, number, outcome_choices
+from ui.dialogs.form_saving import SavingForm
+from ui.models.deliberation import number, outcome_choices
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDate,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,7 +32,6 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.common import BusyBar, MessageLine, heading
-from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.scoring.grades import Band
@@ -58,7 +56,7 @@ def _button(text: str) -> QPushButton:
     return button
 
 
-class ConclusionDialog(QDialog):
+class ConclusionDialog(SavingForm):
     def __init__(
         self,
         ws: OpenWorkspace,
@@ -295,26 +293,8 @@ class ConclusionDialog(QDialog):
             return
         data = self.conclusion_input()
         ws, case_id, campaign_id = self.ws, self.view.case_id, self.view.campaign_id
-        self.message.clear_message()
-        self.save_button.setEnabled(False)
-        self.busy.start(self.tr("Saving the conclusion…"))
-        self._job = run_job(lambda: deliberation.conclude(ws, case_id, data, campaign_id), self,
-                            self._saved, self._failed)
-
-    def _saved(self, result: ConclusionView) -> None:
-        self._job = None
-        self.busy.stop()
-        self.save_button.setEnabled(True)
-        self.result_view = result
-        self.accept()
-
-    def _failed(self, err: BaseException) -> None:
-        self._job = None
-        self.busy.stop()
-        self.save_button.setEnabled(True)
-        self.message.show_error(form_error_text(err))
-        if isinstance(err, ValidationError):
-            self._focus(err.field)
+        self.save_in_background(lambda: deliberation.conclude(ws, case_id, data, campaign_id),
+                                self.tr("Saving the conclusion…"))
 
     def _focus(self, field: str) -> None:
         """Put the cursor where the problem is."""

@@ -7,17 +7,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewdesk.errors import ValidationError
 from reviewdesk.services import interviews
 from reviewdesk.services.interviews import QA, InterviewInput
-from ui.models.deliberation import form_error_text, interview_relations
+from ui.dialogs.form_saving import SavingForm
+from ui.models.deliberation import interview_relations
 from ui.qt import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateTime,
     QDateTimeEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,7 +34,6 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.common import BusyBar, MessageLine, heading
-from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.services.interviews import InterviewView
@@ -57,7 +55,7 @@ def _moment(edit: QDateTimeEdit) -> datetime:
     return value.replace(second=0, microsecond=0)
 
 
-class InterviewEditor(QDialog):
+class InterviewEditor(SavingForm):
     def __init__(
         self,
         ws: OpenWorkspace,
@@ -304,25 +302,7 @@ class InterviewEditor(QDialog):
         else:
             def work() -> InterviewView:
                 return interviews.update_interview(ws, record.id, data)
-        self.message.clear_message()
-        self.save_button.setEnabled(False)
-        self.busy.start(self.tr("Saving the record…"))
-        self._job = run_job(work, self, self._saved, self._failed)
-
-    def _saved(self, result: InterviewView) -> None:
-        self._job = None
-        self.busy.stop()
-        self.save_button.setEnabled(True)
-        self.result_view = result
-        self.accept()
-
-    def _failed(self, err: BaseException) -> None:
-        self._job = None
-        self.busy.stop()
-        self.save_button.setEnabled(True)
-        self.message.show_error(form_error_text(err))
-        if isinstance(err, ValidationError):
-            self._focus(err.field)
+        self.save_in_background(work, self.tr("Saving the record…"))
 
     def _focus(self, field: str) -> None:
         widgets: dict[str, QWidget] = {
