@@ -1,0 +1,1 @@
+"""Printed documents: a small block model composed from the store's facts, rendered to Word and PDF."""
