@@ -609,3 +609,19 @@ class Interview(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(Timestamp())
     updated_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class OpinionNumber(Base):
+    """The document number a review opinion got when it was first produced; it never changes afterwards."""
+
+    __tablename__ = "opinion_numbers"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_opinion_numbers_seq"),)
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(120))
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(Timestamp())
