@@ -7,11 +7,11 @@ Members without a login get a demo account named after their roster id (e.g. exp
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from reviewdesk.scoring.rubric import RubricDef
 from reviewdesk.scoring.sheet import Entry
-from reviewdesk.services import assignment, deliberation, experts, rubrics, scoring, users
+from reviewdesk.services import assignment, cases, deliberation, experts, interviews, rubrics, scoring, users
 from reviewdesk.workspace import OpenWorkspace
 
 REASONS = {
@@ -19,6 +19,7 @@ REASONS = {
     "实体": ["关键证据未予核实即作认定", "认定事实的证据之间存在矛盾未作说明", "法律适用条款引用不准确", "处理结果与查明事实不尽相符"],
 }
 CLEAN_VIEW = "经合议，评查组一致认为本案事实清楚，程序基本规范，处理结果适当。"
+CST = timezone(timedelta(hours=8))
 FLAWED_VIEW = "经合议，评查组认为本案存在程序性瑕疵，不影响处理结果，应予整改。"
 
 
@@ -29,16 +30,21 @@ def score_demo(opened: OpenWorkspace, campaign_id: str, password: str, *, panels
         for member in view.members:
             account = _account(opened, member.external_id, member.name, password)
             _submit(opened, account, password, view.case.id, campaign_id, rng)
-    for view in views[:concluded]:
+    for n, view in enumerate(views[:concluded]):
         leader = next(m for m in view.members if m.role == "leader")
         ws = opened.workspace.open(_username(opened, leader.external_id), password)
         try:
             board = deliberation.deliberation(ws, str(view.case.id), campaign_id)
             own = scoring.sheet(ws, str(view.case.id), campaign_id=campaign_id)
-            category = rubrics.rubric_detail(ws, own.rubric_code, own.rubric_version).rubric.categories[0]
-            flawed = board.consolidated is not None and board.consolidated < 90
+            categories = rubrics.rubric_detail(ws, own.rubric_code, own.rubric_version).rubric.categories
+            # Every other concluded case is flawed, so the opinions show findings, corrections and a referral.
+            flawed = (board.consolidated is not None and board.consolidated < 90) or n % 2 == 1
             split = bool(board.flags.get("grades_differ"))
-            deliberation.conclude(ws, str(view.case.id), _conclusion(flawed, split, category, rng), campaign_id)
+            conclusion = _conclusion(flawed, split, categories, referral=n == 1, rng=rng)
+            deliberation.conclude(ws, str(view.case.id), conclusion, campaign_id)
+            party = cases.case_detail(ws, str(view.case.id)).parties
+            if n < 2 and party:
+                interviews.record_interview(ws, str(view.case.id), _interview(view, str(party[0]["name"])), campaign_id)
         finally:
             ws.close()
 
@@ -80,13 +86,31 @@ def _entries(rubric: RubricDef, rng: random.Random) -> list[Entry]:
     return entries
 
 
-def _conclusion(flawed: bool, split: bool, category: str, rng: random.Random) -> deliberation.ConclusionInput:
+def _conclusion(flawed: bool, split: bool, categories: tuple[str, ...], referral: bool,
+                rng: random.Random) -> deliberation.ConclusionInput:
     minority = "一名成员认为扣分偏重，评分应上调一个等次。" if split else ""
     if not flawed:
         return deliberation.ConclusionInput(outcome="none", majority_view=CLEAN_VIEW, minority_view=minority)
     deadline = (date(2026, 12, 31) + timedelta(days=rng.randint(0, 30))).isoformat()
+    findings = [
+        deliberation.FindingInput(categories[1], rng.choice(REASONS["程序"]), f"卷1第{rng.randint(2, 60)}页"),
+        deliberation.FindingInput(categories[0], rng.choice(REASONS["实体"]), f"卷2第{rng.randint(2, 60)}页"),
+    ]
     return deliberation.ConclusionInput(
-        outcome="flawed",
-        findings=[deliberation.FindingInput(category, rng.choice(REASONS["程序"]), f"卷1第{rng.randint(2, 60)}页")],
-        majority_view=FLAWED_VIEW, minority_view=minority, correction_required=True, correction_deadline=deadline,
+        outcome="flawed", findings=findings, majority_view=FLAWED_VIEW, minority_view=minority,
+        correction_required=True, correction_deadline=deadline, referral_suggested=referral,
+        referral_reason="承办人员违规延长办案期限、未履行审批手续" if referral else "",
+    )
+
+
+def _interview(view: assignment.PanelView, party: str) -> interviews.InterviewInput:
+    """An interview with a party of the case, by the leader and a member, the other member recording."""
+    names = [m.name for m in view.members]
+    return interviews.InterviewInput(
+        started_at=datetime(2026, 11, 24, 9, 30, tzinfo=CST), ended_at=datetime(2026, 11, 24, 10, 40, tzinfo=CST),
+        place="评查组办公室", interviewers=names[:2], recorder=names[-1], interviewee_name=party, relation="party",
+        notice={"identity": True, "purpose": True, "recusal_right": True, "truth_duty": True},
+        qa=[interviews.QA("你对本案的处理结果有什么意见？", "我认为执行不到位，一直没有拿到执行款。"),
+            interviews.QA("你是否多次向有关部门反映？", "反映过六次，都有书面回复，但问题没有解决。")],
+        confirmation="以上笔录我已看过，与我说的相符。", interviewee_unit="",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,6 +29,32 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("REVIEWDESK_WORKSPACE", raising=False)
     monkeypatch.delenv("REVIEWDESK_USER", raising=False)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace (campaign 2026-XF-01 with panels, sheets and four conclusions), built once."""
+    from reviewdesk.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    create_demo(folder)
+    return folder
+
+
+@pytest.fixture
+def demo_folder(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo workspace for one test."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    return folder
+
+
+@pytest.fixture
+def demo_ws(demo_folder: Path) -> Iterator[OpenWorkspace]:
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+
+    with Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
+        yield opened
 
 
 @pytest.fixture

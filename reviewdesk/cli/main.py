@@ -14,6 +14,7 @@ from reviewdesk.cli.commands import (
     campaigns,
     deliberation,
     demo,
+    documents,
     experts,
     packages,
     recusal,
@@ -286,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_json(p)
     p.set_defaults(func=demo.cmd_demo)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
-    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation):
+    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents):
         module.register(sub)
     return parser
 
