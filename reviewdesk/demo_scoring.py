@@ -40,7 +40,8 @@ def score_demo(opened: OpenWorkspace, campaign_id: str, password: str, *, panels
             # Every other concluded case is flawed, so the opinions show findings, corrections and a referral.
             flawed = (board.consolidated is not None and board.consolidated < 90) or n % 2 == 1
             split = bool(board.flags.get("grades_differ"))
-            conclusion = _conclusion(flawed, split, categories, referral=n == 1, rng=rng)
+            high = board.computed_grade == "优秀"
+            conclusion = _conclusion(flawed, split, categories, referral=n == 1, high=high, rng=rng)
             deliberation.conclude(ws, str(view.case.id), conclusion, campaign_id)
             party = cases.case_detail(ws, str(view.case.id)).parties
             if n < 2 and party:
@@ -86,7 +87,7 @@ def _entries(rubric: RubricDef, rng: random.Random) -> list[Entry]:
     return entries
 
 
-def _conclusion(flawed: bool, split: bool, categories: tuple[str, ...], referral: bool,
+def _conclusion(flawed: bool, split: bool, categories: tuple[str, ...], referral: bool, high: bool,
                 rng: random.Random) -> deliberation.ConclusionInput:
     minority = "一名成员认为扣分偏重，评分应上调一个等次。" if split else ""
     if not flawed:
@@ -98,6 +99,8 @@ def _conclusion(flawed: bool, split: bool, categories: tuple[str, ...], referral
     ]
     return deliberation.ConclusionInput(
         outcome="flawed", findings=findings, majority_view=FLAWED_VIEW, minority_view=minority,
+        # A flawed case is not graded 优秀 whatever its score: the panel lowers the grade and says why.
+        grade="合格" if high else None, grade_reason="案件存在程序瑕疵，不宜评定为优秀等次" if high else "",
         correction_required=True, correction_deadline=deadline, referral_suggested=referral,
         referral_reason="承办人员违规延长办案期限、未履行审批手续" if referral else "",
     )

@@ -10,7 +10,7 @@ transaction, so a batch of hundreds never holds the store's lock while it typese
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -28,7 +28,18 @@ from reviewdesk.services.base import ADMIN, Refusal, change, query
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import PANEL_ROLES, acting_member, case_campaign, panel
 from reviewdesk.services.scoring import recusal_statement
-from reviewdesk.store.models import Campaign, CampaignCase, Case, Conclusion, OpinionNumber, Role, ScoreSheet
+from reviewdesk.store.models import (
+    Campaign,
+    CampaignCase,
+    Case,
+    Conclusion,
+    Expert,
+    OpinionNumber,
+    PanelMember,
+    Role,
+    ScoreSheet,
+    Unit,
+)
 from reviewdesk.workspace import OpenWorkspace
 
 FORMATS = ("docx", "pdf")
@@ -66,6 +77,25 @@ class BatchResult:
     def to_json(self) -> dict[str, object]:
         return {"campaign_id": self.campaign_id, "folder": self.folder, "files": self.files,
                 "skipped": self.skipped}
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """A campaign case as the opinions screen lists it."""
+
+    case_id: int
+    external_id: str
+    case_number: str
+    title: str
+    unit_name: str
+    concluded: bool
+    grade: str | None
+    outcome: str | None  # wrong | flawed | none
+    number: str | None  # issued document number
+    leader: str  # the panel leader's name ("" when no panel)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
 
 
 def _check_format(fmt: str) -> str:
@@ -227,6 +257,36 @@ def batch_opinions(ws: OpenWorkspace, campaign_id: str, folder: Path, formats: S
                 progress(len(written), total)
     fsync_dir(folder)
     return BatchResult(campaign_id, str(folder), written, skipped)
+
+
+def opinion_list(ws: OpenWorkspace, campaign_id: str) -> list[OpinionRow]:
+    """The campaign's cases with their conclusion and opinion number. Admins and observers see every case;
+    an expert sees the cases of the panels they sit on."""
+    with query(ws, "opinion.list", PANEL_ROLES | {Role.OBSERVER}) as s:
+        if s.get(Campaign, campaign_id) is None:
+            raise NotFound(f"no campaign '{campaign_id}'", message_zh=f"没有评查活动“{campaign_id}”")
+        mine: set[int] | None = None
+        if ws.actor.role == Role.EXPERT:
+            mine = set(s.execute(
+                select(PanelMember.case_id).join(Expert, Expert.id == PanelMember.expert_id)
+                .where(PanelMember.campaign_id == campaign_id, Expert.user_id == ws.actor.user_id)).scalars())
+        rows = s.execute(
+            select(Case, Unit.name, Conclusion, OpinionNumber.number)
+            .join(CampaignCase, CampaignCase.case_id == Case.id)
+            .join(Unit, Unit.code == Case.unit_code)
+            .outerjoin(Conclusion, (Conclusion.case_id == Case.id) & (Conclusion.campaign_id == campaign_id))
+            .outerjoin(OpinionNumber, (OpinionNumber.case_id == Case.id) & (OpinionNumber.campaign_id == campaign_id))
+            .where(CampaignCase.campaign_id == campaign_id).order_by(Case.external_id)
+        ).all()
+        leaders = dict(s.execute(
+            select(PanelMember.case_id, Expert.name).join(Expert, Expert.id == PanelMember.expert_id)
+            .where(PanelMember.campaign_id == campaign_id, PanelMember.role == "leader")).all())
+        return [
+            OpinionRow(c.id, c.external_id, c.case_number, c.title, unit, conclusion is not None,
+                       conclusion.grade if conclusion else None, conclusion.outcome if conclusion else None,
+                       number, leaders.get(c.id, ""))
+            for c, unit, conclusion, number in rows if mine is None or c.id in mine
+        ]
 
 
 def render_records(ws: OpenWorkspace, case_ref: str | int, kind: str, fmt: str, campaign_id: str | None = None,
