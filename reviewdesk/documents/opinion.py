@@ -102,13 +102,10 @@ def _work(f: CaseFacts, p: Profile) -> list[Block]:
 
 def _case(f: CaseFacts) -> list[Block]:
     out: list[Block] = [Para(f.summary)] if f.summary.strip() else []
-    handled = []
-    if f.accepted_on:
-        handled.append(f"{f.unit_name}于{day(f.accepted_on)}受理本案")
-    if f.closed_on:
-        handled.append(f"于{day(f.closed_on)}办结")
-    if handled:
-        out.append(Para("，".join(handled) + "。"))
+    # Say when the unit took and closed the case, unless the summary already does.
+    if f.accepted_on and day(f.accepted_on) not in f.summary:
+        closed = f"，于{day(f.closed_on)}办结" if f.closed_on else ""
+        out.append(Para(f"{f.unit_name}于{day(f.accepted_on)}受理本案{closed}。"))
     if f.handlers:
         out.append(Para("原承办人员：" + "、".join(f"{name}（{role}）" for role, name in f.handlers) + "。"))
     return out
@@ -181,7 +178,7 @@ def score_summary(sheets: tuple[Sheet, ...]) -> Table:
             rows.append((code, item.text, points(item.max), *cells, reasons))
     rows.append(("", "总分", points(rubric.total) if rubric else "100", *(points(s.total) for s in sheets), ""))
     rows.append(("", "等次", "", *((s.grade or "") for s in sheets), ""))
-    widths = (1.2, 4.0, 1.0, *(1.1 for _ in names), 4.0)
+    widths = (1.1, 3.6, 0.9, *(1.4 for _ in names), 3.8)
     return Table(("编号", "评查项目", "分值", *names, "扣分理由及证据位置"), tuple(rows), widths, size=10.5)
 
 

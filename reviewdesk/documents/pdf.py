@@ -103,7 +103,7 @@ def render(doc: Document, fonts: Fonts = Fonts()) -> bytes:  # noqa: B008 (Fonts
                   id="text")
     on_page = _page_number_painter(faces.page_number) if doc.page_numbers else _no_op
     template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=on_page)])
-    template.build(list(story(doc.blocks, faces)))
+    template.build(_signed_with_text(list(story(doc.blocks, faces))))
     return out.getvalue()
 
 
@@ -292,4 +292,21 @@ def _signatures(sig: Signatures, faces: Faces) -> Flowable:
     if sig.office:
         parts.append(_text(sig.office, faces.body, align="right", right_indent=office_right))
     parts.append(_text(sig.date_text, faces.body, align="right", right_indent=4 * CHAR))
-    return KeepTogether(parts)
+    return SignatureBlock(parts)
+
+
+class SignatureBlock(KeepTogether):
+    """The signature block; `_signed_with_text` keeps it with the text before it."""
+
+
+def _signed_with_text(flowables: list[Flowable], lead_in: int = 2) -> list[Flowable]:
+    """GB/T 9704 never lets the signatures and date stand alone on a page: they move together with the last
+    `lead_in` flowables of text before them."""
+    out: list[Flowable] = []
+    for f in flowables:
+        if isinstance(f, SignatureBlock):
+            keep = [x for x in out[-lead_in:] if not isinstance(x, RLPageBreak)]
+            del out[len(out) - len(keep):]
+            f = SignatureBlock([*keep, *f._content])
+        out.append(f)
+    return out

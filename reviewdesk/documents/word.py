@@ -1,0 +1,373 @@
+"""Word (.docx) renderer: a `Document` of blocks laid out as a GB/T 9704-2012 official document.
+
+Built on python-docx's default template, patched in code rather than shipped as a file: the template is US
+Letter with an East Asian theme language of ja-JP (Chinese text would fall back to a Japanese face), so the
+page, margins, document grid, default fonts and languages are all rewritten here. Every run names its East
+Asian font explicitly; fonts are not embedded in a .docx, so the names are those Windows offices have.
+
+The file is assembled and saved in memory only: the content is confidential and never touches the disk.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from reviewdesk import clock
+from reviewdesk.documents import style
+from reviewdesk.documents import word_parts as wp
+from reviewdesk.documents.blocks import (
+    Block,
+    Chart,
+    DocNumber,
+    Document,
+    Heading,
+    Letterhead,
+    PageBreak,
+    Para,
+    Signatures,
+    Table,
+    Title,
+)
+from reviewdesk.documents.style import Fonts
+
+DEFAULT_FONTS = Fonts()
+TEXT_WIDTH_MM = style.PAGE_WIDTH_MM - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM  # 156 mm
+TEXT_WIDTH_TWIPS = round(TEXT_WIDTH_MM / 25.4 * 1440)
+CHART_WIDTH_MM = 150.0
+LETTERHEAD_MAX_PT = 42.0  # large red office name (as the PDF); shrunk (not below 2号) to stay on one line
+LETTERHEAD_MIN_SCALE = 60  # narrowest horizontal scaling (%) before a very long name wraps instead
+RULE_EIGHTHS = 12  # the red rule: 1.5 pt
+RULE_GAP_PT = 11  # ≈ 4 mm between the document number and the red rule
+CELL_MARGIN_TWIPS = 100  # ≈ 1.8 mm left/right inside table cells (half of that above and below)
+PAGE_NUMBER_LINE_PT = style.PAGE_NUMBER_PT * 1.2
+SIGNATURE_BLANK = "_" * 14  # seven characters of line to sign on (as the PDF); underscores print anywhere
+THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+STYLES_WITH_EFFECTS_REL = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
+    """The .docx bytes for `doc`, built entirely in memory."""
+    word = docx.Document()
+    _setup_package(word, doc, fonts)
+    _Writer(word, fonts).write(doc.blocks)
+    if doc.page_numbers:
+        _page_numbers(word, fonts)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- package
+def _setup_package(word: WordDocument, doc: Document, fonts: Fonts) -> None:
+    _page_setup(word)
+    _default_styles(word, fonts)
+    # Word chooses the theme's East Asian script (and CJK line breaking) by this language.
+    lang = word.settings.element.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    _core_properties(word, doc)
+    _drop_template_leftovers(word)
+
+
+def _page_setup(word: WordDocument) -> None:
+    """A4 with the GB/T 9704 margins and a 22-line document grid."""
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(style.PAGE_WIDTH_MM), Mm(style.PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(style.MARGIN_TOP_MM), Mm(style.MARGIN_BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(style.MARGIN_LEFT_MM), Mm(style.MARGIN_RIGHT_MM)
+    section.header_distance = Mm(15)
+    # The footer's line box is centred on the page number's line, 7 mm below the text block.
+    centre_mm = style.MARGIN_BOTTOM_MM - style.PAGE_NUMBER_GAP_MM
+    section.footer_distance = Mm(centre_mm - PAGE_NUMBER_LINE_PT / 2 * 25.4 / 72)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = wp.element("docGrid")
+        section._sectPr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(wp.LINE_PITCH_TWIPS))
+
+
+def _default_styles(word: WordDocument, fonts: Fonts) -> None:
+    """docDefaults and Normal: 3号 仿宋 / Times New Roman, zh-CN, no spacing after paragraphs.
+
+    The template's docDefaults point at theme fonts (w:eastAsiaTheme), which override explicit names, so the
+    whole w:rFonts is replaced rather than amended."""
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _body_rpr(rpr, fonts)
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    wp.put(ppr, wp.element("spacing", after="0", line="240", lineRule="auto"), wp.PPR_ORDER)
+    normal = word.styles["Normal"]
+    _body_rpr(normal.element.get_or_add_rPr(), fonts)
+    normal.paragraph_format.widow_control = True
+
+
+def _body_rpr(rpr: wp.BaseOxmlElement, fonts: Fonts) -> None:
+    wp.set_rfonts(rpr, fonts.body, fonts.latin)
+    size = str(round(style.BODY_PT * 2))  # half-points
+    wp.put(rpr, wp.element("sz", val=size), wp.RPR_ORDER)
+    wp.put(rpr, wp.element("szCs", val=size), wp.RPR_ORDER)
+    wp.set_lang(rpr)
+
+
+def _core_properties(word: WordDocument, doc: Document) -> None:
+    """Title and author from the Document (replacing the template's "python-docx")."""
+    core = word.core_properties
+    core.title = doc.title
+    core.author = doc.author
+    core.last_modified_by = doc.author
+    core.comments = ""
+    core.revision = 1
+    # python-docx writes the time with a "Z" whatever its offset, so hand it UTC.
+    core.created = core.modified = clock.now().astimezone(UTC)
+
+
+def _drop_template_leftovers(word: WordDocument) -> None:
+    """The template's thumbnail (a picture of some other page) and its stylesWithEffects copy of the styles,
+    which still names the template's theme fonts and language."""
+    for rels, reltype in ((word.part.package.rels, THUMBNAIL_REL), (word.part.rels, STYLES_WITH_EFFECTS_REL)):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype == reltype]:
+            rels.pop(rid)
+
+
+# ---------------------------------------------------------------------------------------------- footers
+def _page_numbers(word: WordDocument, fonts: Fonts) -> None:
+    """"— N —" in 4号 宋体: right on odd pages, left on even pages, each one character in from the edge."""
+    word.settings.odd_and_even_pages_header_footer = True
+    section = word.sections[0]
+    _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
+    _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
+
+
+def _page_number_footer(paragraph: Paragraph, fonts: Fonts, align: str) -> None:
+    wp.set_geometry(paragraph, align=align, line_pt=PAGE_NUMBER_LINE_PT)
+    if align == "right":
+        wp.set_indent(paragraph, right_chars=1)
+    else:
+        wp.set_indent(paragraph, left_chars=1)
+    font, size = fonts.page_number, style.PAGE_NUMBER_PT
+    # GB/T 9704 asks for 宋体 digits too (半角宋体阿拉伯数字), so every slot is the page-number face.
+    wp.add_run(paragraph, "— ", font, size, font)
+    wp.add_field(paragraph, "PAGE", "1", font, size)
+    wp.add_run(paragraph, " —", font, size, font)
+
+
+# ---------------------------------------------------------------------------------------------- blocks
+class _Writer:
+    """Appends blocks to the body in order; remembers a pending page break and the last paragraph."""
+
+    def __init__(self, word: WordDocument, fonts: Fonts) -> None:
+        self.word = word
+        self.fonts = fonts
+        self.break_pending = False
+        self.last: Paragraph | None = None
+
+    def write(self, blocks: list[Block]) -> None:
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if isinstance(block, Letterhead) and isinstance(following, DocNumber):
+                self.letterhead(block, following)  # the number belongs above the letterhead's red rule
+                i += 2
+                continue
+            self.block(block)
+            i += 1
+        if self.last is None:  # Word wants at least one paragraph in the body
+            self.blank()
+
+    def block(self, block: Block) -> None:
+        match block:
+            case Letterhead():
+                self.letterhead(block, None)
+            case Title():
+                self.title(block)
+            case DocNumber():
+                self.centred(block.text, self.fonts.body, style.BODY_PT)
+            case Heading():
+                self.heading(block)
+            case Para():
+                self.para(block)
+            case Table():
+                self.table(block)
+            case Chart():
+                self.chart(block)
+            case Signatures():
+                self.signatures(block)
+            case PageBreak():
+                # Carried as "page break before" on the next paragraph: a paragraph holding only a break
+                # would leave an empty line at the top of the new page.
+                self.break_pending = True
+
+    # -- paragraphs
+    def paragraph(self) -> Paragraph:
+        p = self.word.add_paragraph()
+        if self.break_pending:
+            p.paragraph_format.page_break_before = True
+            self.break_pending = False
+        self.last = p
+        return p
+
+    def text(self, text: str, font: str, size: float, color: tuple[int, int, int] | None = None, *,
+             align: str = "justify", indent_chars: float = 0.0, line_pt: float | None = style.LINE_PITCH_PT,
+             after_pt: float = 0.0) -> Paragraph:
+        """A new body paragraph with one run of `text` (none when empty) and the given geometry."""
+        p = self.paragraph()
+        wp.set_geometry(p, align=align, indent_chars=indent_chars, line_pt=line_pt, after_pt=after_pt)
+        if text:
+            wp.add_run(p, text, font, size, self.fonts.latin, color)
+        return p
+
+    def blank(self, lines: float = 1.0) -> Paragraph:
+        return self.text("", self.fonts.body, style.BODY_PT, line_pt=style.LINE_PITCH_PT * lines)
+
+    def centred(self, text: str, font: str, size: float) -> Paragraph:
+        return self.text(text, font, size, align="center")
+
+    def letterhead(self, block: Letterhead, number: DocNumber | None) -> None:
+        """Red office name, the document number under it, then the red rule (under the number if any)."""
+        if not block.text:  # an empty letterhead is omitted; its number still prints
+            if number is not None:
+                self.centred(number.text, self.fonts.body, style.BODY_PT)
+            return
+        size, scale = _letterhead_size(block.text)
+        head = self.text(block.text, self.fonts.title, size, style.RED, align="center",
+                         line_pt=max(size * 1.4, style.LINE_PITCH_PT), after_pt=style.LINE_PITCH_PT)
+        if scale < 100:
+            wp.set_char_scale(head.runs[0], scale)
+        ruled = head if number is None else self.centred(number.text, self.fonts.body, style.BODY_PT)
+        wp.set_bottom_rule(ruled, style.RED, RULE_EIGHTHS, RULE_GAP_PT)
+        # GB/T 9704 sets the title two lines below the red rule.
+        ruled.paragraph_format.space_after = Pt(style.LINE_PITCH_PT * 2 - RULE_GAP_PT)
+
+    def title(self, block: Title) -> None:
+        self.text(block.text, self.fonts.title, style.TITLE_PT, align="center", after_pt=style.LINE_PITCH_PT)
+
+    def heading(self, block: Heading) -> None:
+        font = {1: self.fonts.heading1, 2: self.fonts.heading2}.get(block.level, self.fonts.body)
+        p = self.text(block.text, font, style.BODY_PT, indent_chars=2)
+        p.paragraph_format.keep_with_next = True
+        wp.set_outline_level(p, block.level)
+
+    def para(self, block: Para) -> None:
+        self.text(block.text, self.fonts.body, style.BODY_PT, align=block.align,
+                  indent_chars=2 if block.indent else 0)
+
+    # -- tables and charts
+    def table(self, block: Table) -> None:
+        if block.caption:
+            cap = self.centred(block.caption, self.fonts.heading1, style.BODY_PT)
+            cap.paragraph_format.space_before = Pt(style.LINE_PITCH_PT / 2)
+            cap.paragraph_format.keep_with_next = True
+        elif self.break_pending:
+            # A table cannot carry "page break before": a hairline paragraph does instead.
+            self.text("", self.fonts.body, 1.0, line_pt=1.0)
+        _TableWriter(self.word, self.fonts, block).write()
+        # Always end a table with a paragraph: adjacent tables would merge into one, and a body must not
+        # end with a table. Half a line also keeps the next text off the bottom rule.
+        self.blank(0.5)
+
+    def chart(self, block: Chart) -> None:
+        from reviewdesk.documents.charts import chart_png  # reportlab is imported only when a chart prints
+
+        png = chart_png(block, CHART_WIDTH_MM)
+        p = self.text("", self.fonts.body, style.BODY_PT, align="center", line_pt=None)
+        # Half a line above and below, as the PDF pads its chart.
+        p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(style.LINE_PITCH_PT / 2)
+        p.add_run().add_picture(io.BytesIO(png), width=Mm(CHART_WIDTH_MM))
+
+    # -- signatures
+    def signatures(self, block: Signatures) -> None:
+        """Signer lines, room for the seal, then the office centred over the date, the date four characters
+        from the right margin. Kept together and with the text above: a seal must not stand alone on a page."""
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        lines: list[Paragraph] = [self.blank()]
+        for role, name in block.signers:
+            lines.append(self.signer(role, name))
+        # Room for the seal: two and a half lines (as the PDF), or one line when nobody seals.
+        lines.extend([self.blank(), self.blank(1.5)] if block.seal_room else [self.blank()])
+        date_chars = wp.text_width_chars(block.date_text)
+        if block.office:
+            # 发文机关署名 is centred on the date (GB/T 9704 7.3.5.1), never past the right margin.
+            shift = 4 + (date_chars - wp.text_width_chars(block.office)) / 2
+            office = self.text(block.office, self.fonts.body, style.BODY_PT, align="right")
+            wp.set_indent(office, right_chars=max(shift, 0.0))
+            lines.append(office)
+        date = self.text(block.date_text, self.fonts.body, style.BODY_PT, align="right")
+        wp.set_indent(date, right_chars=4)
+        lines.append(date)
+        for p in lines[:-1]:
+            p.paragraph_format.keep_with_next = True
+
+    def signer(self, role: str, name: str) -> Paragraph:
+        """"组长（签名）：______________  张某": the hand signature goes on the line, the printed name after
+        it, in the same words as the PDF."""
+        return self.text(f"{role}（签名）：{SIGNATURE_BLANK}  {name}", self.fonts.body, style.BODY_PT,
+                         align="left", indent_chars=2)
+
+
+class _TableWriter:
+    """One ruled table: widths scaled to the text block, 黑体 header rows repeated on every page."""
+
+    def __init__(self, word: WordDocument, fonts: Fonts, block: Table) -> None:
+        self.word = word
+        self.fonts = fonts
+        self.block = block
+        self.widths = _scaled_widths(block.widths, TEXT_WIDTH_TWIPS)
+        self.centred_cols = [self._fits_one_line(c) for c in range(len(self.widths))]
+
+    def write(self) -> None:
+        block = self.block
+        table = self.word.add_table(rows=1 + len(block.rows), cols=len(self.widths))
+        table.style = self.word.styles["Table Grid"]
+        wp.table_properties(table._tbl, self.widths, CELL_MARGIN_TWIPS)
+        for r, (row, values) in enumerate(zip(table.rows, (block.header, *block.rows), strict=True)):
+            header = r == 0
+            wp.set_row_flags(row._tr, header=header)
+            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+                self.cell(cell, c, value, header)
+
+    def cell(self, cell: _Cell, col: int, value: str, header: bool) -> None:
+        cell.width = Twips(self.widths[col])
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = cell.paragraphs[0]
+        align = "center" if header or self.centred_cols[col] else "justify"
+        wp.set_geometry(p, align=align, line_pt=None)
+        font = self.fonts.heading1 if header else self.fonts.body
+        if value:
+            wp.add_run(p, value, font, self.block.size, self.fonts.latin)
+
+    def _fits_one_line(self, col: int) -> bool:
+        """Short columns (numbers, grades, names) are centred; a column with any wrapping text is justified,
+        so one column never mixes the two."""
+        room = (self.widths[col] - 2 * CELL_MARGIN_TWIPS) / (self.block.size * wp.TWIPS_PER_PT)
+        cells = [row[col] for row in self.block.rows]
+        return all("\n" not in v and wp.text_width_chars(v) <= room for v in cells)
+
+
+def _scaled_widths(relative: tuple[float, ...], total: int) -> list[int]:
+    """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column)."""
+    weights = list(relative) if sum(relative) > 0 else [1.0] * len(relative)
+    widths = [round(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _letterhead_size(text: str) -> tuple[float, int]:
+    """Point size and horizontal scale (%) of the office name: as large as LETTERHEAD_MAX_PT allows while it
+    fits on one line; below 2号 the characters are narrowed instead (not under LETTERHEAD_MIN_SCALE)."""
+    fit = TEXT_WIDTH_MM / 25.4 * 72 / max(wp.text_width_chars(text), 1.0) * 0.97
+    if fit >= style.TITLE_PT:
+        return min(LETTERHEAD_MAX_PT, fit), 100
+    return style.TITLE_PT, max(int(fit / style.TITLE_PT * 100), LETTERHEAD_MIN_SCALE)

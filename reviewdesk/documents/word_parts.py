@@ -1,0 +1,217 @@
+"""Low-level pieces of the Word renderer: run fonts, paragraph geometry and OOXML elements python-docx has no
+API for (character-unit indents, borders, repeat-header rows, fields).
+
+Everything here works on python-docx objects in memory; `word.py` decides which block gets which piece.
+Custom elements are inserted in the order the WordprocessingML schema requires, because Word refuses
+(“unreadable content”) files whose property elements are out of sequence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from reviewdesk.documents import style
+
+TWIPS_PER_PT = 20
+CHAR_TWIPS = round(style.BODY_PT * TWIPS_PER_PT)  # one 3号 character: the unit of indents and tab stops
+LINE_PITCH_TWIPS = round(style.LINE_PITCH_PT * TWIPS_PER_PT)
+
+ALIGN = {
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
+
+# Schema order of the children of w:pPr, w:rPr, w:tblPr and w:trPr (ECMA-376 Part 1, section 17).
+PPR_ORDER = (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)
+RPR_ORDER = (
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
+    "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+)
+TBLPR_ORDER = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+    "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+    "tblCaption", "tblDescription", "tblPrChange",
+)
+TRPR_ORDER = (
+    "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit", "trHeight",
+    "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del", "trPrChange",
+)
+
+
+# ---------------------------------------------------------------------------------------------- XML helpers
+def element(tag: str, **attrs: str) -> BaseOxmlElement:
+    """A w: element with w: attributes: element("lang", val="zh-CN") → <w:lang w:val="zh-CN"/>."""
+    el = OxmlElement(f"w:{tag}")
+    for name, value in attrs.items():
+        el.set(qn(f"w:{name}"), value)
+    return el
+
+
+def put(parent: BaseOxmlElement, child: BaseOxmlElement, order: Sequence[str]) -> BaseOxmlElement:
+    """Insert `child` into `parent` at its schema position, replacing an existing element of the same tag."""
+    local = child.tag.split("}")[1]
+    for old in parent.findall(qn(f"w:{local}")):
+        parent.remove(old)
+    rank = order.index(local)
+    later = {qn(f"w:{t}") for t in order[rank + 1:]}
+    for i, existing in enumerate(parent):
+        if existing.tag in later:
+            parent.insert(i, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def set_rfonts(rpr: BaseOxmlElement, east_asian: str, latin: str) -> None:
+    """Name all four font slots; the hint sends shared punctuation (“”—…) to the East Asian face, so
+    Chinese quotes and dashes print full-width instead of in Times New Roman."""
+    fonts = element("rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=latin, hint="eastAsia")
+    put(rpr, fonts, RPR_ORDER)
+
+
+def set_lang(rpr: BaseOxmlElement) -> None:
+    """zh-CN for East Asian text: Word picks fonts, line breaking and proofing by this, not by the text."""
+    put(rpr, element("lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA"), RPR_ORDER)
+
+
+# ---------------------------------------------------------------------------------------------- runs
+def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
+            color: tuple[int, int, int] | None = None) -> Run:
+    """A run with every font slot named, never bold (GB/T 9704 sets headings by typeface, not weight)."""
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.font.bold = False
+    if color is not None:
+        run.font.color.rgb = RGBColor(*color)
+    set_rfonts(run._r.get_or_add_rPr(), font, latin)
+    return run
+
+
+def add_field(paragraph: Paragraph, instruction: str, placeholder: str, font: str, size: float) -> None:
+    """A complex field (begin / instrText / separate / result / end), each run in the same font, so Word
+    and LibreOffice print the computed value ("PAGE" → the page number) in that font."""
+    parts: list[BaseOxmlElement | None] = [
+        element("fldChar", fldCharType="begin"),
+        _instr(instruction),
+        element("fldChar", fldCharType="separate"),
+        None,  # the cached result, as ordinary text
+        element("fldChar", fldCharType="end"),
+    ]
+    for part in parts:
+        run = add_run(paragraph, placeholder if part is None else "", font, size, font)
+        if part is not None:
+            run._r.append(part)
+
+
+def _instr(instruction: str) -> BaseOxmlElement:
+    el = OxmlElement("w:instrText")
+    el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    el.text = f" {instruction} "
+    return el
+
+
+# ---------------------------------------------------------------------------------------------- paragraphs
+def set_geometry(paragraph: Paragraph, *, align: str = "justify", indent_chars: float = 0.0,
+                 line_pt: float | None = style.LINE_PITCH_PT, before_pt: float = 0.0,
+                 after_pt: float = 0.0) -> None:
+    """Alignment, first-line indent in characters, line spacing and spacing around the paragraph.
+
+    `line_pt` None means single spacing (tables, pictures): an exact pitch would clip a picture. Only lines
+    of exactly the body pitch snap to the 22-line document grid; any other line (letterhead, cells, spacers,
+    footers) opts out, or LibreOffice would round it up to whole grid lines."""
+    fmt = paragraph.paragraph_format
+    fmt.alignment = ALIGN[align]
+    fmt.space_before = Pt(before_pt)
+    fmt.space_after = Pt(after_pt)
+    if line_pt is None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    else:
+        fmt.line_spacing = Pt(line_pt)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    if indent_chars:
+        set_indent(paragraph, first_chars=indent_chars)
+    if line_pt is None or abs(line_pt - style.LINE_PITCH_PT) > 0.01:
+        put(paragraph._p.get_or_add_pPr(), element("snapToGrid", val="0"), PPR_ORDER)
+
+
+def set_char_scale(run: Run, percent: int) -> None:
+    """Horizontal character scaling (w:w): how offices fit a long office name on one letterhead line."""
+    put(run._r.get_or_add_rPr(), element("w", val=str(percent)), RPR_ORDER)
+
+
+def set_indent(paragraph: Paragraph, *, first_chars: float = 0.0, left_chars: float = 0.0,
+               right_chars: float = 0.0) -> None:
+    """Indents in characters. Word reads the *Chars attributes (hundredths of a character); LibreOffice and
+    older readers use the twips beside them, which equal the same characters of 3号 type."""
+    attrs: dict[str, str] = {}
+    for side, chars in (("firstLine", first_chars), ("left", left_chars), ("right", right_chars)):
+        if chars:
+            attrs[side] = str(round(chars * CHAR_TWIPS))
+            attrs[f"{side}Chars"] = str(round(chars * 100))
+    put(paragraph._p.get_or_add_pPr(), element("ind", **attrs), PPR_ORDER)
+
+
+def set_outline_level(paragraph: Paragraph, level: int) -> None:
+    """Headings stay Normal-styled (no theme colours or bold to undo) but still show in the navigation pane."""
+    put(paragraph._p.get_or_add_pPr(), element("outlineLvl", val=str(level - 1)), PPR_ORDER)
+
+
+def set_bottom_rule(paragraph: Paragraph, color: tuple[int, int, int], eighths: int, space_pt: int) -> None:
+    """A bottom border: the red rule under the letterhead. Width in eighths of a point, gap in points."""
+    border = element("bottom", val="single", sz=str(eighths), space=str(space_pt),
+                     color="{:02X}{:02X}{:02X}".format(*color))
+    pbdr = element("pBdr")
+    pbdr.append(border)
+    put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
+
+
+def text_width_chars(text: str) -> float:
+    """Printed width in 3号 characters: CJK and full-width forms take one, ASCII (digits) half of one."""
+    return sum(0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF else 1.0 for ch in text)
+
+
+# ---------------------------------------------------------------------------------------------- tables
+def set_row_flags(tr: BaseOxmlElement, header: bool) -> None:
+    """cantSplit keeps each row on one page; tblHeader repeats header rows on every page."""
+    trpr = tr.get_or_add_trPr()
+    put(trpr, element("cantSplit"), TRPR_ORDER)
+    if header:
+        put(trpr, element("tblHeader"), TRPR_ORDER)
+
+
+def table_properties(tbl: BaseOxmlElement, widths_twips: Sequence[int], margin_twips: int) -> None:
+    """Fixed layout, total width, centred, single 0.5 pt borders and roomy cell margins, written explicitly
+    so the table looks the same whether or not the reader applies the "Table Grid" style."""
+    tblpr = tbl.tblPr
+    put(tblpr, element("tblW", w=str(sum(widths_twips)), type="dxa"), TBLPR_ORDER)
+    put(tblpr, element("jc", val="center"), TBLPR_ORDER)
+    borders = element("tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(element(side, val="single", sz="4", space="0", color="000000"))
+    put(tblpr, borders, TBLPR_ORDER)
+    put(tblpr, element("tblLayout", type="fixed"), TBLPR_ORDER)
+    margins = element("tblCellMar")
+    for side, value in (("top", margin_twips // 2), ("left", margin_twips), ("bottom", margin_twips // 2),
+                        ("right", margin_twips)):
+        margins.append(element(side, w=str(value), type="dxa"))
+    put(tblpr, margins, TBLPR_ORDER)
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_twips, strict=True):
+        col.set(qn("w:w"), str(w))
