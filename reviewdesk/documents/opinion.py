@@ -178,7 +178,7 @@ def score_summary(sheets: tuple[Sheet, ...]) -> Table:
             rows.append((code, item.text, points(item.max), *cells, reasons))
     rows.append(("", "总分", points(rubric.total) if rubric else "100", *(points(s.total) for s in sheets), ""))
     rows.append(("", "等次", "", *((s.grade or "") for s in sheets), ""))
-    widths = (1.1, 3.6, 0.9, *(1.4 for _ in names), 3.8)
+    widths = (1.1, 3.5, 1.1, *(1.4 for _ in names), 3.7)
     return Table(("编号", "评查项目", "分值", *names, "扣分理由及证据位置"), tuple(rows), widths, size=10.5)
 
 
@@ -188,7 +188,7 @@ def interview_list(f: CaseFacts) -> Table:
          i.place, "、".join(i.interviewers), i.recorder)
         for n, i in enumerate(f.interviews, 1)
     )
-    return Table(("序号", "谈话日期", "谈话对象", "地点", "谈话人", "记录人"), rows, (0.8, 2.2, 3.0, 3.0, 3.0, 1.6),
+    return Table(("序号", "谈话日期", "谈话对象", "地点", "谈话人", "记录人"), rows, (0.8, 2.8, 3.0, 2.6, 3.0, 1.6),
                  size=12)
 
 

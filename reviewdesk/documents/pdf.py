@@ -64,8 +64,7 @@ RULE_GAP = 4 * mm  # GB/T 9704: the rule 4 mm under the document number
 TABLE_RULE_PT = 0.5
 CELL_PAD_V, CELL_PAD_H = 2.5, 5.0
 CHART_W = 150 * mm
-SIGNER_TABS = (2.0, 7.0, 13.0)  # character positions of the role, the printed name and "签名："
-SIGN_BLANK = "_" * 20  # ten characters of line to sign on
+SIGNER_INDENT = 2.0  # characters, like a first-line indent
 
 
 @dataclass(frozen=True)
@@ -279,9 +278,9 @@ def _signatures(sig: Signatures, faces: Faces) -> Flowable:
     """Signer lines, room for the seal, then the office centred over the date, the date ending four
     characters from the right margin. Kept on one page."""
     parts: list[Flowable] = [Spacer(TEXT_W, PITCH)]
-    role_x, name_x, sign_x = (c * CHAR for c in SIGNER_TABS)
+    role_x = SIGNER_INDENT * CHAR
     for role, name in sig.signers:
-        pieces = [(role_x, f"{role}："), (name_x, name), (sign_x, "签名：" + SIGN_BLANK)]
+        pieces = [(role_x, style.signer_line(role, name))]
         parts.append(TabbedLine(pieces, faces.body, style.BODY_PT, PITCH * 1.5))
     parts.append(Spacer(TEXT_W, PITCH * (3 if sig.seal_room else 1)))
     date_w = stringWidth(sig.date_text, faces.body, style.BODY_PT)

@@ -47,3 +47,11 @@ class Fonts:
 def page_number_text(n: int) -> str:
     """GB/T 9704 page number: an em dash, a space, the number, a space, an em dash."""
     return f"— {n} —"
+
+
+SIGNATURE_BLANK = "_" * 14  # the line the hand signature goes on
+
+
+def signer_line(role: str, name: str) -> str:
+    """A signature line as both renderers print it: "组长（签名）：______________  张某"."""
+    return f"{role}（签名）：{SIGNATURE_BLANK}  {name}"

@@ -43,13 +43,12 @@ DEFAULT_FONTS = Fonts()
 TEXT_WIDTH_MM = style.PAGE_WIDTH_MM - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM  # 156 mm
 TEXT_WIDTH_TWIPS = round(TEXT_WIDTH_MM / 25.4 * 1440)
 CHART_WIDTH_MM = 150.0
-LETTERHEAD_MAX_PT = 42.0  # large red office name (as the PDF); shrunk (not below 2号) to stay on one line
+LETTERHEAD_MAX_PT = 32.0  # large red office name (as the PDF); shrunk (not below 2号) to stay on one line
 LETTERHEAD_MIN_SCALE = 60  # narrowest horizontal scaling (%) before a very long name wraps instead
 RULE_EIGHTHS = 12  # the red rule: 1.5 pt
 RULE_GAP_PT = 11  # ≈ 4 mm between the document number and the red rule
 CELL_MARGIN_TWIPS = 100  # ≈ 1.8 mm left/right inside table cells (half of that above and below)
 PAGE_NUMBER_LINE_PT = style.PAGE_NUMBER_PT * 1.2
-SIGNATURE_BLANK = "_" * 14  # seven characters of line to sign on (as the PDF); underscores print anywhere
 THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS_REL = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
@@ -313,7 +312,7 @@ class _Writer:
     def signer(self, role: str, name: str) -> Paragraph:
         """"组长（签名）：______________  张某": the hand signature goes on the line, the printed name after
         it, in the same words as the PDF."""
-        return self.text(f"{role}（签名）：{SIGNATURE_BLANK}  {name}", self.fonts.body, style.BODY_PT,
+        return self.text(style.signer_line(role, name), self.fonts.body, style.BODY_PT,
                          align="left", indent_chars=2)
 
 
@@ -367,7 +366,8 @@ def _scaled_widths(relative: tuple[float, ...], total: int) -> list[int]:
 def _letterhead_size(text: str) -> tuple[float, int]:
     """Point size and horizontal scale (%) of the office name: as large as LETTERHEAD_MAX_PT allows while it
     fits on one line; below 2号 the characters are narrowed instead (not under LETTERHEAD_MIN_SCALE)."""
-    fit = TEXT_WIDTH_MM / 25.4 * 72 / max(wp.text_width_chars(text), 1.0) * 0.97
+    # Every character counted full width: CJK faces set × and digits wide, and a wrapped name looks broken.
+    fit = TEXT_WIDTH_MM / 25.4 * 72 / max(len(text), 1) * 0.97
     if fit >= style.TITLE_PT:
         return min(LETTERHEAD_MAX_PT, fit), 100
     return style.TITLE_PT, max(int(fit / style.TITLE_PT * 100), LETTERHEAD_MIN_SCALE)
