@@ -22,12 +22,11 @@ from reviewdesk.documents.blocks import (
     cn_number,
 )
 from reviewdesk.documents.facts import CaseFacts, Sheet, Verdict
+from reviewdesk.documents.labels import INTERVIEWEE_ZH as RELATION_ZH
+from reviewdesk.documents.labels import OUTCOME_ZH
+from reviewdesk.documents.labels import PANEL_ROLE_ZH as ROLE_ZH
+from reviewdesk.documents.labels import PETITION_FLAG_ZH as FLAG_ZH
 from reviewdesk.documents.profile import Profile
-
-OUTCOME_ZH = {"wrong": "错案", "flawed": "瑕疵案", "none": "无问题"}
-ROLE_ZH = {"leader": "组长", "member": "成员"}
-RELATION_ZH = {"party": "当事人", "handler": "原承办人", "other": "其他人员"}
-FLAG_ZH = {"unenforced": "执行不到位", "unresolved": "案结事未了", "repeated": "重复信访"}
 
 SECTIONS = (
     "案件来源及选案理由",

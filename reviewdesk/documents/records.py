@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from reviewdesk.documents.blocks import Document, Heading, Para, Signatures, Table, Title
 from reviewdesk.documents.facts import CaseFacts, InterviewNote, Sheet
-from reviewdesk.documents.opinion import RELATION_ZH, ROLE_ZH, day, points
+from reviewdesk.documents.labels import INTERVIEWEE_ZH as RELATION_ZH
+from reviewdesk.documents.labels import PANEL_ROLE_ZH as ROLE_ZH
+from reviewdesk.documents.opinion import day, points
 from reviewdesk.documents.profile import Profile
 
 NOTICE_ZH = {

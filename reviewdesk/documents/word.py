@@ -11,12 +11,14 @@ The file is assembled and saved in memory only: the content is confidential and 
 from __future__ import annotations
 
 import io
+from copy import deepcopy
 from datetime import UTC
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
@@ -325,6 +327,7 @@ class _TableWriter:
         self.block = block
         self.widths = _scaled_widths(block.widths, TEXT_WIDTH_TWIPS)
         self.centred_cols = [self._fits_one_line(c) for c in range(len(self.widths))]
+        self.cell_props: dict[int, BaseOxmlElement] = {}
 
     def write(self) -> None:
         block = self.block
@@ -338,8 +341,15 @@ class _TableWriter:
                 self.cell(cell, c, value, header)
 
     def cell(self, cell: _Cell, col: int, value: str, header: bool) -> None:
-        cell.width = Twips(self.widths[col])
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        props = self.cell_props.get(col)
+        if props is None:  # built once per column through python-docx, then copied (see word_parts)
+            cell.width = Twips(self.widths[col])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            self.cell_props[col] = deepcopy(cell._tc.tcPr)
+        else:
+            if cell._tc.tcPr is not None:
+                cell._tc.remove(cell._tc.tcPr)
+            cell._tc.insert(0, deepcopy(props))
         p = cell.paragraphs[0]
         align = "center" if header or self.centred_cols[col] else "justify"
         wp.set_geometry(p, align=align, line_pt=None)

@@ -9,6 +9,7 @@ Custom elements are inserted in the order the WordprocessingML schema requires, 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
@@ -93,15 +94,27 @@ def set_lang(rpr: BaseOxmlElement) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- runs
+# Run and paragraph properties are built once per distinct style through python-docx, then copied: an
+# opinion has thousands of runs and table cells, and python-docx's per-property calls were most of its time.
+_RUN_PROPS: dict[tuple[object, ...], BaseOxmlElement] = {}
+_PARA_PROPS: dict[tuple[object, ...], BaseOxmlElement] = {}
+
+
 def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
             color: tuple[int, int, int] | None = None) -> Run:
     """A run with every font slot named, never bold (GB/T 9704 sets headings by typeface, not weight)."""
     run = paragraph.add_run(text)
+    key = (font, size, latin, color)
+    props = _RUN_PROPS.get(key)
+    if props is not None:
+        run._r.insert(0, deepcopy(props))
+        return run
     run.font.size = Pt(size)
     run.font.bold = False
     if color is not None:
         run.font.color.rgb = RGBColor(*color)
     set_rfonts(run._r.get_or_add_rPr(), font, latin)
+    _RUN_PROPS[key] = deepcopy(run._r.rPr)
     return run
 
 
@@ -137,6 +150,20 @@ def set_geometry(paragraph: Paragraph, *, align: str = "justify", indent_chars: 
     `line_pt` None means single spacing (tables, pictures): an exact pitch would clip a picture. Only lines
     of exactly the body pitch snap to the 22-line document grid; any other line (letterhead, cells, spacers,
     footers) opts out, or LibreOffice would round it up to whole grid lines."""
+    key = (align, indent_chars, line_pt, before_pt, after_pt)
+    fresh = paragraph._p.pPr is None or len(paragraph._p.pPr) == 0
+    if fresh and key in _PARA_PROPS:
+        if paragraph._p.pPr is not None:
+            paragraph._p.remove(paragraph._p.pPr)
+        paragraph._p.insert(0, deepcopy(_PARA_PROPS[key]))
+        return
+    _apply_geometry(paragraph, align, indent_chars, line_pt, before_pt, after_pt)
+    if fresh:
+        _PARA_PROPS[key] = deepcopy(paragraph._p.pPr)
+
+
+def _apply_geometry(paragraph: Paragraph, align: str, indent_chars: float, line_pt: float | None,
+                    before_pt: float, after_pt: float) -> None:
     fmt = paragraph.paragraph_format
     fmt.alignment = ALIGN[align]
     fmt.space_before = Pt(before_pt)

@@ -1,0 +1,132 @@
+"""The campaign ledger (.xlsx) read back with openpyxl: sheets, headers, one row per case, formats, filters."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.documents.ledger import SHEETS, Column, LedgerSheet, LedgerTable, ledger_xlsx
+from reviewdesk.documents.statistics import CampaignStats
+from reviewdesk.services import reports
+from reviewdesk.workspace import OpenWorkspace, Workspace
+from tests.test_campaign_stats import Expected, enrich
+
+CASE_HEADER = ("序号", "案件编号", "案号", "案件名称", "案件类型", "承办单位", "评查组组长", "成员", "各专家得分",
+               "综合得分", "等次", "评查结论", "处理建议", "整改期限", "意见书文号", "合议日期", "状态")
+PROBLEM_HEADER = ("序号", "案件编号", "案号", "承办单位", "问题类别", "问题描述", "证据位置", "评分项")
+OUTCOME_ZH = {"wrong": "错案", "flawed": "瑕疵案", "none": "无问题"}
+
+
+@pytest.fixture(scope="module")
+def enriched(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ledger") / "demo"
+    shutil.copytree(demo_template, folder)
+    with Workspace(folder).open("admin", DEMO_PASSWORD) as ws:
+        enrich(ws)
+    return folder
+
+
+@pytest.fixture
+def admin(enriched: Path) -> Iterator[OpenWorkspace]:
+    with Workspace(enriched).open("admin", DEMO_PASSWORD) as ws:
+        yield ws
+
+
+def _rows(sheet: Worksheet) -> list[tuple[Any, ...]]:
+    return list(sheet.iter_rows(min_row=2, values_only=True))
+
+
+def _column(sheet: Worksheet, header: str) -> int:
+    return [c.value for c in sheet[1]].index(header)
+
+
+def test_ledger_sheets_rows_and_formats(admin: OpenWorkspace) -> None:
+    expected = Expected.read(admin)
+    wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(admin, DEMO_CAMPAIGN)))
+    assert wb.sheetnames == ["案件台账", "问题清单", "评分明细", "统计"]
+
+    cases = wb["案件台账"]
+    assert tuple(c.value for c in cases[1]) == CASE_HEADER
+    assert all(c.font.b and c.fill.fill_type == "solid" for c in cases[1])
+    assert cases.freeze_panes == "A2"
+    assert cases.auto_filter.ref == f"A1:Q{len(expected.selected) + 1}"
+    rows = _rows(cases)
+    assert len(rows) == len(expected.selected) == 42
+    assert [r[0] for r in rows] == list(range(1, 43))
+    assert {r[1] for r in rows} == {c.external_id for c in expected.selected}
+    by_id = {r[1]: r for r in rows}
+    for external_id, c in expected.conclusions.items():
+        row = by_id[external_id]
+        assert (row[10], row[11], row[16]) == (c.grade, OUTCOME_ZH[c.outcome], "已合议")
+        assert row[9] == pytest.approx(c.score)
+        assert isinstance(row[15], datetime)  # 合议日期: a real date, not text
+        if c.actions["correction"]["required"]:
+            assert row[13] == datetime.fromisoformat(c.actions["correction"]["deadline"])
+            assert "退回整改" in row[12]
+    assert sum(r[16] == "已合议" for r in rows) == len(expected.conclusions)
+    assert {r[16] for r in rows} <= {"已合议", "评分中", "未评分"}
+    score_cell = next(row[9] for row in cases.iter_rows(min_row=2) if row[9].value is not None)
+    assert score_cell.number_format == "0.0"
+    assert all(cases.column_dimensions[letter].width >= 6 for letter in "ABCDEFGHIJKLMNOPQ")
+
+    problems = wb["问题清单"]
+    assert tuple(c.value for c in problems[1]) == PROBLEM_HEADER
+    found = _rows(problems)
+    assert len(found) == sum(len(c.findings) for c in expected.conclusions.values()) > 0
+    assert all(re.search(r"卷\d+第\d+页", r[6]) for r in found)
+    assert problems.freeze_panes == "A2" and problems.auto_filter.ref == f"A1:H{len(found) + 1}"
+
+    details = wb["评分明细"]
+    item_col = _column(details, "评分项")
+    rows = _rows(details)
+    totals = [r for r in rows if r[item_col] == "小计"]
+    assert len(totals) == 18  # one per submitted sheet: six panels of three
+    marks = [r for r in rows if r[item_col] != "小计"]
+    assert marks and all(r[_column(details, "分值")] for r in marks)
+    assert all(isinstance(r[_column(details, "得分")], float | int) for r in totals)
+    assert details.auto_filter.ref and details.freeze_panes == "A2"
+
+    captions = [r[0] for r in wb["统计"].iter_rows(values_only=True) if r[0] and str(r[0])[1:2] == "、"]
+    assert captions[0] == "一、基本情况" and any("发现的问题" in c for c in captions)
+
+
+def test_ledger_is_built_in_memory(admin: OpenWorkspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    stats = reports.campaign_stats(admin, DEMO_CAMPAIGN)
+
+    def refuse(*_a: Any, **_k: Any) -> None:
+        raise AssertionError("the ledger must not touch a temporary file")
+
+    for name in ("NamedTemporaryFile", "TemporaryFile", "mkstemp", "mkdtemp"):
+        monkeypatch.setattr(tempfile, name, refuse)
+    assert ledger_xlsx(stats)[:2] == b"PK"
+
+
+def test_later_registers_are_one_more_builder(admin: OpenWorkspace) -> None:
+    stats = reports.campaign_stats(admin, DEMO_CAMPAIGN)
+
+    def referrals(s: CampaignStats) -> LedgerSheet:
+        rows = [(c.external_id, c.conclusion.referral_reason) for c in s.records.cases
+                if c.conclusion is not None and c.conclusion.referral_suggested]
+        return LedgerSheet("线索移送台账", (LedgerTable((Column("案件编号", 14), Column("线索摘要", 30)), rows),))
+
+    wb = openpyxl.load_workbook(io.BytesIO(ledger_xlsx(stats, (*SHEETS, referrals))))
+    assert wb.sheetnames[-1] == "线索移送台账"
+    assert len(_rows(wb["线索移送台账"])) == stats.referrals
+    assert wb["线索移送台账"].freeze_panes == "A2"
+
+
+def test_ledger_of_a_campaign_without_cases(admin: OpenWorkspace) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(admin, "2026-ZX-01")))
+    assert tuple(c.value for c in wb["案件台账"][1]) == CASE_HEADER and wb["案件台账"].max_row == 1
+    assert wb["问题清单"].auto_filter.ref == "A1:H1"
