@@ -299,13 +299,14 @@ class SignatureBlock(KeepTogether):
 
 
 def _signed_with_text(flowables: list[Flowable], lead_in: int = 2) -> list[Flowable]:
-    """GB/T 9704 never lets the signatures and date stand alone on a page: they move together with the last
-    `lead_in` flowables of text before them."""
+    """GB/T 9704 never lets the signatures and date stand alone on a page: they move together with up to
+    `lead_in` paragraphs of text right before them."""
     out: list[Flowable] = []
     for f in flowables:
         if isinstance(f, SignatureBlock):
-            keep = [x for x in out[-lead_in:] if not isinstance(x, RLPageBreak)]
-            del out[len(out) - len(keep):]
+            keep: list[Flowable] = []
+            while out and len(keep) < lead_in and isinstance(out[-1], TextBlock):  # text only, never a table
+                keep.insert(0, out.pop())
             f = SignatureBlock([*keep, *f._content])
         out.append(f)
     return out

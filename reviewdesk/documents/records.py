@@ -26,7 +26,8 @@ def score_sheet(f: CaseFacts, sheet: Sheet, p: Profile) -> Document:
     """One member's submitted sheet: every rubric item with its maximum, the points and the reason."""
     rubric = sheet.rubric
     doc = Document("score_sheet", f"{f.external_id} 评分表 {sheet.expert_name}", author=p.office_name)
-    doc.add(Title(f"{rubric.name}评分表"), _case_line(f),
+    title = rubric.name if rubric.name.endswith("表") else f"{rubric.name}评分表"
+    doc.add(Title(title), _case_line(f),
             Para(f"评查人：{sheet.expert_name}（{ROLE_ZH.get(sheet.expert_role, sheet.expert_role)}）　"
                  f"评分表版本：{rubric.code} v{rubric.version}", indent=False, align="left"))
     rows: list[tuple[str, ...]] = []
@@ -58,7 +59,9 @@ def recusal_form(f: CaseFacts, p: Profile, statement: str) -> Document:
     )
     doc.add(Table(("序号", "姓名", "组内职务", "工作单位", "职业", "签署回避声明日期", "回避事项"), rows,
                   (0.8, 1.6, 1.4, 4.0, 1.2, 2.6, 1.6), size=12))
-    doc.add(Heading(1, "一、回避声明"), Para(statement))
+    doc.add(Heading(1, "一、回避声明"))
+    lines = [line.strip() for line in statement.splitlines() if line.strip()]
+    doc.add(*(Para(line) for line in lines if line != "回避声明"))  # the form gives the heading
     doc.add(Heading(1, "二、回避及调整情况"))
     if not f.recusals:
         doc.add(Para("本案评查过程中无成员申请或被决定回避，评查组成员未作调整。"))
