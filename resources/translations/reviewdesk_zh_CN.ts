@@ -887,6 +887,25 @@
     </message>
 </context>
 <context>
+    <name>CategoryStatsModel</name>
+    <message>
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>Share of concluded cases</source>
+        <translation>占已合议案件比例</translation>
+    </message>
+</context>
+<context>
     <name>CertifyDialog</name>
     <message>
         <source>Recusal statement</source>
@@ -2011,6 +2030,66 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>This folder holds part of a workspace (an earlier setup was interrupted or a file was removed). Choose an empty folder, or restore the workspace from a backup.</source>
         <translation>此文件夹中有不完整的工作区（之前的初始化中断或文件被删除）。请选择一个空文件夹，或从备份恢复工作区。</translation>
+    </message>
+</context>
+<context>
+    <name>FormatsDialog</name>
+    <message>
+        <source>Batch export of the opinions</source>
+        <translation>批量导出评查意见书</translation>
+    </message>
+    <message>
+        <source>&amp;Word (.docx) — to edit further</source>
+        <translation>Word（.docx）——便于继续修改(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;PDF — to print or send as it is</source>
+        <translation>PDF——用于打印或原样报送(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The opinion of every concluded case of the campaign is saved in this folder:
+{folder}
+
+Cases not yet concluded are skipped. Choose the formats:</source>
+        <translation>本次评查活动中所有已合议案件的评查意见书将保存到以下文件夹：
+{folder}
+
+尚未合议的案件将跳过。请选择格式：</translation>
+    </message>
+</context>
+<context>
+    <name>GroupStatsModel</name>
+    <message>
+        <source>Cases drawn</source>
+        <translation>抽取案件</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已合议</translation>
+    </message>
+    <message>
+        <source>Wrong cases</source>
+        <translation>错案</translation>
+    </message>
+    <message>
+        <source>Flawed cases</source>
+        <translation>瑕疵案</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Case type</source>
+        <translation>案件类型</translation>
     </message>
 </context>
 <context>
@@ -3282,10 +3361,6 @@ Workstation for law-enforcement supervision case review. Works offline; all data
         <translation>意见书</translation>
     </message>
     <message>
-        <source>Draft, approve and print review opinions (Word and PDF) for the reviewed units.</source>
-        <translation>起草、审批并打印发给被评查单位的评查意见书（Word 和 PDF）。</translation>
-    </message>
-    <message>
         <source>Referral &amp; rectification</source>
         <translation>移送整改</translation>
     </message>
@@ -3296,10 +3371,6 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
-    </message>
-    <message>
-        <source>Grades by unit, region and case type, with Excel export for the annual report.</source>
-        <translation>按单位、地区和案件类型统计评查等次，可导出 Excel 用于年度报告。</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -3316,6 +3387,319 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionLabels</name>
+    <message>
+        <source>Wrong case</source>
+        <translation>错案</translation>
+    </message>
+    <message>
+        <source>Flawed case</source>
+        <translation>瑕疵案</translation>
+    </message>
+    <message>
+        <source>No problem</source>
+        <translation>无问题</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已合议</translation>
+    </message>
+    <message>
+        <source>Not concluded</source>
+        <translation>未合议</translation>
+    </message>
+    <message>
+        <source>Review opinion</source>
+        <translation>评查意见书</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>评分表</translation>
+    </message>
+    <message>
+        <source>Recusal form</source>
+        <translation>回避情况表</translation>
+    </message>
+    <message>
+        <source>Interview records</source>
+        <translation>谈话笔录</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsModel</name>
+    <message>
+        <source>Case ID</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Case name</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Handling unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Panel leader</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <source>Deliberation</source>
+        <translation>合议</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionsPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Batch export…</source>
+        <translation>批量导出(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Word…</source>
+        <translation>导出 Word(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Other documents</source>
+        <translation>其他文书(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Preview the score sheets</source>
+        <translation>预览评分表</translation>
+    </message>
+    <message>
+        <source>Print the score sheets…</source>
+        <translation>打印评分表…</translation>
+    </message>
+    <message>
+        <source>Preview the recusal form</source>
+        <translation>预览回避情况表</translation>
+    </message>
+    <message>
+        <source>Print the recusal form…</source>
+        <translation>打印回避情况表…</translation>
+    </message>
+    <message>
+        <source>Preview the interview records</source>
+        <translation>预览谈话笔录</translation>
+    </message>
+    <message>
+        <source>Print the interview records…</source>
+        <translation>打印谈话笔录…</translation>
+    </message>
+    <message>
+        <source>Opinion of the chosen case:</source>
+        <translation>所选案件的评查意见书：</translation>
+    </message>
+    <message>
+        <source>Review opinions</source>
+        <translation>评查意见书</translation>
+    </message>
+    <message>
+        <source>The cases of your panels. Once the panel has concluded, the panel leader previews, prints and exports the review opinion; every member can print the score sheets, the recusal form and the interview records. Every document produced is recorded in the audit log.</source>
+        <translation>您所在评查组的案件。评查组合议后，由组长预览、打印和导出评查意见书；每位成员都可以打印评分表、回避情况表和谈话笔录。每次出具文书都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The cases of the campaign. A concluded case has a review opinion: preview it, print it or save it as Word or PDF (its document number is given the first time). “Batch export…” saves the opinions of all concluded cases into one folder. Every document produced is recorded in the audit log.</source>
+        <translation>本次评查活动的案件。已合议的案件可出具评查意见书：预览、打印或保存为 Word、PDF（首次出具时编排文号）。“批量导出…”把所有已合议案件的评查意见书保存到一个文件夹。每次出具文书都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The cases of the campaign with their conclusion and document number. The documents themselves are produced by the office and the panel leaders.</source>
+        <translation>本次评查活动的案件及其合议结论和文号。文书由组织方和评查组组长出具。</translation>
+    </message>
+    <message>
+        <source>{cases} cases, {concluded} concluded (only concluded cases have an opinion).</source>
+        <translation>共 {cases} 件案件，已合议 {concluded} 件（只有已合议的案件才能出具评查意见书）。</translation>
+    </message>
+    <message>
+        <source>Choose a case in the table first.</source>
+        <translation>请先在表格中选择一件案件。</translation>
+    </message>
+    <message>
+        <source>Observers see the list only; the office and the panel leaders produce the documents.</source>
+        <translation>观察员只能查看列表；文书由组织方和评查组组长出具。</translation>
+    </message>
+    <message>
+        <source>This case has no panel conclusion yet: its opinion can be produced once the panel has concluded.</source>
+        <translation>本案尚未形成合议结论：评查组合议后才能出具评查意见书。</translation>
+    </message>
+    <message>
+        <source>Only the panel leader ({leader}) or the office produces the opinion of this case.</source>
+        <translation>本案的评查意见书只能由评查组组长（{leader}）或组织方出具。</translation>
+    </message>
+    <message>
+        <source>This case has no panel yet, so it has no score sheets or records.</source>
+        <translation>本案还没有评查组，因此没有评分表或笔录。</translation>
+    </message>
+    <message>
+        <source>Show the opinion on screen (double-click a row)</source>
+        <translation>在屏幕上查看评查意见书（也可双击表格中的一行）</translation>
+    </message>
+    <message>
+        <source>Print the opinion</source>
+        <translation>打印评查意见书</translation>
+    </message>
+    <message>
+        <source>Save the opinion as a Word document</source>
+        <translation>将评查意见书保存为 Word 文档</translation>
+    </message>
+    <message>
+        <source>Save the opinion as a PDF file</source>
+        <translation>将评查意见书保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Score sheets, recusal form and interview records</source>
+        <translation>评分表、回避情况表和谈话笔录</translation>
+    </message>
+    <message>
+        <source>Save the opinions of all {count} concluded cases into a folder</source>
+        <translation>将全部 {count} 件已合议案件的评查意见书保存到一个文件夹</translation>
+    </message>
+    <message>
+        <source>No case of this campaign is concluded yet.</source>
+        <translation>本次评查活动还没有已合议的案件。</translation>
+    </message>
+    <message>
+        <source>Preparing the opinion…</source>
+        <translation>正在生成评查意见书…</translation>
+    </message>
+    <message>
+        <source>{case} {document} {number}</source>
+        <translation>{case} {document} {number}</translation>
+    </message>
+    <message>
+        <source>Save the opinion as Word</source>
+        <translation>将评查意见书保存为 Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Save the opinion as PDF</source>
+        <translation>将评查意见书保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the opinion…</source>
+        <translation>正在保存评查意见书…</translation>
+    </message>
+    <message>
+        <source>Opinion {number} saved to {path}. The file is not encrypted there: keep it safe.</source>
+        <translation>评查意见书 {number} 已保存到 {path}。该文件未加密，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no {document} yet (score sheets appear once submitted, interview records once made).</source>
+        <translation>案件 {case} 还没有{document}（评分表在提交后才有，谈话笔录在制作后才有）。</translation>
+    </message>
+    <message>
+        <source>{case} {document}</source>
+        <translation>{case} {document}</translation>
+    </message>
+    <message>
+        <source>Preparing the {document}…</source>
+        <translation>正在生成{document}…</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接好，然后重试。</translation>
+    </message>
+    <message>
+        <source>“{title}” was sent to the printer.</source>
+        <translation>“{title}”已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the opinions</source>
+        <translation>选择保存评查意见书的文件夹</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{count} files of the same name are already in this folder. Replace them with the opinions produced now?</source>
+        <translation>该文件夹中已有 {count} 个同名文件。要用现在生成的评查意见书替换它们吗？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Giving the document numbers…</source>
+        <translation>正在编排文号…</translation>
+    </message>
+    <message>
+        <source>Batch export</source>
+        <translation>批量导出</translation>
+    </message>
+    <message>
+        <source>Exporting the opinions…</source>
+        <translation>正在导出评查意见书…</translation>
+    </message>
+    <message>
+        <source>Producing {done}/{total}…</source>
+        <translation>正在生成 {done}/{total}…</translation>
+    </message>
+    <message>
+        <source>{files} files were saved in {folder}.</source>
+        <translation>已将 {files} 个文件保存到 {folder}。</translation>
+    </message>
+    <message>
+        <source>{count} cases are not concluded yet and have no opinion; they were skipped.</source>
+        <translation>{count} 件案件尚未合议，没有评查意见书，已跳过。</translation>
+    </message>
+    <message>
+        <source>Skipped cases:</source>
+        <translation>跳过的案件：</translation>
+    </message>
+    <message>
+        <source>Batch export finished</source>
+        <translation>批量导出完成</translation>
+    </message>
+    <message>
+        <source>The files are not encrypted there: keep them safe.</source>
+        <translation>这些文件未加密，请妥善保管。</translation>
     </message>
 </context>
 <context>
@@ -3381,6 +3765,59 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview — {title}</source>
+        <translation>预览 — {title}</translation>
+    </message>
+    <message>
+        <source>Smaller (Ctrl+-)</source>
+        <translation>缩小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Larger (Ctrl++)</source>
+        <translation>放大（Ctrl++）</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Choose a printer and the pages to print (Ctrl+P)</source>
+        <translation>选择打印机和要打印的页（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>The document could not be shown: the PDF could not be read.</source>
+        <translation>无法显示该文书：PDF 无法读取。</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>第 {number} 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接好，然后重试。</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>Coming in a later version.</source>
@@ -3389,6 +3826,13 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>This version sets up the workspace, the accounts and the audit log. Until this area arrives, keep working as before; nothing needs to be prepared here.</source>
         <translation>当前版本提供工作区、账户和审计日志功能。在此功能上线前，请按原有方式开展工作，此处无需做任何准备。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Print “{title}”</source>
+        <translation>打印“{title}”</translation>
     </message>
 </context>
 <context>
@@ -4114,6 +4558,157 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>The workspace has been created. Print or write down the recovery code, tick the box and press Finish.</source>
         <translation>工作区已创建。请打印或抄写恢复码，勾选确认框后点击“完成并打开”。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export the &amp;ledger (Excel)…</source>
+        <translation>导出台账（Excel）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>An Excel workbook with the case ledger, the problem list, the score details and these statistics</source>
+        <translation>Excel 工作簿，含案件台账、问题清单、评分明细和本页统计</translation>
+    </message>
+    <message>
+        <source>Produce the campaign &amp;report…</source>
+        <translation>生成统计报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s summary report with tables and charts, as Word or PDF (choose the file type in the save dialog)</source>
+        <translation>本次评查活动的统计报告（含表格和图表），可保存为 Word 或 PDF（在保存对话框中选择文件类型）</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
+    </message>
+    <message>
+        <source>Cases drawn</source>
+        <translation>抽取案件</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已合议</translation>
+    </message>
+    <message>
+        <source>Being scored</source>
+        <translation>评分中</translation>
+    </message>
+    <message>
+        <source>Not yet scored</source>
+        <translation>未开始评分</translation>
+    </message>
+    <message>
+        <source>Mean score</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>By handling unit</source>
+        <translation>按承办单位</translation>
+    </message>
+    <message>
+        <source>By case type</source>
+        <translation>按案件类型</translation>
+    </message>
+    <message>
+        <source>Problem categories</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>The results of a campaign: how many cases were drawn and concluded, the grades and conclusions, and the results by unit, case type and problem category. Only submitted score sheets and recorded conclusions are counted.</source>
+        <translation>评查活动的结果：抽取和已合议的案件数、等次和结论，以及按承办单位、案件类型和问题类别的统计。只统计已提交的评分表和已记录的合议结论。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>{drawn} by lot, {key} key cases</source>
+        <translation>随机抽取 {drawn} 件，重点案件 {key} 件</translation>
+    </message>
+    <message>
+        <source>{share} of the cases drawn</source>
+        <translation>占抽取案件的 {share}</translation>
+    </message>
+    <message>
+        <source>sheets started</source>
+        <translation>已开始评分</translation>
+    </message>
+    <message>
+        <source>no sheet started</source>
+        <translation>尚未开始评分</translation>
+    </message>
+    <message>
+        <source>median {median}</source>
+        <translation>中位数 {median}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Grades of the concluded cases: {grades}</source>
+        <translation>已合议案件等次：{grades}</translation>
+    </message>
+    <message>
+        <source>{name} {count} ({share})</source>
+        <translation>{name} {count} 件（{share}）</translation>
+    </message>
+    <message>
+        <source>Conclusions: {outcomes}</source>
+        <translation>评查结论：{outcomes}</translation>
+    </message>
+    <message>
+        <source>Sent back for correction: {corrections}; referral suggested: {referrals}.</source>
+        <translation>要求整改 {corrections} 件；建议移送 {referrals} 件。</translation>
+    </message>
+    <message>
+        <source>Save the ledger</source>
+        <translation>保存台账</translation>
+    </message>
+    <message>
+        <source>{campaign} review ledger.xlsx</source>
+        <translation>{campaign}案件评查台账.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Building the ledger…</source>
+        <translation>正在生成台账…</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the campaign report</source>
+        <translation>保存统计报告</translation>
+    </message>
+    <message>
+        <source>{campaign} campaign report.docx</source>
+        <translation>{campaign}案件评查情况统计报告.docx</translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation>正在生成统计报告…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The file is not encrypted there: keep it safe.</source>
+        <translation>已保存到 {path}。该文件未加密，请妥善保管。</translation>
     </message>
 </context>
 <context>

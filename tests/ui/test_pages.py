@@ -159,8 +159,8 @@ def test_permission_denied_is_explained_not_raised(qtbot, login_as):
 
 def test_placeholder_pages_say_coming_later(qtbot, admin_ws, main_window):
     main = main_window(admin_ws)
-    main.show_page("opinions")
-    texts = " ".join(label.text() for label in main.pages["opinions"].findChildren(type(main.user_label)))
+    main.show_page("referrals")
+    texts = " ".join(label.text() for label in main.pages["referrals"].findChildren(type(main.user_label)))
     assert "将在后续版本提供" in texts
 
 

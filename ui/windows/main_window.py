@@ -65,10 +65,8 @@ AREAS: list[Area] = [
     Area(
         "opinions",
         lambda: QCoreApplication.translate("Navigation", "Opinions"),
-        EVERYONE,
-        lambda: QCoreApplication.translate(
-            "Navigation", "Draft, approve and print review opinions (Word and PDF) for the reviewed units."
-        ),
+        # An expert sees the cases of their own panels only (the service filters); auditors read the log.
+        frozenset({ADMIN, EXPERT, OBSERVER}),
     ),
     Area(
         "referrals",
@@ -82,10 +80,8 @@ AREAS: list[Area] = [
     Area(
         "statistics",
         lambda: QCoreApplication.translate("Navigation", "Statistics"),
-        frozenset({ADMIN, OBSERVER, AUDITOR}),
-        lambda: QCoreApplication.translate(
-            "Navigation", "Grades by unit, region and case type, with Excel export for the annual report."
-        ),
+        # Campaign-wide tables name every case: the office and observers only (reports.REPORT_READERS).
+        frozenset({ADMIN, OBSERVER}),
     ),
     Area("users", lambda: QCoreApplication.translate("Navigation", "Accounts"), frozenset({ADMIN})),
     Area("audit", lambda: QCoreApplication.translate("Navigation", "Audit log"), frozenset({ADMIN, AUDITOR})),
@@ -225,6 +221,14 @@ class MainWindow(QMainWindow):
             from ui.pages.scoring import ScoringPage
 
             return ScoringPage(ws)
+        if area.key == "opinions":
+            from ui.pages.opinions import OpinionsPage
+
+            return OpinionsPage(ws)
+        if area.key == "statistics":
+            from ui.pages.statistics import StatisticsPage
+
+            return StatisticsPage(ws)
         if area.key == "users":
             from ui.pages.users import UsersPage
 
