@@ -22,6 +22,8 @@ from reviewdesk.services import (
     maintenance,
     recusal,
     registry,
+    reports,
+    results,
     rubrics,
     scoring,
     selection,
@@ -138,6 +140,16 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "interviews.update_interview": (PANEL, "interview.update", lambda ws, tmp: interviews.update_interview(ws, 1, _interview())),
     "interviews.interviews": (PANEL, "interview.list", lambda ws, tmp: interviews.interviews(ws, "1")),
     "interviews.interview": (PANEL, "interview.show", lambda ws, tmp: interviews.interview(ws, 1)),
+    # Campaign statistics, ledger and report: admins and observers (see reviewdesk/services/reports.py).
+    "reports.campaign_stats": (POOL_READERS, "report.stats", lambda ws, tmp: reports.campaign_stats(ws, "C-9")),
+    "reports.ledger": (POOL_READERS, "report.ledger", lambda ws, tmp: reports.ledger(ws, "C-9")),
+    "reports.campaign_report_document": (POOL_READERS, "report.campaign", lambda ws, tmp: reports.campaign_report_document(ws, "C-9")),
+    # Results packages: export on a review laptop; import and read on the office machine.
+    "results.export_results": (ADMIN_ONLY, "results.export", lambda ws, tmp: results.export_results(ws, "C-9", ["age1x"], tmp / "x.rdpkg")),
+    "results.import_results": (ADMIN_ONLY, "results.import", lambda ws, tmp: results.import_results(ws, tmp / "r.rdpkg")),
+    "results.received": (POOL_READERS, "results.list", lambda ws, tmp: results.received(ws, "C-9")),
+    "results.conflicts": (POOL_READERS, "results.conflicts", lambda ws, tmp: results.conflicts(ws, "C-9")),
+    "results.received_file": (POOL_READERS, "results.file", lambda ws, tmp: results.received_file(ws, "p", "x.docx")),
 }
 
 
@@ -145,7 +157,7 @@ def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
         assignment, audit, campaigns, deliberation, experts, interviews, maintenance, recusal, registry, rubrics,
-        scoring, selection, settings, users,
+        scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):

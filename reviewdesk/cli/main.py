@@ -18,6 +18,7 @@ from reviewdesk.cli.commands import (
     experts,
     packages,
     recusal,
+    results,
     rubrics,
     scoring,
     selection,
@@ -287,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_json(p)
     p.set_defaults(func=demo.cmd_demo)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
-    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents):
+    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results):
         module.register(sub)
     return parser
 

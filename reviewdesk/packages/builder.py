@@ -97,7 +97,7 @@ def _tarinfo(name: str, size: int) -> tarfile.TarInfo:
 
 def build(
     manifest: dict[str, Any],
-    files: list[tuple[Path, dict[str, Any]]],
+    files: list[tuple[Path | bytes, dict[str, Any]]],
     out: Path,
     *,
     signer: minisign.SigningKey | None,
@@ -106,8 +106,9 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     part_size: int = PART_SIZE,
 ) -> list[Path]:
-    """Write the package; returns the file(s) written. The manifest is validated by the importers' parser
-    first, so the builder cannot produce what a workstation would refuse."""
+    """Write the package; returns the file(s) written. Each file is a path on disk or its bytes in memory.
+    The manifest is validated by the importers' parser first, so the builder cannot produce what a workstation
+    would refuse."""
     if signer is not None:
         manifest = {**manifest, "issuer": {**manifest["issuer"], "key_id": signer.key_id_hex()}}
     data = manifest_bytes(manifest)
@@ -127,6 +128,12 @@ def build(
                 if signature is not None:
                     tar.addfile(_tarinfo("manifest.json.minisig", len(signature)), io.BytesIO(signature))
                 for disk, entry in files:
+                    if isinstance(disk, bytes):  # made in memory (results packages): never written out in plaintext
+                        tar.addfile(_tarinfo(entry["path"], entry["size"]), io.BytesIO(disk))
+                        done += entry["size"]
+                        if progress:
+                            progress(done, total)
+                        continue
                     with open(disk, "rb") as fh:
                         tar.addfile(_tarinfo(entry["path"], entry["size"]), fh)
                     done += entry["size"]

@@ -11,10 +11,13 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewdesk import identity_number
 from reviewdesk.packages.paths import fold, path_problem
+
+if TYPE_CHECKING:
+    from reviewdesk.packages.results_manifest import ResultRecord
 
 FORMAT = "reviewdesk-package"
 VERSION = 1
@@ -163,6 +166,7 @@ class Manifest:
     experts: tuple[ExpertRecord, ...]
     files: tuple[FileRecord, ...]
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
+    results: tuple[ResultRecord, ...] = ()  # kind results: one review result per case (results_manifest.py)
 
     @property
     def total_size(self) -> int:
@@ -498,12 +502,17 @@ def parse(data: bytes) -> Manifest:
             if e.id in ids:
                 raise ManifestError(f"experts[{i}].id", f"{e.id} duplicates experts[{ids[e.id]}].id")
             ids[e.id] = i
-    if kind != "cases" and o.items("cases"):
-        raise ManifestError("cases", f"must be empty in a {kind} package" if kind == "roster" else "results packages are read by the office side")
+    results: tuple[ResultRecord, ...] = ()
+    if kind == "results":
+        from reviewdesk.packages.results_manifest import parse_results
+
+        results = parse_results(o.items("cases"), campaign_id, tuple(files))
+    elif kind != "cases" and o.items("cases"):
+        raise ManifestError("cases", f"must be empty in a {kind} package")
     if kind != "roster" and o.items("experts"):
         raise ManifestError("experts", f"must be empty in a {kind} package")
     return Manifest(
         kind=kind, package_id=package_id.lower(), created_at=created_at, issuer_name=issuer.req("name", max_len=200),
         issuer_key_id=key_id, campaign_id=campaign_id, campaign_name=campaign_name, cases=tuple(cases),
-        experts=tuple(experts), files=tuple(files), raw=doc,
+        experts=tuple(experts), files=tuple(files), raw=doc, results=results,
     )

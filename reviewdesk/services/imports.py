@@ -140,8 +140,8 @@ def import_package(
             if manifest.kind == "roster":
                 return _store_roster(ch, reader, verified.manifest_bytes, verified.signed_by, verified.signature_problem)
             if manifest.kind != "cases":
-                what = "results packages are read by the office side, which this version does not have yet"
-                raise PackageError("kind", f"{manifest.kind} package validated but not imported: {what}")
+                raise PackageError("kind", f"a {manifest.kind} package goes through `reviewdesk results import` "
+                                           "(评查结果包请用“导入评查结果”)")
             _record_package(ch.session, manifest, verified.manifest_bytes, verified.signed_by, ws.actor.username)
             counter = _Counter(source, manifest, progress, cancel)
             prefetcher = Prefetcher(reader.files(), reader.finish)

@@ -625,3 +625,62 @@ class OpinionNumber(Base):
     number: Mapped[str] = mapped_column(String(120))
     issued_by: Mapped[str] = mapped_column(String(64))
     issued_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+# -- received results (issue: results packages) ---------------------------------------------------------------
+class ResultPackage(Base):
+    """A results package imported on the office machine: who sent it and whether its audit log verified."""
+
+    __tablename__ = "result_packages"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(String(64), index=True)  # the sender's; need not exist here
+    campaign_name: Mapped[str] = mapped_column(String(256))
+    issuer_name: Mapped[str] = mapped_column(String(200))
+    issuer_key_id: Mapped[str] = mapped_column(String(16), index=True)  # the sending workstation's minisign key
+    signed: Mapped[bool] = mapped_column(Boolean)  # False: an admin allowed it unsigned (audited)
+    unsigned_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[str] = mapped_column(String(40))  # as the manifest says
+    imported_at: Mapped[datetime] = mapped_column(Timestamp())
+    imported_by: Mapped[str] = mapped_column(String(64))
+    manifest: Mapped[bytes] = mapped_column(LargeBinary)  # exact signed bytes
+    audit_log: Mapped[bytes] = mapped_column(LargeBinary)  # audit.jsonl as received
+    audit_checkpoint: Mapped[str] = mapped_column(Text)  # audit-checkpoint.json as received
+    audit_entries: Mapped[int] = mapped_column(Integer)
+    audit_head_hash: Mapped[str] = mapped_column(String(64))
+    # The chain always links (else the package is refused); True when the checkpoint's signature was checked
+    # with a trusted key too, False for a package an admin allowed unsigned.
+    audit_verified: Mapped[bool] = mapped_column(Boolean)
+
+
+class ReceivedResult(Base):
+    """One case's result as one package carried it. Never overwritten: a different result for the same case
+    from another package is another row, and the case is a conflict until the office settles it."""
+
+    __tablename__ = "received_results"
+    __table_args__ = (UniqueConstraint("package_id", "case_external_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("result_packages.package_id"))
+    campaign_id: Mapped[str] = mapped_column(String(64), index=True)
+    case_external_id: Mapped[str] = mapped_column(String(64))
+    case_number: Mapped[str] = mapped_column(String(200))
+    source_key_id: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text)  # the case's entry of the manifest, canonical JSON
+    digest: Mapped[str] = mapped_column(String(64), index=True)  # SHA-256 of body: equal digests, equal results
+
+
+class ReceivedFile(Base):
+    """An opinion file (.docx, .pdf) from a results package, kept inside the encrypted store."""
+
+    __tablename__ = "received_files"
+    __table_args__ = (UniqueConstraint("package_id", "path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(ForeignKey("result_packages.package_id"))
+    case_external_id: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(String(240))
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
