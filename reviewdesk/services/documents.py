@@ -9,7 +9,7 @@ transaction, so a batch of hundreds never holds the store's lock while it typese
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -133,17 +133,20 @@ def _require_leader_or_admin(s: Session, ws: OpenWorkspace, campaign_id: str, ca
         raise Refusal("only the panel leader or an administrator produces the opinion")
 
 
-def _require_member_or_admin(s: Session, ws: OpenWorkspace, campaign_id: str, case: Case) -> bool:
-    """True when the actor may see every submitted sheet (admin, or a member who submitted their own)."""
+def _sheet_reader(s: Session, ws: OpenWorkspace, campaign_id: str, case: Case) -> tuple[bool, str | None]:
+    """(sees every submitted sheet, own roster id). Admins see all; a panel member sees all once their own
+    sheet is submitted, before that only their own; anyone else is refused."""
     if ws.actor.role == Role.ADMIN:
-        return True
-    seat = acting_member(s, ws, panel(s, campaign_id, case.id))
+        return True, None
+    members = panel(s, campaign_id, case.id)
+    seat = acting_member(s, ws, members)
     if seat is None:
         raise Refusal("not on the panel of this case")
     own = s.execute(select(ScoreSheet.status).where(
         ScoreSheet.campaign_id == campaign_id, ScoreSheet.case_id == case.id,
         ScoreSheet.expert_id == seat.expert_id)).scalar_one_or_none()
-    return own == "submitted"
+    me = next(e.external_id for m, e in members if e.id == seat.expert_id)
+    return own == "submitted", me
 
 
 # -- document numbers -----------------------------------------------------------------------------------------
@@ -206,33 +209,38 @@ def _campaign_cases(s: Session, campaign_id: str) -> tuple[list[Case], list[str]
     return [c for c in chosen if c.id in concluded], [c.external_id for c in chosen if c.id not in concluded]
 
 
-def _issue_all(ws: OpenWorkspace, campaign_id: str, profile: Profile, action: str,
-               formats: Iterable[str]) -> tuple[list[int], list[str]]:
+def _campaign_opinions(ws: OpenWorkspace, campaign_id: str, formats: Sequence[str], profile: Profile,
+                       action: str, progress: Progress | None) -> tuple[Iterator[Rendered], list[str]]:
+    """Issue the numbers of every concluded case (one audited write), then render lazily: a batch writes each
+    file as soon as it is made instead of holding them all. Returns the files and the cases skipped."""
+    for fmt in formats:
+        _check_format(fmt)
     with change(ws, action, ADMIN) as ch:
         cases, skipped = _campaign_cases(ch.session, campaign_id)
         issued = sum(_issue_number(ch.session, campaign_id, c.id, profile.number_prefix, ws.actor.username)[1]
                      for c in cases)
         ch.audit(f"campaign:{campaign_id}", cases=len(cases), numbers_issued=issued, formats=list(formats),
                  skipped=len(skipped))
-        return [c.id for c in cases], skipped
+        case_ids = [c.id for c in cases]
+    facts = _facts(ws, action, campaign_id, case_ids)
+
+    def files() -> Iterator[Rendered]:
+        total, done = len(facts) * len(formats), 0
+        for f in facts:
+            for fmt in formats:
+                yield _opinion_file(f, fmt, profile)
+                done += 1
+                if progress:
+                    progress(done, total)
+
+    return files(), skipped
 
 
 def opinion_files(ws: OpenWorkspace, campaign_id: str, formats: Sequence[str] = FORMATS,
                   progress: Progress | None = None, profile: Profile | None = None) -> list[Rendered]:
     """Every concluded case's opinion in each format, in memory (admin). For results packages."""
-    for fmt in formats:
-        _check_format(fmt)
-    profile = profile or load_profile()
-    case_ids, _ = _issue_all(ws, campaign_id, profile, "opinion.export_all", formats)
-    facts = _facts(ws, "opinion.export_all", campaign_id, case_ids)
-    out: list[Rendered] = []
-    total = len(facts) * len(formats)
-    for f in facts:
-        for fmt in formats:
-            out.append(_opinion_file(f, fmt, profile))
-            if progress:
-                progress(len(out), total)
-    return out
+    files, _ = _campaign_opinions(ws, campaign_id, formats, profile or load_profile(), "opinion.export_all", progress)
+    return list(files)
 
 
 def batch_opinions(ws: OpenWorkspace, campaign_id: str, folder: Path, formats: Sequence[str] = FORMATS,
@@ -241,20 +249,11 @@ def batch_opinions(ws: OpenWorkspace, campaign_id: str, folder: Path, formats: S
     folder = Path(folder)
     if not folder.is_dir():
         raise ValidationError("out", f"{folder} is not a folder", message_zh=f"{folder} 不是文件夹")
-    for fmt in formats:
-        _check_format(fmt)
-    profile = profile or load_profile()
-    case_ids, skipped = _issue_all(ws, campaign_id, profile, "opinion.batch", formats)
-    facts = _facts(ws, "opinion.batch", campaign_id, case_ids)
+    files, skipped = _campaign_opinions(ws, campaign_id, formats, profile or load_profile(), "opinion.batch", progress)
     written: list[str] = []
-    total = len(facts) * len(formats)
-    for f in facts:
-        for fmt in formats:
-            rendered = _opinion_file(f, fmt, profile)
-            write_atomic(folder / rendered.filename, rendered.data)
-            written.append(rendered.filename)
-            if progress:
-                progress(len(written), total)
+    for rendered in files:
+        write_atomic(folder / rendered.filename, rendered.data)
+        written.append(rendered.filename)
     fsync_dir(folder)
     return BatchResult(campaign_id, str(folder), written, skipped)
 
@@ -301,12 +300,9 @@ def render_records(ws: OpenWorkspace, case_ref: str | int, kind: str, fmt: str, 
     with change(ws, "document.print", PANEL_ROLES) as ch:
         case = resolve_case(ch.session, str(case_ref))
         campaign = case_campaign(ch.session, case, campaign_id)
-        sees_all = _require_member_or_admin(ch.session, ws, campaign.id, case)
+        sees_all, me = _sheet_reader(ch.session, ws, campaign.id, case)
         ch.audit(f"case:{case.id}", campaign=campaign.id, kind=kind, format=fmt)
         campaign_id, case_id = campaign.id, case.id
-        seat = acting_member(ch.session, ws, panel(ch.session, campaign.id, case.id))
-        me = next((e.external_id for m, e in panel(ch.session, campaign.id, case.id)
-                   if seat is not None and e.id == seat.expert_id), None)
     f = _facts(ws, "document.print", campaign_id, [case_id])[0]
     docs: list[Document]
     if kind == "score_sheet":
