@@ -2829,6 +2829,34 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>修改谈话笔录</translation>
     </message>
     <message>
+        <source>Review opinion issued</source>
+        <translation>评查意见书已出具</translation>
+    </message>
+    <message>
+        <source>Opinions issued for a results package</source>
+        <translation>评查意见书已随成果数据包出具</translation>
+    </message>
+    <message>
+        <source>Opinions exported in a batch</source>
+        <translation>评查意见书已批量导出</translation>
+    </message>
+    <message>
+        <source>Score sheets or review records produced</source>
+        <translation>评分表或评查记录已生成</translation>
+    </message>
+    <message>
+        <source>Results package exported</source>
+        <translation>评查结果包已导出</translation>
+    </message>
+    <message>
+        <source>Results package imported</source>
+        <translation>评查结果包已导入</translation>
+    </message>
+    <message>
+        <source>Results package refused</source>
+        <translation>评查结果包被拒绝</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -2915,6 +2943,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Interview records</source>
         <translation>谈话笔录</translation>
+    </message>
+    <message>
+        <source>Review opinions</source>
+        <translation>评查意见书</translation>
+    </message>
+    <message>
+        <source>Results packages</source>
+        <translation>评查结果包</translation>
     </message>
     <message>
         <source>No regional exclusion</source>
@@ -3361,6 +3397,10 @@ Workstation for law-enforcement supervision case review. Works offline; all data
         <translation>意见书</translation>
     </message>
     <message>
+        <source>Results</source>
+        <translation>评查结果汇总</translation>
+    </message>
+    <message>
         <source>Referral &amp; rectification</source>
         <translation>移送整改</translation>
     </message>
@@ -3476,6 +3516,10 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>&amp;Batch export…</source>
         <translation>批量导出(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Export results &amp;package…</source>
+        <translation>导出评查结果包(&amp;P)…</translation>
     </message>
     <message>
         <source>Campaign:</source>
@@ -3596,6 +3640,10 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>No case of this campaign is concluded yet.</source>
         <translation>本次评查活动还没有已合议的案件。</translation>
+    </message>
+    <message>
+        <source>Send this campaign&apos;s results (score sheets, conclusions, opinions, audit log) to the organising office in an encrypted, signed package</source>
+        <translation>把本次评查活动的结果（评分表、合议结论、评查意见书、审计日志）打成加密并签名的数据包，交给组织单位</translation>
     </message>
     <message>
         <source>Preparing the opinion…</source>
@@ -3973,6 +4021,550 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Relations the expert declared: near relatives, former colleagues, business interests, clients. The recusal check compares them with each case&apos;s parties and handlers. Saving replaces the whole list.</source>
         <translation>专家申报的关系：近亲属、原同事、利益关系、代理关系。回避审查将其与每件案件的当事人和承办人比对。保存时整体替换原有清单。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultFields</name>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>评查组成员</translation>
+    </message>
+    <message>
+        <source>Panel conclusion</source>
+        <translation>合议结论</translation>
+    </message>
+    <message>
+        <source>Review opinion</source>
+        <translation>评查意见书</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Opinion files</source>
+        <translation>意见书文件</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Grade by score</source>
+        <translation>按分数应得等次</translation>
+    </message>
+    <message>
+        <source>Reason for the grade</source>
+        <translation>等次调整理由</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Score method</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>结论类型</translation>
+    </message>
+    <message>
+        <source>Veto kept</source>
+        <translation>维持否决</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Majority view</source>
+        <translation>多数意见</translation>
+    </message>
+    <message>
+        <source>Minority view</source>
+        <translation>少数意见</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续处理</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Concluded by</source>
+        <translation>结论录入人</translation>
+    </message>
+    <message>
+        <source>Concluded at</source>
+        <translation>结论时间</translation>
+    </message>
+    <message>
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <source>Veto item</source>
+        <translation>否决项</translation>
+    </message>
+    <message>
+        <source>Deductions</source>
+        <translation>扣分项</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评查意见</translation>
+    </message>
+    <message>
+        <source>Rubric</source>
+        <translation>评分标准</translation>
+    </message>
+    <message>
+        <source>Submitted at</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Score sheet ({expert})</source>
+        <translation>评分表（{expert}）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsExportDialog</name>
+    <message>
+        <source>Export the results package</source>
+        <translation>导出评查结果包</translation>
+    </message>
+    <message>
+        <source>Encryption keys of the receiving office</source>
+        <translation>接收单位的加密密钥</translation>
+    </message>
+    <message>
+        <source>Leave empty for “{name}”</source>
+        <translation>不填则使用“{name}”</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>数据包文件</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package</source>
+        <translation>选择数据包的保存位置</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Receiving office&apos;s keys:</source>
+        <translation>接收单位密钥(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>One key per line. An age1… key is the encryption key of the office&apos;s workstation: only that workstation can open the package. The office finds it on its Keys and trust page (“Encryption key of this computer”) or with the command `reviewdesk keys recipient`, and sends it to you.</source>
+        <translation>每行一个密钥。age1… 密钥是组织单位工作站的加密密钥，只有那台工作站能打开数据包。组织单位可在其“密钥与信任”页面（“本机加密密钥”）查到，或用命令 `reviewdesk keys recipient` 获取，再发给您。</translation>
+    </message>
+    <message>
+        <source>&amp;Sender name:</source>
+        <translation>发送方名称(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Package &amp;file:</source>
+        <translation>数据包文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Key ID of this computer&apos;s signing key</source>
+        <translation>本机签名密钥的密钥编号</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y the public key</source>
+        <translation>复制公钥(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the public key as file…</source>
+        <translation>将公钥保存为文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>密钥编号：</translation>
+    </message>
+    <message>
+        <source>The office must trust this computer</source>
+        <translation>组织单位须信任本机</translation>
+    </message>
+    <message>
+        <source>The office can import the package only once it trusts this computer&apos;s signing key. If it has not done so yet, give it the public key (copy the text or save it as a .pub file); the office adds it on its Keys and trust page. Confirm the key ID with the office by telephone.</source>
+        <translation>组织单位只有信任本机的签名密钥后才能导入此数据包。如果对方尚未添加，请把公钥交给对方（复制文字，或保存为 .pub 文件），由对方在其“密钥与信任”页面添加。请打电话与对方核对密钥编号。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Results package of {campaign}</source>
+        <translation>{campaign} 评查结果包</translation>
+    </message>
+    <message>
+        <source>The package carries the campaign&apos;s panels, submitted score sheets (never drafts), conclusions, review opinions (Word and PDF) and this computer&apos;s audit log. It is encrypted for the receiving office and signed by this computer. Producing it gives document numbers to concluded cases that have none yet.</source>
+        <translation>数据包包含本次活动的评查组、已提交的评分表（草稿不会带出）、合议结论、评查意见书（Word 和 PDF）以及本机的审计日志。数据包为接收单位加密，并由本机签名。生成时，尚无文书编号的已合议案件会被赋予编号。</translation>
+    </message>
+    <message>
+        <source>{campaign} results</source>
+        <translation>{campaign} 评查结果</translation>
+    </message>
+    <message>
+        <source>Save the results package</source>
+        <translation>保存评查结果包</translation>
+    </message>
+    <message>
+        <source>Results packages (*.rdpkg)</source>
+        <translation>评查结果包 (*.rdpkg)</translation>
+    </message>
+    <message>
+        <source>Line {lines} is not an age1… key. Copy the key again from the office&apos;s message.</source>
+        <translation>第 {lines} 行不是有效的 age1… 密钥。请从组织单位发来的消息中重新复制。</translation>
+    </message>
+    <message>
+        <source>Paste the encryption key (age1…) of the receiving office&apos;s workstation.</source>
+        <translation>请粘贴接收单位工作站的加密密钥（age1…）。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
+        <translation>请选择数据包的保存位置。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist. Choose another place.</source>
+        <translation>文件夹 {folder} 不存在，请另选位置。</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose a new file name.</source>
+        <translation>{path} 已存在，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>{count} valid key(s): the package can be opened by that office workstation only.</source>
+        <translation>{count} 个有效密钥：只有对应的组织单位工作站能打开数据包。</translation>
+    </message>
+    <message>
+        <source>No key yet.</source>
+        <translation>尚未填写密钥。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Write the results package</source>
+        <translation>生成评查结果包</translation>
+    </message>
+    <message>
+        <source>Preparing the opinions and the audit log…</source>
+        <translation>正在准备评查意见书和审计日志…</translation>
+    </message>
+    <message>
+        <source>Exporting the results package</source>
+        <translation>正在导出评查结果包</translation>
+    </message>
+    <message>
+        <source>Packing and encrypting: {done} of {total} MB…</source>
+        <translation>正在打包并加密：{done} / {total} MB…</translation>
+    </message>
+    <message>
+        <source>No package was written: {reason}</source>
+        <translation>未生成数据包：{reason}</translation>
+    </message>
+    <message>
+        <source>The results package was written:
+{files}
+
+It holds {cases} cases, {sheets} submitted score sheets, {conclusions} conclusions, {opinions} opinion files and the audit log ({entries} entries). Take it to the office (USB stick or e-mail): it is encrypted, only the office&apos;s workstation can open it.</source>
+        <translation>评查结果包已生成：
+{files}
+
+其中包含 {cases} 个案件、{sheets} 份已提交的评分表、{conclusions} 份合议结论、{opinions} 个意见书文件和审计日志（{entries} 条）。请把它交给组织单位（U 盘或电子邮件）：数据包已加密，只有组织单位的工作站能打开。</translation>
+    </message>
+    <message>
+        <source>The package is in {count} parts: give the office all of them, in the same folder.</source>
+        <translation>数据包分为 {count} 个分卷：请把全部分卷放在同一文件夹中交给组织单位。</translation>
+    </message>
+    <message>
+        <source>The public key was copied. Paste it into your message to the office; it is not secret.</source>
+        <translation>公钥已复制。请粘贴到发给组织单位的消息中；公钥不需要保密。</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>保存公钥</translation>
+    </message>
+    <message>
+        <source>Public key files (*.pub)</source>
+        <translation>公钥文件 (*.pub)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved to {path}. Choose another folder (for example the desktop) and try again.</source>
+        <translation>无法保存到 {path}。请换一个文件夹（例如桌面）后重试。</translation>
+    </message>
+    <message>
+        <source>Public key saved to {path}.</source>
+        <translation>公钥已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>Consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>{issuer}
+key {key}
+package of {time}</source>
+        <translation>{issuer}
+密钥 {key}
+数据包生成于 {time}</translation>
+    </message>
+    <message>
+        <source>Case ID</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>来源数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等次</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>The sources disagree: choose the case to see the differing fields.</source>
+        <translation>各来源的结果不一致：选中该案件可查看不同之处。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>The package is signed by a workstation this computer does not trust yet (key ID {key}). Ask the review team for that workstation&apos;s public key file, add it on the Keys and trust page (“Add a trusted issuing office…”, and check the key ID with them by telephone), then import the package again. Nothing was stored.</source>
+        <translation>数据包由本机尚未信任的工作站签名（密钥编号 {key}）。请向评查组索取该工作站的公钥文件，在“密钥与信任”页面添加（“添加信任的签发单位…”，并打电话核对密钥编号），然后重新导入。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The package is not signed, so its origin cannot be checked. Ask the review team to export it again with ReviewDesk. Nothing was stored.</source>
+        <translation>数据包没有签名，无法核验来源。请评查组用评查工作台重新导出。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The signature of the package is not valid: it may have been changed on the way. Do not use it; ask the review team to export it again. Nothing was stored.</source>
+        <translation>数据包的签名无效，可能在传递中被改动。请勿使用，请评查组重新导出。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The package could not be decrypted: it was probably made for another workstation, or a part is missing or damaged. Give the review team this computer&apos;s encryption key (Keys and trust page) and ask them to export it again. Nothing was stored.</source>
+        <translation>无法解密数据包：它可能是为其他工作站生成的，或有分卷缺失、损坏。请把本机的加密密钥（见“密钥与信任”页面）交给评查组，请其重新导出。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The file or one of its parts could not be found or read. Put all parts in the same folder and try again. Nothing was stored.</source>
+        <translation>找不到或无法读取该文件或其分卷。请把全部分卷放在同一文件夹中后重试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The audit log in the package does not verify: the records may have been changed. Do not use this package; ask the review team to export it again. Nothing was stored.</source>
+        <translation>数据包中的审计日志校验未通过，记录可能被改动。请勿使用此数据包，请评查组重新导出。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>This is not a results package (a case package is imported on the Cases page). Nothing was stored.</source>
+        <translation>这不是评查结果包（案卷包请在“案件”页面导入）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The package does not meet the rules for results packages. Send the details to the review team and ask them to export it again. Nothing was stored.</source>
+        <translation>数据包不符合评查结果包的规范。请把详细信息发给评查组，请其重新导出。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import results package…</source>
+        <translation>导入评查结果包(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A results package (.rdpkg) sent by a review team&apos;s laptop</source>
+        <translation>评查组笔记本电脑发来的评查结果包（.rdpkg）</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
+    </message>
+    <message>
+        <source>Open the &amp;opinion (PDF)</source>
+        <translation>打开评查意见书(&amp;O)（PDF）</translation>
+    </message>
+    <message>
+        <source>The chosen case</source>
+        <translation>选中的案件</translation>
+    </message>
+    <message>
+        <source>Review results</source>
+        <translation>评查结果汇总</translation>
+    </message>
+    <message>
+        <source>The results the review teams sent back in results packages, case by case. A case is consistent when every package that carries it says the same, and a conflict when they differ: then the differing fields are shown side by side. Nothing is overwritten here; the organising office settles a conflict by asking the panels concerned.</source>
+        <translation>各评查组通过评查结果包交回的结果，逐案列出。含有同一案件的各数据包结果相同为“一致”，不同为“冲突”，并排显示不同之处。此处不会覆盖任何结果；冲突由组织单位向相关评查组核实后解决。</translation>
+    </message>
+    <message>
+        <source>  (no results yet)</source>
+        <translation>  （尚未收到结果）</translation>
+    </message>
+    <message>
+        <source>No campaign yet: import a results package to begin.</source>
+        <translation>尚无评查活动：请先导入评查结果包。</translation>
+    </message>
+    <message>
+        <source>No results received for this campaign yet.</source>
+        <translation>本次评查活动尚未收到结果。</translation>
+    </message>
+    <message>
+        <source>{cases} cases received, {conflicts} in conflict (red): choose one to see what differs.</source>
+        <translation>已收到 {cases} 个案件的结果，其中 {conflicts} 个冲突（红色）：选中可查看不同之处。</translation>
+    </message>
+    <message>
+        <source>{cases} cases received; every source agrees.</source>
+        <translation>已收到 {cases} 个案件的结果，各来源均一致。</translation>
+    </message>
+    <message>
+        <source>Choose a case in the table above.</source>
+        <translation>请在上方表格中选择一个案件。</translation>
+    </message>
+    <message>
+        <source>{case} {number}: consistent</source>
+        <translation>{case} {number}：一致</translation>
+    </message>
+    <message>
+        <source>Every package that carries this case says the same:
+{sources}</source>
+        <translation>含有此案件的各数据包结果一致：
+{sources}</translation>
+    </message>
+    <message>
+        <source>· {issuer} (key {key}), package of {time}</source>
+        <translation>· {issuer}（密钥 {key}），数据包生成于 {time}</translation>
+    </message>
+    <message>
+        <source>{case} {number}: the sources disagree</source>
+        <translation>{case} {number}：各来源结果不一致</translation>
+    </message>
+    <message>
+        <source>The differing fields, with each source&apos;s value side by side (oldest package first). Both versions are kept and neither can be overwritten here: the organising office settles the difference by asking the panel concerned, which then sends a new package.</source>
+        <translation>下表列出不一致的项目，并排显示各来源的值（最早的数据包在前）。两个版本都会保留，不能在此覆盖：由组织单位向相关评查组核实后，评查组重新发送数据包。</translation>
+    </message>
+    <message>
+        <source>Show the review opinion the package carried</source>
+        <translation>查看数据包中附带的评查意见书</translation>
+    </message>
+    <message>
+        <source>This case has no opinion PDF in the packages received (it may not be concluded yet).</source>
+        <translation>收到的数据包中没有此案件的意见书 PDF（可能尚未合议）。</translation>
+    </message>
+    <message>
+        <source>{case} review opinion (received)</source>
+        <translation>{case} 评查意见书（收到的）</translation>
+    </message>
+    <message>
+        <source>Opening the opinion…</source>
+        <translation>正在打开评查意见书…</translation>
+    </message>
+    <message>
+        <source>Choose the results package</source>
+        <translation>选择评查结果包</translation>
+    </message>
+    <message>
+        <source>Results packages (*.rdpkg *.rdpkg.001)</source>
+        <translation>评查结果包 (*.rdpkg *.rdpkg.001)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing the results package…</source>
+        <translation>正在导入评查结果包…</translation>
+    </message>
+    <message>
+        <source>Checking the package…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing the results package</source>
+        <translation>正在导入评查结果包</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be stored.</source>
+        <translation>正在取消…不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} MB read · {files} of {files_total} files checked</source>
+        <translation>已读取 {done} / {total} MB · 已核验 {files} / {files_total} 个文件</translation>
+    </message>
+    <message>
+        <source>This package was imported before; nothing was changed. Its results are in the table.</source>
+        <translation>此数据包之前已导入，未做任何改动。其结果已在表格中。</translation>
+    </message>
+    <message>
+        <source>The results package was imported: {cases} cases, {files} opinion files, audit log of {entries} entries checked.</source>
+        <translation>评查结果包已导入：{cases} 个案件、{files} 个意见书文件，审计日志 {entries} 条已核验。</translation>
+    </message>
+    <message>
+        <source>{count} cases agree with results received before.</source>
+        <translation>{count} 个案件与此前收到的结果一致。</translation>
+    </message>
+    <message>
+        <source>{count} cases now differ from results received before: {cases}. Both versions are kept; settle them with the panels.</source>
+        <translation>{count} 个案件与此前收到的结果不一致：{cases}。两个版本都已保留，请与相关评查组核实。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was stored.</source>
+        <translation>导入已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation>位置：{where}</translation>
+    </message>
+    <message>
+        <source>Package refused</source>
+        <translation>数据包被拒绝</translation>
     </message>
 </context>
 <context>

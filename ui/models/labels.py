@@ -69,6 +69,13 @@ def action_label(action: str) -> str:
         "deliberation.conclude": QCoreApplication.translate("Labels", "Panel conclusion recorded"),
         "interview.record": QCoreApplication.translate("Labels", "Interview record made"),
         "interview.update": QCoreApplication.translate("Labels", "Interview record changed"),
+        "opinion.export": QCoreApplication.translate("Labels", "Review opinion issued"),
+        "opinion.export_all": QCoreApplication.translate("Labels", "Opinions issued for a results package"),
+        "opinion.batch": QCoreApplication.translate("Labels", "Opinions exported in a batch"),
+        "document.print": QCoreApplication.translate("Labels", "Score sheets or review records produced"),
+        "results.export": QCoreApplication.translate("Labels", "Results package exported"),
+        "results.import": QCoreApplication.translate("Labels", "Results package imported"),
+        "results.rejected": QCoreApplication.translate("Labels", "Results package refused"),
     }
     return labels.get(action, action)
 
@@ -98,6 +105,8 @@ def action_groups() -> list[tuple[str, str]]:
         ("score.", QCoreApplication.translate("Labels", "Score sheets")),
         ("deliberation.", QCoreApplication.translate("Labels", "Deliberation")),
         ("interview.", QCoreApplication.translate("Labels", "Interview records")),
+        ("opinion.", QCoreApplication.translate("Labels", "Review opinions")),
+        ("results.", QCoreApplication.translate("Labels", "Results packages")),
     ]
 
 

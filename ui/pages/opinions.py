@@ -51,6 +51,7 @@ from ui.worker import run_job
 if TYPE_CHECKING:
     from reviewdesk.services.documents import BatchResult, OpinionRow, Rendered
     from reviewdesk.workspace import OpenWorkspace
+    from ui.dialogs.results_export import ResultsExportDialog
     from ui.widgets.pdf_preview import PdfPreviewDialog
 
 
@@ -145,6 +146,7 @@ class OpinionsPage(Page):
         self._loaded = False
         self.preview_dialog: PdfPreviewDialog | None = None
         self.formats_dialog: FormatsDialog | None = None
+        self.results_dialog: ResultsExportDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.last_batch: BatchResult | None = None
         self.last_saved: Path | None = None
@@ -157,11 +159,15 @@ class OpinionsPage(Page):
         self.batch_button = QPushButton(self.tr("&Batch export…"))
         self.batch_button.clicked.connect(self.batch_export)
         self.batch_button.setVisible(self.admin)
+        self.results_button = QPushButton(self.tr("Export results &package…"))
+        self.results_button.clicked.connect(self.export_results)
+        self.results_button.setVisible(self.admin)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Campaign:")))
         top.addWidget(self.campaign, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.batch_button)
+        top.addWidget(self.results_button)
 
         self.summary = QLabel()
         self.model = OpinionsModel(self)
@@ -347,6 +353,10 @@ class OpinionsPage(Page):
             self.tr("Save the opinions of all {count} concluded cases into a folder").format(count=concluded)
             if concluded else self.tr("No case of this campaign is concluded yet.")
         )
+        self.results_button.setEnabled(self.admin and self.campaign_id() is not None and not busy)
+        self.results_button.setToolTip(self.tr(
+            "Send this campaign's results (score sheets, conclusions, opinions, audit log) to the organising "
+            "office in an encrypted, signed package"))
         self.hint.setText(why if row is not None and why else "")
         self.hint.setVisible(bool(self.hint.text()))
 
@@ -607,8 +617,30 @@ class OpinionsPage(Page):
         if skipped:  # behind “Show Details…”: a long list of ids would swamp the message
             box.setDetailedText(self.tr("Skipped cases:") + "\n" + "\n".join(result.skipped))
 
+    # -- results package (office) ---------------------------------------------------------------------------
+    def export_results(self) -> None:
+        from ui.dialogs.results_export import ResultsExportDialog
+
+        campaign_id = self.campaign_id()
+        if not self.admin or campaign_id is None or self.ws is None or self._job is not None:
+            return
+        name = self.campaign.currentText().removeprefix(campaign_id).strip()
+        dialog = ResultsExportDialog(self.ws, campaign_id, name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda _result: self.refresh())  # the export numbers the opinions
+        dialog.finished.connect(lambda _r, d=dialog: self._results_closed(d))
+        self.results_dialog = dialog
+        dialog.open()
+
+    def _results_closed(self, dialog: ResultsExportDialog) -> None:
+        if self.results_dialog is dialog:
+            self.results_dialog = None
+
     # -- lock ------------------------------------------------------------------------------------------------
     def teardown(self) -> None:
+        if self.results_dialog is not None:
+            self.results_dialog.teardown()
+            self.results_dialog = None
         for dialog in (self.preview_dialog, self.formats_dialog):
             if dialog is not None:
                 dialog.reject()

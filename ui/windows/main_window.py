@@ -69,6 +69,12 @@ AREAS: list[Area] = [
         frozenset({ADMIN, EXPERT, OBSERVER}),
     ),
     Area(
+        "results",
+        lambda: QCoreApplication.translate("Navigation", "Results"),
+        # Results packages received from the review laptops: the office imports, observers read.
+        frozenset({ADMIN, OBSERVER}),
+    ),
+    Area(
         "referrals",
         lambda: QCoreApplication.translate("Navigation", "Referral & rectification"),
         frozenset({ADMIN, OBSERVER}),
@@ -225,6 +231,10 @@ class MainWindow(QMainWindow):
             from ui.pages.opinions import OpinionsPage
 
             return OpinionsPage(ws)
+        if area.key == "results":
+            from ui.pages.results import ResultsPage
+
+            return ResultsPage(ws)
         if area.key == "statistics":
             from ui.pages.statistics import StatisticsPage
 
