@@ -221,6 +221,7 @@ def test_import_stores_what_the_laptop_had(world: World, office: OpenWorkspace) 
     assert (done.status, done.cases, done.files, done.conflicts) == ("imported", 7, 8, [])
     assert done.signed_by == world.laptop_key.key_id_hex() and done.audit_verified
     assert done.audit_entries == world.first.audit_entries
+    assert DEMO_CAMPAIGN in results.received_campaigns(office)
     got = {c.case_id: c for c in results.received(office, DEMO_CAMPAIGN)}
     assert set(got) == set(world.expected)
     for case_id, expected in world.expected.items():

@@ -148,6 +148,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "results.export_results": (ADMIN_ONLY, "results.export", lambda ws, tmp: results.export_results(ws, "C-9", ["age1x"], tmp / "x.rdpkg")),
     "results.import_results": (ADMIN_ONLY, "results.import", lambda ws, tmp: results.import_results(ws, tmp / "r.rdpkg")),
     "results.received": (POOL_READERS, "results.list", lambda ws, tmp: results.received(ws, "C-9")),
+    "results.received_campaigns": (POOL_READERS, "results.list", lambda ws, tmp: results.received_campaigns(ws)),
     "results.conflicts": (POOL_READERS, "results.conflicts", lambda ws, tmp: results.conflicts(ws, "C-9")),
     "results.received_file": (POOL_READERS, "results.file", lambda ws, tmp: results.received_file(ws, "p", "x.docx")),
 }

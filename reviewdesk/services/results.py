@@ -323,6 +323,14 @@ def _rows(s: Session, campaign_id: str) -> list[merge.Row]:
     ]
 
 
+def received_campaigns(ws: OpenWorkspace) -> dict[str, str]:
+    """Campaign id → name of every campaign results were received for (it need not exist on this machine)."""
+    with query(ws, "results.list", READERS) as s:
+        rows = s.execute(select(ResultPackage.campaign_id, ResultPackage.campaign_name)
+                         .order_by(ResultPackage.imported_at)).all()
+    return {campaign_id: name for campaign_id, name in rows}
+
+
 def received(ws: OpenWorkspace, campaign_id: str) -> list[ReceivedCase]:
     """Every case of the campaign that results were received for, with its sources and status."""
     with query(ws, "results.list", READERS) as s:

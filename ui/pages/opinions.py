@@ -17,7 +17,6 @@ from ui.models.opinions import OpinionsModel
 from ui.pages.base import Page
 from ui.qt import (
     QCheckBox,
-    QComboBox,
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
@@ -35,6 +34,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import (
     BusyBar,
     MessageLine,
@@ -151,9 +151,7 @@ class OpinionsPage(Page):
         self.last_batch: BatchResult | None = None
         self.last_saved: Path | None = None
 
-        self.campaign = QComboBox()
-        self.campaign.setMinimumContentsLength(24)
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.batch_button = QPushButton(self.tr("&Batch export…"))
@@ -262,17 +260,11 @@ class OpinionsPage(Page):
             self.message.show_error(error_text(err))
             return
         self._loaded = True
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in rows:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.setCurrentIndex(start)
-        self.campaign.blockSignals(False)
+        self.campaign.fill(((c.id, f"{c.id}  {c.name}") for c in rows), start=start)
         self.refresh()
 
     def campaign_id(self) -> str | None:
-        value = self.campaign.currentData()
-        return str(value) if value else None
+        return self.campaign.campaign_id()
 
     def refresh(self, keep: int | None = None) -> None:
         """Reload the campaign's cases; keep the chosen case (or `keep`, a case id) selected."""

@@ -19,7 +19,6 @@ from ui.i18n import error_text
 from ui.models.results import ConflictModel, ReceivedModel
 from ui.pages.base import Page
 from ui.qt import (
-    QComboBox,
     QCoreApplication,
     QFileDialog,
     QGroupBox,
@@ -40,6 +39,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, heading, inform, note, row_table, select_row
 from ui.worker import run_job
 
@@ -113,16 +113,13 @@ class ResultsPage(Page):
         self._job: Any = None
         self._cancel = threading.Event()
         self._last_emit = 0.0
-        self.known: dict[str, str] = {}  # campaign id → name, from imports made here (may not exist locally)
         self.last_import: ResultsImport | None = None
         self.last_error: BaseException | None = None
         self.box: QMessageBox | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
 
-        self.campaign = QComboBox()
-        self.campaign.setMinimumContentsLength(24)
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.import_button = QPushButton(self.tr("&Import results package…"))
@@ -208,37 +205,28 @@ class ResultsPage(Page):
             self._load_campaigns()
 
     def _load_campaigns(self, choose: str | None = None) -> None:
-        """Local campaigns plus those met in imports; open on `choose`, else the first with results."""
+        """Campaigns with received results, then the local ones; open on `choose`, else the first."""
         if self.ws is None:
             return
         from reviewdesk.services import campaigns, results
 
         try:
-            names = {c.id: c.name for c in campaigns.list_campaigns(self.ws)}
-            for campaign_id, name in self.known.items():
-                names.setdefault(campaign_id, name)
-            received = {c for c in names if results.received(self.ws, c)}
+            # Received campaigns first (they need not exist on this machine), then the local ones.
+            received = results.received_campaigns(self.ws)
+            names = {**received, **{c.id: c.name for c in campaigns.list_campaigns(self.ws) if c.id not in received}}
         except Exception as err:
             self.message.show_error(error_text(err))
             return
         self._loaded = True
         ordered = [c for c in names if c in received] + [c for c in names if c not in received]
         current = choose or self.campaign_id()
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for campaign_id in ordered:
-            text = f"{campaign_id}  {names[campaign_id]}"
-            if campaign_id not in received:
-                text += self.tr("  (no results yet)")
-            self.campaign.addItem(text, campaign_id)
-        index = self.campaign.findData(current) if current else -1
-        self.campaign.setCurrentIndex(index if index >= 0 else 0)
-        self.campaign.blockSignals(False)
+        no_results = self.tr("  (no results yet)")
+        self.campaign.fill(((c, f"{c}  {names[c]}" + ("" if c in received else no_results)) for c in ordered),
+                           choose=current)
         self.refresh()
 
     def campaign_id(self) -> str | None:
-        value = self.campaign.currentData()
-        return str(value) if value else None
+        return self.campaign.campaign_id()
 
     def refresh(self, keep: str | None = None) -> None:
         current = self.selected()
@@ -485,8 +473,6 @@ class ResultsPage(Page):
 
     def _imported(self, result: ResultsImport) -> None:
         self.last_import = result
-        if result.campaign_id:
-            self.known.setdefault(result.campaign_id, "")
         self._load_campaigns(choose=result.campaign_id)
         if result.status == "already_imported":
             self.message.show_ok(self.tr(
@@ -568,7 +554,6 @@ class ResultsPage(Page):
         self._close_progress()
         self.model.clear()
         self.conflicts.clear()
-        self.known.clear()
         self.summary.clear()
         self.detail_title.clear()
         self.detail_note.clear()

@@ -17,7 +17,6 @@ from ui.models.statistics import CategoryStatsModel, TypeStatsModel, UnitStatsMo
 from ui.pages.base import Page
 from ui.pages.opinions import ask_save_path, with_suffix
 from ui.qt import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, heading, note, row_table
 from ui.worker import run_job
 
@@ -77,9 +77,7 @@ class StatisticsPage(Page):
         self._job: Any = None
         self._loaded = False
 
-        self.campaign = QComboBox()
-        self.campaign.setMinimumContentsLength(24)
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         self.ledger_button = QPushButton(self.tr("Export the &ledger (Excel)…"))
@@ -165,17 +163,11 @@ class StatisticsPage(Page):
             self.message.show_error(error_text(err))
             return
         self._loaded = True
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in rows:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.setCurrentIndex(start)
-        self.campaign.blockSignals(False)
+        self.campaign.fill(((c.id, f"{c.id}  {c.name}") for c in rows), start=start)
         self.refresh()
 
     def campaign_id(self) -> str | None:
-        value = self.campaign.currentData()
-        return str(value) if value else None
+        return self.campaign.campaign_id()
 
     def refresh(self) -> None:
         campaign_id, ws = self.campaign_id(), self.ws
