@@ -25,7 +25,6 @@ from ui.qt import (
     QLineEdit,
     QObject,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QStandardPaths,
     Qt,
@@ -34,7 +33,7 @@ from ui.qt import (
     Signal,
     Slot,
 )
-from ui.widgets.common import ERROR_STYLE, OK_STYLE, MessageLine, heading, note
+from ui.widgets.common import ERROR_STYLE, OK_STYLE, MessageLine, SteadyProgress, heading, note
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -68,15 +67,6 @@ class _Relay(QObject):
     changed = Signal(object, object)  # bytes done, bytes total (Python ints: may exceed 2**31)
 
 
-class _Progress(QProgressDialog):
-    """The export cannot be stopped half-way (it is one transaction), so Esc and closing are ignored."""
-
-    def reject(self) -> None:
-        pass
-
-    def closeEvent(self, event: Any) -> None:
-        event.ignore()
-
 
 class ResultsExportDialog(QDialog):
     """`ResultsExportDialog(ws, campaign_id, campaign_name, parent)`; `open()` it."""
@@ -89,7 +79,7 @@ class ResultsExportDialog(QDialog):
         self.campaign_id = campaign_id
         self.result_value: ExportResult | None = None
         self.public_key = ""
-        self.progress: _Progress | None = None
+        self.progress: SteadyProgress | None = None
         self._job: Any = None
         self.setWindowTitle(self.tr("Export the results package"))
         self.setMinimumWidth(640)
@@ -297,7 +287,7 @@ class ResultsExportDialog(QDialog):
         self._validate()
 
     def _show_progress(self) -> None:
-        progress = _Progress(self.tr("Preparing the opinions and the audit log…"), "", 0, 0, self)
+        progress = SteadyProgress(self.tr("Preparing the opinions and the audit log…"), "", 0, 0, self)
         progress.setWindowTitle(self.tr("Exporting the results package"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ui.i18n import error_text
 from ui.models.opinions import OpinionsModel
-from ui.pages.base import Page
+from ui.pages.job_page import JobPage
 from ui.qt import (
     QCheckBox,
     QCoreApplication,
@@ -38,6 +38,7 @@ from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import (
     BusyBar,
     MessageLine,
+    SteadyProgress,
     confirm,
     fit_columns,
     heading,
@@ -85,15 +86,6 @@ class _ProgressRelay(QObject):
     changed = Signal(int, int)
 
 
-class _BatchProgress(QProgressDialog):
-    """Progress of the batch export. The batch cannot be stopped half-way, so Esc and closing are ignored."""
-
-    def reject(self) -> None:
-        pass
-
-    def closeEvent(self, event: Any) -> None:
-        event.ignore()
-
 
 class FormatsDialog(QDialog):
     """Word, PDF or both, for the batch export. `chosen` carries ["docx", "pdf"] or a part of it."""
@@ -133,7 +125,7 @@ class FormatsDialog(QDialog):
         self.chosen.emit(formats)
 
 
-class OpinionsPage(Page):
+class OpinionsPage(JobPage):
     key = "opinions"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
@@ -142,7 +134,6 @@ class OpinionsPage(Page):
         self.admin, self.expert = role == "admin", role == "expert"
         self.producer = role in ("admin", "expert")  # the services refuse observers any document
         self._leads: set[int] = set()  # cases of the shown campaign the acting expert leads
-        self._job: Any = None
         self._loaded = False
         self.preview_dialog: PdfPreviewDialog | None = None
         self.formats_dialog: FormatsDialog | None = None
@@ -353,31 +344,6 @@ class OpinionsPage(Page):
         self.hint.setVisible(bool(self.hint.text()))
 
     # -- producing documents ---------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], caption: str, on_done: Callable[[Any], None]) -> bool:
-        if self._job is not None or self.ws is None:
-            return False
-        self.message.clear_message()
-        self.busy.start(caption)
-
-        def done(value: Any) -> None:
-            self._finish()
-            on_done(value)
-
-        def failed(err: BaseException) -> None:
-            self._finish()
-            self.message.show_error(error_text(err))
-
-        self._job = run_job(fn, self, done, failed)
-        self._update_buttons()
-        return True
-
-    def _finish(self) -> None:
-        self._job = None
-        self.busy.stop()
-        self._update_buttons()
-
-    def busy_now(self) -> bool:
-        return self._job is not None
 
     def _opinion_job(self, fmt: str) -> tuple[OpinionRow, Callable[[], Rendered]] | None:
         row, campaign_id, ws = self.selected(), self.campaign_id(), self.ws
@@ -540,7 +506,7 @@ class OpinionsPage(Page):
             return
         from reviewdesk.services import documents
 
-        progress = _BatchProgress(self.tr("Giving the document numbers…"), "", 0, 0, self)
+        progress = SteadyProgress(self.tr("Giving the document numbers…"), "", 0, 0, self)
         progress.setWindowTitle(self.tr("Batch export"))
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

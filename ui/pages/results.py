@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ui.i18n import error_text
 from ui.models.results import ConflictModel, ReceivedModel
-from ui.pages.base import Page
+from ui.pages.job_page import JobPage
 from ui.qt import (
     QCoreApplication,
     QFileDialog,
@@ -41,7 +40,6 @@ from ui.qt import (
 )
 from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, heading, inform, note, row_table, select_row
-from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.results.merge import ReceivedCase
@@ -103,14 +101,13 @@ class _Relay(QObject):
     progressed = Signal(object)
 
 
-class ResultsPage(Page):
+class ResultsPage(JobPage):
     key = "results"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self.admin = ws.actor.role.value == "admin"
         self._loaded = False
-        self._job: Any = None
         self._cancel = threading.Event()
         self._last_emit = 0.0
         self.last_import: ResultsImport | None = None
@@ -511,36 +508,9 @@ class ResultsPage(Page):
         self.message.show_error(error_text(err))
 
     # -- plumbing --------------------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], caption: str, on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None) -> None:
-        if self._job is not None:
-            return
-        self.message.clear_message()
-        self.busy.start(caption)
-
-        def done(value: Any) -> None:
-            self._finish()
-            if self.ws is not None:
-                on_done(value)
-
-        def failed(err: BaseException) -> None:
-            self._finish()
-            if on_error is not None:
-                on_error(err)
-            else:
-                self.message.show_error(error_text(err))
-
-        self._job = run_job(fn, self, done, failed)
-        self._update_buttons()
-
     def _finish(self) -> None:
-        self._job = None
         self._close_progress()
-        self.busy.stop()
-        self._update_buttons()
-
-    def busy_now(self) -> bool:
-        return self._job is not None
+        super()._finish()
 
     def cancel_jobs(self) -> None:
         """The app is locking: stop a running import (the service rolls it back)."""

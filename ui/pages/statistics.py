@@ -7,14 +7,13 @@ and files are written only where the user chose to save them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ui.i18n import error_text
 from ui.models.opinions import outcome_label
 from ui.models.statistics import CategoryStatsModel, TypeStatsModel, UnitStatsModel, percent, score_text
-from ui.pages.base import Page
+from ui.pages.job_page import JobPage
 from ui.pages.opinions import ask_save_path, with_suffix
 from ui.qt import (
     QFrame,
@@ -31,7 +30,6 @@ from ui.qt import (
 )
 from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, heading, note, row_table
-from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.documents.statistics import CampaignStats
@@ -67,14 +65,13 @@ class Card(QFrame):
         self.setAccessibleName(f"{self.caption.text()} {value} {detail}".strip())
 
 
-class StatisticsPage(Page):
+class StatisticsPage(JobPage):
     key = "statistics"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self.stats: CampaignStats | None = None
         self.last_saved: Path | None = None
-        self._job: Any = None
         self._loaded = False
 
         self.campaign = CampaignCombo(self.refresh)
@@ -281,31 +278,6 @@ class StatisticsPage(Page):
                              .format(path=path))
 
     # -- plumbing --------------------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[], Any], caption: str, on_done: Callable[[Any], None]) -> None:
-        if self._job is not None:
-            return
-        self.message.clear_message()
-        self.busy.start(caption)
-
-        def done(value: Any) -> None:
-            self._finish()
-            if self.ws is not None:
-                on_done(value)
-
-        def failed(err: BaseException) -> None:
-            self._finish()
-            self.message.show_error(error_text(err))
-
-        self._job = run_job(fn, self, done, failed)
-        self._update_buttons()
-
-    def _finish(self) -> None:
-        self._job = None
-        self.busy.stop()
-        self._update_buttons()
-
-    def busy_now(self) -> bool:
-        return self._job is not None
 
     def teardown(self) -> None:
         self._show(None)

@@ -7,6 +7,7 @@ the caller's feet. They open window-modal and report through a callback.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reviewdesk.resources import resources_dir
 from ui.qt import (
@@ -20,6 +21,7 @@ from ui.qt import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QProgressDialog,
     Qt,
     QTableView,
     QWidget,
@@ -123,6 +125,17 @@ class BusyBar(QProgressBar):
         self.hide()
         while QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
+
+
+class SteadyProgress(QProgressDialog):
+    """Progress of work that cannot stop half-way (one transaction, or numbers already issued): Esc and
+    closing the window are ignored; the dialog closes when the work ends."""
+
+    def reject(self) -> None:
+        pass
+
+    def closeEvent(self, event: Any) -> None:
+        event.ignore()
 
 
 def icon(name: str) -> QIcon:
