@@ -151,16 +151,12 @@ class StatisticsPage(JobPage):
     def _load_campaigns(self) -> None:
         if self.ws is None:
             return
-        from reviewdesk.services import campaigns, documents
-
         try:
-            rows = campaigns.list_campaigns(self.ws)
-            start = next((n for n, c in enumerate(rows) if documents.opinion_list(self.ws, c.id)), 0)
+            self.campaign.load_campaigns(self.ws)
         except Exception as err:
             self.message.show_error(error_text(err))
             return
         self._loaded = True
-        self.campaign.fill(((c.id, f"{c.id}  {c.name}") for c in rows), start=start)
         self.refresh()
 
     def campaign_id(self) -> str | None:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ui.qt import QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from reviewdesk.workspace import OpenWorkspace
 
 
 class CampaignCombo(QComboBox):
@@ -26,3 +30,12 @@ class CampaignCombo(QComboBox):
     def campaign_id(self) -> str | None:
         value = self.currentData()
         return str(value) if value else None
+
+    def load_campaigns(self, ws: OpenWorkspace) -> None:
+        """Every campaign, opening on the first that has cases for this account (the newest may be empty).
+        Raises what the services raise; the page shows it."""
+        from reviewdesk.services import campaigns, documents
+
+        rows = campaigns.list_campaigns(ws)
+        start = next((n for n, c in enumerate(rows) if documents.opinion_list(ws, c.id)), 0)
+        self.fill(((c.id, f"{c.id}  {c.name}") for c in rows), start=start)
