@@ -17,6 +17,7 @@ from reviewdesk.services import (
     audit,
     campaigns,
     deliberation,
+    documents,
     experts,
     interviews,
     maintenance,
@@ -140,6 +141,15 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "interviews.update_interview": (PANEL, "interview.update", lambda ws, tmp: interviews.update_interview(ws, 1, _interview())),
     "interviews.interviews": (PANEL, "interview.list", lambda ws, tmp: interviews.interviews(ws, "1")),
     "interviews.interview": (PANEL, "interview.show", lambda ws, tmp: interviews.interview(ws, 1)),
+    # Printed documents (reviewdesk/services/documents.py): the leader or admin produces opinions; panel members
+    # print their case's records; `render` and `filename` are pure helpers (no store, no role).
+    "documents.render_opinion": (PANEL, "opinion.export", lambda ws, tmp: documents.render_opinion(ws, "1", "docx")),
+    "documents.render_records": (PANEL, "document.print", lambda ws, tmp: documents.render_records(ws, "1", "recusal", "pdf")),
+    "documents.opinion_files": (ADMIN_ONLY, "opinion.export_all", lambda ws, tmp: documents.opinion_files(ws, "C-9")),
+    "documents.batch_opinions": (ADMIN_ONLY, "opinion.batch", lambda ws, tmp: documents.batch_opinions(ws, "C-9", tmp)),
+    "documents.opinion_list": (SHEET_READERS, "opinion.list", lambda ws, tmp: documents.opinion_list(ws, "C-9")),
+    "documents.render": (EVERYONE, "", None),
+    "documents.filename": (EVERYONE, "", None),
     # Campaign statistics, ledger and report: admins and observers (see reviewdesk/services/reports.py).
     "reports.campaign_stats": (POOL_READERS, "report.stats", lambda ws, tmp: reports.campaign_stats(ws, "C-9")),
     "reports.ledger": (POOL_READERS, "report.ledger", lambda ws, tmp: reports.ledger(ws, "C-9")),
@@ -157,7 +167,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        assignment, audit, campaigns, deliberation, experts, interviews, maintenance, recusal, registry, rubrics,
+        assignment, audit, campaigns, deliberation, documents, experts, interviews, maintenance, recusal, registry, rubrics,
         scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
