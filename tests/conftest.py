@@ -41,6 +41,19 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def enriched_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with more conclusions (tests/campaign_world.py), built once; tests only read it."""
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+    from tests.campaign_world import enrich
+
+    folder = tmp_path_factory.mktemp("enriched") / "demo"
+    shutil.copytree(demo_template, folder)
+    with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
+        enrich(ws)
+    return folder
+
+
 @pytest.fixture
 def demo_folder(demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo workspace for one test."""

@@ -9,10 +9,8 @@ independently from the selection and deliberation services.
 from __future__ import annotations
 
 import random
-import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,84 +28,18 @@ from reviewdesk.documents.statistics import (
     compute_stats,
 )
 from reviewdesk.errors import PermissionDenied
-from reviewdesk.services import assignment, deliberation, reports, rubrics, selection
+from reviewdesk.services import reports
 from reviewdesk.workspace import OpenWorkspace, Workspace
+from tests.campaign_world import Expected
 
 OFFICE = "××省委政法委执法监督处"
 HEADINGS = ["一、基本情况", "二、评查结果", "三、按承办单位统计", "四、按案件类型统计", "五、发现的主要问题", "六、处理建议情况"]
 
 
-# -- the enriched demo (shared with test_ledger) ---------------------------------------------------------
-def _categories(ws: OpenWorkspace, case_id: int) -> tuple[str, ...]:
-    board = deliberation.deliberation(ws, str(case_id), DEMO_CAMPAIGN)
-    assert board.rubric is not None
-    code, version = board.rubric.rsplit(" v", 1)
-    return rubrics.rubric_detail(ws, code, int(version)).rubric.categories
-
-
-def _finding(category: str, text: str, page: int) -> deliberation.FindingInput:
-    return deliberation.FindingInput(category, text, f"卷1第{page}页")
-
-
-def enrich(ws: OpenWorkspace) -> None:
-    """As the admin: conclude panels 5 and 6 of the demo and re-conclude panel 1 (all three are fully scored)."""
-    views = assignment.panels(ws, DEMO_CAMPAIGN)[:6]
-    first, fifth, sixth = views[0].case.id, views[4].case.id, views[5].case.id
-    cats = _categories(ws, fifth)
-    deliberation.conclude(ws, str(fifth), deliberation.ConclusionInput(
-        outcome="wrong", grade="不合格", grade_reason="认定事实的主要证据不足，处理结果错误",
-        findings=[_finding(cats[0], "关键证据未予核实即作认定", 12), _finding(cats[0], "处理结果与查明事实不符", 30),
-                  _finding(cats[1], "未告知当事人申请回避的权利", 5)],
-        majority_view="经合议，评查组认为本案处理结果错误。", minority_view="一名成员认为应评为瑕疵案。",
-        correction_required=True, correction_deadline="2027-01-15",
-        referral_suggested=True, referral_reason="承办人涉嫌违规办案",
-    ), DEMO_CAMPAIGN)
-    cats = _categories(ws, sixth)
-    deliberation.conclude(ws, str(sixth), deliberation.ConclusionInput(
-        outcome="flawed", findings=[_finding(cats[1], "延长期限未依法办理审批", 44)],
-        majority_view="经合议，评查组认为本案存在程序性瑕疵。", minority_view="无",
-        correction_required=True, correction_deadline="2027-02-01",
-    ), DEMO_CAMPAIGN)
-    cats = _categories(ws, first)
-    deliberation.conclude(ws, str(first), deliberation.ConclusionInput(
-        outcome="flawed", findings=[_finding(cats[1], "未在法定期限内送达法律文书", 8),
-                                    _finding(cats[-1], "办案人员接待当事人态度生硬", 61)],
-        majority_view="经复核，评查组认为本案存在瑕疵。", minority_view="无",
-        correction_required=True, correction_deadline="2027-01-20",
-    ), DEMO_CAMPAIGN)
-
-
-@pytest.fixture(scope="module")
-def enriched(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("stats") / "demo"
-    shutil.copytree(demo_template, folder)
-    with Workspace(folder).open("admin", DEMO_PASSWORD) as ws:
-        enrich(ws)
-    return folder
-
-
 @pytest.fixture
-def admin(enriched: Path) -> Iterator[OpenWorkspace]:
-    with Workspace(enriched).open("admin", DEMO_PASSWORD) as ws:
+def admin(enriched_demo: Path) -> Iterator[OpenWorkspace]:
+    with Workspace(enriched_demo).open("admin", DEMO_PASSWORD) as ws:
         yield ws
-
-
-@dataclass
-class Expected:
-    """The figures as the selection and deliberation services show them, one case at a time."""
-
-    selected: list[selection.SelectedCase]
-    conclusions: dict[str, deliberation.ConclusionView]  # by external id
-
-    @classmethod
-    def read(cls, ws: OpenWorkspace) -> Expected:
-        chosen = selection.selected_cases(ws, DEMO_CAMPAIGN)
-        done = {}
-        for case in chosen:
-            view = deliberation.deliberation(ws, str(case.case_id), DEMO_CAMPAIGN)
-            if view.conclusion is not None:
-                done[case.external_id] = view.conclusion
-        return cls(chosen, done)
 
 
 # -- pure: crafted records -------------------------------------------------------------------------------
@@ -234,8 +166,8 @@ def test_stats_match_the_service_views(admin: OpenWorkspace) -> None:
     assert len(stats.records.sheets) == 18  # six panels of three, all submitted
 
 
-def test_observer_reads_and_expert_and_auditor_are_refused(enriched: Path) -> None:
-    workspace = Workspace(enriched)
+def test_observer_reads_and_expert_and_auditor_are_refused(enriched_demo: Path) -> None:
+    workspace = Workspace(enriched_demo)
     with workspace.open("chenjing", DEMO_PASSWORD) as observer:  # the demo's observer
         assert reports.campaign_stats(observer, DEMO_CAMPAIGN).concluded == 6
     for username in ("zhanghua", "sunli"):  # an expert, the auditor

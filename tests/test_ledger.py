@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -20,7 +19,7 @@ from reviewdesk.documents.ledger import SHEETS, Column, LedgerSheet, LedgerTable
 from reviewdesk.documents.statistics import CampaignStats
 from reviewdesk.services import reports
 from reviewdesk.workspace import OpenWorkspace, Workspace
-from tests.test_campaign_stats import Expected, enrich
+from tests.campaign_world import Expected
 
 CASE_HEADER = ("序号", "案件编号", "案号", "案件名称", "案件类型", "承办单位", "评查组组长", "成员", "各专家得分",
                "综合得分", "等次", "评查结论", "处理建议", "整改期限", "意见书文号", "合议日期", "状态")
@@ -28,18 +27,9 @@ PROBLEM_HEADER = ("序号", "案件编号", "案号", "承办单位", "问题类
 OUTCOME_ZH = {"wrong": "错案", "flawed": "瑕疵案", "none": "无问题"}
 
 
-@pytest.fixture(scope="module")
-def enriched(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ledger") / "demo"
-    shutil.copytree(demo_template, folder)
-    with Workspace(folder).open("admin", DEMO_PASSWORD) as ws:
-        enrich(ws)
-    return folder
-
-
 @pytest.fixture
-def admin(enriched: Path) -> Iterator[OpenWorkspace]:
-    with Workspace(enriched).open("admin", DEMO_PASSWORD) as ws:
+def admin(enriched_demo: Path) -> Iterator[OpenWorkspace]:
+    with Workspace(enriched_demo).open("admin", DEMO_PASSWORD) as ws:
         yield ws
 
 
