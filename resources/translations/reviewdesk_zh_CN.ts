@@ -4566,6 +4566,14 @@ package of {time}</source>
         <source>Package refused</source>
         <translation>数据包被拒绝</translation>
     </message>
+    <message>
+        <source>Only if you received this package in person from the review team: you may import it this once without a trusted signature. The audit log records that you did.</source>
+        <translation>仅当此数据包是评查组当面交给您的：可以不经可信签名导入这一次。审计日志会记录您的这一选择。</translation>
+    </message>
+    <message>
+        <source>Import this once without a trusted signature</source>
+        <translation>不经可信签名导入这一次</translation>
+    </message>
 </context>
 <context>
     <name>ScoreForm</name>

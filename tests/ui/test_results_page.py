@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewdesk.demo import DEMO_CAMPAIGN
-from reviewdesk.services import deliberation, keys, results
+from reviewdesk.services import audit, deliberation, keys, results
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from ui.dialogs.results_export import ResultsExportDialog
 from ui.models.results import CONFLICT, ReceivedModel
@@ -203,8 +203,19 @@ def test_a_package_from_an_untrusted_laptop_is_refused_in_words(qtbot, demo_ws, 
     assert page.last_import is None and page.model.rowCount() == 0
     text = page.message.text()
     assert "密钥与信任" in text and done.key_id in text and "未保存" in text and "Traceback" not in text
-    assert page.box is not None and page.box.icon() == QMessageBox.Icon.Warning
+    # The admin is offered the contract's one-time exception; taking it imports and the audit log says so.
+    box = page.box
+    assert box is not None and box.icon() == QMessageBox.Icon.Question and "审计日志" in box.text()
     _shot(page, "results-refused.png")
+    page.last_error = None
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    yes.click()
+    qtbot.waitUntil(lambda: page.last_import is not None or page.last_error is not None, timeout=60000)
+    done_import = page.last_import
+    assert done_import is not None and done_import.signed_by is None and done_import.unsigned_reason
+    assert page.model.rowCount() == 6
+    entry = next(e for e in audit.show(office_ws, limit=10) if e.action == "results.import")
+    assert entry.details["signed_by"] is None and entry.details["unsigned_reason"]
 
 
 def test_observers_read_but_do_not_import(qtbot, login_as, main_window):

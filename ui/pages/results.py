@@ -39,7 +39,17 @@ from ui.qt import (
     Slot,
 )
 from ui.widgets.campaign_combo import CampaignCombo
-from ui.widgets.common import BusyBar, MessageLine, fit_columns, heading, inform, note, row_table, select_row
+from ui.widgets.common import (
+    BusyBar,
+    MessageLine,
+    confirm,
+    fit_columns,
+    heading,
+    inform,
+    note,
+    row_table,
+    select_row,
+)
 
 if TYPE_CHECKING:
     from reviewdesk.results.merge import ReceivedCase
@@ -115,6 +125,7 @@ class ResultsPage(JobPage):
         self.box: QMessageBox | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.preview_dialog: PdfPreviewDialog | None = None
+        self._last_path: Path | None = None
 
         self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
@@ -399,11 +410,13 @@ class ResultsPage(JobPage):
         if path and self.ws is not None:
             self.start_import(Path(path))
 
-    def start_import(self, path: Path) -> None:
+    def start_import(self, path: Path, allow_unsigned: bool = False) -> None:
         ws = self.ws
         if ws is None or self._job is not None:
             return
         from reviewdesk.services import results
+
+        self._last_path = path
 
         self._cancel.clear()
         relay = _Relay(self)
@@ -429,7 +442,8 @@ class ResultsPage(JobPage):
             self._import_failed(err)
 
         self._show_progress()
-        self._run(lambda: results.import_results(ws, path, progress=report, cancel=self._cancel.is_set),
+        self._run(lambda: results.import_results(ws, path, allow_unsigned=allow_unsigned, progress=report,
+                                                 cancel=self._cancel.is_set),
                   self.tr("Importing the results package…"), done, failed)
 
     def _show_progress(self) -> None:
@@ -503,6 +517,17 @@ class ResultsPage(JobPage):
             detail = error_text(err)
             if err.where:
                 detail += "\n" + self.tr("Where: {where}").format(where=err.where)
+            if err.reason_code in {"unsigned", "untrusted"} and self.admin and self._last_path is not None:
+                # The contract lets an admin accept such a package for this one import; the audit log says so.
+                path = self._last_path
+                self.box = confirm(
+                    self, self.tr("Package refused"),
+                    text + "\n\n" + self.tr(
+                        "Only if you received this package in person from the review team: you may import it "
+                        "this once without a trusted signature. The audit log records that you did."),
+                    self.tr("Import this once without a trusted signature"),
+                    lambda: self.start_import(path, allow_unsigned=True), detail=detail)
+                return
             self.box = inform(self, self.tr("Package refused"), text, icon=QMessageBox.Icon.Warning, detail=detail)
             return
         self.message.show_error(error_text(err))
