@@ -148,8 +148,12 @@ def _state(ws: OpenWorkspace) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _unpack(world: World, path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    return _unpack_with(world.office_identity, path)
+
+
+def _unpack_with(identity: bytes, path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     with open(path, "rb") as fh:
-        reader = PackageReader(fh, identities=[age.Identity.from_bytes(world.office_identity)], passphrase=None,
+        reader = PackageReader(fh, identities=[age.Identity.from_bytes(identity)], passphrase=None,
                                trusted={}, allow_unsigned=True)
         verified = reader.open()
         members = {record.path: b"".join(chunks) for record, chunks in reader.files()}
@@ -244,33 +248,67 @@ def test_import_stores_what_the_laptop_had(world: World, office: OpenWorkspace) 
     assert audit.verify(office).ok
 
 
-def test_later_package_with_another_grade_is_a_conflict_and_both_are_kept(world: World, office: OpenWorkspace) -> None:
+def resend_from_another_laptop(office: OpenWorkspace, source: Path, out_dir: Path) -> Path:
+    """The same contents as `source`, sent by another workstation ("laptop C") that `office` trusts."""
+    with office.read_session() as s:
+        identity = keys.age_identity(s).to_bytes()
+    other = new_office_key()
+    keys.trust_issuer(office, other.public_key_text("laptop C"), "评查组笔记本 C")
+    manifest, members = _unpack_with(identity, source)
+    manifest["package_id"] = str(uuid.uuid4())
+    _resign_checkpoint(members, other)
+    return _repack(manifest, members, out_dir / f"c-{manifest['package_id']}.rdpkg", other, keys.recipient(office))
+
+
+def _from_laptop_c(world: World, office: OpenWorkspace, source: Path) -> Path:
+    return resend_from_another_laptop(office, source, world.base)
+
+
+def test_a_later_package_from_the_same_laptop_supersedes_its_result_and_both_are_kept(
+        world: World, office: OpenWorkspace) -> None:
     first = results.import_results(office, Path(world.first.files[0]))
     second = results.import_results(office, Path(world.second.files[0]))
-    assert second.conflicts == [world.amended_case]
-    assert len(second.identical) == 6  # the other cases are the same in both packages: not conflicts
+    assert second.conflicts == [] and second.updated == [world.amended_case]
+    assert len(second.identical) == 6  # the other cases are the same in both packages
+    assert results.conflicts(office, DEMO_CAMPAIGN) == []
+    case = next(c for c in results.received(office, DEMO_CAMPAIGN) if c.case_id == world.amended_case)
+    assert case.status == "consistent" and case.result is not None
+    assert case.result["conclusion"]["grade"] == world.amended_grade
+    assert [s.package_id for s in case.sources] == [second.package_id]
+    assert [s.package_id for s in case.earlier] == [first.package_id]  # kept, not overwritten
+    earlier = next(v for v in results.received(office, DEMO_CAMPAIGN) if v.case_id == world.amended_case)
+    assert earlier.earlier[0].digest != case.sources[0].digest  # both results stay in the store
+
+
+def test_two_laptops_that_disagree_are_a_conflict_and_both_are_kept(world: World, office: OpenWorkspace) -> None:
+    first = results.import_results(office, Path(world.first.files[0]))
+    from_c = results.import_results(office, _from_laptop_c(world, office, Path(world.second.files[0])))
+    assert from_c.conflicts == [world.amended_case] and len(from_c.identical) == 6
     found = results.conflicts(office, DEMO_CAMPAIGN)
     assert [c.case_id for c in found] == [world.amended_case]
     fields = {f.field: f for f in found[0].fields}
     assert "conclusion.grade" in fields and "conclusion.version" in fields
     grades = {v.package_id: v.value for v in fields["conclusion.grade"].values}
     assert grades == {first.package_id: world.expected[world.amended_case]["conclusion"]["grade"],
-                      second.package_id: world.amended_grade}
+                      from_c.package_id: world.amended_grade}
     case = next(c for c in results.received(office, DEMO_CAMPAIGN) if c.case_id == world.amended_case)
     assert case.status == "conflict" and case.result is None and len(case.results) == 2
     assert {v.result["conclusion"]["grade"] for v in case.results} == {grades[first.package_id], world.amended_grade}
 
 
-def test_identical_results_from_another_laptop_are_not_a_conflict(world: World, office: OpenWorkspace) -> None:
-    other = new_office_key()
-    keys.trust_issuer(office, other.public_key_text("laptop C"), "评查组笔记本 C")
-    manifest, members = _unpack(world, Path(world.first.files[0]))
-    manifest["package_id"] = str(uuid.uuid4())
-    _resign_checkpoint(members, other)
-    path = _repack(manifest, members, world.base / f"c-{manifest['package_id']}.rdpkg", other, world.office_recipient)
+def test_an_unsigned_package_never_supersedes_a_signed_one(world: World, office: OpenWorkspace) -> None:
     results.import_results(office, Path(world.first.files[0]))
-    from_c = results.import_results(office, path)
-    assert from_c.signed_by == other.key_id_hex() and from_c.conflicts == [] and len(from_c.identical) == 7
+    manifest, members = _unpack(world, Path(world.second.files[0]))
+    manifest["package_id"] = str(uuid.uuid4())
+    path = _repack(manifest, members, world.base / f"u-{manifest['package_id']}.rdpkg", None, world.office_recipient)
+    unsigned = results.import_results(office, path, allow_unsigned=True)
+    assert unsigned.signed_by is None and unsigned.conflicts == [world.amended_case]
+
+
+def test_identical_results_from_another_laptop_are_not_a_conflict(world: World, office: OpenWorkspace) -> None:
+    results.import_results(office, Path(world.first.files[0]))
+    from_c = results.import_results(office, _from_laptop_c(world, office, Path(world.first.files[0])))
+    assert from_c.conflicts == [] and len(from_c.identical) == 7
     assert results.conflicts(office, DEMO_CAMPAIGN) == []
     assert all(len(c.sources) == 2 and c.status == "consistent" for c in results.received(office, DEMO_CAMPAIGN))
 
@@ -374,7 +412,9 @@ def test_cli_import_list_conflicts(world: World, office: OpenWorkspace) -> None:
     assert json.loads(first.stdout)["status"] == "imported"
     none = run_cli("--workspace", folder, "results", "conflicts", "--campaign", DEMO_CAMPAIGN, *auth, "--json", env=env)
     assert none.returncode == 0 and json.loads(none.stdout) == []
-    run_cli("--workspace", folder, "results", "import", world.second.files[0], *auth, env=env)
+    with Workspace(Path(folder)).open("admin", OFFICE_PW) as ws:
+        from_c = _from_laptop_c(world, ws, Path(world.second.files[0]))
+    run_cli("--workspace", folder, "results", "import", str(from_c), *auth, env=env)
     listed = run_cli("--workspace", folder, "results", "list", "--campaign", DEMO_CAMPAIGN, *auth, "--json", env=env)
     statuses = {c["case_id"]: c["status"] for c in json.loads(listed.stdout)}
     assert statuses[world.amended_case] == "conflict" and list(statuses.values()).count("consistent") == 6

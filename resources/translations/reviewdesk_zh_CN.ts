@@ -4551,8 +4551,12 @@ package of {time}</source>
         <translation>{count} 个案件与此前收到的结果一致。</translation>
     </message>
     <message>
-        <source>{count} cases now differ from results received before: {cases}. Both versions are kept; settle them with the panels.</source>
-        <translation>{count} 个案件与此前收到的结果不一致：{cases}。两个版本都已保留，请与相关评查组核实。</translation>
+        <source>{count} cases replace this laptop&apos;s earlier results: {cases}. The earlier versions are kept.</source>
+        <translation>{count} 件案件更新了该笔记本此前发来的结果：{cases}。此前的版本仍予保留。</translation>
+    </message>
+    <message>
+        <source>{count} cases now differ from another laptop&apos;s results: {cases}. Both versions are kept; settle them with the panels.</source>
+        <translation>{count} 件案件与另一台笔记本发来的结果不一致：{cases}。两个版本均予保留，请与评查组核实后处理。</translation>
     </message>
     <message>
         <source>Import cancelled. Nothing was stored.</source>

@@ -1,12 +1,17 @@
 """The office side's view of received results: group each case's results by source and tell consistent from
-conflicting. Pure: it works on rows the service has read."""
+conflicting. Pure: it works on rows the service has read.
+
+A workstation's later package supersedes its own earlier result for a case (a laptop that exports again after
+more conclusions is not in conflict with itself); the earlier one is kept and listed, never dropped. A conflict
+is two workstations whose current results differ. Unsigned packages never supersede anything: the key id they
+name is only a claim."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from reviewdesk.results.compare import differences
@@ -45,8 +50,9 @@ class ReceivedCase:
     case_id: str  # external id
     case_number: str
     status: str  # consistent | conflict
-    sources: list[Source]
+    sources: list[Source]  # the current package of each workstation
     results: list[Variant]  # one when consistent; each distinct result when in conflict
+    earlier: list[Source] = field(default_factory=list)  # superseded by the same workstation's later package
 
     @property
     def result(self) -> dict[str, Any] | None:
@@ -57,7 +63,7 @@ class ReceivedCase:
         return {
             "campaign_id": self.campaign_id, "case_id": self.case_id, "case_number": self.case_number,
             "status": self.status, "sources": [s.to_json() for s in self.sources],
-            "results": [v.to_json() for v in self.results],
+            "results": [v.to_json() for v in self.results], "earlier": [s.to_json() for s in self.earlier],
         }
 
 
@@ -103,6 +109,10 @@ class Row:
     source: Source
 
 
+def _workstation(source: Source) -> str:
+    return source.key_id if source.signed else f"unsigned:{source.package_id}"
+
+
 def group(rows: Iterable[Row]) -> list[ReceivedCase]:
     cases: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
@@ -110,8 +120,10 @@ def group(rows: Iterable[Row]) -> list[ReceivedCase]:
     out = []
     for case_id in sorted(cases):
         found = sorted(cases[case_id], key=lambda r: (r.source.created_at, r.source.package_id))
+        latest = {_workstation(r.source): r for r in found}  # later packages overwrite earlier ones here only
+        current = [r for r in found if latest[_workstation(r.source)] is r]
         variants: dict[str, Variant] = {}
-        for r in found:
+        for r in current:
             v = variants.get(r.source.digest)
             if v is None:
                 variants[r.source.digest] = Variant(r.source.digest, [r.source.package_id], json.loads(r.body))
@@ -120,7 +132,8 @@ def group(rows: Iterable[Row]) -> list[ReceivedCase]:
         newest = found[-1]
         out.append(ReceivedCase(
             newest.campaign_id, case_id, newest.case_number, "consistent" if len(variants) == 1 else "conflict",
-            [r.source for r in found], list(variants.values()),
+            [r.source for r in current], list(variants.values()),
+            [r.source for r in found if latest[_workstation(r.source)] is not r],
         ))
     return out
 

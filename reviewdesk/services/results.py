@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,8 @@ class ResultsImport:
     audit_entries: int
     audit_verified: bool  # the checkpoint's signature was checked with a trusted key
     identical: list[str]  # case ids whose result equals one already held from another package
-    conflicts: list[str]  # case ids now holding differing results (this package's and earlier ones)
+    conflicts: list[str]  # case ids where workstations' current results now differ
+    updated: list[str] = field(default_factory=list)  # case ids this workstation's earlier package had otherwise
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -209,8 +210,8 @@ def _read_members(reader: PackageReader, source: PartsReader, manifest: Manifest
 
 
 def _store(s: Session, manifest: Manifest, raw: bytes, members: dict[str, bytes], check: audit_log.AuditCheck,
-           signed_by: str | None, unsigned_reason: str | None, actor: str) -> tuple[list[str], list[str]]:
-    """Insert the package, its results and files; return (identical, conflicting) case ids."""
+           signed_by: str | None, unsigned_reason: str | None, actor: str) -> tuple[list[str], list[str], list[str]]:
+    """Insert the package, its results and files; return the case ids (identical, conflicting, updated)."""
     assert manifest.campaign_id is not None
     s.add(ResultPackage(
         package_id=manifest.package_id, campaign_id=manifest.campaign_id,
@@ -221,23 +222,27 @@ def _store(s: Session, manifest: Manifest, raw: bytes, members: dict[str, bytes]
         audit_entries=check.entries, audit_head_hash=check.head_hash, audit_verified=check.checkpoint_signed,
     ))
     s.flush()
-    identical: list[str] = []
-    conflicting: list[str] = []
+    before = {c.case_id: c for c in merge.group(_rows(s, manifest.campaign_id))}
     for record in manifest.results:
-        digest = compare.digest(record.body)
-        held = set(s.execute(
-            select(ReceivedResult.digest).where(ReceivedResult.campaign_id == record.campaign,
-                                                ReceivedResult.case_external_id == record.id)
-        ).scalars())
-        if held - {digest}:
-            conflicting.append(record.id)
-        elif held:
-            identical.append(record.id)
         s.add(ReceivedResult(
             package_id=manifest.package_id, campaign_id=record.campaign, case_external_id=record.id,
             case_number=record.case_number, source_key_id=manifest.issuer_key_id, body=compare.canonical(record.body),
-            digest=digest,
+            digest=compare.digest(record.body),
         ))
+    s.flush()
+    after = {c.case_id: c for c in merge.group(_rows(s, manifest.campaign_id))}
+    identical: list[str] = []
+    conflicting: list[str] = []
+    updated: list[str] = []
+    for record in manifest.results:
+        was, now_ = before.get(record.id), after[record.id]
+        if now_.status == "conflict":
+            conflicting.append(record.id)
+        elif was is not None and any(e.package_id == manifest.package_id for e in now_.sources):
+            # This package is its workstation's current one: an update of its own earlier result, or the same
+            # result another workstation sent.
+            mine = {src.digest for src in was.sources if src.key_id == manifest.issuer_key_id}
+            (updated if mine and compare.digest(record.body) not in mine else identical).append(record.id)
     by_path = {f.path: f for f in manifest.files}
     for record in manifest.results:
         for path in record.opinion_paths:
@@ -245,7 +250,7 @@ def _store(s: Session, manifest: Manifest, raw: bytes, members: dict[str, bytes]
             s.add(ReceivedFile(package_id=manifest.package_id, case_external_id=record.id, path=path,
                                media_type=f.media_type, size=f.size, sha256=f.sha256, data=members[path]))
     s.flush()
-    return identical, conflicting
+    return identical, conflicting, updated
 
 
 def import_results(
@@ -281,19 +286,19 @@ def import_results(
                 check = audit_log.verify(members[AUDIT_LOG], members[AUDIT_CHECKPOINT], m.issuer_key_id, public)
             except audit_log.AuditLogError as err:
                 raise PackageError("audit", f"audit log does not verify: {err.reason}", err.where) from None
-            identical, conflicting = _store(s, m, verified.manifest_bytes, members, check, verified.signed_by,
+            identical, conflicting, updated = _store(s, m, verified.manifest_bytes, members, check, verified.signed_by,
                                             verified.signature_problem, ws.actor.username)
             files = sum(len(r.opinion_paths) for r in m.results)
             ch.audit(
                 f"package:{m.package_id}", status="imported", kind="results", campaign=m.campaign_id,
                 cases=[r.id for r in m.results], files=files, audit_entries=check.entries,
-                audit_verified=check.checkpoint_signed, identical=identical, conflicts=conflicting,
+                audit_verified=check.checkpoint_signed, identical=identical, conflicts=conflicting, updated=updated,
                 signed_by=verified.signed_by, unsigned_reason=verified.signature_problem,
             )
             return ResultsImport(
                 "imported", m.package_id, m.campaign_id or "", m.issuer_key_id, verified.signed_by,
                 verified.signature_problem, len(m.results), files, check.entries, check.checkpoint_signed,
-                identical, conflicting,
+                identical, conflicting, updated,
             )
     except PackageError as err:
         hint = source.missing_next_part() if source is not None else None

@@ -496,9 +496,13 @@ class ResultsPage(JobPage):
         if result.identical:
             lines.append(self.tr("{count} cases agree with results received before.").format(
                 count=len(result.identical)))
+        if result.updated:
+            lines.append(self.tr(
+                "{count} cases replace this laptop's earlier results: {cases}. The earlier versions are kept."
+            ).format(count=len(result.updated), cases=", ".join(result.updated)))
         if result.conflicts:
             lines.append(self.tr(
-                "{count} cases now differ from results received before: {cases}. Both versions are kept; settle "
+                "{count} cases now differ from another laptop's results: {cases}. Both versions are kept; settle "
                 "them with the panels."
             ).format(count=len(result.conflicts), cases=", ".join(result.conflicts)))
             self.refresh(keep=result.conflicts[0])  # the conflict is shown (in red) at once
