@@ -10,14 +10,13 @@ PDFium is not thread-safe: call these on the UI thread (or hold `pdfium.LOCK`, a
 from __future__ import annotations
 
 import io
-import os
+from collections.abc import Callable
 from typing import Any
 
 from reviewdesk.casefiles import pdfium
 from ui.qt import QApplication, QCoreApplication, QPageSize, QPainter, QRectF, Qt, QWidget, print_support
 from ui.widgets.document_viewer import render_pdf_page
 
-PRINT_TO_PDF_ENV = "REVIEWDESK_PRINT_TO_PDF"
 MAX_DPI = 300  # sharper than any office printer needs; higher only costs memory and time
 
 
@@ -63,8 +62,8 @@ def print_pdf(parent: QWidget | None, data: bytes, title: str) -> bool:
     A4 in full-page mode; each page is rendered at the printer's resolution (at most 300 dpi) and drawn on the
     paper, keeping its proportions. Copies are made here when the printer driver cannot make them.
 
-    Test hook: when the environment variable REVIEWDESK_PRINT_TO_PDF holds a path, no dialog is shown and all
-    pages are printed through a QPrinter in PDF format to that path (tests then count its pages).
+    The printer and pages come from `ask_printer` (the print dialog); tests replace it with one that points
+    the QPrinter at a PDF file. There is no switch in the product that prints to a file.
 
     Raises PrintFailed when the printer cannot be started.
     """
@@ -81,29 +80,35 @@ def print_pdf(parent: QWidget | None, data: bytes, title: str) -> bool:
         pages = len(doc)
         if pages == 0:
             return False
-        target = os.environ.get(PRINT_TO_PDF_ENV)
-        if target:
-            printer.setOutputFormat(qtprint.QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(target)
-            first, last = 1, pages
-        else:
-            printer.setFromTo(1, pages)
-            dialog = qtprint.QPrintDialog(printer, parent)
-            dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print “{title}”").format(title=title))
-            dialog.setMinMax(1, pages)
-            options = qtprint.QAbstractPrintDialog.PrintDialogOption
-            dialog.setOption(options.PrintPageRange, True)
-            # Saving to a file is the export buttons' job (they are audited as exports).
-            dialog.setOption(options.PrintToFile, False)
-            # A modal print dialog is the platform's way; a lock rejects it (the main window rejects dialogs).
-            if dialog.exec() != qtprint.QPrintDialog.DialogCode.Accepted:
-                return False
-            first, last = _chosen_range(printer, pages, qtprint)
+        chosen = ask_printer(printer, parent, pages, title)
+        if chosen is None:
+            return False
+        first, last = chosen
         _paint(printer, doc, first, last)
         return True
     finally:
         with pdfium.LOCK:
             doc.close()
+
+
+def _print_dialog(printer: Any, parent: QWidget | None, pages: int, title: str) -> tuple[int, int] | None:
+    """The system print dialog: (first, last) page to print, or None when the user cancelled."""
+    qtprint = print_support()
+    printer.setFromTo(1, pages)
+    dialog = qtprint.QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print “{title}”").format(title=title))
+    dialog.setMinMax(1, pages)
+    options = qtprint.QAbstractPrintDialog.PrintDialogOption
+    dialog.setOption(options.PrintPageRange, True)
+    # Saving to a file is the export buttons' job (they are audited as exports).
+    dialog.setOption(options.PrintToFile, False)
+    # A modal print dialog is the platform's way; a lock rejects it (the main window rejects dialogs).
+    if dialog.exec() != qtprint.QPrintDialog.DialogCode.Accepted:
+        return None
+    return _chosen_range(printer, pages, qtprint)
+
+
+ask_printer: Callable[[Any, QWidget | None, int, str], tuple[int, int] | None] = _print_dialog
 
 
 def _chosen_range(printer: Any, pages: int, qtprint: Any) -> tuple[int, int]:

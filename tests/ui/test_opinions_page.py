@@ -14,11 +14,12 @@ from sqlalchemy import select
 from reviewdesk.demo import DEMO_PASSWORD
 from reviewdesk.store.models import Conclusion, Expert, PanelMember, User
 from reviewdesk.workspace import OpenWorkspace, Workspace
+from ui import printing
 from ui.pages.opinions import OpinionsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.statistics import StatisticsPage
-from ui.printing import PRINT_TO_PDF_ENV, pdf_page_count
-from ui.qt import QFileDialog, Qt
+from ui.printing import pdf_page_count
+from ui.qt import QFileDialog, Qt, print_support
 from ui.widgets.common import select_row
 
 CAMPAIGN = "2026-XF-01"
@@ -118,7 +119,7 @@ def test_preview_shows_every_page_and_prints_them(qtbot, demo_ws, tmp_path, monk
     assert dialog.pages[0].pixmap().width() > width
 
     printed = tmp_path / "printed.pdf"
-    monkeypatch.setenv(PRINT_TO_PDF_ENV, str(printed))
+    _print_to(monkeypatch, printed)
     dialog.print_document()
     assert len(pypdfium2.PdfDocument(printed.read_bytes())) == pages
     assert "打印机" in dialog.message.text()
@@ -283,10 +284,14 @@ def test_areas_by_role(qtbot, demo_ws, open_as, main_window):
     assert "opinions" in expert.pages and "statistics" not in expert.pages
 
 
-def test_print_hook_is_documented() -> None:
-    from ui.printing import print_pdf
+def _print_to(monkeypatch, path) -> None:
+    """Instead of the print dialog, a QPrinter writing PDF to `path` (all pages)."""
+    def to_file(printer, _parent, pages, _title):
+        printer.setOutputFormat(print_support().QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        return 1, pages
 
-    assert PRINT_TO_PDF_ENV in (print_pdf.__doc__ or "")
+    monkeypatch.setattr(printing, "ask_printer", to_file)
 
 
 def _two_page_pdf() -> bytes:
@@ -302,7 +307,7 @@ def test_print_pdf_prints_every_page_from_memory(qtbot, tmp_path, monkeypatch):
     from ui.printing import merge_pdfs, print_pdf
 
     target = tmp_path / "p.pdf"
-    monkeypatch.setenv(PRINT_TO_PDF_ENV, str(target))
+    _print_to(monkeypatch, target)
     data = merge_pdfs([_two_page_pdf(), _two_page_pdf()])
     assert pdf_page_count(data) == 4
     assert print_pdf(None, data, "测试") is True
