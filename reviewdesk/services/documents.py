@@ -63,7 +63,6 @@ class Rendered:
     data: bytes
 
 
-OpinionFile = Rendered
 Progress = Callable[[int, int], None]  # (done, total)
 
 
