@@ -12,6 +12,7 @@ from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
+    from ui.widgets.campaign_combo import CampaignCombo
     from ui.widgets.common import BusyBar, MessageLine
 
 
@@ -60,3 +61,35 @@ class JobPage(Page):
 
     def busy_now(self) -> bool:
         return self._job is not None
+
+
+class CampaignJobPage(JobPage):
+    """A JobPage about one campaign at a time: subclasses set `self.campaign` (CampaignCombo) and `refresh`.
+    The campaigns load when the page is first shown."""
+
+    campaign: CampaignCombo
+
+    def __init__(self, ws: OpenWorkspace | None, parent: QWidget | None = None) -> None:
+        super().__init__(ws, parent)
+        self._loaded = False
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        if not self._loaded:
+            self._load_campaigns()
+
+    def _load_campaigns(self) -> None:
+        if self.ws is None:
+            return
+        try:
+            self.campaign.load_campaigns(self.ws)
+        except Exception as err:
+            self.message.show_error(error_text(err))
+            return
+        self._loaded = True
+        self.refresh()
+
+    def campaign_id(self) -> str | None:
+        return self.campaign.campaign_id()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ui.i18n import error_text
 from ui.models.opinions import OpinionsModel
-from ui.pages.job_page import JobPage
+from ui.pages.job_page import CampaignJobPage
 from ui.qt import (
     QCheckBox,
     QCoreApplication,
@@ -125,7 +125,7 @@ class FormatsDialog(QDialog):
         self.chosen.emit(formats)
 
 
-class OpinionsPage(JobPage):
+class OpinionsPage(CampaignJobPage):
     key = "opinions"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
@@ -134,7 +134,6 @@ class OpinionsPage(JobPage):
         self.admin, self.expert = role == "admin", role == "expert"
         self.producer = role in ("admin", "expert")  # the services refuse observers any document
         self._leads: set[int] = set()  # cases of the shown campaign the acting expert leads
-        self._loaded = False
         self.preview_dialog: PdfPreviewDialog | None = None
         self.formats_dialog: FormatsDialog | None = None
         self.results_dialog: ResultsExportDialog | None = None
@@ -234,24 +233,6 @@ class OpinionsPage(JobPage):
         )
 
     # -- loading ---------------------------------------------------------------------------------------------
-    def activate(self) -> None:
-        if not self._loaded:
-            self._load_campaigns()
-
-    def _load_campaigns(self) -> None:
-        if self.ws is None:
-            return
-        try:
-            self.campaign.load_campaigns(self.ws)
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
-        self._loaded = True
-        self.refresh()
-
-    def campaign_id(self) -> str | None:
-        return self.campaign.campaign_id()
-
     def refresh(self, keep: int | None = None) -> None:
         """Reload the campaign's cases; keep the chosen case (or `keep`, a case id) selected."""
         current = self.selected()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ui.i18n import error_text
 from ui.models.results import ConflictModel, ReceivedModel
-from ui.pages.job_page import JobPage
+from ui.pages.job_page import CampaignJobPage
 from ui.qt import (
     QCoreApplication,
     QFileDialog,
@@ -111,13 +111,12 @@ class _Relay(QObject):
     progressed = Signal(object)
 
 
-class ResultsPage(JobPage):
+class ResultsPage(CampaignJobPage):
     key = "results"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self.admin = ws.actor.role.value == "admin"
-        self._loaded = False
         self._cancel = threading.Event()
         self._last_emit = 0.0
         self.last_import: ResultsImport | None = None
@@ -208,10 +207,6 @@ class ResultsPage(JobPage):
             self.splitter.setSizes([height // 2, height - height // 2])
 
     # -- loading ---------------------------------------------------------------------------------------------
-    def activate(self) -> None:
-        if not self._loaded:
-            self._load_campaigns()
-
     def _load_campaigns(self, choose: str | None = None) -> None:
         """Campaigns with received results, then the local ones; open on `choose`, else the first."""
         if self.ws is None:
@@ -232,9 +227,6 @@ class ResultsPage(JobPage):
         self.campaign.fill(((c, f"{c}  {names[c]}" + ("" if c in received else no_results)) for c in ordered),
                            choose=current)
         self.refresh()
-
-    def campaign_id(self) -> str | None:
-        return self.campaign.campaign_id()
 
     def refresh(self, keep: str | None = None) -> None:
         current = self.selected()

@@ -10,10 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ui.i18n import error_text
 from ui.models.opinions import outcome_label
 from ui.models.statistics import CategoryStatsModel, TypeStatsModel, UnitStatsModel, percent, score_text
-from ui.pages.job_page import JobPage
+from ui.pages.job_page import CampaignJobPage
 from ui.pages.opinions import ask_save_path, with_suffix
 from ui.qt import (
     QFrame,
@@ -65,14 +64,13 @@ class Card(QFrame):
         self.setAccessibleName(f"{self.caption.text()} {value} {detail}".strip())
 
 
-class StatisticsPage(JobPage):
+class StatisticsPage(CampaignJobPage):
     key = "statistics"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self.stats: CampaignStats | None = None
         self.last_saved: Path | None = None
-        self._loaded = False
 
         self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
@@ -144,24 +142,6 @@ class StatisticsPage(JobPage):
         self._update_buttons()
 
     # -- loading ---------------------------------------------------------------------------------------------
-    def activate(self) -> None:
-        if not self._loaded:
-            self._load_campaigns()
-
-    def _load_campaigns(self) -> None:
-        if self.ws is None:
-            return
-        try:
-            self.campaign.load_campaigns(self.ws)
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
-        self._loaded = True
-        self.refresh()
-
-    def campaign_id(self) -> str | None:
-        return self.campaign.campaign_id()
-
     def refresh(self) -> None:
         campaign_id, ws = self.campaign_id(), self.ws
         self._show(None)
