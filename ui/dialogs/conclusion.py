@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewdesk.services import deliberation
 from reviewdesk.services.deliberation import ConclusionInput, FindingInput
-from ui.dialogs.form_saving import SavingForm
+from ui.dialogs.form_saving import SavingForm, quiet_button
 from ui.models.deliberation import number, outcome_choices
 from ui.qt import (
     QAbstractItemView,
@@ -24,14 +24,10 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
-from ui.widgets.common import BusyBar, MessageLine, heading
 
 if TYPE_CHECKING:
     from reviewdesk.scoring.grades import Band
@@ -49,11 +45,6 @@ def _text_box(placeholder: str = "") -> QPlainTextEdit:
     box.setMaximumHeight(120)
     return box
 
-
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAutoDefault(False)  # Enter in a field must never save by accident
-    return button
 
 
 class ConclusionDialog(SavingForm):
@@ -97,8 +88,8 @@ class ConclusionDialog(SavingForm):
             self.findings.setColumnWidth(col, width)
         self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings.setMinimumHeight(140)
-        self.add_finding_button = _button(self.tr("&Add problem"))
-        self.remove_finding_button = _button(self.tr("Re&move problem"))
+        self.add_finding_button = quiet_button(self.tr("&Add problem"))
+        self.remove_finding_button = quiet_button(self.tr("Re&move problem"))
         self.add_finding_button.clicked.connect(lambda: self.add_finding())
         self.remove_finding_button.clicked.connect(self.remove_finding)
         finding_buttons = QHBoxLayout()
@@ -133,28 +124,8 @@ class ConclusionDialog(SavingForm):
         form.addRow(self.tr("Correction &deadline:"), self.deadline)
         form.addRow("", self.referral)
         form.addRow(self.tr("Reason for the &referral:"), self.referral_reason)
-        body = QWidget()
-        body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-
-        self.message = MessageLine()
-        self.busy = BusyBar()
-        self.save_button = _button(self.tr("&Save the conclusion"))
-        self.cancel_button = _button(self.tr("Cancel"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Conclusion of case {case}").format(case=view.case_external_id), 1.3))
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.busy)
-        layout.addLayout(buttons)
+        title = self.tr("Conclusion of case {case}").format(case=view.case_external_id)
+        self.lay_out(title, form, self.tr("&Save the conclusion"), self.tr("Cancel"))
 
         self.grade.currentIndexChanged.connect(lambda _i: self._update())
         self.veto_kept.toggled.connect(lambda _on: self._on_veto())

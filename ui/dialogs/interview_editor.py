@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewdesk.services import interviews
 from reviewdesk.services.interviews import QA, InterviewInput
-from ui.dialogs.form_saving import SavingForm
+from ui.dialogs.form_saving import SavingForm, quiet_button
 from ui.models.deliberation import interview_relations
 from ui.qt import (
     QAbstractItemView,
@@ -25,15 +25,12 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
-from ui.widgets.common import BusyBar, MessageLine, heading
 
 if TYPE_CHECKING:
     from reviewdesk.services.interviews import InterviewView
@@ -41,11 +38,6 @@ if TYPE_CHECKING:
 
 NOTICES = ("identity", "purpose", "recusal_right", "truth_duty")
 
-
-def _button(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAutoDefault(False)  # Enter in a field must never save by accident
-    return button
 
 
 def _moment(edit: QDateTimeEdit) -> datetime:
@@ -89,8 +81,8 @@ class InterviewEditor(SavingForm):
         self.interviewer_name = QLineEdit()
         self.interviewer_name.setPlaceholderText(self.tr("name, then Add"))
         self.interviewer_name.returnPressed.connect(self.add_interviewer)  # Enter here adds, never saves
-        self.add_interviewer_button = _button(self.tr("A&dd"))
-        self.remove_interviewer_button = _button(self.tr("Remo&ve"))
+        self.add_interviewer_button = quiet_button(self.tr("A&dd"))
+        self.remove_interviewer_button = quiet_button(self.tr("Remo&ve"))
         self.add_interviewer_button.clicked.connect(self.add_interviewer)
         self.remove_interviewer_button.clicked.connect(self.remove_interviewer)
         interviewer_row = QHBoxLayout()
@@ -124,10 +116,10 @@ class InterviewEditor(SavingForm):
         self.qa.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.qa.setWordWrap(True)
         self.qa.setMinimumHeight(180)
-        self.add_qa_button = _button(self.tr("Add &question"))
-        self.remove_qa_button = _button(self.tr("Remove question"))
-        self.up_button = _button(self.tr("Move &up"))
-        self.down_button = _button(self.tr("Move do&wn"))
+        self.add_qa_button = quiet_button(self.tr("Add &question"))
+        self.remove_qa_button = quiet_button(self.tr("Remove question"))
+        self.up_button = quiet_button(self.tr("Move &up"))
+        self.down_button = quiet_button(self.tr("Move do&wn"))
         self.add_qa_button.clicked.connect(lambda: self.add_qa())
         self.remove_qa_button.clicked.connect(self.remove_qa)
         self.up_button.clicked.connect(lambda: self.move_qa(-1))
@@ -158,28 +150,7 @@ class InterviewEditor(SavingForm):
         form.addRow(self.qa)
         form.addRow(qa_buttons)
         form.addRow(self.tr("Interviewee's &confirmation: *"), self.confirmation)
-        body = QWidget()
-        body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-
-        self.message = MessageLine()
-        self.busy = BusyBar()
-        self.save_button = _button(self.tr("&Save the record"))
-        self.cancel_button = _button(self.tr("Cancel"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Interview record"), 1.3))
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.busy)
-        layout.addLayout(buttons)
+        self.lay_out(self.tr("Interview record"), form, self.tr("&Save the record"), self.tr("Cancel"))
 
         if record is not None:
             self._fill(record)
