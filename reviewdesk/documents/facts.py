@@ -247,18 +247,18 @@ def _interviews(s: Session, campaign_id: str, case_id: int) -> tuple[InterviewNo
 
 
 def _recusals(s: Session, campaign_id: str, case_id: int) -> tuple[RecusalNote, ...]:
-    names = dict(s.execute(select(Expert.id, Expert.name)).all())
-    notes = [
-        RecusalNote(names.get(d.expert_id, ""), d.kind, d.note)
-        for d in s.execute(select(RecusalDeclaration).where(RecusalDeclaration.case_id == case_id)).scalars()
-    ]
-    for ch in s.execute(
+    declared = list(s.execute(select(RecusalDeclaration).where(RecusalDeclaration.case_id == case_id)).scalars())
+    replaced = [ch for ch in s.execute(
         select(PanelChange).where(PanelChange.campaign_id == campaign_id, PanelChange.case_id == case_id)
         .order_by(PanelChange.changed_at)
-    ).scalars():
-        if ch.removed_expert_id is not None:
-            notes.append(RecusalNote(names.get(ch.removed_expert_id, ""), "replaced", ch.reason))
-    return tuple(notes)
+    ).scalars() if ch.removed_expert_id is not None]
+    ids = {d.expert_id for d in declared} | {ch.removed_expert_id for ch in replaced}
+    # Only the experts named here: a batch reads this for every case of the campaign.
+    names = dict(s.execute(select(Expert.id, Expert.name).where(Expert.id.in_(ids))).all()) if ids else {}
+    return tuple(
+        [RecusalNote(names.get(d.expert_id, ""), d.kind, d.note) for d in declared]
+        + [RecusalNote(names.get(ch.removed_expert_id, ""), "replaced", ch.reason) for ch in replaced]
+    )
 
 
 def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
