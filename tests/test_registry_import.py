@@ -88,6 +88,7 @@ def test_cli(admin_ws: OpenWorkspace, ws_folder: Path, tmp_path: Path) -> None:
     (tmp_path / "r.xlsx").write_bytes(GOOD)
     r = run_cli("registry", "import", str(tmp_path / "r.xlsx"), "--json", "--password-env", "PW", env=env)
     assert r.returncode == 0, r.stderr
-    assert json.loads(r.stdout) == {"ok": True, "companies": 3, "holders": 3, "replaced_companies": 0, "replaced_holders": 0}
+    assert json.loads(r.stdout) == {"ok": True, "companies": 3, "holders": 3, "replaced_companies": 0, "replaced_holders": 0,
+                                  "warnings": []}
     r = run_cli("registry", "list", "--json", "--password-env", "PW", env=env)
     assert json.loads(r.stdout)["holders"] == 3

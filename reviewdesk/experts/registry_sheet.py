@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reviewdesk.experts import credit_code
-from reviewdesk.experts.sheet import Column, Problems, SheetSpec, open_workbook, rows, write_template
+from reviewdesk.experts.sheet import (
+    Column,
+    Problems,
+    SheetSpec,
+    open_workbook,
+    rows,
+    unread_sheets,
+    write_template,
+)
 from reviewdesk.experts.vocab import HOLDER_ROLE_ZH
+from reviewdesk.workbook import Notice
 
 COMPANIES = SheetSpec("企业", (Column("name", "企业名称", True), Column("credit_code", "统一社会信用代码")))
 HOLDERS = SheetSpec("股东及高管", (
@@ -40,8 +49,9 @@ def template() -> bytes:
     return write_template([COMPANIES, HOLDERS], {("股东及高管", "role"): list(HOLDER_ROLE_ZH.values())}, NOTES)
 
 
-def read(data: bytes, file_name: str) -> list[CompanyInput]:
-    problems = Problems(file_name)
+def read(data: bytes, file_name: str, notices: list[Notice] | None = None) -> list[CompanyInput]:
+    """All companies with their holders, or SheetErrors; content the reader does not use goes to `notices`."""
+    problems = Problems(file_name, notices)
     wb = open_workbook(data, problems)
     if wb is None:
         problems.raise_if_any()
@@ -50,6 +60,7 @@ def read(data: bytes, file_name: str) -> list[CompanyInput]:
     holders: dict[str, list[HolderInput]] = {}
     first_row: dict[str, int] = {}  # every named row, valid or not, so duplicates are caught either way
     try:
+        unread_sheets(wb, [COMPANIES, HOLDERS], problems)
         for c in rows(wb, COMPANIES, problems):
             name = c.text("name")
             code = c.text("credit_code", max_len=64)

@@ -5,8 +5,18 @@ from __future__ import annotations
 import re
 
 from reviewdesk.experts.records import ExpertInput, FormerUnitInput, RelationInput, UnitInput
-from reviewdesk.experts.sheet import Cells, Column, Problems, SheetSpec, open_workbook, rows, write_template
+from reviewdesk.experts.sheet import (
+    Cells,
+    Column,
+    Problems,
+    SheetSpec,
+    open_workbook,
+    rows,
+    unread_sheets,
+    write_template,
+)
 from reviewdesk.experts.vocab import PROFESSION_ZH, RELATION_ZH, SPECIALTY_ZH, UNIT_KIND_ZH
+from reviewdesk.workbook import Notice
 
 RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")  # as the package format's ids
 UNIT_CODE = RECORD_ID
@@ -47,13 +57,15 @@ def template() -> bytes:
     return write_template([EXPERTS, RELATIONS, FORMER_UNITS], lists, NOTES)
 
 
-def read(data: bytes, file_name: str) -> list[ExpertInput]:
-    """All experts of the workbook, or SheetErrors listing every problem found."""
-    problems = Problems(file_name)
+def read(data: bytes, file_name: str, notices: list[Notice] | None = None) -> list[ExpertInput]:
+    """All experts of the workbook, or SheetErrors listing every problem found. Content the reader does
+    not use is appended to `notices`."""
+    problems = Problems(file_name, notices)
     wb = open_workbook(data, problems)
     if wb is None:
         problems.raise_if_any()
     try:
+        unread_sheets(wb, [EXPERTS, RELATIONS, FORMER_UNITS], problems)
         experts: dict[str, dict[str, object]] = {}
         units: dict[str, tuple[UnitInput, int]] = {}
         present: set[str] = set()

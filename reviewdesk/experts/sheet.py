@@ -13,9 +13,11 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from reviewdesk import identity_number
+from reviewdesk import identity_number, workbook
 from reviewdesk.errors import ValidationError
+from reviewdesk.office_zip import NotAZip, OfficeFileRefused
 from reviewdesk.packages.spreadsheet import Row, _header_key
+from reviewdesk.workbook import Notice
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -77,12 +79,14 @@ def _zh(p: SheetProblem) -> str:
 
 
 class Problems:
-    """Collects problems; stops storing after MAX_ERRORS but keeps counting."""
+    """Collects problems; stops storing after MAX_ERRORS but keeps counting. `notices` gathers content the
+    reader did not use (reported as warnings when the import goes ahead)."""
 
-    def __init__(self, file_name: str) -> None:
+    def __init__(self, file_name: str, notices: list[Notice] | None = None) -> None:
         self.file_name = file_name
         self.items: list[SheetProblem] = []
         self.more = 0
+        self.notices: list[Notice] = notices if notices is not None else []
 
     def add(self, sheet: str, row: int | None, column: str | None, reason: str) -> None:
         if len(self.items) < MAX_ERRORS:
@@ -96,13 +100,20 @@ class Problems:
 
 
 def open_workbook(data: bytes, problems: Problems) -> Any | None:
-    from openpyxl import load_workbook
-
     if len(data) > MAX_BYTES:
         problems.add(problems.file_name, None, None, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
         return None
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return workbook.open_untrusted(data)
+    except NotAZip as err:
+        problems.add(problems.file_name, None, None, f"cannot be read as an Excel workbook (.xlsx) ({err.reason})")
+        return None
+    except workbook.CellTooLarge as err:
+        problems.add(err.sheet, err.row, err.column, err.reason)
+        return None
+    except OfficeFileRefused as err:
+        problems.add(problems.file_name, None, err.where, err.reason)
+        return None
     except Exception as err:  # any parser failure means "not a workbook we can read"
         problems.add(problems.file_name, None, None, f"cannot be read as an Excel workbook (.xlsx) ({type(err).__name__})")
         return None
@@ -236,26 +247,31 @@ class Cells:
 
 
 def rows(wb: Any, spec: SheetSpec, problems: Problems) -> Iterator[Cells]:
-    """Data rows of one sheet (blank rows skipped). A missing sheet or column is one problem and no rows."""
+    """Data rows of one sheet (blank rows skipped), all of them whatever the sheet's declared dimension.
+    A missing sheet or column is one problem and no rows; unused content goes to `problems.notices`."""
     if spec.title not in wb.sheetnames:
         problems.add(spec.title, None, None, "sheet is missing (start from the template)")
         return
-    ws = wb[spec.title]
     known = {c.key: c.label for c in spec.columns}
-    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    keys = [_header_key(c, known) for c in header]
-    missing = [c for c in spec.columns if c.key not in keys and not c.absent_ok]
+    sheet = workbook.table(wb[spec.title], lambda cell: _header_key(cell, known))
+    missing = [c for c in spec.columns if c.key not in sheet.keys and not c.absent_ok]
     for column in missing:
         problems.add(spec.title, 1, column.label, "column is missing (start from the template)")
     if missing:
         return
-    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        if number > MAX_ROWS + 1:
-            problems.add(spec.title, number, None, f"more than {MAX_ROWS} rows")
-            return
-        yield Cells(Row(spec.title, number, {k: v for k, v in zip(keys, values, strict=False) if k}), spec, problems)
+    try:
+        for number, values in sheet.rows():
+            if number > MAX_ROWS + 1:
+                problems.add(spec.title, number, None, f"more than {MAX_ROWS} rows")
+                return
+            yield Cells(Row(spec.title, number, values), spec, problems)
+    finally:
+        problems.notices.extend(sheet.notices)
+
+
+def unread_sheets(wb: Any, specs: list[SheetSpec], problems: Problems) -> None:
+    """Note every sheet with content that is neither read nor part of the template (说明, 选项)."""
+    problems.notices.extend(workbook.unread_sheets(wb, {s.title for s in specs}, {"说明", "选项"}))
 
 
 def write_template(specs: list[SheetSpec], lists: dict[tuple[str, str], list[str]], notes: list[str]) -> bytes:

@@ -47,6 +47,7 @@ class ExpertImportReport:
     unchanged: list[str] = field(default_factory=list)  # external ids
     not_in_file: list[str] = field(default_factory=list)  # external ids kept as they are
     units: list[UnitChange] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # content of the file that was not read
 
     def counts(self) -> dict[str, int]:
         return {

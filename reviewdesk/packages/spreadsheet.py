@@ -16,8 +16,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from reviewdesk import office_zip, workbook
 from reviewdesk.clock import rfc3339
+from reviewdesk.office_zip import NotAZip, OfficeFileRefused
 from reviewdesk.packages.paths import path_problem
+from reviewdesk.workbook import Notice
 
 SHEETS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     # key: (sheet title, [(field key, Chinese label)])
@@ -120,21 +123,19 @@ def _header_key(cell: Any, known: dict[str, str]) -> str | None:
     return None
 
 
-def _rows(wb: Any, key: str) -> Iterator[Row]:
+def _rows(wb: Any, key: str, notices: list[Notice]) -> Iterator[Row]:
+    """Every non-blank data row, whatever the sheet's declared dimension; unused content goes to `notices`."""
     title, columns = SHEETS[key]
     if title not in wb.sheetnames:
         raise SpreadsheetError(title, None, None, "sheet is missing (start from `reviewdesk package template`)")
-    ws = wb[title]
     known = dict(columns)
-    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
-    keys = [_header_key(c, known) for c in header]
+    sheet = workbook.table(wb[title], lambda cell: _header_key(cell, known))
     for field in REQUIRED.get(key, ()):
-        if field not in keys:
+        if field not in sheet.keys:
             raise SpreadsheetError(title, 1, known[field], "required column is missing")
-    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        if all(v is None or str(v).strip() == "" for v in values):
-            continue
-        yield Row(title, number, {k: v for k, v in zip(keys, values, strict=False) if k})
+    for number, values in sheet.rows():
+        yield Row(title, number, values)
+    notices.extend(sheet.notices)
 
 
 def _text(row: Row, field: str, *, required: bool = False) -> str | None:
@@ -183,23 +184,34 @@ def _counsel(row: Row, text: str | None) -> list[dict[str, Any]]:
     return result
 
 
-def read_folder(folder: Path, *, kind_of_package: str = "cases") -> tuple[dict[str, Any], list[tuple[Path, dict[str, Any]]]]:
+def read_folder(
+    folder: Path, *, kind_of_package: str = "cases", notices: list[Notice] | None = None,
+) -> tuple[dict[str, Any], list[tuple[Path, dict[str, Any]]]]:
     """Read DIR/cases.xlsx into a manifest dict (without signature) and the list of (disk path, file entry).
 
     Sizes and SHA-256 are computed from the files on disk; the manifest is then validated by the same
-    parser that checks packages, so a folder and a package are held to one standard."""
-    from openpyxl import load_workbook
-
+    parser that checks packages, so a folder and a package are held to one standard. Every row is read
+    (never trusting the sheet's declared size); content the reader does not use is appended to `notices`."""
+    notices = notices if notices is not None else []
     sheet_path = folder / "cases.xlsx"
     if not sheet_path.is_file():
         raise SpreadsheetError("cases.xlsx", None, None, f"not found in {folder}")
     try:
-        wb = load_workbook(sheet_path, read_only=True, data_only=True)
+        if sheet_path.stat().st_size > office_zip.DEFAULT.max_file:
+            raise OfficeFileRefused(f"file is larger than {office_zip.DEFAULT.max_file // (1024 * 1024)} MiB")
+        wb = workbook.open_untrusted(sheet_path.read_bytes())
+    except NotAZip as err:
+        raise SpreadsheetError("cases.xlsx", None, None, f"cannot be read as an Excel workbook ({err.reason})") from None
+    except workbook.CellTooLarge as err:
+        raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
+    except OfficeFileRefused as err:
+        raise SpreadsheetError("cases.xlsx", None, err.where, err.reason) from None
     except Exception as err:
         raise SpreadsheetError("cases.xlsx", None, None, f"cannot be read as an Excel workbook ({type(err).__name__})") from None
     try:
+        notices.extend(workbook.unread_sheets(wb, {title for title, _columns in SHEETS.values()}, {"说明"}))
         meta: dict[str, str] = {}
-        for row in _rows(wb, "campaign"):
+        for row in _rows(wb, "campaign", notices):
             key = _header_key(row.values.get("key"), dict(CAMPAIGN_KEYS))
             if key:
                 meta[key] = _text(row, "value") or ""
@@ -207,7 +219,7 @@ def read_folder(folder: Path, *, kind_of_package: str = "cases") -> tuple[dict[s
             if not meta.get(key):
                 raise SpreadsheetError(SHEETS["campaign"][0], None, label, "must be filled in")
         cases: dict[str, dict[str, Any]] = {}
-        for row in _rows(wb, "cases"):
+        for row in _rows(wb, "cases", notices):
             cid = _text(row, "id", required=True)
             assert cid is not None
             if cid in cases:
@@ -232,7 +244,7 @@ def read_folder(folder: Path, *, kind_of_package: str = "cases") -> tuple[dict[s
                 "handlers": [], "parties": [], "petition": petition, "summary": _text(row, "summary") or "",
             }
         for key, target in (("parties", "parties"), ("handlers", "handlers")):
-            for row in _rows(wb, key):
+            for row in _rows(wb, key, notices):
                 cid = _text(row, "case_id", required=True)
                 if cid not in cases:
                     raise row.err("案件编号", f"{cid} is not on the 案件 sheet")
@@ -245,7 +257,7 @@ def read_folder(folder: Path, *, kind_of_package: str = "cases") -> tuple[dict[s
                              "unit_code": _text(row, "unit_code"), "role": _text(row, "role", required=True)}
                 cases[cid][target].append(entry)
         files: list[tuple[Path, dict[str, Any]]] = []
-        for row in _rows(wb, "files"):
+        for row in _rows(wb, "files", notices):
             cid = _text(row, "case_id", required=True)
             if cid not in cases:
                 raise row.err("案件编号", f"{cid} is not on the 案件 sheet")

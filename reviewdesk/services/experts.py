@@ -22,6 +22,7 @@ from reviewdesk.packages.manifest import ExpertRecord
 from reviewdesk.services.base import ADMIN, change, query
 from reviewdesk.services.lookup import resolve_expert
 from reviewdesk.store.models import Expert, ExpertFormerUnit, ExpertRelation, Role, Unit, User
+from reviewdesk.workbook import Notice
 from reviewdesk.workspace import OpenWorkspace
 
 __all__ = [
@@ -97,8 +98,11 @@ def template() -> bytes:
 
 def import_experts(ws: OpenWorkspace, data: bytes, source_name: str, *, dry_run: bool = False) -> ExpertImportReport:
     """Upsert the pool from experts.xlsx. Raises SheetErrors (all problems) before anything is written."""
-    inputs = roster_sheet.read(data, source_name)
-    return _import(ws, inputs, f"xlsx:{source_name}", f"file:{source_name}"[:256], dry_run)
+    notices: list[Notice] = []
+    inputs = roster_sheet.read(data, source_name, notices)
+    report = _import(ws, inputs, f"xlsx:{source_name}", f"file:{source_name}"[:256], dry_run)
+    report.warnings.extend(str(n) for n in notices)
+    return report
 
 
 def import_roster(ws: OpenWorkspace, experts: Sequence[ExpertRecord], source_name: str) -> ExpertImportReport:

@@ -11,6 +11,7 @@ from reviewdesk.clock import now
 from reviewdesk.experts import registry_sheet
 from reviewdesk.services.base import ADMIN, change, query
 from reviewdesk.store.models import RegistryCompany, RegistryHolder, Role
+from reviewdesk.workbook import Notice
 from reviewdesk.workspace import OpenWorkspace
 
 READERS = frozenset({Role.ADMIN, Role.OBSERVER})
@@ -22,6 +23,7 @@ class RegistryImportResult:
     holders: int
     replaced_companies: int
     replaced_holders: int
+    warnings: tuple[str, ...] = ()  # content of the file that was not read
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -53,7 +55,8 @@ def template() -> bytes:
 
 def import_registry(ws: OpenWorkspace, data: bytes, source_name: str) -> RegistryImportResult:
     """Replace the whole registry. Raises SheetErrors (all problems) before anything is written."""
-    companies = registry_sheet.read(data, source_name)
+    notices: list[Notice] = []
+    companies = registry_sheet.read(data, source_name, notices)
     with change(ws, "registry.import", ADMIN) as ch:
         s = ch.session
         old_companies = s.scalar(select(func.count()).select_from(RegistryCompany)) or 0
@@ -66,8 +69,9 @@ def import_registry(ws: OpenWorkspace, data: bytes, source_name: str) -> Registr
             s.add(row)
             s.flush()
             s.add_all(RegistryHolder(company_id=row.id, name=h.name, id_number=h.id_number, role=h.role, share=h.share) for h in c.holders)
-        result = RegistryImportResult(len(companies), sum(len(c.holders) for c in companies), old_companies, old_holders)
-        ch.audit(f"file:{source_name}"[:256], **result.to_json())
+        result = RegistryImportResult(len(companies), sum(len(c.holders) for c in companies), old_companies, old_holders,
+                                      tuple(str(n) for n in notices))
+        ch.audit(f"file:{source_name}"[:256], **{k: v for k, v in result.to_json().items() if k != "warnings"})
         return result
 
 

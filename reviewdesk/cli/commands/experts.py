@@ -114,6 +114,13 @@ def print_report(report: ExpertImportReport) -> None:
         print(f"{'+' if u.added else '~'} unit {u.code}" + "".join(f"\n    {f.field}: {f.old} → {f.new}" for f in u.changes))
     if report.not_in_file:
         print("Not in file (kept): " + ", ".join(report.not_in_file))
+    print_warnings(report.warnings)
+
+
+def print_warnings(warnings: list[str] | tuple[str, ...]) -> None:
+    """Content of the file that was not read: one line each, after the report."""
+    for w in warnings:
+        print(f"warning: {w}")
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -184,6 +191,7 @@ def cmd_registry_import(args: argparse.Namespace) -> int:
     else:
         print(f"Registry replaced: {result.companies} companies, {result.holders} shareholders/officers "
               f"(before: {result.replaced_companies}, {result.replaced_holders}).")
+        print_warnings(result.warnings)
     return 0
 
 

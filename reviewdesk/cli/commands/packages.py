@@ -13,6 +13,7 @@ from reviewdesk.errors import ValidationError
 from reviewdesk.packages import age, builder, minisign, spreadsheet
 from reviewdesk.packages.manifest import ManifestError, parse
 from reviewdesk.services import cases, imports, keys
+from reviewdesk.workbook import Notice
 
 
 def cmd_keys_recipient(args: argparse.Namespace) -> int:
@@ -69,9 +70,9 @@ class _ProgressLine:
             sys.stderr.write("\n")
 
 
-def _report(result: imports.ImportResult, as_json: bool) -> int:
+def _report(result: imports.ImportResult, as_json: bool, warnings: list[str] | None = None) -> int:
     if as_json:
-        emit_json(result.to_json())
+        emit_json({**result.to_json(), **({"warnings": warnings} if warnings is not None else {})})
     elif result.status == "already_imported":
         print(f"Package {result.package_id} was already imported; nothing changed.")
     else:
@@ -84,7 +85,15 @@ def _report(result: imports.ImportResult, as_json: bool) -> int:
             f"Imported package {result.package_id} ({signed}): {result.cases} new case(s), "
             f"{result.updated_cases} updated, {result.documents} document(s), campaign {result.campaign_id}."
         )
+    if not as_json:
+        _print_warnings(warnings or [])
     return 0
+
+
+def _print_warnings(warnings: list[str]) -> None:
+    """Content of cases.xlsx that was not read: one line each, after the report."""
+    for w in warnings:
+        print(f"warning: {w}")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -103,8 +112,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_import_folder(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
+    notices: list[Notice] = []
     try:
-        raw, files = spreadsheet.read_folder(folder)
+        raw, files = spreadsheet.read_folder(folder, notices=notices)
         # A folder has no package id of its own: derive a stable one from its content, so importing the
         # same folder twice is noticed.
         raw["package_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, builder.content_key(raw)))
@@ -119,7 +129,7 @@ def cmd_import_folder(args: argparse.Namespace) -> int:
             )
         finally:
             line.done()
-    return _report(result, args.json)
+    return _report(result, args.json, [str(n) for n in notices])
 
 
 def cmd_package_template(args: argparse.Namespace) -> int:
@@ -130,9 +140,10 @@ def cmd_package_template(args: argparse.Namespace) -> int:
 
 def cmd_package_build(args: argparse.Namespace) -> int:
     folder = Path(args.from_dir)
+    notices: list[Notice] = []
     if args.kind == "cases":
         try:
-            raw, files = spreadsheet.read_folder(folder)
+            raw, files = spreadsheet.read_folder(folder, notices=notices)
         except spreadsheet.SpreadsheetError as err:
             raise ValidationError(str(folder / "cases.xlsx"), str(err)) from None
     else:
@@ -159,9 +170,11 @@ def cmd_package_build(args: argparse.Namespace) -> int:
     except ManifestError as err:
         raise ValidationError("manifest", str(err)) from None
     if args.json:
-        emit_json({"files": [str(p) for p in written], "package_id": raw["package_id"], "key_id": signer.key_id_hex()})
+        emit_json({"files": [str(p) for p in written], "package_id": raw["package_id"], "key_id": signer.key_id_hex(),
+                   "warnings": [str(n) for n in notices]})
     else:
         print(f"Package {raw['package_id']} written: {', '.join(str(p) for p in written)}")
+        _print_warnings([str(n) for n in notices])
     return 0
 
 
