@@ -22,9 +22,10 @@ CHUNK = 64 * 1024
 class ZipLimits:
     max_file: int = 32 * 1024 * 1024  # the compressed file as given
     max_members: int = 1000
-    max_member: int = 128 * 1024 * 1024  # declared uncompressed size of one member
-    max_total: int = 256 * 1024 * 1024  # declared uncompressed size of all members together
-    max_ratio: int = 400  # uncompressed : compressed, checked for members above 1 MiB
+    max_streamed: int = 128 * 1024 * 1024  # uncompressed size of one part we parse as a stream (sheet, document)
+    max_part: int = 8 * 1024 * 1024  # uncompressed size of any other part (parsed whole: styles, workbook…)
+    max_total: int = 256 * 1024 * 1024  # uncompressed size of all parts together
+    max_ratio: int = 400  # uncompressed : compressed, checked for parts above 1 MiB
 
 
 DEFAULT = ZipLimits()
@@ -47,26 +48,31 @@ def _mib(n: int) -> str:
 
 
 def open_zip(data: bytes, limits: ZipLimits = DEFAULT) -> zipfile.ZipFile:
-    """The archive, once its directory passes the limits (sizes as declared; reads are bounded by those)."""
+    """The archive, once its size and member count pass the limits (check_sizes then checks each part)."""
     if len(data) > limits.max_file:
         raise OfficeFileRefused(f"file is larger than {_mib(limits.max_file)}")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as err:
         raise NotAZip(f"not a ZIP archive ({type(err).__name__})") from None
-    infos = zf.infolist()
-    if len(infos) > limits.max_members:
+    if len(zf.infolist()) > limits.max_members:
         raise OfficeFileRefused(f"more than {limits.max_members} parts in the archive")
+    return zf
+
+
+def check_sizes(zf: zipfile.ZipFile, streamed: set[str], limits: ZipLimits = DEFAULT) -> None:
+    """Every part's declared size and ratio within the limits (`streamed`: parts parsed as a stream, which
+    may be larger). Reads never exceed a declared size, so these bound what any parser can be handed."""
     total = 0
-    for info in infos:
-        if info.file_size > limits.max_member:
-            raise OfficeFileRefused(f"unpacks to {_mib(info.file_size)}, more than {_mib(limits.max_member)}", info.filename)
+    for info in zf.infolist():
+        cap = limits.max_streamed if info.filename in streamed else limits.max_part
+        if info.file_size > cap:
+            raise OfficeFileRefused(f"unpacks to {_mib(info.file_size)}, more than {_mib(cap)}", info.filename)
         if info.file_size > 1024 * 1024 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise OfficeFileRefused(f"compressed more than {limits.max_ratio}:1 (a decompression bomb?)", info.filename)
         total += info.file_size
     if total > limits.max_total:
         raise OfficeFileRefused(f"unpacks to {_mib(total)} in all, more than {_mib(limits.max_total)}")
-    return zf
 
 
 def read_member(zf: zipfile.ZipFile, name: str, max_bytes: int) -> bytes:
@@ -83,11 +89,16 @@ def read_member(zf: zipfile.ZipFile, name: str, max_bytes: int) -> bytes:
     return bytes(out)
 
 
-def chunks(zf: zipfile.ZipFile, name: str) -> Iterator[bytes]:
-    """A member inflated in CHUNK pieces (zipfile checks the CRC at the end and never exceeds the declared size)."""
+def chunks(zf: zipfile.ZipFile, name: str, budget: int) -> Iterator[bytes]:
+    """A member inflated in CHUNK pieces, refused once it passes `budget` bytes (zipfile also stops at the
+    declared size and checks the CRC at the end)."""
+    done = 0
     try:
         with zf.open(name) as fh:
             while chunk := fh.read(CHUNK):
+                done += len(chunk)
+                if done > budget:
+                    raise OfficeFileRefused(f"unpacks to more than {_mib(budget)}", name)
                 yield chunk
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError) as err:
         raise OfficeFileRefused(f"damaged part ({type(err).__name__})", name) from None

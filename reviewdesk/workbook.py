@@ -66,11 +66,14 @@ def open_untrusted(data: bytes, limits: office_zip.ZipLimits = office_zip.DEFAUL
     zf = office_zip.open_zip(data, limits)
     with zf:
         sheets, strings_part = _parts(zf)
-        long_string = _scan_strings(zf, strings_part) if strings_part else None
+        # Scan first (memory stays at one chunk), so an over-long cell is named by sheet, row and column
+        # even when its part would also break the size limits checked next.
+        long_string = _scan_strings(zf, strings_part, limits.max_streamed) if strings_part else None
         for title, part in sheets:
-            _scan_sheet(zf, part, title, long_string)
+            _scan_sheet(zf, part, title, long_string, limits.max_streamed)
         if long_string is not None:  # in the table but used by no cell we could see
             raise CellTooLarge(f"shared string #{long_string}", None, None)
+        office_zip.check_sizes(zf, {part for _title, part in sheets} | {strings_part or ""}, limits)
     return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
 
 
@@ -103,7 +106,7 @@ def _parts(zf: Any) -> tuple[list[tuple[str, str]], str | None]:
     return sheets, strings
 
 
-def _scan_strings(zf: Any, part: str) -> int | None:
+def _scan_strings(zf: Any, part: str, budget: int) -> int | None:
     """Index of the first shared string longer than a cell may be (scanning stops there), else None."""
     state = {"count": 0, "length": 0, "inside": False}
 
@@ -128,13 +131,13 @@ def _scan_strings(zf: Any, part: str) -> int | None:
                 raise Found
 
     try:
-        office_zip.scan_xml(office_zip.chunks(zf, part), part, start=start, end=end, text=text)
+        office_zip.scan_xml(office_zip.chunks(zf, part, budget), part, start=start, end=end, text=text)
     except Found:
         return state["count"]
     return None
 
 
-def _scan_sheet(zf: Any, part: str, title: str, long_string: int | None) -> None:
+def _scan_sheet(zf: Any, part: str, title: str, long_string: int | None, budget: int) -> None:
     """Refuse a cell longer than MAX_CELL_CHARS (or one showing the over-long shared string), naming it."""
     pos = {"row": 0, "col": 0, "length": 0, "shared": False, "in_cell": False, "in_v": False}
     value: list[str] = []
@@ -174,7 +177,7 @@ def _scan_sheet(zf: Any, part: str, title: str, long_string: int | None) -> None
         if pos["in_v"] and pos["shared"] and len(value) < 4:
             value.append(data)
 
-    office_zip.scan_xml(office_zip.chunks(zf, part), f"sheet {title}", start=start, end=end, text=text)
+    office_zip.scan_xml(office_zip.chunks(zf, part, budget), f"sheet {title}", start=start, end=end, text=text)
 
 
 def _blank(value: Any) -> bool:
