@@ -28,6 +28,7 @@ MAX_SMALL_PART = 4 * 1024 * 1024  # workbook.xml and its relationships
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships}"
 _DOC_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
@@ -46,11 +47,18 @@ class Notice:
         return asdict(self)
 
 
-class CellTooLarge(OfficeFileRefused):
-    def __init__(self, sheet: str, row: int | None, column: str | None) -> None:
+class CellRefused(OfficeFileRefused):
+    """One cell the app will not read, named by sheet, row and column."""
+
+    def __init__(self, sheet: str, row: int | None, column: str | None, reason: str) -> None:
         where = sheet + (f" row {row}" if row else "") + (f" column {column}" if column else "")
-        super().__init__(f"cell holds more than {MAX_CELL_CHARS} characters (Excel's limit)", where)
+        super().__init__(reason, where)
         self.sheet, self.row, self.column = sheet, row, column
+
+
+class CellTooLarge(CellRefused):
+    def __init__(self, sheet: str, row: int | None, column: str | None) -> None:
+        super().__init__(sheet, row, column, f"cell holds more than {MAX_CELL_CHARS} characters (Excel's limit)")
 
 
 def column_letter(index: int) -> str:
@@ -204,6 +212,9 @@ class Table:
             if all(_blank(v) for v in values):
                 continue
             for i, v in enumerate(values):
+                if isinstance(v, str) and _SURROGATE.search(v):
+                    raise CellRefused(self.title, number, column_letter(i + 1),
+                                      "holds an unpaired surrogate (\\ud800–\\udfff), not valid Unicode")
                 if not _blank(v) and (i >= len(self.keys) or self.keys[i] is None):
                     unused[i] = unused.get(i, 0) + 1
             yield number, {k: v for k, v in zip(self.keys, values, strict=False) if k}

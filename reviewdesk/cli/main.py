@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 
@@ -26,9 +27,11 @@ from reviewdesk.cli.commands import (
     workspace,
 )
 from reviewdesk.cli.options import add_auth, add_json
-from reviewdesk.errors import ReviewDeskError
+from reviewdesk.errors import ReviewDeskError, ValidationError
 
 INTERNAL_ERROR = 70
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -299,6 +302,10 @@ def _message(err: ReviewDeskError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    for arg in argv if argv is not None else sys.argv[1:]:
+        if _SURROGATE.search(arg):  # bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)
+            print("reviewdesk: error: an argument is not valid UTF-8 text", file=sys.stderr)
+            return ValidationError.exit_code
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
         from reviewdesk.cli.commands.gui import open_gui

@@ -7,12 +7,12 @@ placeholder names a field the composer does not fill, is refused with the key na
 
 from __future__ import annotations
 
-import json
 import string
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from reviewdesk import safe_json
 from reviewdesk.documents.style import Fonts
 from reviewdesk.errors import ValidationError
 from reviewdesk.resources import resources_dir
@@ -99,11 +99,14 @@ def load_profile(path: Path | None = None) -> Profile:
     source = path or resources_dir() / DEFAULT_PROFILE
     where = source.name
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        raw = source.read_bytes()
     except OSError as exc:
         raise _bad(where, f"cannot read the office profile: {exc.strerror}", "无法读取机关信息文件") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _bad(where, f"not valid UTF-8 JSON: {exc}", "不是有效的 UTF-8 JSON 文件") from None
+    try:
+        data = safe_json.loads(raw, what=where, max_bytes=safe_json.MAX_FILE_BYTES)
+    except safe_json.JsonRefused as exc:
+        raise _bad(where, f"not valid UTF-8 JSON: {exc.reason}" + (f" at {exc.where}" if exc.where else ""),
+                   "不是有效的 UTF-8 JSON 文件") from None
     if not isinstance(data, dict):
         raise _bad(where, "must be a JSON object", "必须是 JSON 对象")
     return Profile(

@@ -108,7 +108,7 @@ def open_workbook(data: bytes, problems: Problems) -> Any | None:
     except NotAZip as err:
         problems.add(problems.file_name, None, None, f"cannot be read as an Excel workbook (.xlsx) ({err.reason})")
         return None
-    except workbook.CellTooLarge as err:
+    except workbook.CellRefused as err:
         problems.add(err.sheet, err.row, err.column, err.reason)
         return None
     except OfficeFileRefused as err:
@@ -265,6 +265,8 @@ def rows(wb: Any, spec: SheetSpec, problems: Problems) -> Iterator[Cells]:
                 problems.add(spec.title, number, None, f"more than {MAX_ROWS} rows")
                 return
             yield Cells(Row(spec.title, number, values), spec, problems)
+    except workbook.CellRefused as err:
+        problems.add(err.sheet, err.row, err.column, err.reason)
     finally:
         problems.notices.extend(sheet.notices)
 

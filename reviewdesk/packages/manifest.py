@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewdesk import identity_number
+from reviewdesk import identity_number, safe_json
 from reviewdesk.packages.paths import fold, path_problem
 
 if TYPE_CHECKING:
@@ -295,9 +295,9 @@ def load_json(data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as err:
         raise ManifestError("", f"not valid UTF-8 at byte {err.start}") from None
     try:
-        doc = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
-    except json.JSONDecodeError as err:
-        raise ManifestError("", f"not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        doc = safe_json.loads(text, what="manifest", max_bytes=MAX_MANIFEST_BYTES)
+    except safe_json.JsonRefused as err:
+        raise ManifestError(err.where or "", err.reason) from None
     if not isinstance(doc, dict):
         raise ManifestError("", "must be a JSON object")
     return doc

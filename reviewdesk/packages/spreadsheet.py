@@ -133,8 +133,11 @@ def _rows(wb: Any, key: str, notices: list[Notice]) -> Iterator[Row]:
     for field in REQUIRED.get(key, ()):
         if field not in sheet.keys:
             raise SpreadsheetError(title, 1, known[field], "required column is missing")
-    for number, values in sheet.rows():
-        yield Row(title, number, values)
+    try:
+        for number, values in sheet.rows():
+            yield Row(title, number, values)
+    except workbook.CellRefused as err:
+        raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
     notices.extend(sheet.notices)
 
 
@@ -202,7 +205,7 @@ def read_folder(
         wb = workbook.open_untrusted(sheet_path.read_bytes())
     except NotAZip as err:
         raise SpreadsheetError("cases.xlsx", None, None, f"cannot be read as an Excel workbook ({err.reason})") from None
-    except workbook.CellTooLarge as err:
+    except workbook.CellRefused as err:
         raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
     except OfficeFileRefused as err:
         raise SpreadsheetError("cases.xlsx", None, err.where, err.reason) from None

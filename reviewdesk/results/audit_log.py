@@ -19,6 +19,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from reviewdesk import safe_json
 from reviewdesk.audit.chain import GENESIS, canonical_json, entry_hash
 from reviewdesk.packages.results_manifest import AUDIT_CHECKPOINT, AUDIT_LOG
 from reviewdesk.store.models import AuditCheckpoint, AuditEntry
@@ -26,6 +27,9 @@ from reviewdesk.store.models import AuditCheckpoint, AuditEntry
 LINE_KEYS = ("action", "actor", "details", "hash", "prev_hash", "seq", "target", "ts")
 CHECKPOINT_KEYS = ("created_at", "format", "head_hash", "key_id", "size", "version", "workspace_id")
 CHECKPOINT_FORMAT = "reviewdesk-audit-checkpoint"
+
+MAX_LINE_BYTES = 1024 * 1024  # one audit.jsonl entry
+MAX_CHECKPOINT_BYTES = 64 * 1024
 
 
 class AuditLogError(ValueError):
@@ -65,9 +69,9 @@ def dump_checkpoint(cp: AuditCheckpoint) -> bytes:
 def _line(raw: bytes, n: int) -> dict[str, Any]:
     where = f"{AUDIT_LOG} line {n}"
     try:
-        value = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise AuditLogError(where, "not a UTF-8 JSON object") from None
+        value = safe_json.loads(raw, what=where, max_bytes=MAX_LINE_BYTES)
+    except safe_json.JsonRefused as err:
+        raise AuditLogError(where, f"not a UTF-8 JSON object ({err.reason}{' at ' + err.where if err.where else ''})") from None
     if not isinstance(value, dict) or sorted(value) != list(LINE_KEYS):
         raise AuditLogError(where, f"must be an object with exactly the keys {', '.join(LINE_KEYS)}")
     if not isinstance(value["seq"], int) or isinstance(value["seq"], bool):
@@ -105,18 +109,18 @@ def verify_chain(log: bytes) -> tuple[int, str]:
 
 def _checkpoint(data: bytes) -> tuple[dict[str, Any], str, str]:
     try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        raise AuditLogError(AUDIT_CHECKPOINT, "not a UTF-8 JSON object") from None
+        doc = safe_json.loads(data, what=AUDIT_CHECKPOINT, max_bytes=MAX_CHECKPOINT_BYTES)
+    except safe_json.JsonRefused as err:
+        raise AuditLogError(AUDIT_CHECKPOINT, f"not a UTF-8 JSON object ({err.reason})") from None
     if not isinstance(doc, dict) or sorted(doc) != ["payload", "signature"]:
         raise AuditLogError(AUDIT_CHECKPOINT, "must be an object with exactly the keys payload, signature")
     payload, signature = doc["payload"], doc["signature"]
     if not isinstance(payload, str) or not isinstance(signature, str):
         raise AuditLogError(AUDIT_CHECKPOINT, "payload and signature must be strings")
     try:
-        signed = json.loads(payload)
-    except ValueError:
-        raise AuditLogError(f"{AUDIT_CHECKPOINT}: payload", "not JSON") from None
+        signed = safe_json.loads(payload, what=f"{AUDIT_CHECKPOINT}: payload", max_bytes=MAX_CHECKPOINT_BYTES)
+    except safe_json.JsonRefused as err:
+        raise AuditLogError(f"{AUDIT_CHECKPOINT}: payload", f"not JSON ({err.reason})") from None
     if not isinstance(signed, dict) or sorted(signed) != list(CHECKPOINT_KEYS):
         raise AuditLogError(f"{AUDIT_CHECKPOINT}: payload", f"must have exactly the keys {', '.join(CHECKPOINT_KEYS)}")
     if signed["format"] != CHECKPOINT_FORMAT or signed["version"] != 1:

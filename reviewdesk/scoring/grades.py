@@ -10,6 +10,7 @@ import json
 import math
 from dataclasses import dataclass
 
+from reviewdesk import safe_json
 from reviewdesk.errors import ValidationError
 
 DEFAULT_BANDS_JSON = (
@@ -64,11 +65,9 @@ def bands_from_data(data: object, field: str = "bands") -> list[Band]:
 
 def parse_bands(text: str) -> list[Band]:
     """Parse Campaign.grade_bands JSON text (highest band first) and validate it."""
-    try:
-        data = json.loads(text)
-    except (TypeError, ValueError) as exc:
-        raise _fail("bands", f"not valid JSON ({exc})", "不是有效的 JSON") from None
-    return bands_from_data(data)
+    if not isinstance(text, str | bytes):
+        raise _fail("bands", "not valid JSON (no text)", "不是有效的 JSON")
+    return bands_from_data(safe_json.loads(text, what="bands", max_bytes=safe_json.MAX_OPTION_BYTES))
 
 
 def bands_to_json(bands: list[Band]) -> str:

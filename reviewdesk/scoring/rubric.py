@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reviewdesk import safe_json
 from reviewdesk.errors import ValidationError
 
 FORMAT = "reviewdesk-rubric"
@@ -192,15 +193,7 @@ def rubric_from_data(data: Any) -> RubricDef:
 
 def parse_rubric(data: bytes | str) -> RubricDef:
     """Parse rubric JSON (UTF-8 bytes or text) strictly; raises ValidationError naming the JSON path."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise _fail("rubric", "not UTF-8 text", "不是 UTF-8 文本") from None
-    try:
-        decoded = json.loads(data)
-    except ValueError as exc:
-        raise _fail("rubric", f"not valid JSON ({exc})", "不是有效的 JSON") from None
+    decoded = safe_json.loads(data, what="rubric", max_bytes=safe_json.MAX_FILE_BYTES)
     return rubric_from_data(decoded)
 
 

@@ -6,7 +6,6 @@ Points are deductions for deduct items, added points for bonus items, and always
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -14,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from reviewdesk import safe_json
 from reviewdesk.errors import ValidationError
 from reviewdesk.scoring.grades import Band, grade_for
 from reviewdesk.scoring.rubric import Item, RubricDef
@@ -84,10 +84,7 @@ def has_evidence_ref(text: str) -> bool:
 
 def parse_sheet(data: bytes | str) -> tuple[list[Entry], str | None]:
     """The sheet file: its entries and its comment (None when the file has none). Shape errors only."""
-    try:
-        doc = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise ValidationError("sheet", f"not valid JSON ({err})", message_zh="不是有效的 JSON") from None
+    doc = safe_json.loads(data, what="sheet", max_bytes=safe_json.MAX_FILE_BYTES)
     if not isinstance(doc, dict) or not isinstance(doc.get("items", []), list):
         raise ValidationError("sheet", 'expected {"items": [...], "comment": "..."}', message_zh='格式应为 {"items": [...], "comment": "..."}')
     comment = doc.get("comment")

@@ -15,6 +15,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import QueuePool
 
+from reviewdesk.store import text_guard  # noqa: F401  (registers the check on every session)
+
 # Page cache per connection, in KiB (negative cache_size). SQLCipher decrypts each page as it enters the
 # cache, so a cache that holds the working set avoids re-decrypting hot pages; bench/store.py measured it.
 CACHE_KIB = 32768

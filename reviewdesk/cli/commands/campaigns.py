@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict
 from typing import Any
 
-from reviewdesk.cli.secrets import UsageError
+from reviewdesk import safe_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.services import campaigns
 
@@ -57,11 +56,7 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
 def _composition_arg(text: str | None) -> list[dict[str, Any]] | None:
     if text is None:
         return None
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise UsageError(f"--composition is not JSON: {err}", message_zh="--composition 不是有效的 JSON") from None
-    return value
+    return safe_json.loads(text, what="--composition", max_bytes=safe_json.MAX_OPTION_BYTES)
 
 
 def cmd_campaign_set(args: argparse.Namespace) -> int:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from reviewdesk import safe_json
 from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.errors import ValidationError
@@ -17,11 +17,10 @@ OUTCOME_ZH = {"wrong": "错案", "flawed": "瑕疵案", "none": "无问题"}
 
 def _read_json(path: str, option: str) -> Any:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        raw = Path(path).read_bytes()
     except OSError as err:
         raise ValidationError(option, f"cannot read {path}: {err.strerror}", message_zh=f"无法读取 {path}") from None
-    except (UnicodeDecodeError, ValueError) as err:
-        raise ValidationError(option, f"{path} is not UTF-8 JSON ({err})", message_zh=f"{path} 不是有效的 UTF-8 JSON") from None
+    return safe_json.loads(raw, what=f"{option} {path}", max_bytes=safe_json.MAX_FILE_BYTES)
 
 
 def _num(value: float | None) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from reviewdesk import safe_json
 from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.secrets import UsageError
 from reviewdesk.cli.session import emit_json, open_as_user
@@ -98,10 +98,7 @@ def cmd_grading_show(args: argparse.Namespace) -> int:
 def cmd_grading_set(args: argparse.Namespace) -> int:
     bands: Any = None
     if args.bands is not None:
-        try:
-            bands = json.loads(args.bands)
-        except json.JSONDecodeError as err:
-            raise UsageError(f"--bands is not JSON: {err}", message_zh="--bands 不是有效的 JSON") from None
+        bands = safe_json.loads(args.bands, what="--bands", max_bytes=safe_json.MAX_OPTION_BYTES)
     if bands is None and args.spread is None and args.consolidation is None:
         raise UsageError("nothing to change: give --bands, --spread or --consolidation",
                          message_zh="未指定要修改的内容（--bands、--spread 或 --consolidation）")
