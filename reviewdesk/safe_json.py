@@ -22,11 +22,11 @@ from typing import Any
 from reviewdesk.errors import ValidationError
 
 DEFAULT_DEPTH = 32
+DEFAULT_ITEMS = 1_000_000  # strings, arrays and objects together: what the parsed value costs in memory
 MAX_NUMBER_CHARS = 40
 MAX_OPTION_BYTES = 64 * 1024  # a JSON value given on the command line
 MAX_FILE_BYTES = 4 * 1024 * 1024  # a small JSON file (rubric, score sheet, actions, office profile)
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -39,8 +39,13 @@ class JsonRefused(ValidationError):
         self.what, self.reason, self.where = what, reason, where
 
 
-def loads(data: bytes | str, *, what: str, max_bytes: int, max_depth: int = DEFAULT_DEPTH) -> Any:
-    """The JSON value in `data`, or JsonRefused. Bytes must be UTF-8 (a leading BOM is allowed)."""
+def loads(
+    data: bytes | str, *, what: str, max_bytes: int, max_depth: int = DEFAULT_DEPTH, max_items: int = DEFAULT_ITEMS,
+) -> Any:
+    """The JSON value in `data`, or JsonRefused. Bytes must be UTF-8 (a leading BOM is allowed).
+
+    `max_items` bounds memory where `max_bytes` alone cannot: 64 MiB of `[],[],…` would be 22 million
+    Python lists (1.4 GB)."""
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     if size > max_bytes:
         raise JsonRefused(what, f"larger than the limit of {_size(max_bytes)}", reason_zh=f"超过 {_size(max_bytes)} 的上限")
@@ -51,7 +56,7 @@ def loads(data: bytes | str, *, what: str, max_bytes: int, max_depth: int = DEFA
             raise JsonRefused(what, "not valid UTF-8", f"byte {err.start}", reason_zh="不是有效的 UTF-8") from None
     else:
         text = data
-    _check_depth(text, what, max_depth)
+    _check_shape(text, what, max_depth, max_items)
     try:
         value = json.loads(text, object_pairs_hook=_pairs(what), parse_constant=_constant(what),
                            parse_int=_number(what, int), parse_float=_number(what, float))
@@ -68,13 +73,33 @@ def _size(n: int) -> str:
     return f"{n // (1024 * 1024)} MiB" if n >= 1024 * 1024 else f"{n // 1024} KiB" if n >= 1024 else f"{n} bytes"
 
 
-def _check_depth(text: str, what: str, max_depth: int) -> None:
-    """Nesting depth counted on the brackets outside strings, before the recursive parser runs."""
-    brackets = _BRACKETS.findall(_STRINGS.sub('""', text))
-    deepest = max(accumulate(1 if b in "[{" else -1 for b in brackets), default=0)
+def _check_shape(text: str, what: str, max_depth: int, max_items: int) -> None:
+    """Item count and nesting depth, counted on the brackets outside strings before the parser runs (by
+    counting and a string of brackets only, so refusing a hostile file costs little memory itself)."""
+    too_many = False
+    if text.count('"') // 2 + text.count("[") + text.count("{") > max_items:  # cheap upper bound first
+        strings = sum(1 for _ in _STRINGS.finditer(text))  # one match at a time: no list of millions
+        too_many = strings > max_items
+    if not too_many:
+        bare, strings = _STRINGS.subn('""', text)  # at most max_items pieces
+        too_many = strings + bare.count("[") + bare.count("{") > max_items
+    if too_many:
+        raise JsonRefused(what, f"more than {max_items:,} strings, arrays and objects",
+                          reason_zh=f"字符串、数组和对象超过 {max_items:,} 个")
+    brackets = bare.translate(_KEEP_BRACKETS)
+    deepest = max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
     if deepest > max_depth:
         raise JsonRefused(what, f"nested deeper than {max_depth} levels", _depth_position(text, max_depth),
                           reason_zh=f"嵌套超过 {max_depth} 层")
+
+
+class _KeepBrackets(dict[int, int | None]):
+    def __missing__(self, char: int) -> int | None:
+        return char if chr(char) in "[]{}" else None
+
+
+_KEEP_BRACKETS = _KeepBrackets()
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def _depth_position(text: str, max_depth: int) -> str:

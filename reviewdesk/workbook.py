@@ -188,6 +188,22 @@ def _scan_sheet(zf: Any, part: str, title: str, long_string: int | None, budget:
     office_zip.scan_xml(office_zip.chunks(zf, part, budget), f"sheet {title}", start=start, end=end, text=text)
 
 
+def _values(ws: Any, title: str, first_row: int, **bounds: int) -> Iterator[tuple[Any, ...]]:
+    """openpyxl's rows; whatever it raises on a damaged sheet (a missing shared string, a bad number) becomes
+    a CellRefused naming the sheet and the row it was reading."""
+    number = first_row
+    rows = ws.iter_rows(min_row=first_row, values_only=True, **bounds)
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as err:  # openpyxl has no error type of its own for a damaged sheet
+            raise CellRefused(title, number, None, f"cannot be read ({type(err).__name__}: damaged sheet)") from None
+        yield values
+        number += 1
+
+
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
@@ -208,7 +224,7 @@ class Table:
     def rows(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number, {field: value}) of every non-blank data row."""
         unused: dict[int, int] = {}
-        for number, values in enumerate(self._ws.iter_rows(min_row=2, values_only=True), start=2):
+        for number, values in enumerate(_values(self._ws, self.title, 2), start=2):
             if all(_blank(v) for v in values):
                 continue
             for i, v in enumerate(values):
@@ -228,7 +244,7 @@ class Table:
 def table(ws: Any, key_of: Callable[[Any], str | None]) -> Table:
     """The sheet's header row mapped to field keys by `key_of`; reading its rows is lifted off the dimension."""
     ws.reset_dimensions()  # a stale or missing <dimension ref> must not hide rows or columns
-    header = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    header = next(_values(ws, ws.title, 1, max_row=1), ())
     keys = [key_of(c) for c in header]
     t = Table(ws.title, keys, tuple(header), ws)
     for i, (head, key) in enumerate(zip(header, keys, strict=False)):
@@ -245,6 +261,6 @@ def unread_sheets(wb: Any, read: set[str], ignore: set[str]) -> list[Notice]:
             continue
         ws = wb[title]
         ws.reset_dimensions()
-        if any(not _blank(v) for row in ws.iter_rows(values_only=True) for v in row):
+        if any(not _blank(v) for row in _values(ws, title, 1) for v in row):
             found.append(Notice(title, None, "sheet is not read (not part of the template)"))
     return found

@@ -72,6 +72,12 @@ def test_over_long_shared_string_is_named_by_the_cell_that_shows_it() -> None:
     assert ("专家", 4, "专家编号", "must not be empty") in found
 
 
+def test_damaged_sheet_is_refused_with_its_row_not_an_internal_error() -> None:
+    data = xlsx_shapes.rewrite(GOOD, lambda n, b: b.replace(
+        b"</sheetData>", b'<row r="4"><c r="A4" t="s"><v>99999</v></c></row></sheetData>') if n == "xl/worksheets/sheet3.xml" else b)
+    assert _problems(data) == [("专家", 4, None, "cannot be read (IndexError: damaged sheet)")]
+
+
 def _rezip(data: bytes, extra: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -253,7 +253,11 @@ def rows(wb: Any, spec: SheetSpec, problems: Problems) -> Iterator[Cells]:
         problems.add(spec.title, None, None, "sheet is missing (start from the template)")
         return
     known = {c.key: c.label for c in spec.columns}
-    sheet = workbook.table(wb[spec.title], lambda cell: _header_key(cell, known))
+    try:
+        sheet = workbook.table(wb[spec.title], lambda cell: _header_key(cell, known))
+    except workbook.CellRefused as err:
+        problems.add(err.sheet, err.row, err.column, err.reason)
+        return
     missing = [c for c in spec.columns if c.key not in sheet.keys and not c.absent_ok]
     for column in missing:
         problems.add(spec.title, 1, column.label, "column is missing (start from the template)")
@@ -273,7 +277,10 @@ def rows(wb: Any, spec: SheetSpec, problems: Problems) -> Iterator[Cells]:
 
 def unread_sheets(wb: Any, specs: list[SheetSpec], problems: Problems) -> None:
     """Note every sheet with content that is neither read nor part of the template (说明, 选项)."""
-    problems.notices.extend(workbook.unread_sheets(wb, {s.title for s in specs}, {"说明", "选项"}))
+    try:
+        problems.notices.extend(workbook.unread_sheets(wb, {s.title for s in specs}, {"说明", "选项"}))
+    except workbook.CellRefused as err:
+        problems.add(err.sheet, err.row, err.column, err.reason)
 
 
 def write_template(specs: list[SheetSpec], lists: dict[tuple[str, str], list[str]], notes: list[str]) -> bytes:

@@ -133,11 +133,8 @@ def _rows(wb: Any, key: str, notices: list[Notice]) -> Iterator[Row]:
     for field in REQUIRED.get(key, ()):
         if field not in sheet.keys:
             raise SpreadsheetError(title, 1, known[field], "required column is missing")
-    try:
-        for number, values in sheet.rows():
-            yield Row(title, number, values)
-    except workbook.CellRefused as err:
-        raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
+    for number, values in sheet.rows():
+        yield Row(title, number, values)
     notices.extend(sheet.notices)
 
 
@@ -276,6 +273,8 @@ def read_folder(
                 media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             files.append((disk, {"path": rel, "size": disk.stat().st_size, "sha256": _sha256(disk), "media_type": media_type,
                                  "case_id": cid, "title": _text(row, "title") or disk.stem}))
+    except workbook.CellRefused as err:  # a damaged sheet, named by sheet and row
+        raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
     finally:
         wb.close()
     manifest = {
