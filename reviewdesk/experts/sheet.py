@@ -112,7 +112,7 @@ def open_workbook(data: bytes, problems: Problems) -> Any | None:
         problems.add(err.sheet, err.row, err.column, err.reason)
         return None
     except OfficeFileRefused as err:
-        problems.add(problems.file_name, None, err.where, err.reason)
+        problems.add(problems.file_name, None, None, str(err))  # "part: reason"
         return None
     except Exception as err:  # any parser failure means "not a workbook we can read"
         problems.add(problems.file_name, None, None, f"cannot be read as an Excel workbook (.xlsx) ({type(err).__name__})")

@@ -205,7 +205,7 @@ def read_folder(
     except workbook.CellRefused as err:
         raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
     except OfficeFileRefused as err:
-        raise SpreadsheetError("cases.xlsx", None, err.where, err.reason) from None
+        raise SpreadsheetError("cases.xlsx", None, None, str(err)) from None
     except Exception as err:
         raise SpreadsheetError("cases.xlsx", None, None, f"cannot be read as an Excel workbook ({type(err).__name__})") from None
     try:
