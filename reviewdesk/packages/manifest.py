@@ -347,7 +347,7 @@ def _case(value: Any, where: str) -> CaseRecord:
         counsel = []
         for cw, c in po.items("counsel", max_items=100):
             co = _Obj(c, cw, ("name", "firm"))
-            counsel.append(Counsel(co.req("name", max_len=100), co.text("firm", max_len=200, allow_empty=True)))
+            counsel.append(Counsel(co.req("name", max_len=100), co.text("firm", max_len=200, allow_empty=True) or None))
         kind = po.choice("kind", PARTY_KINDS)
         parties.append(
             Party(

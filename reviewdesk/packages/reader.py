@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from reviewdesk.packages import age, minisign
 from reviewdesk.packages.manifest import MAX_MANIFEST_BYTES, FileRecord, Manifest, ManifestError, parse
+from reviewdesk.packages.oneline import escape
 from reviewdesk.packages.paths import fold, path_problem
 from reviewdesk.packages.tarstream import Member, TarError, TarReader
 
@@ -26,6 +27,7 @@ class PackageError(ValueError):
     """Why a package is refused. `where` names the member or manifest field; `code` is a stable category."""
 
     def __init__(self, code: str, reason: str, where: str | None = None) -> None:
+        reason, where = escape(reason), (escape(where) if where is not None else None)  # member names are data
         super().__init__(f"{where}: {reason}" if where else reason)
         self.code = code
         self.reason = reason
