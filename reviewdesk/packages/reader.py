@@ -191,6 +191,15 @@ class PackageReader:
         if digest.hexdigest() != record.sha256:
             raise PackageError("hash", "SHA-256 does not match the manifest", record.path)
 
+    def authenticate(self, on_bytes: Callable[[int], None] | None = None) -> None:
+        """Read every remaining member to its end — each one's size and SHA-256, then the end of the archive and
+        of the age stream — keeping nothing (a package already imported is still proved intact or damaged)."""
+        for _record, chunks in self.files():
+            for chunk in chunks:
+                if on_bytes is not None:
+                    on_bytes(len(chunk))
+        self.finish()
+
     def finish(self) -> None:
         """Read to the end: only tar padding may follow, and the age stream must end with its final chunk."""
         assert self._tar is not None
