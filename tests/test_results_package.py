@@ -341,6 +341,19 @@ def test_tampered_audit_log_is_refused(world: World, office: OpenWorkspace) -> N
     assert "line 3" in str(_refused(office, path, "audit"))
 
 
+def test_a_damaged_copy_of_an_imported_results_package_is_refused(world: World, office: OpenWorkspace) -> None:
+    good = Path(world.first.files[0])
+    assert results.import_results(office, good).status == "imported"
+    data = good.read_bytes()
+    cut = world.base / "cut-copy.rdpkg"
+    cut.write_bytes(data[:-300])
+    assert _refused(office, cut, "age").exit_code == 10
+    flipped = world.base / "flipped-copy.rdpkg"
+    flipped.write_bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
+    _refused(office, flipped, "age")
+    assert results.import_results(office, good).status == "already_imported"
+
+
 def test_unsigned_package_is_refused_unless_allowed(world: World, office: OpenWorkspace) -> None:
     manifest, members = _unpack(world, Path(world.first.files[0]))
     path = _repack(manifest, members, world.base / "unsigned.rdpkg", None, world.office_recipient)
