@@ -5,8 +5,8 @@ still valid — imported whole and correctly.
 Layers: the age file (bit flips, truncation, cut/inserted/appended bytes, swapped chunks, header lines), the tar
 stream (header fields with a recomputed checksum, pax records, member order, duplicates, missing and extra
 members, directories, the end of the archive), the manifest (JSON values, keys, types, characters; re-signed with
-the trusted office key so that it reaches validation), the signature, and replays of an imported package (an
-intact copy is "already imported", a damaged one refused).
+the trusted office key so that it reaches validation; case and roster manifests), the signature, and replays of an
+imported package (an intact copy is "already imported", a damaged one refused).
 
 `campaign(seed, count, workdir)` is the entry point for tests/test_fuzz_packages.py (a few hundred mutants) and
 bench/reliability.py (thousands). Mutant `i` of seed `s` is built from `random.Random(f"{s}:{i}")` alone, so
@@ -34,7 +34,7 @@ from reviewdesk.packages import age, minisign
 from reviewdesk.services import cases, imports, keys
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.helpers import raw_connect
-from tests.packaging import Contents, sample_contents
+from tests.packaging import Contents, sample_contents, valid_id
 
 KIND = "packages"
 ADMIN, ADMIN_PW = "admin", "admin-pass-2026"
@@ -337,6 +337,16 @@ def _tar_mutant(world: _World, rng: random.Random) -> Mutant:
 
 
 # -- the manifest layer (re-signed with the trusted key) -------------------------------------------------------
+ROSTER_EXPERTS: list[dict[str, Any]] = [
+    {"id": "EXP-0001", "name": "赵某", "id_number": valid_id(), "gender": "女", "profession": "judge",
+     "unit": {"code": "GS-TS-ZY", "name": "天水市中级人民法院", "kind": "court", "region_code": "620500"},
+     "specialties": ["civil", "enforcement"], "phone": "0938-0000000",
+     "relations": [{"kind": "near_relative", "name": "李某", "id_number": None, "note": "配偶"}],
+     "former_units": [{"code": "GS-CGQ-FY", "until": "2019-06-30"}]},
+    {"id": "EXP-0002", "name": "钱某", "profession": "lawyer",
+     "unit": {"code": "GS-LS-01", "name": "某律师事务所", "kind": "other", "region_code": "620102"},
+     "specialties": [], "relations": [], "former_units": []},
+]
 _VALUES: list[Any] = [None, True, False, 0, 1, -1, 1.0, 2.5, 10**20, 1e308, "", " ", "1", "x", "x" * 300, [], {}, [None],
                       {"a": 1}, "\n", "a\nb", "a\x85b", "a\x9bb", "a\tb", "\x00", "\u202e", "Cafe\u0301", "２０２１",
                       "2021-02-30", "2021-03-02", "GS-1\n", "../x", "CON.txt", "a//b", "C:/x", "a\\b", "cases/ok.pdf"]
@@ -368,12 +378,30 @@ def _nested(depth: int) -> Any:
     return value
 
 
-def _manifest_mutant(world: _World, rng: random.Random) -> Mutant:
-    c = _fresh(world, rng)
+def _roster(world: _World, rng: random.Random) -> Contents:
+    """A roster package (no files) with new expert ids."""
+    tag = f"E{rng.randrange(16**8):08X}"
+    experts = copy.deepcopy(ROSTER_EXPERTS)
+    for i, e in enumerate(experts):
+        e["id"] = f"{tag}-{i}"
+    return Contents({
+        "format": "reviewdesk-package", "version": 1, "kind": "roster",
+        "package_id": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "created_at": "2026-11-20T10:00:00+08:00",
+        "issuer": {"name": "某省委政法委", "key_id": world.office.key_id_hex()}, "cases": [], "experts": experts, "files": [],
+    })
+
+
+def _roster_mutant(world: _World, rng: random.Random) -> Mutant:
+    return _manifest_mutant(world, rng, roster=True)
+
+
+def _manifest_mutant(world: _World, rng: random.Random, *, roster: bool = False) -> Mutant:
+    c = _roster(world, rng) if roster else _fresh(world, rng)
     m = c.manifest
     paths = _paths(m)
+    file_ops = [] if roster else ["volume", "path", "size", "sha"]
     op = rng.choice(["value", "value", "value", "delete", "add_key", "rename_key", "surrogate", "deep", "duplicate_key",
-                     "bytes_flip", "volume", "path", "size", "sha", "kind", "version"])
+                     "bytes_flip", "kind", "version", *file_ops])
     raw: bytes | None = None
     must = False  # many value changes are still valid; the oracle then checks the import
     codes: frozenset[str] | None = None
@@ -404,7 +432,8 @@ def _manifest_mutant(world: _World, rng: random.Random) -> Mutant:
         _parent(m, path)[path[-1]] = _nested(rng.choice([3, 20, 200]))
         detail, must = f"{op}:{'/'.join(map(str, path))}", True
     elif op == "duplicate_key":
-        raw = _manifest_bytes(m).replace(b'"kind": "cases",', b'"kind": "cases", "kind": "cases",', 1)
+        kind = f'"kind": "{m["kind"]}",'.encode()
+        raw = _manifest_bytes(m).replace(kind, kind + b" " + kind, 1)
         detail, must, codes = op, True, frozenset({"manifest"})
     elif op == "bytes_flip":
         data = bytearray(_manifest_bytes(m))
@@ -431,7 +460,7 @@ def _manifest_mutant(world: _World, rng: random.Random) -> Mutant:
         f["sha256"] = rng.choice(["0" * 64, f["sha256"].upper(), f["sha256"][:-1], f["sha256"] + "0"])
         detail, must = op, True
     elif op == "kind":
-        m["kind"] = rng.choice(["roster", "results", "Cases", "", None])
+        m["kind"] = rng.choice(["cases" if roster else "roster", "results", "Cases", "", None])
         detail, must = f"{op}:{m['kind']!r}", True
     else:
         m["version"] = rng.choice([True, 1.0, "1", 2, 0, None, [1]])
@@ -506,7 +535,7 @@ def _replay_mutant(world: _World, rng: random.Random) -> Mutant:
 
 LAYERS: list[tuple[str, Callable[[_World, random.Random], Mutant], int]] = [
     ("age", _age_mutant, 2), ("tar", _tar_mutant, 4), ("manifest", _manifest_mutant, 5), ("signature", _signature_mutant, 2),
-    ("replay", _replay_mutant, 1),
+    ("replay", _replay_mutant, 1), ("roster", _roster_mutant, 2),
 ]
 
 
@@ -541,8 +570,13 @@ def _check_message(err: BaseException) -> str | None:
 
 def _check_imported(world: _World, mutant: Mutant, result: imports.ImportResult) -> str | None:
     m = mutant.manifest or {}
-    if result.status != "imported":
-        return f"status {result.status}"
+    if result.status != "imported" or result.kind != m.get("kind"):
+        return f"status {result.status}, kind {result.kind}"
+    if result.kind == "roster":
+        counts = result.experts or {}
+        if counts.get("added", 0) + counts.get("changed", 0) + counts.get("unchanged", 0) != len(m["experts"]):
+            return f"roster of {len(m['experts'])} experts stored as {counts}"
+        return None
     expected = {(f["path"], f["sha256"]) for f in m.get("files", [])}
     conn = raw_connect(world.ws.workspace.db_path, world.ws.data_key)
     try:
