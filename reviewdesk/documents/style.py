@@ -22,6 +22,21 @@ PAGE_NUMBER_PT = 14.0
 # Line pitch that gives 22 lines in the 225 mm text block: 225 mm / 22 ≈ 29.0 pt.
 LINE_PITCH_PT = 225.0 / LINES_PER_PAGE / 25.4 * 72.0
 
+# 版头 (GB/T 9704 7.2): the 发文机关标志's top 35 mm below the text block's top, the 发文字号 two lines below
+# it, the red rule 4 mm below the number, the title two lines below the rule.
+LETTERHEAD_TOP_MM = 35.0
+LETTERHEAD_LEADING = 1.25  # the letterhead's line box, in units of its size (the glyphs centred in it)
+RULE_GAP_MM = 4.0
+COLOPHON_PT = 14.0  # 版记 in 4号 仿宋
+COLOPHON_THICK_PT = 0.35 / 25.4 * 72  # first and last rules of the 版记: 0.35 mm
+COLOPHON_THIN_PT = 0.25 / 25.4 * 72  # the rules between its items: 0.25 mm
+PAGE_FOOT_PT = 14.0  # the per-page signature line (谈话笔录) under the page number
+PAGE_FOOT_GAP_MM = 16.0  # its baseline this far below the text block
+
+# 3号 characters are set this much tighter (points) so that 28 fill the 156 mm line: Word's character spacing
+# on body runs (−5 twentieths) and the PDF's line fitting use the same figure, so both break lines alike.
+BODY_TRACKING_PT = 0.25
+
 RED = (0xD0, 0x00, 0x00)  # letterhead and the red rule under it (RGB)
 
 # Characters that must not open a line (避头) and that must not end one (避尾), per common Chinese typesetting
@@ -55,3 +70,15 @@ SIGNATURE_BLANK = "_" * 14  # the line the hand signature goes on
 def signer_line(role: str, name: str) -> str:
     """A signature line as both renderers print it: "组长（签名）：______________  张某"."""
     return f"{role}（签名）：{SIGNATURE_BLANK}  {name}"
+
+
+def letterhead_offset_pt(size: float) -> float:
+    """Space above the letterhead's line box so that its glyphs (centred in a box LETTERHEAD_LEADING × size
+    high) start LETTERHEAD_TOP_MM below the top of the text block."""
+    return LETTERHEAD_TOP_MM / 25.4 * 72 - (LETTERHEAD_LEADING - 1) * size / 2
+
+
+def number_rule_gap_pt() -> float:
+    """Space between the document number's line box and the red rule, so that the rule lies RULE_GAP_MM
+    below the number's glyphs (3号, centred in a LINE_PITCH_PT line)."""
+    return RULE_GAP_MM / 25.4 * 72 - (LINE_PITCH_PT - BODY_PT) / 2
