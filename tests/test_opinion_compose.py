@@ -148,7 +148,7 @@ def test_score_sheet_recusal_form_and_interview_record_compose(demo_ws: OpenWork
 
 def test_the_office_profile_is_data_and_bad_profiles_are_refused(tmp_path: Path, demo_ws: OpenWorkspace) -> None:
     data = json.loads((Path(__file__).parent.parent / "resources/documents/office.json").read_text(encoding="utf-8"))
-    data["letterhead"] = "某市委政法委员会"
+    data["letterhead"] = data["office_name"] = "某市委政法委员会"
     data["number_prefix"] = "某政法评"
     good = tmp_path / "office.json"
     good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
