@@ -336,8 +336,7 @@ def _cell(text: str, font: str, size: float, align: str) -> TextBlock:
 
 
 def _col_widths(table: Table) -> list[float]:
-    total = sum(table.widths) or 1.0
-    return [TEXT_W * w / total for w in table.widths]
+    return style.column_widths(table.widths, table.header, table.size, TEXT_W, CELL_PAD_H)
 
 
 def _cells(table: Table, faces: Faces) -> tuple[list[TextBlock], list[list[TextBlock]]]:
@@ -421,9 +420,9 @@ SEAL_PAGE_LINES = 2  # GB/T 9704 7.3.5: the seal page carries body text; at leas
 
 def _signed_with_text(flowables: list[Flowable]) -> list[Flowable]:
     """GB/T 9704 never lets the signatures and date stand alone on a page: they move together with the
-    附件说明 and at least two lines of the body text before them (the end of the last paragraph, split off
-    when it is longer: Word's keep-with-next with widow control does the same), or the last rows of a
-    table."""
+    附件说明 and the body paragraphs before them, whole, until at least two lines (the Word file keeps
+    the same paragraphs together and with the next: LibreOffice moves a kept paragraph whole), or the last
+    rows of a table."""
     out: list[Flowable] = []
     for f in flowables:
         if isinstance(f, SignatureBlock):
@@ -432,24 +431,12 @@ def _signed_with_text(flowables: list[Flowable]) -> list[Flowable]:
                 keep.insert(0, out.pop())
             lines = 0
             while out and lines < SEAL_PAGE_LINES and type(out[-1]) is TextBlock:
-                head, tail = _tail(out.pop(), SEAL_PAGE_LINES - lines)
-                if head is not None:
-                    out.append(head)
-                keep.insert(0, tail)
-                lines += len(tail.lines)
+                para = out.pop()
+                para.wrap(TEXT_W, TEXT_H)
+                keep.insert(0, para)
+                lines += len(para.lines)
             if not lines and out and isinstance(out[-1], TableTail):
                 keep.insert(0, out.pop())
             f = SignatureBlock([*keep, *f._content])
         out.append(f)
     return out
-
-
-def _tail(block: TextBlock, need: int) -> tuple[TextBlock | None, TextBlock]:
-    """The paragraph's last `need` lines apart from the rest, when both parts keep two lines or more."""
-    block.wrap(TEXT_W, TEXT_H)
-    lines = block.lines
-    cut = len(lines) - max(need, 2)
-    if cut < 2:
-        return None, block
-    head = TextBlock(block.text, replace(block.style, space_after=0.0), lines[:cut])
-    return head, TextBlock(block.text, replace(block.style, space_before=0.0), lines[cut:])

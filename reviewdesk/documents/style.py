@@ -19,8 +19,10 @@ PAGE_NUMBER_GAP_MM = 7.0  # page number baseline area: 7 mm below the text block
 TITLE_PT = 22.0
 BODY_PT = 16.0
 PAGE_NUMBER_PT = 14.0
-# Line pitch that gives 22 lines in the 225 mm text block: 225 mm / 22 ≈ 29.0 pt.
-LINE_PITCH_PT = 225.0 / LINES_PER_PAGE / 25.4 * 72.0
+# Line pitch that gives 22 lines in the 225 mm text block: 225 mm / 22 ≈ 28.98 pt, rounded down to whole
+# twips (579, 28.95 pt) because Word stores line spacing in twips: rounded to the nearest (580) the 22 lines
+# need 638 pt of the 637.8 and Word and LibreOffice set 21 a page.
+LINE_PITCH_PT = (225.0 / 25.4 * 1440 / LINES_PER_PAGE) // 1 / 20
 
 # 版头 (GB/T 9704 7.2): the 发文机关标志's top 35 mm below the text block's top, the 发文字号 two lines below
 # it, the red rule 4 mm below the number, the title two lines below the rule.
@@ -82,3 +84,31 @@ def number_rule_gap_pt() -> float:
     """Space between the document number's line box and the red rule, so that the rule lies RULE_GAP_MM
     below the number's glyphs (3号, centred in a LINE_PITCH_PT line)."""
     return RULE_GAP_MM / 25.4 * 72 - (LINE_PITCH_PT - BODY_PT) / 2
+
+
+def text_em(text: str) -> float:
+    """Printed width in ems: CJK and full-width forms take one, ASCII (digits) half of one; the longest of
+    several lines."""
+    return max((sum(0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF else 1.0 for ch in line)
+                for line in text.split("\n")), default=0.0)
+
+
+def column_widths(relative: tuple[float, ...], header: tuple[str, ...], size: float, total: float,
+                  padding: float) -> list[float]:
+    """Column widths summing to `total` in the proportions of `relative`, except that a column too narrow
+    for its header's words on one line ("评查结/论") is widened to fit them, the others giving up the room
+    in proportion. When all headers cannot fit, the proportions stand."""
+    weights = list(relative) if sum(relative) > 0 else [1.0] * len(relative)
+    need = [text_em(h) * size + 2 * padding + 1.0 for h in header]
+    if sum(need) > total:
+        return [total * w / sum(weights) for w in weights]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(weights)) if i not in fixed]
+        room = total - sum(fixed.values())
+        share = sum(weights[i] for i in free) or 1.0
+        widths = {i: room * weights[i] / share for i in free}
+        short = {i: need[i] for i in free if widths[i] < need[i]}
+        if not short:
+            return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(weights))]
+        fixed.update(short)

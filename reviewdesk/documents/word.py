@@ -11,6 +11,7 @@ The file is assembled and saved in memory only: the content is confidential and 
 from __future__ import annotations
 
 import io
+import math
 import zipfile
 from copy import deepcopy
 from datetime import UTC, datetime
@@ -46,6 +47,7 @@ from reviewdesk.documents.blocks import (
 from reviewdesk.documents.style import Fonts
 
 DEFAULT_FONTS = Fonts()
+SEAL_PAGE_LINES = 2  # lines of body text that stay with the signatures (as pdf.SEAL_PAGE_LINES)
 TEXT_WIDTH_MM = style.PAGE_WIDTH_MM - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM  # 156 mm
 TEXT_WIDTH_TWIPS = round(TEXT_WIDTH_MM / 25.4 * 1440)
 CHART_WIDTH_MM = 150.0
@@ -233,6 +235,7 @@ class _Writer:
         self.break_pending = False
         self.last: Paragraph | None = None
         self.last_table: BaseOxmlElement | None = None  # the w:tbl just written, until the next paragraph
+        self.body: list[tuple[Paragraph, float]] = []  # body paragraphs since the last other block, and widths
 
     def write(self, blocks: list[Block]) -> None:
         i = 0
@@ -249,6 +252,10 @@ class _Writer:
             self.blank()
 
     def block(self, block: Block) -> None:
+        if isinstance(block, AnnexNote | Signatures):
+            self.keep_body_with_next()
+        elif not isinstance(block, Para):
+            self.body.clear()  # only paragraphs right before the signatures go with them
         match block:
             case Letterhead():
                 self.letterhead(block, None)
@@ -337,8 +344,21 @@ class _Writer:
         wp.set_outline_level(p, block.level)
 
     def para(self, block: Para) -> None:
-        self.text(block.text, self.fonts.body, style.BODY_PT, align=block.align,
-                  indent_chars=2 if block.indent else 0)
+        p = self.text(block.text, self.fonts.body, style.BODY_PT, align=block.align,
+                      indent_chars=2 if block.indent else 0)
+        self.body.append((p, wp.text_width_chars(block.text) + (2 if block.indent else 0)))
+
+    def keep_body_with_next(self) -> None:
+        """The seal page carries body text (GB/T 9704 7.3.5): the body paragraphs right before, at least
+        two lines of them, move whole with what follows (keep lines together, keep with next), as the PDF
+        moves them (pdf._signed_with_text)."""
+        lines = 0
+        while self.body and lines < SEAL_PAGE_LINES:
+            p, width = self.body.pop()
+            p.paragraph_format.keep_together = True
+            p.paragraph_format.keep_with_next = True
+            lines += max(1, math.ceil(width / style.CHARS_PER_LINE))
+        self.body.clear()
 
     # -- tables and charts
     def table(self, block: Table) -> None:
@@ -384,25 +404,29 @@ class _Writer:
         self.keep_last()
 
     def colophon(self, block: Colophon) -> None:
-        """版记 in a frame at the foot of the last page (its last rule on the text block's last line): a thick
-        rule, 抄送, a thin rule, 印发机关 and "…印发", a thick rule; 4号, one character in from each side."""
+        """版记 as a floating one-column table at the foot of the last page (its last rule on the text
+        block's last line): a thick rule, 抄送, a thin rule, 印发机关 and "…印发", a thick rule; 4号, one
+        character in from each side. (LibreOffice ignores a bottom-aligned paragraph frame; a floating table
+        it places.)"""
         size, font = style.COLOPHON_PT, self.fonts.body
-        rows: list[Paragraph] = []
-        if block.copy_to:
-            copy = self.text(block.copy_line(), font, size, align="left", grid=False)
-            wp.set_indent(copy, left_chars=1, right_chars=1)
-            rows.append(copy)
-        issued = self.text(block.issuer, font, size, align="left", grid=False)
-        wp.set_indent(issued, left_chars=1, right_chars=1)
-        wp.add_tab(issued, "right", wp.TEXT_TWIPS - 2 * wp.CHAR_TWIPS)
-        wp.add_run(issued, "\t" + block.issued_line(), font, size, self.fonts.latin)
-        rows.append(issued)
-        for n, row in enumerate(rows):
-            rules = {"bottom": (COLOPHON_THICK_EIGHTHS if n == len(rows) - 1 else COLOPHON_THIN_EIGHTHS)}
-            if n == 0:
-                rules["top"] = COLOPHON_THICK_EIGHTHS
-            wp.set_rules(row, rules)
-            wp.set_bottom_frame(row, wp.TEXT_TWIPS)
+        lines = ([block.copy_line()] if block.copy_to else []) + [block.issuer]
+        table = self.word.add_table(rows=len(lines), cols=1)
+        bottom = round((style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) / 25.4 * 1440)
+        # A hair narrower than the text block: LibreOffice imports a full-width floating table as inline.
+        wp.colophon_table(table._tbl, wp.TEXT_TWIPS - 10, COLOPHON_THICK_EIGHTHS, COLOPHON_THIN_EIGHTHS,
+                          bottom - len(lines) * wp.LINE_PITCH_TWIPS)
+        for row, text in zip(table.rows, lines, strict=True):
+            wp.set_row_flags(row._tr, header=False, exact_twips=wp.LINE_PITCH_TWIPS)
+            cell = row.cells[0]
+            p = cell.paragraphs[0]
+            wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
+            wp.set_indent(p, left_chars=1, right_chars=1)
+            wp.add_run(p, text, font, size, self.fonts.latin)
+            if text == block.issuer:
+                wp.add_tab(p, "right", wp.TEXT_TWIPS - wp.CHAR_TWIPS)
+                wp.add_run(p, "\t" + block.issued_line(), font, size, self.fonts.latin)
+        self.last_table = None
+        self.text("", font, 1.0, line_pt=1.0)  # a body never ends with a table
 
     # -- signatures
     def keep_last(self) -> None:
@@ -455,7 +479,7 @@ class _TableWriter:
         self.word = word
         self.fonts = fonts
         self.block = block
-        self.widths = _scaled_widths(block.widths, TEXT_WIDTH_TWIPS)
+        self.widths = _scaled_widths(block, TEXT_WIDTH_TWIPS)
         self.centred_cols = [self._fits_one_line(c) for c in range(len(self.widths))]
         self.cell_props: dict[int, BaseOxmlElement] = {}
 
@@ -496,10 +520,11 @@ class _TableWriter:
         return all("\n" not in v and wp.text_width_chars(v) <= room for v in cells)
 
 
-def _scaled_widths(relative: tuple[float, ...], total: int) -> list[int]:
-    """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column)."""
-    weights = list(relative) if sum(relative) > 0 else [1.0] * len(relative)
-    widths = [round(total * w / sum(weights)) for w in weights]
+def _scaled_widths(block: Table, total: int) -> list[int]:
+    """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column),
+    headers kept whole as in the PDF (style.column_widths)."""
+    widths = [round(w * wp.TWIPS_PER_PT) for w in style.column_widths(
+        block.widths, block.header, block.size, total / wp.TWIPS_PER_PT, CELL_MARGIN_TWIPS / wp.TWIPS_PER_PT)]
     widths[-1] += total - sum(widths)
     return widths
 

@@ -223,21 +223,27 @@ def set_bottom_rule(paragraph: Paragraph, color: tuple[int, int, int], eighths: 
     put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
-def set_rules(paragraph: Paragraph, rules: dict[str, int]) -> None:
-    """Black rules above and/or below a paragraph (版记): side → width in eighths of a point."""
-    pbdr = element("pBdr")
-    for side in ("top", "bottom"):  # schema order
-        if side in rules:
-            pbdr.append(element(side, val="single", sz=str(rules[side]), space="1", color="000000"))
-    put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
-
-
-def set_bottom_frame(paragraph: Paragraph, width_twips: int) -> None:
-    """Put the paragraph in a frame the width of the text block at the foot of the page (consecutive
-    paragraphs with the same frame share it): the 版记's last rule on the text block's last line."""
-    frame = element("framePr", w=str(width_twips), wrap="notBeside", vAnchor="margin", hAnchor="margin",
-                    xAlign="center", yAlign="bottom")
-    put(paragraph._p.get_or_add_pPr(), frame, PPR_ORDER)
+def colophon_table(tbl: BaseOxmlElement, width_twips: int, thick: int, thin: int, top_twips: int) -> None:
+    """The 版记's table: floating with its top `top_twips` below the top of the page (so that it ends on
+    the text block's last line), the block's width, rules above, between and below its rows (widths in
+    eighths of a point) and none at the sides."""
+    tblpr = tbl.tblPr
+    put(tblpr, element("tblpPr", vertAnchor="page", horzAnchor="margin", tblpXSpec="center",
+                       tblpY=str(top_twips)), TBLPR_ORDER)
+    put(tblpr, element("tblW", w=str(width_twips), type="dxa"), TBLPR_ORDER)
+    borders = element("tblBorders")
+    for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0), ("insideH", thin),
+                       ("insideV", 0)):
+        attrs = {"val": "single", "sz": str(size), "space": "0", "color": "000000"} if size else {"val": "nil"}
+        borders.append(element(side, **attrs))
+    put(tblpr, borders, TBLPR_ORDER)
+    put(tblpr, element("tblLayout", type="fixed"), TBLPR_ORDER)
+    margins = element("tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(element(side, w="0", type="dxa"))
+    put(tblpr, margins, TBLPR_ORDER)
+    for col in tbl.tblGrid.findall(qn("w:gridCol")):
+        col.set(qn("w:w"), str(width_twips))
 
 
 def add_tab(paragraph: Paragraph, kind: str, position_twips: int) -> None:
@@ -253,10 +259,13 @@ def text_width_chars(text: str) -> float:
 
 
 # ---------------------------------------------------------------------------------------------- tables
-def set_row_flags(tr: BaseOxmlElement, header: bool) -> None:
-    """cantSplit keeps each row on one page; tblHeader repeats header rows on every page."""
+def set_row_flags(tr: BaseOxmlElement, header: bool, exact_twips: int = 0) -> None:
+    """cantSplit keeps each row on one page; tblHeader repeats header rows on every page; `exact_twips`
+    fixes the row's height."""
     trpr = tr.get_or_add_trPr()
     put(trpr, element("cantSplit"), TRPR_ORDER)
+    if exact_twips:
+        put(trpr, element("trHeight", val=str(exact_twips), hRule="exact"), TRPR_ORDER)
     if header:
         put(trpr, element("tblHeader"), TRPR_ORDER)
 
