@@ -209,12 +209,17 @@ def _text(text: str, font: str, *, size: float = style.BODY_PT, align: str = "ju
 
 
 def _keep_height(head: TextBlock, following: Block | None, faces: Faces) -> float:
-    """Room a heading needs at the bottom of a page: itself plus two lines of what follows (Word's
-    keep-with-next with widow control). reportlab's keepWithNext would move a heading and its whole
-    next paragraph to a new page, leaving half-empty pages."""
+    """Room a heading needs at the bottom of a page: itself plus what of the next paragraph may stay
+    there — two lines of it, or all of a paragraph of three lines or fewer, which widow and orphan control
+    never splits (Word's keep-with-next does the same). reportlab's keepWithNext would move a heading and its
+    whole next paragraph to a new page, leaving half-empty pages."""
     head.wrap(TEXT_W, TEXT_H)
     need = head.height + 2 * PITCH
-    if isinstance(following, Table):
+    if isinstance(following, Para):
+        indent = 2 * CHAR if following.indent else 0.0
+        lines = len(break_lines(following.text, faces.body, style.BODY_PT, TEXT_W, indent))
+        need = head.height + (lines if lines <= 3 else 2) * PITCH
+    elif isinstance(following, Table):
         need = head.height + _table_head_height(following, faces)
     elif isinstance(following, Chart):
         need = head.height + chart_drawing(following, CHART_W).height + PITCH

@@ -20,12 +20,15 @@ NOTICE_ZH = {
 }
 
 
-VETO_MARK = re.compile(r"（一票否决(项)?）")
+VETO_MARK = re.compile(r"（一票否决项?）")
 
 
 def item_label(text: str, veto: bool) -> str:
-    """The item's text with one veto mark, whether or not the rubric's text already carries one."""
-    return VETO_MARK.sub("", text) + ("（一票否决项）" if veto or VETO_MARK.search(text) else "")
+    """The item's text with one veto mark: the rubric's own ("（一票否决）", "（一票否决，建议移送）") when its
+    text carries one, else "（一票否决项）" for a veto item."""
+    if "一票否决" in text:
+        return VETO_MARK.sub("（一票否决项）", text)
+    return text + ("（一票否决项）" if veto else "")
 
 
 def _case_line(f: CaseFacts) -> Para:

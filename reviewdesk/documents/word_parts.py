@@ -190,6 +190,9 @@ def _apply_geometry(paragraph: Paragraph, align: str, indent_chars: float, line_
         set_indent(paragraph, first_chars=indent_chars)
     if not grid or line_pt is None or abs(line_pt - style.LINE_PITCH_PT) > 0.01:
         put(paragraph._p.get_or_add_pPr(), element("snapToGrid", val="0"), PPR_ORDER)
+    # No space between CJK and Latin or digits, on the paragraph itself: LibreOffice ignores the style's.
+    for tag in ("autoSpaceDE", "autoSpaceDN"):
+        put(paragraph._p.get_or_add_pPr(), element(tag, val="0"), PPR_ORDER)
 
 
 def set_char_scale(run: Run, percent: int) -> None:
