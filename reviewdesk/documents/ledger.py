@@ -12,6 +12,7 @@ The workbook never touches the disk: case data leaves the store only where the u
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ THIN = Side(style="thin", color="FF999999")
 HEADER_BORDER = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
 MAX_WIDTH = 40.0  # a column never grows wider than this; wrapping columns keep their given width
 PAGE_FOOTER = "第&P页 共&N页"
+ROW_LINE_PT = 14.0  # one line of 11 pt text in a row
+TOP = Alignment(vertical="top")
 
 
 @dataclass(frozen=True)
@@ -210,9 +213,17 @@ def _write_table(ws: Worksheet, table: LedgerTable, top: int, widths: dict[int, 
         # A wrapping header may take two lines; a short column is at least as wide as its header.
         header = _text_width(column.header) / 2 + 1 if column.wrap else _text_width(column.header) + 2
         widths[col] = max(widths.get(col, 0.0), column.width, header)
+    if any(c.wrap and _text_width(c.header) > c.width for c in table.columns):
+        ws.row_dimensions[header_row].height = ROW_LINE_PT * 2 + 3
     wraps = {col: Alignment(wrap_text=True, vertical="top") for col, c in enumerate(table.columns, start=1) if c.wrap}
     for values in table.rows:
         row += 1
+        # Rows as tall as their longest wrapped cell: LibreOffice (and Excel for files it did not write)
+        # keeps the default height and prints wrapped lines over each other.
+        lines = max((math.ceil(_text_width(v) / max(c.width - 1, 1)) for c, v in zip(table.columns, values, strict=True)
+                     if c.wrap and v), default=1)
+        if lines > 1:
+            ws.row_dimensions[row].height = ROW_LINE_PT * lines + 3
         for col, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
             cell = ws.cell(row=row, column=col, value=value)
             if column.number_format and value is not None:
@@ -221,7 +232,8 @@ def _write_table(ws: Worksheet, table: LedgerTable, top: int, widths: dict[int, 
                 cell.number_format = SCORE
             if col in wraps:
                 cell.alignment = wraps[col]
-            elif not column.wrap:  # a short column grows to its longest value (wrapping ones keep their width)
+            else:  # a short column grows to its longest value (wrapping ones keep their width)
+                cell.alignment = TOP
                 widths[col] = max(widths[col], min(_text_width(value) + 2, MAX_WIDTH))
     return row + 1 if row > header_row else header_row + 1
 

@@ -185,7 +185,7 @@ def story(blocks: list[Block], faces: Faces) -> Iterator[Flowable]:
             case Heading(level=level, text=text):
                 head = _text(text, faces.heading(level), indent=2 * CHAR)
                 yield CondPageBreak(_keep_height(head, following, faces))
-                yield head
+                yield HeadingLine(head.text, head.style)
             case Para(text=text, indent=indent, align=align):
                 yield _text(text, faces.body, align=align, indent=2 * CHAR if indent else 0.0)
             case Table():
@@ -262,6 +262,11 @@ def _annex_note(note: AnnexNote, faces: Faces) -> Iterator[Flowable]:
     for n, line in enumerate(note.lines()):
         yield AnnexLine(line, _text(line, faces.body, align="left", indent=2 * CHAR,
                                     before=PITCH if n == 0 else 0.0).style)
+
+
+class HeadingLine(TextBlock):
+    """A heading: goes with the paragraphs that the signatures take along (`_signed_with_text`), never
+    left alone at the foot of a page."""
 
 
 class AnnexLine(TextBlock):
@@ -440,6 +445,8 @@ def _signed_with_text(flowables: list[Flowable]) -> list[Flowable]:
                 para.wrap(TEXT_W, TEXT_H)
                 keep.insert(0, para)
                 lines += len(para.lines)
+            while lines and out and isinstance(out[-1], HeadingLine):  # Word: the heading keeps with next
+                keep.insert(0, out.pop())
             if not lines and out and isinstance(out[-1], TableTail):
                 keep.insert(0, out.pop())
             f = SignatureBlock([*keep, *f._content])
