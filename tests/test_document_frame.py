@@ -250,3 +250,22 @@ def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path
         ours, theirs = _page_starts(tmp_path / f"{name}-ref.pdf"), _page_starts(tmp_path / f"{name}.pdf")
         assert len(ours) == len(theirs), name
         assert ours == theirs, name
+
+
+# ---------------------------------------------------------------------------------------------- tables
+def test_table_headers_and_dates_are_not_broken() -> None:
+    """The report's table 6: at its relative widths 评查结论 would break after 评查结, and the deadline
+    "2027年1月5日" after 5."""
+    header = ("序号", "案号", "承办单位", "评查结论", "整改期限", "移送线索")
+    rows = (("1", "（2020）甘0103行初6143号", "兰州市七里河区人民法院", "瑕疵案", "2027年1月15日", "是"),)
+    total, pad, size = 442.2, 5.0, 12.0
+    proportional = [total * w / 18.5 for w in (1, 5, 5, 2, 3.5, 2)]
+    assert proportional[3] - 2 * pad < style.text_em("评查结论") * size  # the bug, as it was
+    widths = style.column_widths((1, 5, 5, 2, 3.5, 2), header, size, total, pad, rows)
+    assert sum(widths) == pytest.approx(total)
+    for c, w in enumerate(widths):
+        assert w - 2 * pad >= style.text_em(header[c]) * size
+    assert widths[4] - 2 * pad >= style.text_em("2027年1月15日") * size
+    read = docx.Document(io.BytesIO(word.render(Document("x", "t", blocks=[Table(header, rows, (1, 5, 5, 2, 3.5, 2))]))))
+    grid = [int(c.get(qn("w:w"))) / 20 for c in read.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[3] == pytest.approx(widths[3], abs=1)

@@ -346,7 +346,7 @@ def _cell(text: str, font: str, size: float, align: str) -> TextBlock:
 
 
 def _col_widths(table: Table) -> list[float]:
-    return style.column_widths(table.widths, table.header, table.size, TEXT_W, CELL_PAD_H)
+    return style.column_widths(table.widths, table.header, table.size, TEXT_W, CELL_PAD_H, table.rows)
 
 
 def _cells(table: Table, faces: Faces) -> tuple[list[TextBlock], list[list[TextBlock]]]:

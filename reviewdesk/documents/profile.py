@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewdesk.documents.style import Fonts
 from reviewdesk.errors import ValidationError
+from reviewdesk.packages.manifest import UNIT_KINDS
 from reviewdesk.resources import resources_dir
 
 DEFAULT_PROFILE = "documents/office.json"
@@ -41,7 +42,6 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
     "deliberation_minority": frozenset({"view"}),
     "deliberation_unanimous": frozenset(),
 }
-UNIT_KINDS = ("court", "procuratorate", "police", "justice", "other")
 
 
 @dataclass(frozen=True)

@@ -93,13 +93,22 @@ def text_em(text: str) -> float:
                 for line in text.split("\n")), default=0.0)
 
 
+SHORT_CELL_EM = 8.0  # cells up to this wide (dates, grades, counts) are kept on one line when there is room
+
+
 def column_widths(relative: tuple[float, ...], header: tuple[str, ...], size: float, total: float,
-                  padding: float) -> list[float]:
+                  padding: float, rows: tuple[tuple[str, ...], ...] = ()) -> list[float]:
     """Column widths summing to `total` in the proportions of `relative`, except that a column too narrow
-    for its header's words on one line ("评查结/论") is widened to fit them, the others giving up the room
-    in proportion. When all headers cannot fit, the proportions stand."""
+    for its header's words on one line ("评查结/论"), or for short values such as "2027年1月5日", is
+    widened to fit them, the others giving up the room in proportion. When they cannot all fit, the
+    headers alone are fitted; when even those cannot, the proportions stand."""
     weights = list(relative) if sum(relative) > 0 else [1.0] * len(relative)
-    need = [text_em(h) * size + 2 * padding + 1.0 for h in header]
+    heads = [text_em(h) for h in header]
+    cells = [max((text_em(r[c]) for r in rows), default=0.0) for c in range(len(header))]
+    wide = [max(h, c) if c <= SHORT_CELL_EM else h for h, c in zip(heads, cells, strict=True)]
+    need = [w * size + 2 * padding + 1.0 for w in wide]
+    if sum(need) > total:
+        need = [h * size + 2 * padding + 1.0 for h in heads]
     if sum(need) > total:
         return [total * w / sum(weights) for w in weights]
     fixed: dict[int, float] = {}

@@ -524,7 +524,8 @@ def _scaled_widths(block: Table, total: int) -> list[int]:
     """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column),
     headers kept whole as in the PDF (style.column_widths)."""
     widths = [round(w * wp.TWIPS_PER_PT) for w in style.column_widths(
-        block.widths, block.header, block.size, total / wp.TWIPS_PER_PT, CELL_MARGIN_TWIPS / wp.TWIPS_PER_PT)]
+        block.widths, block.header, block.size, total / wp.TWIPS_PER_PT, CELL_MARGIN_TWIPS / wp.TWIPS_PER_PT,
+        block.rows)]
     widths[-1] += total - sum(widths)
     return widths
 
