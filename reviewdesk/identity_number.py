@@ -7,7 +7,7 @@ from datetime import date
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_SHAPE = re.compile(r"^[1-9]\d{16}[\dX]$")
+_SHAPE = re.compile(r"[1-9][0-9]{16}[0-9X]")  # fullmatch: no trailing newline, ASCII digits only
 
 
 def check_digit(first17: str) -> str:
@@ -16,7 +16,7 @@ def check_digit(first17: str) -> str:
 
 def problem(number: str) -> str | None:
     """None when valid, else why not (in English; callers add the field)."""
-    if not _SHAPE.match(number):
+    if not _SHAPE.fullmatch(number):
         return "must be 18 characters: 17 digits and a check digit (0-9 or upper-case X)"
     try:
         date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
