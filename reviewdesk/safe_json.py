@@ -65,7 +65,7 @@ def loads(
                           reason_zh="不是有效的 JSON") from None
     except RecursionError:  # cannot happen after _check_depth, kept as a last guard
         raise JsonRefused(what, f"nested deeper than {max_depth} levels", reason_zh=f"嵌套超过 {max_depth} 层") from None
-    _check_unicode(value, what, "$")
+    _check_unicode(value, what, "")
     return value
 
 
@@ -159,14 +159,15 @@ def _check_unicode(value: Any, what: str, path: str) -> None:
     """No lone surrogate in any string or key (a valid escaped pair has become one character by now)."""
     if isinstance(value, str):
         if _SURROGATE.search(value):
-            raise JsonRefused(what, "text holds an unpaired surrogate escape (\\ud800–\\udfff), not valid Unicode", path,
+            raise JsonRefused(what, "text holds an unpaired surrogate escape (\\ud800–\\udfff), not valid Unicode", path or None,
                               reason_zh="文本含有不成对的代理项转义（\\ud800–\\udfff），不是有效的 Unicode")
     elif isinstance(value, dict):
         for key, item in value.items():
             if _SURROGATE.search(key):
-                raise JsonRefused(what, "a key holds an unpaired surrogate escape, not valid Unicode", path,
+                raise JsonRefused(what, "a key holds an unpaired surrogate escape, not valid Unicode", f"{path}[{_show(key)}]",
                                   reason_zh="键含有不成对的代理项转义，不是有效的 Unicode")
-            _check_unicode(item, what, f"{path}.{key}" if key.isidentifier() else f"{path}[{_show(key)}]")
+            name = (f"{path}.{key}" if path else key) if key.isidentifier() else f"{path}[{_show(key)}]"
+            _check_unicode(item, what, name)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _check_unicode(item, what, f"{path}[{i}]")

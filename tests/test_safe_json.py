@@ -27,8 +27,8 @@ DEEP = "[" * 1000 + "]" * 1000
     ("text", "words"),
     [
         ('{"a": ' + DEEP + "}", ["nested deeper than 32 levels", "line 1 column"]),
-        ('{"a": "x\\ud800"}', ["unpaired surrogate", "at $.a"]),
-        ('{"cases": [{"title": "\\udc00"}]}', ["at $.cases[0].title"]),
+        ('{"a": "x\\ud800"}', ["unpaired surrogate", "at a"]),
+        ('{"cases": [{"title": "\\udc00"}]}', ["at cases[0].title"]),
         ('{"a": 1, "a": 2}', ['duplicate key "a"']),
         ('{"n": ' + "7" * 4300 + "}", ["a number of 4300 characters"]),
         ('{"n": 1e' + "9" * 50 + "}", ["a number of"]),
@@ -57,7 +57,7 @@ def test_manifest_rubric_and_sheet_refuse_cleanly() -> None:
         parse(('{"format": "reviewdesk-package", "x": ' + DEEP + "}").encode())
     with pytest.raises(ManifestError, match="unpaired surrogate") as err:
         parse(b'{"format": "reviewdesk-package", "cases": [{"title": "\\ud800"}]}')
-    assert err.value.where == "$.cases[0].title"
+    assert err.value.where == "cases[0].title"
     with pytest.raises(ValidationError, match="rubric: nested deeper"):
         parse_rubric(DEEP.encode())
     with pytest.raises(ValidationError, match="sheet: a number of 4300 characters"):
