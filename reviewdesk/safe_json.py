@@ -65,7 +65,7 @@ def loads(
                           reason_zh="不是有效的 JSON") from None
     except RecursionError:  # cannot happen after _check_depth, kept as a last guard
         raise JsonRefused(what, f"nested deeper than {max_depth} levels", reason_zh=f"嵌套超过 {max_depth} 层") from None
-    _check_unicode(value, what, "")
+    _check_values(value, what, "")
     return value
 
 
@@ -145,18 +145,26 @@ def _constant(what: str) -> Any:
     return refuse
 
 
+class _LongNumber:
+    """Stands for a number literal too long to convert; refused with its path by _check_values."""
+
+    def __init__(self, chars: int) -> None:
+        self.chars = chars
+
+
 def _number(what: str, kind: type) -> Any:
     def parse(literal: str) -> Any:
-        if len(literal) > MAX_NUMBER_CHARS:
-            raise JsonRefused(what, f"a number of {len(literal)} characters (at most {MAX_NUMBER_CHARS})",
-                              reason_zh=f"数字长达 {len(literal)} 个字符（上限 {MAX_NUMBER_CHARS}）")
-        return kind(literal)
+        return _LongNumber(len(literal)) if len(literal) > MAX_NUMBER_CHARS else kind(literal)
 
     return parse
 
 
-def _check_unicode(value: Any, what: str, path: str) -> None:
-    """No lone surrogate in any string or key (a valid escaped pair has become one character by now)."""
+def _check_values(value: Any, what: str, path: str) -> None:
+    """No over-long number, no lone surrogate in any string or key (a valid escaped pair has become one
+    character by now); each refusal names its path."""
+    if isinstance(value, _LongNumber):
+        raise JsonRefused(what, f"a number of {value.chars} characters (at most {MAX_NUMBER_CHARS})", path or None,
+                          reason_zh=f"数字长达 {value.chars} 个字符（上限 {MAX_NUMBER_CHARS}）")
     if isinstance(value, str):
         if _SURROGATE.search(value):
             raise JsonRefused(what, "text holds an unpaired surrogate escape (\\ud800–\\udfff), not valid Unicode", path or None,
@@ -167,10 +175,10 @@ def _check_unicode(value: Any, what: str, path: str) -> None:
                 raise JsonRefused(what, "a key holds an unpaired surrogate escape, not valid Unicode", f"{path}[{_show(key)}]",
                                   reason_zh="键含有不成对的代理项转义，不是有效的 Unicode")
             name = (f"{path}.{key}" if path else key) if key.isidentifier() else f"{path}[{_show(key)}]"
-            _check_unicode(item, what, name)
+            _check_values(item, what, name)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _check_unicode(item, what, f"{path}[{i}]")
+            _check_values(item, what, f"{path}[{i}]")
 
 
 def _show(key: str) -> str:
