@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from sqlalchemy import Engine
 
+from reviewdesk.resources import migrations_dir
+
 WRITE = {"reviewdesk_write": True}
-
-
-def migrations_dir() -> Path:
-    # In a frozen build the migrations folder is shipped as data next to the bundle.
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "reviewdesk" / "store" / "migrations"
-    return Path(__file__).resolve().parent / "migrations"
 
 
 def _config():
