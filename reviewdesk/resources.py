@@ -38,3 +38,12 @@ def migrations_dir() -> Path:
     if bundle:
         return bundle / "reviewdesk" / "store" / "migrations"
     return _PACKAGE / "store" / "migrations"
+
+
+NOTICES_NAME = "THIRD-PARTY-NOTICES.txt"
+
+
+def notices_file() -> Path | None:
+    """The licence notices installer/notices.py wrote into a frozen bundle; None outside one."""
+    bundle = _bundle()
+    return bundle / NOTICES_NAME if bundle else None
