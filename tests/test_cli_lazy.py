@@ -27,6 +27,17 @@ def test_building_the_tree_imports_no_command_module_and_nothing_heavy() -> None
     assert "reviewdesk.cli.commands" not in loaded
 
 
+def test_the_gui_starts_without_command_modules_or_the_heavy_libraries() -> None:
+    # ui.app.run is replaced so that no window opens: what counts is what was imported before it.
+    code = (
+        "import ui.app\nui.app.run = lambda workspace=None, username=None: 0\n"
+        "from reviewdesk.cli.main import main\nassert main([]) == 0 and main(['gui']) == 0"
+    )
+    loaded = _loaded_after(code)
+    assert {m for m in loaded if m.startswith("reviewdesk.cli.commands.")} == {"reviewdesk.cli.commands.gui"}
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY and not m.startswith("PySide6")}
+
+
 def test_a_command_imports_its_own_module_only() -> None:
     code = (
         "from reviewdesk.cli.main import main\n"
