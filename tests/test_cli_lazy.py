@@ -6,8 +6,10 @@ import argparse
 import subprocess
 import sys
 
+import pytest
+
 from reviewdesk.cli.lazy import LazyCommand
-from reviewdesk.cli.main import build_parser
+from reviewdesk.cli.main import _gui_request, build_parser
 from reviewdesk.cli.parsers import documents, recusal, rubrics
 from tests.helpers import ROOT
 
@@ -35,7 +37,19 @@ def test_the_gui_starts_without_command_modules_or_the_heavy_libraries() -> None
     )
     loaded = _loaded_after(code)
     assert {m for m in loaded if m.startswith("reviewdesk.cli.commands.")} == {"reviewdesk.cli.commands.gui"}
+    assert not {m for m in loaded if m.startswith("reviewdesk.cli.parsers")}  # not even the tree was built
     assert not {m for m in loaded if m.split(".")[0] in HEAVY and not m.startswith("PySide6")}
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], (True, None)), (["gui"], (True, None)), (["--workspace", "D"], (True, "D")),
+    (["--workspace=D", "gui"], (True, "D")),
+    # everything else goes through the whole tree, which also reports its errors
+    (["gui", "--workspace", "D"], (False, "D")), (["--workspace"], (False, None)), (["--help"], (False, None)),
+    (["gui", "--help"], (False, None)), (["--version"], (False, None)), (["whoami"], (False, None)),
+])
+def test_only_the_plain_gui_start_skips_the_tree(argv: list[str], expected: tuple[bool, str | None]) -> None:
+    assert _gui_request(argv) == expected
 
 
 def test_a_command_imports_its_own_module_only() -> None:

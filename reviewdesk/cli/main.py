@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
 
-from reviewdesk.cli.parsers import build_parser
 from reviewdesk.errors import ReviewDeskError
 
 __all__ = ["build_parser", "main"]
@@ -14,17 +14,39 @@ __all__ = ["build_parser", "main"]
 INTERNAL_ERROR = 70
 
 
+def build_parser() -> argparse.ArgumentParser:
+    from reviewdesk.cli import parsers
+
+    return parsers.build_parser()
+
+
+def _gui_request(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(True, workspace) for `reviewdesk [--workspace DIR] [gui]`: the desktop app starts without the whole
+    argparse tree being built (a fifth of its start-up). Anything else, --help included, goes to the tree."""
+    quick = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    quick.add_argument("--workspace")
+    quick.add_argument("command", nargs="?", choices=["gui"])
+    try:
+        args, unknown = quick.parse_known_args(list(argv))
+    except argparse.ArgumentError:
+        return False, None
+    gui_last = args.command is None or list(argv)[-1] == "gui"  # `gui` takes no options of its own
+    return not unknown and gui_last, args.workspace
+
+
 def _message(err: ReviewDeskError) -> str:
     return err.message_zh if os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh") else err.message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command in (None, "gui"):
+    gui, workspace = _gui_request(sys.argv[1:] if argv is None else argv)
+    if not gui:
+        args = build_parser().parse_args(argv)
+        gui, workspace = args.command in (None, "gui"), args.workspace
+    if gui:
         from reviewdesk.cli.commands.gui import open_gui
 
-        return open_gui(args.workspace)
+        return open_gui(workspace)
     try:
         return int(args.func(args) or 0)
     except ReviewDeskError as err:
