@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>关于评查工作台</translation>
+    </message>
+    <message>
+        <source>ReviewDesk {version}</source>
+        <translation>评查工作台 {version}</translation>
+    </message>
+    <message>
+        <source>Workstation for law-enforcement supervision case review. Works offline; all data stays encrypted in the workspace folder.</source>
+        <translation>执法监督案件评查工作站。离线运行；所有数据均加密保存在工作区文件夹中。</translation>
+    </message>
+    <message>
+        <source>Third-party software and licences:</source>
+        <translation>第三方软件及其许可：</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add account</source>
@@ -3261,16 +3280,6 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Your password has been changed. Use the new password from the next log-in on.</source>
         <translation>您的密码已修改，下次登录请使用新密码。</translation>
-    </message>
-    <message>
-        <source>About ReviewDesk</source>
-        <translation>关于评查工作台</translation>
-    </message>
-    <message>
-        <source>ReviewDesk {version}
-Workstation for law-enforcement supervision case review. Works offline; all data stays encrypted in the workspace folder.</source>
-        <translation>评查工作台 {version}
-执法监督案件评查工作平台。离线运行，全部数据加密保存在工作区文件夹中。</translation>
     </message>
 </context>
 <context>

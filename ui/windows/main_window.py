@@ -327,16 +327,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def about(self) -> None:
-        from reviewdesk import __version__
+        from ui.dialogs.about import AboutDialog
 
-        inform(
-            self,
-            self.tr("About ReviewDesk"),
-            self.tr(
-                "ReviewDesk {version}\nWorkstation for law-enforcement supervision case review. Works "
-                "offline; all data stays encrypted in the workspace folder."
-            ).format(version=__version__),
-        )
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._quitting or self.ws is None:
