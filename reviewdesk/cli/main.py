@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the desktop app")
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("file", nargs="?", help="a package (.rdpkg) to import after log-in")
 
     p = sub.add_parser("init", help="create a workspace and its first admin account")
     p.add_argument("--admin", default="admin", help="admin user name (default: admin)")
@@ -303,10 +304,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from reviewdesk.cli.commands.gui import open_gui
 
-        return open_gui(args.workspace)
+        return open_gui(args.workspace, file=getattr(args, "file", None))
+    from reviewdesk import logs
+
+    logs.setup("cli")
+    logs.events.info("command %s", args.command)
     try:
         return int(args.func(args) or 0)
     except ReviewDeskError as err:
+        logs.events.info("command %s refused: %s", args.command, err.code)
         print(f"reviewdesk: error: {_message(err)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
@@ -317,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:
+        logs.log_unexpected(err, f"command {args.command}")
         if os.environ.get("REVIEWDESK_DEBUG"):
             raise
         print(

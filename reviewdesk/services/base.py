@@ -86,6 +86,7 @@ def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ch
         reason = _refusal(ws, probe, roles)
     if reason is not None:
         raise refuse(ws, action, reason)
+    ws.claim_lock()  # the process that changes the workspace holds it to the end (workspace_lock.py)
     try:
         with ws.write_session() as session, session.begin():
             ch = Change(session, ws, action)
