@@ -66,7 +66,7 @@ _DIGITS = re.compile(r"\d{6,}")
 
 def scrub(text: str) -> str:
     """Blank what could be data in a message we did not write ourselves."""
-    text = _QUOTED.sub("'…'", text)
+    text = _QUOTED.sub("'...'", text)
     text = _PATH.sub("<path>", text)
     text = _NON_ASCII.sub("<…>", text)
     text = _DIGITS.sub("<n>", text)
