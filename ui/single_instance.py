@@ -21,7 +21,7 @@ from pathlib import Path
 from ui.qt import QByteArray, QLocalServer, QLocalSocket, QObject, Signal
 
 CONNECT_MS = 400
-REPLY_MS = 3000
+REPLY_MS = 5000
 MAX_REQUEST = 64 * 1024
 
 events = logging.getLogger("reviewdesk.events")
@@ -55,8 +55,8 @@ def forward(name: str, file: Path | None) -> bool:
         request = {"file": str(file.resolve()) if file is not None else None}
         socket.write(QByteArray(json.dumps(request).encode("utf-8") + b"\n"))
         socket.flush()
-        if not socket.waitForBytesWritten(REPLY_MS):
-            return False
+        if socket.bytesToWrite():  # flush() usually sent it all (then waitForBytesWritten reports False)
+            socket.waitForBytesWritten(REPLY_MS)
         reply = _read_line(socket)
         return reply is not None and reply.get("ok") is True
     finally:

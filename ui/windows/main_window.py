@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         self.show_page("cases")
         page.open_import()  # type: ignore[attr-defined]
         wizard = getattr(page, "wizard", None)
-        if wizard is not None and not wizard.running():
+        if wizard is not None and not wizard.running:
             wizard.path.setText(str(path))
 
     def about(self) -> None:
