@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import platform
 import re
@@ -103,16 +102,39 @@ class _Scrubbed(logging.Filter):
         return True
 
 
-class _RotatingFile(logging.handlers.RotatingFileHandler):
-    """Two programs may share a folder (a command beside the app); on Windows the other one's open file makes
-    the rename fail: then keep writing to the current file instead of reporting an error on stderr."""
+class _RotatingFile(logging.FileHandler):
+    """Size-rotating file (`gui.log` → `gui.log.1` …). Not logging.handlers.RotatingFileHandler: that module
+    pulls in socket and pickle, a cost at every start. Two programs may share a folder (a command beside the
+    app); on Windows the other one's open file makes the rename fail: then keep writing to the current file."""
 
-    def doRollover(self) -> None:
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
         try:
-            super().doRollover()
+            if self._too_big(record):
+                self._rotate()
         except OSError:
-            if self.stream is None:
-                self.stream = self._open()
+            pass
+        super().emit(record)
+
+    def _too_big(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.tell() if self.stream.seekable() else 0
+        return size > 0 and size + len(self.format(record)) + 1 > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for n in range(self.backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        os.replace(base, f"{base}.1")
 
     def handleError(self, record: logging.LogRecord) -> None:
         pass  # the log must never stop the program (a full disk, a removed folder)
@@ -128,7 +150,7 @@ def setup(program: str, *, hooks: bool = True) -> Path | None:
     path = log_file(program)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = _RotatingFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True)
+        handler = _RotatingFile(path, MAX_BYTES, BACKUPS)
     except OSError:
         return None
     handler.addFilter(_Scrubbed())

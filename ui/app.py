@@ -221,6 +221,7 @@ class AppController(QObject):
             return
         self._pending_lock = None
         self.idle.stop()
+        logs.events.info("locked: %s", reason)
         ws, self.ws = self.ws, None
         username = ws.actor.username
         self._close_workspace(ws, reason)
