@@ -83,13 +83,25 @@ class OpenWorkspace:
         self._engine: Engine | None = engine
         self._data_key = bytearray(data_key)
         self._lock: workspace_lock.WorkspaceLock | None = None
+        # The CLI sets this: once a command has changed something it stays the writer until it ends.
+        # Library callers (tests, the demo builder) hold the lock only for each change.
+        self.keep_lock = False
 
-    def claim_lock(self) -> None:
-        """Become this workspace's writer (see workspace_lock.py) until `close()`; WorkspaceBusy if another
-        process is. Every change calls this first (services.base.change), so a command that only reads runs
-        beside an open desktop app, and one that writes is refused before it changes anything."""
-        if self._lock is None:
-            self._lock = workspace_lock.acquire(self.workspace.folder)
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Be this workspace's writer (workspace_lock.py) for the block; WorkspaceBusy if another process
+        is. Every change runs in one (services.base.change), so a command that only reads runs beside an
+        open desktop app, and one that writes is refused before it changes anything."""
+        if self._lock is not None:  # an outer block, or keep_lock, holds it
+            yield
+            return
+        self._lock = workspace_lock.acquire(self.workspace.folder)
+        try:
+            yield
+        finally:
+            if not self.keep_lock and self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     @property
     def holds_lock(self) -> bool:
@@ -127,11 +139,11 @@ class OpenWorkspace:
     def update_slots(self, edit: Callable[[KeySlotFile], object]) -> None:
         """Re-read the slot file, apply `edit`, write it back. Services call this inside their write
         transaction, whose lock (BEGIN IMMEDIATE) also keeps other processes from editing it at once."""
-        self.claim_lock()
-        fresh = KeySlotFile.load(self.workspace.slots_path)
-        edit(fresh)
-        fresh.save()
-        self.slots = fresh
+        with self.writing():
+            fresh = KeySlotFile.load(self.workspace.slots_path)
+            edit(fresh)
+            fresh.save()
+            self.slots = fresh
 
     def replace_engine(self, engine: Engine, data_key: bytes) -> None:
         """After a data-key rotation."""
@@ -201,8 +213,8 @@ class Workspace:
     def create(
         self, admin_username: str, admin_display_name: str, password: str, *, kdf: KdfParams = DEFAULT_KDF
     ) -> tuple[OpenWorkspace, str]:
-        """Create the workspace and its first admin. Returns the open workspace (its writer) and the recovery
-        code, which is shown once and never stored in the clear."""
+        """Create the workspace and its first admin. Returns the open workspace and the recovery code,
+        which is shown once and never stored in the clear."""
         username = validate_username(admin_username)
         validate_password(password, username)
         display = admin_display_name.strip() or username
@@ -212,9 +224,7 @@ class Workspace:
             )
         self.folder.mkdir(parents=True, exist_ok=True)
         with workspace_lock.acquire(self.folder):
-            opened, code = self._create(username, display, password, kdf)
-            opened.claim_lock()
-        return opened, code
+            return self._create(username, display, password, kdf)
 
     def _create(self, username: str, display: str, password: str, kdf: KdfParams) -> tuple[OpenWorkspace, str]:
         from reviewdesk.services import bootstrap
@@ -395,9 +405,7 @@ class Workspace:
 
         self.folder.mkdir(parents=True, exist_ok=True)
         with workspace_lock.acquire(self.folder):  # never swap files under another process's feet
-            opened = maintenance.restore_workspace(self, source, username, password)
-            opened.claim_lock()
-        return opened
+            return maintenance.restore_workspace(self, source, username, password)
 
 
 def ensure_role_value(role: str) -> Role:

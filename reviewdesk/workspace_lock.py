@@ -9,8 +9,8 @@ first, releases it with the last. So the desktop app, its worker threads and tes
 workspace twice in one process never refuse each other; a second *process* is refused with `WorkspaceBusy`.
 
 Who holds it (docs/security.md): the desktop app from log-in to quit (the lock screen included); a CLI
-command from its first change (services.base.change) to its end; `Workspace.create`/`restore`, and opening
-while it migrates or settles files. Reads and the audit entries of log-ins, locks and refusals need no lock
+command from its first change (services.base.change) to its end (OpenWorkspace.keep_lock; other callers hold
+it per change); `Workspace.create`/`restore`, and opening while it migrates or settles files. Reads and the audit entries of log-ins, locks and refusals need no lock
 (SQLite's own locking keeps them consistent).
 """
 

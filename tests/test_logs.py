@@ -72,7 +72,6 @@ def test_markers_through_services_cli_errors_and_a_crash_never_reach_the_log(
     logging.getLogger("somelibrary").error("failed", exc_info=RuntimeError(ASCII_MARK))
 
     # The CLI in fresh processes, sharing the folder: a refused log-in, an error that names the account.
-    ws.close()  # this process was the writer (create, changes); a CLI writer would be refused (exit 13)
     env = {"PW": ADMIN_PW, "BAD": SECRET + "x"}
     refused = run_cli("--workspace", str(folder), "whoami", "--user", "zqxmark7731", "--password-env", "BAD", env=env)
     assert refused.returncode == 4

@@ -25,6 +25,7 @@ import sys
 from reviewdesk.services import settings
 from reviewdesk.workspace import Workspace
 ws = Workspace(sys.argv[1]).open(sys.argv[2], sys.argv[3])
+ws.keep_lock = True  # as the CLI does: the writer from its first change to its end
 settings.set_setting(ws, "idle_lock_minutes", "12")
 print("holding", flush=True)
 sys.stdin.readline()
@@ -46,8 +47,20 @@ def start_holder(folder: Path) -> subprocess.Popen[str]:
 @pytest.fixture
 def folder(admin_ws) -> Path:
     folder = admin_ws.workspace.folder
-    admin_ws.close()  # the fixture's create() made this process the writer; let it go
+    admin_ws.close()
     return folder
+
+
+def test_library_callers_hold_the_lock_only_for_each_change(admin_ws) -> None:
+    folder = admin_ws.workspace.folder
+    assert not workspace_lock.held_here(folder)  # create() let it go
+    users.add_user(admin_ws, "zhanghua", "张华", "expert", USER_PW)
+    assert not admin_ws.holds_lock and not workspace_lock.held_here(folder)
+    admin_ws.keep_lock = True  # the CLI: from the first change on
+    users.add_user(admin_ws, "liming", "李明", "expert", USER_PW)
+    assert admin_ws.holds_lock and workspace_lock.held_here(folder)
+    admin_ws.close()
+    assert not workspace_lock.held_here(folder)
 
 
 def test_the_lock_is_shared_inside_a_process_and_released_with_the_last_holder(tmp_path: Path) -> None:

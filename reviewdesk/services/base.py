@@ -86,9 +86,9 @@ def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ch
         reason = _refusal(ws, probe, roles)
     if reason is not None:
         raise refuse(ws, action, reason)
-    ws.claim_lock()  # the process that changes the workspace holds it to the end (workspace_lock.py)
     try:
-        with ws.write_session() as session, session.begin():
+        # The workspace lock first (workspace_lock.py): another process that writes refuses us here.
+        with ws.writing(), ws.write_session() as session, session.begin():
             ch = Change(session, ws, action)
             yield ch
             ch.finish()
