@@ -78,6 +78,14 @@ def _read_line(socket: QLocalSocket) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def _alive(name: str) -> bool:
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    alive = probe.waitForConnected(CONNECT_MS)
+    probe.abort()
+    return alive
+
+
 def _allow_foreground(pid: object) -> None:
     if sys.platform != "win32" or not isinstance(pid, int):
         return
@@ -103,7 +111,8 @@ class InstanceServer(QObject):
 
     def listen(self, name: str) -> bool:
         """Listen on `name` (closing a previous name first). Called after `forward` found nobody there, so a
-        name still in use is a socket file left by a crashed app (POSIX): remove it and listen again."""
+        name in use that nobody answers on is a socket file left by a crashed app (POSIX): remove it, listen
+        again."""
         if self.name == name and self.server.isListening():
             return True
         self.server.close()
@@ -111,6 +120,9 @@ class InstanceServer(QObject):
         if not self.server.listen(name):
             if self.server.serverError() != QLocalSocket.LocalSocketError.AddressInUseError:
                 events.warning("single instance: cannot listen (%s)", self.server.serverError().name)
+                return False
+            if _alive(name):  # a first app too busy to answer in time: leave its name alone
+                events.warning("single instance: another app holds the name but did not answer")
                 return False
             QLocalServer.removeServer(name)
             if not self.server.listen(name):

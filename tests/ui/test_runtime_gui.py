@@ -159,3 +159,29 @@ def test_an_unexpected_error_shows_one_dialog_with_the_log_path(qtbot, reporter)
     assert text.count("unhandled: builtins.ZeroDivisionError at test_runtime_gui.py") == 3
     assert "in a background job: builtins.IndexError" in text
     assert "ZQXMARK7731" not in text and "欧阳标记" not in text
+
+
+STALE_SERVER = """
+import sys
+from ui.qt import QCoreApplication, QLocalServer
+app = QCoreApplication([])
+server = QLocalServer()
+assert server.listen(sys.argv[1])
+print("up", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave nothing behind")
+def test_a_socket_left_by_a_crashed_app_is_taken_over(qtbot, tmp_path):
+    name = server_name(tmp_path)
+    dead = subprocess.Popen([sys.executable, "-c", STALE_SERVER, name], cwd=ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert dead.stdout is not None and dead.stdout.readline().strip() == "up"
+    os.kill(dead.pid, signal.SIGKILL)  # its socket file stays behind
+    dead.wait(timeout=30)
+    server = InstanceServer()
+    try:
+        assert server.listen(name)
+    finally:
+        server.close()
