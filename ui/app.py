@@ -157,7 +157,7 @@ class AppController(QObject):
         try:
             self._hold = workspace_lock.acquire(folder)
         except WorkspaceBusy as err:
-            ws.close()
+            self._close_workspace(ws, "busy")  # the log-in was audited: so is its end
             login = self.show_login()
             login.message.show_error(i18n.error_text(err))
             return False
