@@ -1145,6 +1145,47 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>ReviewDesk — unexpected error</source>
+        <translation>评查工作台 — 意外错误</translation>
+    </message>
+    <message>
+        <source>(no log file could be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}) and the step you were doing did not finish.
+
+Nothing was saved half-way: every change is saved whole or not at all, so your data is as it was before the step.
+
+The details are in the log file:
+{path}
+
+You can go on working. If it happens again, note the time and give the log file to your system administrator (it holds no case data).</source>
+        <translation>程序发生了意外错误（{kind}），刚才的操作没有完成。
+
+没有任何内容被保存了一半：每项更改要么完整保存，要么完全不保存，数据仍是这一步之前的样子。
+
+详细情况记录在日志文件中：
+{path}
+
+您可以继续工作。如果再次发生，请记下时间，并把日志文件交给系统管理员（日志不含任何案件数据）。</translation>
+    </message>
+    <message>
+        <source>Copy log file path</source>
+        <translation>复制日志文件路径</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>{count} more error(s) since then (also in the log).</source>
+        <translation>此后又发生了 {count} 次错误（均已记入日志）。</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationDialog</name>
     <message>
         <source>Record a recusal matter</source>
@@ -3280,6 +3321,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Your password has been changed. Use the new password from the next log-in on.</source>
         <translation>您的密码已修改，下次登录请使用新密码。</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Only an administrator can import packages; {name} was not opened.</source>
+        <translation>只有管理员可以导入数据包；未打开 {name}。</translation>
     </message>
 </context>
 <context>

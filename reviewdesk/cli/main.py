@@ -17,7 +17,12 @@ INTERNAL_ERROR = 70
 def build_parser() -> argparse.ArgumentParser:
     from reviewdesk.cli import parsers
 
+<<<<<<< HEAD
     return parsers.build_parser()
+=======
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("file", nargs="?", help="a package (.rdpkg) to import after log-in")
+>>>>>>> runtime
 
 
 def _gui_request(argv: Sequence[str]) -> tuple[bool, str | None]:
@@ -40,16 +45,23 @@ def _message(err: ReviewDeskError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     gui, workspace = _gui_request(sys.argv[1:] if argv is None else argv)
+    file = None
     if not gui:
         args = build_parser().parse_args(argv)
         gui, workspace = args.command in (None, "gui"), args.workspace
+        file = getattr(args, "file", None)
     if gui:
         from reviewdesk.cli.commands.gui import open_gui
 
-        return open_gui(workspace)
+        return open_gui(workspace, file=file)
+    from reviewdesk import logs
+
+    logs.setup("cli")
+    logs.events.info("command %s", args.command)
     try:
         return int(args.func(args) or 0)
     except ReviewDeskError as err:
+        logs.events.info("command %s refused: %s", args.command, err.code)
         print(f"reviewdesk: error: {_message(err)}", file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
@@ -60,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as err:
+        logs.log_unexpected(err, f"command {args.command}")
         if os.environ.get("REVIEWDESK_DEBUG"):
             raise
         print(

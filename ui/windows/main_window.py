@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.dialogs.accounts import ChangePasswordDialog
@@ -325,6 +326,22 @@ class MainWindow(QMainWindow):
             )
         )
         dialog.open()
+
+    def open_package(self, path: Path) -> None:
+        """A package given on the command line or handed over by a later start: the case import on it."""
+        page = self.pages.get("cases")
+        if page is None or not getattr(page, "is_admin", False):
+            inform(
+                self,
+                self.tr("Import a package"),
+                self.tr("Only an administrator can import packages; {name} was not opened.").format(name=path.name),
+            )
+            return
+        self.show_page("cases")
+        page.open_import()  # type: ignore[attr-defined]
+        wizard = getattr(page, "wizard", None)
+        if wizard is not None and not wizard.running:
+            wizard.path.setText(str(path))
 
     def about(self) -> None:
         from ui.dialogs.about import AboutDialog

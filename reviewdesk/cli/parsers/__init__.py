@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("gui", help="open the desktop app")
+    p = sub.add_parser("gui", help="open the desktop app")
+    p.add_argument("file", nargs="?", help="a package (.rdpkg) to import after log-in")
 
     p = sub.add_parser("init", help="create a workspace and its first admin account")
     p.add_argument("--admin", default="admin", help="admin user name (default: admin)")
