@@ -17,12 +17,7 @@ INTERNAL_ERROR = 70
 def build_parser() -> argparse.ArgumentParser:
     from reviewdesk.cli import parsers
 
-<<<<<<< HEAD
     return parsers.build_parser()
-=======
-    p = sub.add_parser("gui", help="open the desktop app")
-    p.add_argument("file", nargs="?", help="a package (.rdpkg) to import after log-in")
->>>>>>> runtime
 
 
 def _gui_request(argv: Sequence[str]) -> tuple[bool, str | None]:
