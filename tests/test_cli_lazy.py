@@ -32,7 +32,7 @@ def test_building_the_tree_imports_no_command_module_and_nothing_heavy() -> None
 def test_the_gui_starts_without_command_modules_or_the_heavy_libraries() -> None:
     # ui.app.run is replaced so that no window opens: what counts is what was imported before it.
     code = (
-        "import ui.app\nui.app.run = lambda workspace=None, username=None: 0\n"
+        "import ui.app\nui.app.run = lambda workspace=None, username=None, file=None: 0\n"
         "from reviewdesk.cli.main import main\nassert main([]) == 0 and main(['gui']) == 0"
     )
     loaded = _loaded_after(code)
