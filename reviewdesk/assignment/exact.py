@@ -202,11 +202,11 @@ class _Runner:
         self.work = 0.0
         self.wall_limited = False
 
-    def solve(self, model: cp_model.CpModel, limit: float) -> tuple[cp_model.CpSolver, int]:
+    def solve(self, model: cp_model.CpModel, limit: float, workers: int = WORKERS) -> tuple[cp_model.CpSolver, int]:
         solver = cp_model.CpSolver()
         p = solver.parameters
-        p.num_workers = WORKERS
-        p.interleave_search = True  # subsolvers take turns in fixed batches: deterministic whatever the load
+        p.num_workers = workers
+        p.interleave_search = workers > 1  # subsolvers take turns in fixed batches: deterministic whatever the load
         p.random_seed = self.seed
         p.max_deterministic_time = limit
         p.max_time_in_seconds = limit * WALL_FACTOR  # safety net only (see module docstring)
@@ -321,7 +321,7 @@ def _cores(model: _Model, reqs: list[Requirement], run: _Runner, budget: float) 
     def infeasible(subset: list[int]) -> list[int] | None:
         model.m.clear_assumptions()
         model.m.add_assumptions([model.lits[i] for i in subset])
-        solver, status = run.solve(model.m, step * 4)
+        solver, status = run.solve(model.m, step * 4, workers=1)  # cores need a single worker
         if status != cp_model.INFEASIBLE:
             return None
         found = [index[i] for i in solver.sufficient_assumptions_for_infeasibility() if i in index]

@@ -21,8 +21,9 @@ _CODES = {"staffed": "max_load", "specialist": "specialist", "composition": "com
 
 
 def capacity(inp: Inputs, cases: Sequence[int], qualifies: NDArray[np.bool_]) -> tuple[int, NDArray[np.intp]]:
-    """Upper bound on the seats qualifying experts can give `cases`, and those experts (columns)."""
-    sub = inp.elig[list(cases)] & qualifies[None, :]
+    """Upper bound on the seats qualifying experts can give `cases`, and those experts (columns). `qualifies`:
+    one row for all cases, or one row per case."""
+    sub = inp.elig[list(cases)] & (qualifies if qualifies.ndim == 2 else qualifies[None, :])
     experts = np.flatnonzero(sub.any(axis=0))
     per_expert = np.minimum(inp.caps[experts], sub[:, experts].sum(axis=0))
     total = 0
@@ -55,8 +56,8 @@ def explain(
     if len(kinds) == 1:
         kind, r = kinds[0]
         types = sorted({case_types[c] for c in cases})
-        if kind == "specialist" and len(types) == 1:
-            qualifies = inp.spec[cases[0]]
+        if kind == "specialist":
+            qualifies = inp.spec[cases]
             need = len(cases)
         elif kind == "composition":
             qualifies = inp.rule_mask[r]
@@ -76,7 +77,7 @@ def explain(
                 }
                 n, q, loads = len(cases), len(experts), _caps_text(inp, experts)
                 if kind == "specialist":
-                    t = types[0]
+                    t = "/".join(types)
                     details["case_type"] = t
                     return Shortfall(
                         "specialist",

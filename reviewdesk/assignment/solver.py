@@ -268,8 +268,9 @@ class _Reasons:
             return None
         known = self.by_req.get((c, kind, rule))
         if known is not None:
-            # An unstaffed case is reported under max_load whatever mix of requirements the proof names.
-            return known if kind != "staffed" else Shortfall("max_load", known.message, known.message_zh, known.details)
+            # Reported under the code of the requirement missed, whatever mix of requirements the proof names.
+            code = {"staffed": "max_load", "specialist": "specialist", "composition": "composition"}[kind]
+            return Shortfall(code, known.message, known.message_zh, known.details)
         proven = self.result.partial_optimal
         return proof.not_met(exact.Requirement(c, kind, rule), self.inst.cases[c].case_type, self.inst.rules, proven,
                              self.result.limit)
