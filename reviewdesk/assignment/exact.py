@@ -87,11 +87,13 @@ class Inputs:
 
 def staffable(inp: Inputs) -> NDArray[np.bool_]:
     """Cases with at least k eligible experts from k different units (else unstaffed for a local reason)."""
-    out = np.zeros(len(inp.elig), dtype=bool)
-    for c, row in enumerate(inp.elig):
-        idx = np.flatnonzero(row)
-        out[c] = len(idx) >= inp.k and len(np.unique(inp.unit_of[idx])) >= inp.k
-    return out
+    n_c, n_e = inp.elig.shape
+    if n_e == 0:
+        return np.zeros(n_c, dtype=bool)
+    order = np.argsort(inp.unit_of, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(inp.unit_of[order]) != 0])
+    units = np.logical_or.reduceat(inp.elig[:, order], starts, axis=1).sum(axis=1)
+    return (inp.elig.sum(axis=1) >= inp.k) & (units >= inp.k)
 
 
 def requirements(inp: Inputs, ok: NDArray[np.bool_]) -> list[Requirement]:
