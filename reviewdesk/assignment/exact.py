@@ -1,24 +1,25 @@
 """Exact requirements with CP-SAT: a draw that meets every requirement whenever one exists, or a proof that none does.
 
 The min-cost flow (solver.py) is fast and usually meets everything; when it leaves a requirement unmet, a case
-unstaffed that could be staffed, or a load outside its fair share, this model takes over with the flow's panels
-as a hint. One Boolean per eligible (case, expert) pair; per case `sum = k · staffed`; at most one member per
-(case, unit); `load ≤ cap` per expert. Each requirement is a literal: `staffed[c]`, `specialist[c]` (cases with
-an eligible specialist) and `rule[r, c]`; a requirement literal implies `staffed[c]` and its "at least" sum.
+unstaffed that could be staffed, or a load outside its fair share, this model takes over. One Boolean per
+eligible (case, expert) pair; per case `sum = k · staffed`; at most one member per (case, unit); `load ≤ cap`
+per expert. Each requirement is a literal: `staffed[c]`, `specialist[c]` (cases with an eligible specialist)
+and `rule[r, c]`; a requirement literal implies `staffed[c]` and its "at least" sum.
 
-1. **All requirements** as constraints, objective: even loads (largest deviation from the fair share first, then
-   the sum of deviations). A solution is a draw that meets everything; status OPTIMAL proves the loads too.
-2. If that is **infeasible**, the requirement literals become assumptions (no objective, as CP-SAT requires)
-   and `sufficient_assumptions_for_infeasibility` gives a core: requirements that cannot all be met. Each core
-   is shrunk by deletion (drop one literal, re-solve) and set aside; the search repeats on the rest for further,
-   disjoint cores. proof.py turns each core into words (a counting argument where one holds).
+1. **All requirements** as constraints, no objective and no hint (the feasibility subsolvers find a draw in
+   seconds; an objective or the flow's requirement-missing hint slowed them tenfold). If its loads are not all
+   within the fair share, a second solve evens them (largest deviation first, then the sum) from that draw.
+2. If that is **infeasible**, the requirement literals become assumptions (no objective, one worker, as CP-SAT
+   requires) and `sufficient_assumptions_for_infeasibility` gives a core: requirements that cannot all be met.
+   Each core is shrunk by deletion (drop one literal, re-solve) and set aside; the search repeats on the rest
+   for further, disjoint cores. proof.py turns each core into words (a counting argument where one holds).
 3. The **best partial draw**: maximise the requirements met (a full panel weighs more than all requirements of
-   its case), then, with that count fixed, even loads.
+   its case) from the flow's draw, then, with that count fixed, even loads.
 
-Every solve is single-threaded with a seeded `random_seed` and a *deterministic* time limit (CP-SAT's own work
-units, not wall-clock), so the same seed and data give the same panels. The limits scale with the instance.
-A wall-clock safety net four times larger only matters on a machine stalled far beyond normal load; when it
-fires the result is reported as not reproducible.
+Every solve has a seeded `random_seed`, interleaved subsolvers (deterministic batches) and a *deterministic*
+time limit (CP-SAT's own work units, not wall-clock), so the same seed and data give the same panels. The
+limits scale with the instance. A wall-clock safety net eight times larger only matters on a machine stalled
+far beyond normal load; when it fires the result is reported as not reproducible.
 """
 
 from __future__ import annotations
