@@ -347,7 +347,7 @@ def test_declared_other_relations_are_soft_rule_8(rws: OpenWorkspace) -> None:
         assert any("大学同学" in t for t in texts) and all(ident(40) not in t for t in texts)
         assert any("身份证号一致" in x.evidence_zh for x in f[by_id])
         assert "同名" in f[by_name][0].evidence_zh and "其他关系" in f[by_name][0].evidence_zh
-        assert "曾经的同事" in f[colleague_counsel][0].evidence_zh and "代理人" in f[colleague_counsel][0].evidence_zh
+        assert "原同事关系" in f[colleague_counsel][0].evidence_zh and "代理人" in f[colleague_counsel][0].evidence_zh
         assert f[by_id][0].evidence_key.startswith("declared:relation-other-id:")
         assert f[by_name][0].evidence_key.startswith("declared:relation-other-name:")
         screening = screen(s, None, [case], TODAY)

@@ -14,7 +14,7 @@ from reviewdesk.recusal.rules.match import people, relations_like
 
 RULE_ID = "declared"
 
-RELATIONS = {"other": ("other relation", "其他关系"), "former_colleague": ("former colleague", "曾经的同事")}
+RELATIONS = {"other": ("other relation", "其他关系"), "former_colleague": ("former colleague", "原同事关系")}
 KINDS = {"self_declared": ("self-declared recusal", "自行回避"), "request_granted": ("recusal request granted", "申请回避已批准")}
 
 
