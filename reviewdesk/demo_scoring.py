@@ -71,7 +71,7 @@ def _submit(opened: OpenWorkspace, username: str, password: str, case_id: int, c
     try:
         view = scoring.certify(ws, str(case_id), campaign_id)
         rubric = rubrics.rubric_detail(ws, view.rubric_code, view.rubric_version).rubric
-        scoring.submit(ws, str(case_id), _entries(rubric, rng), "评查意见见各扣分项。", campaign_id)
+        scoring.submit(ws, str(case_id), _entries(rubric, rng), "", campaign_id)  # no filler comment
     finally:
         ws.close()
 

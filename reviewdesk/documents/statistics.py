@@ -104,6 +104,7 @@ class MarkRecord:
     reason: str
     evidence_ref: str
     veto: bool
+    tag: str = ""  # the item's 实体/程序… category in its rubric ("" if the item is unknown)
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,10 @@ class _Rubrics:
         item = self._of(rubric_id).get(code)
         return item.kind if item else ""
 
+    def tag(self, rubric_id: int, code: str) -> str:
+        item = self._of(rubric_id).get(code)
+        return item.tag if item else ""
+
     def order(self, rubric_id: int, code: str) -> tuple[int, str]:
         """Sheet order ("P1.10" after "P1.9"); unknown codes last."""
         codes = list(self._of(rubric_id))
@@ -432,7 +437,8 @@ def load_records(session: Session, campaign_id: str) -> CampaignRecords:
             case.external_id, case.case_number, expert.name, roles.get((s.case_id, s.expert_id), ""), s.total,
             s.grade, bool(s.veto), s.version, _day(s.submitted_at),
             tuple(MarkRecord(i.item_code, rubrics.text(s.rubric_id, i.item_code), rubrics.kind(s.rubric_id, i.item_code),
-                             float(i.points), i.reason, i.evidence_ref, bool(i.veto))
+                             float(i.points), i.reason, i.evidence_ref, bool(i.veto),
+                             rubrics.tag(s.rubric_id, i.item_code))
                   for i in items if i.points or i.veto),
         ))
     sheet_rows.sort(key=lambda r: (r.case_external_id, r.role != "leader", r.expert_name))
