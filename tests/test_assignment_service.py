@@ -354,6 +354,7 @@ def test_cli_assign_refuse_apply_panels_replace(admin_ws: OpenWorkspace, ws_fold
     assert code == 0, err
     preview = json.loads(out)
     assert preview["applied"] is False and preview["stats"]["unstaffed"] == 2
+    assert preview["proofs"] == [] and preview["search"]["proven"] is True
     assert preview["unstaffed"][0]["reasons"][0]["code"] == "too_few_eligible"
     code, out, err = _cli(ws_folder, "assign", "--campaign", camp, "--panel-size", "8", "--seed", "k")
     assert code == 11 and "only 7 experts are free of conflicts, 8 needed" in out and "Nothing saved" in out
@@ -369,3 +370,45 @@ def test_cli_assign_refuse_apply_panels_replace(admin_ws: OpenWorkspace, ws_fold
                           "--reason", "回避", "--json")
     assert code == 0, err
     assert json.loads(out)["changes"][0]["removed"] == member
+
+
+def test_saving_a_preview_reuses_its_panels_while_inputs_match(admin_ws: OpenWorkspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    w, camp, cases, _ = standard(admin_ws, 2)
+    prop = assignment.propose(admin_ws, camp, seed="reuse")
+    assert prop.inputs and prop.stats["reused"] is False and prop.search["method"] in ("flow", "exact")
+
+    def no_second_draw(problem: Problem) -> Solution:
+        raise AssertionError("drew again although nothing changed")
+
+    monkeypatch.setattr(assignment, "solve", no_second_draw)
+    done = assignment.apply(admin_ws, camp, seed="reuse", expect=prop.fingerprint, preview=prop)
+    assert done.run_id is not None and done.stats["reused"] is True and done.fingerprint == prop.fingerprint
+    audit = [a for a in rows(admin_ws, AuditEntry) if a.action == "assignment.apply"]
+    assert json.loads(audit[-1].details)["redrawn"] is False
+    monkeypatch.undo()
+    # A new finding changes the inputs: the draw is made again (and here differs, so the stale preview is refused).
+    w.declare(prop.panels[0].members[1].expert_id, prop.panels[0].case.id)
+    with pytest.raises(Conflict, match="out of date"):
+        assignment.apply(admin_ws, camp, seed="reuse", expect=prop.fingerprint, preview=prop)
+    # Another seed is another input.
+    other = assignment.apply(admin_ws, camp, seed="other", preview=prop)
+    assert other.stats["reused"] is False
+
+
+def test_impossible_requirement_is_proven_in_the_cli(admin_ws: OpenWorkspace, ws_folder: Path) -> None:
+    """Two lawyers with a maximum load of 1 for three cases that each need one: proven, named, nothing saved."""
+    w = World(admin_ws)
+    for i, prof in enumerate(["judge", "judge", "judge", "prosecutor", "lawyer", "lawyer"]):
+        w.expert(f"E{i}", f"U{i}", profession=prof, max_load=1 if prof == "lawyer" else None)
+    cases = [w.case(f"C{i}", "H") for i in range(3)]
+    camp = w.campaign("c", cases=cases, composition=json.dumps([{"professions": ["lawyer"], "min": 1}]))
+    code, out, err = _cli(ws_folder, "assign", "--campaign", camp, "--seed", "p", "--json")
+    assert code == 11, err
+    body = json.loads(out)
+    (why,) = body["proofs"]
+    assert why["code"] == "composition" and why["details"]["capacity"] == 2 and why["details"]["needed"] == 3
+    assert body["search"]["requirements"] == "impossible" and body["search"]["proven"] is True
+    (short,) = body["unstaffed"]
+    assert short["status"] == "unmet" and short["reasons"][0]["details"]["proven"] is True
+    code, out, err = _cli(ws_folder, "assign", "--campaign", camp, "--seed", "p", "--dry-run")
+    assert code == 0 and "impossible: 3 cases need at least 1 lawyer member(s) each" in out

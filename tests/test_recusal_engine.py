@@ -148,6 +148,9 @@ def oracle(data: dict[str, Any], b: Built, today: date) -> set[tuple[int, int, s
                 if rk == "near_relative":
                     for tn, tid in targets:
                         add("party_relative", same(rn, rid, tn, tid))
+                if rk in ("other", "former_colleague"):  # rule 8: another relationship, always soft
+                    for tn, tid in targets:
+                        add("declared", same(rn, rid, tn, tid), False)
                 for p in c["parties"]:
                     if rk == "business_interest":
                         add("interest", same(rn, rid, p["name"], p["id"]), True)

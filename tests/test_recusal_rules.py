@@ -194,7 +194,8 @@ def test_party_and_near_relatives(rws: OpenWorkspace) -> None:
         assert rules_of(f, party_name) == {("party_relative", False)}
         assert rules_of(f, rel_of_handler) == {("party_relative", True)}
         assert rules_of(f, rel_of_counsel) == {("party_relative", False)}
-        assert colleague not in f and rel_other_id not in f
+        assert rules_of(f, colleague) == {("declared", False)}  # rule 8, not a near relative
+        assert rel_other_id not in f
 
 
 # -- 3 interest -----------------------------------------------------------------------------------------------
@@ -319,6 +320,40 @@ def test_declared_recusal(rws: OpenWorkspace) -> None:
         for eid in (self_decl, granted, everywhere):
             assert rules_of(f, eid) == {("declared", True)}
         assert elsewhere not in f
+
+
+def test_declared_other_relations_are_soft_rule_8(rws: OpenWorkspace) -> None:
+    """`other` and `former_colleague` relations naming a party, a handler or a party's counsel: rule 8, soft
+    (pending until the coordinator decides), by identity number and by name, the note as evidence."""
+    with scratch(rws) as (s, w):
+        case = w.case(
+            handlers=[("李法官", ident(41))],
+            parties=[{"name": "张三", "id": ident(40), "counsel": [("王律师", "某所")]}, {"name": "赵四"}],
+        )
+        by_id = w.expert("甲")
+        by_name = w.expert("乙", relations=[("other", "赵四", None)])
+        colleague_handler = w.expert("丙", relations=[("former_colleague", "李法官", ident(41))])
+        colleague_counsel = w.expert("丁", relations=[("former_colleague", "王律师", None)])
+        handler_by_name = w.expert("戊", relations=[("other", "李法官", None)])
+        another_person = w.expert("己", relations=[("other", "张三", ident(42))])  # same name, other id
+        stranger = w.expert("庚", relations=[("other", "陈五", None)])
+        s.add(ExpertRelation(expert_id=by_id, kind="other", name="张三", id_number=ident(40), note="大学同学"))
+        s.flush()
+        f = found(s, case)
+        for eid in (by_id, by_name, colleague_handler, colleague_counsel, handler_by_name):
+            assert rules_of(f, eid) == {("declared", False)}, eid
+        assert another_person not in f and stranger not in f
+        texts = [x.evidence_zh for x in f[by_id]]
+        assert any("大学同学" in t for t in texts) and all(ident(40) not in t for t in texts)
+        assert any("身份证号一致" in x.evidence_zh for x in f[by_id])
+        assert "同名" in f[by_name][0].evidence_zh and "其他关系" in f[by_name][0].evidence_zh
+        assert "原同事关系" in f[colleague_counsel][0].evidence_zh and "代理人" in f[colleague_counsel][0].evidence_zh
+        assert f[by_id][0].evidence_key.startswith("declared:relation-other-id:")
+        assert f[by_name][0].evidence_key.startswith("declared:relation-other-name:")
+        screening = screen(s, None, [case], TODAY)
+        assert not screening.eligible(case, by_name)  # pending: excludes until cleared
+        assert screening.status(case, by_name, f[by_name][0]) == "pending"
+        assert by_name in screening.pending(case)
 
 
 # -- 9 prior_review -----------------------------------------------------------------------------------------------------

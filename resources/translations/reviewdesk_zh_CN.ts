@@ -236,6 +236,14 @@
         <translation>{n} 件案件未能组成完整评查组，选中该案件可查看原因。</translation>
     </message>
     <message>
+        <source>Impossible, proven by the solver: {reason}</source>
+        <translation>求解器已证明不可能：{reason}</translation>
+    </message>
+    <message>
+        <source>Not proven: the exact search reached its time limit. This is the best draw it found, but a draw meeting more requirements or with more even loads may exist.</source>
+        <translation>未经证明：精确求解已达时限。这是找到的最佳分案方案，但可能存在满足更多要求或分案更均衡的方案。</translation>
+    </message>
+    <message>
         <source>Save the {n} panels on screen? Panels saved earlier for this campaign are replaced.</source>
         <translation>保存屏幕上的 {n} 个评查组？本活动此前保存的评查组将被替换。</translation>
     </message>

@@ -83,3 +83,7 @@ class Solution:
     targets: dict[int, tuple[int, int]]  # expert id -> (lo, hi) fair share
     rounds: int
     widened: int  # cases whose candidate list was widened to every eligible expert
+    # How the draw was found and what is proven: method flow|exact, requirements all_met|impossible|not_proven,
+    # loads_optimal, proven (everything proven), limit/work of the exact search (see docs/assignment.md).
+    search: dict[str, object] = field(default_factory=dict)
+    proofs: list[Shortfall] = field(default_factory=list)  # one per set of requirements proven impossible together

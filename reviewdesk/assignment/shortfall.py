@@ -60,9 +60,8 @@ def missing_specialist(case_type: str, eligible_specialists: int) -> Shortfall:
         )
     return Shortfall(
         "specialist",
-        f"none of the {eligible_specialists} eligible '{case_type}' specialists could join the panel "
-        "(maximum load or unit rule)",
-        f"{eligible_specialists} 名具备“{case_type}”专长的可选专家均无法加入（最大分案数或同单位限制）",
+        f"none of the {eligible_specialists} eligible '{case_type}' specialists is on the panel",
+        f"{eligible_specialists} 名具备“{case_type}”专长的可选专家均未入选评查组",
         {"case_type": case_type, "eligible_specialists": eligible_specialists},
     )
 

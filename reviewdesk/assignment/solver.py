@@ -8,6 +8,9 @@
    (cases that meet a requirement keep the bonus only on the members that meet it).
 4. Cases left unstaffed get every eligible expert, cases missing a requirement more experts of that kind, and
    the flow is solved once more; of several half-staffed cases the emptiest is given up so others complete.
+5. If the flow still misses a requirement, leaves a staffable case empty or a load outside the fair share, the
+   exact model (exact.py, CP-SAT, the flow's panels as hint) finds a draw that meets everything, or proves
+   which requirements cannot be met together (proof.py) and gives the best partial draw.
    Then leaders, backups and the reasons for every shortfall.
 """
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from reviewdesk.assignment import candidates, network, roles, shortfall
+from reviewdesk.assignment import candidates, exact, network, proof, roles, shortfall
 from reviewdesk.assignment.loads import fair_share
 from reviewdesk.assignment.problem import Problem, Shortfall, Solution
 from reviewdesk.assignment.tiebreak import key_hashes, pair_hash, unit_interval
@@ -65,6 +68,7 @@ class _Instance:
         self.case_h = key_hashes(p.seed, "case", [c.key for c in self.cases])
         self.expert_h = key_hashes(p.seed, "expert", [e.key for e in self.experts])
         self.lo, self.hi = fair_share(self.k * n_c, self.caps, self.caps > 0)
+        self.seed = p.seed
         self.K = p.candidates_per_case
         self.small = int((self.caps > 0).sum()) <= p.small_pool
 
@@ -199,10 +203,106 @@ def solve(problem: Problem) -> Solution:
         seats[victim] = 0
         out, more = _rounds(inst, lists, bonus_spec, bonus_rule, 1, seats)
         rounds += more
-    return _finish(inst, out, rounds, widened)
+    inputs = _inputs(inst, out, lists)
+    if not _flow_meets_everything(inst, inputs, out):
+        result = exact.solve_exact(inputs)
+        return _finish(inst, _outcome_of(inst, result.chosen), rounds, widened, inputs, result)
+    return _finish(inst, out, rounds, widened, inputs, None)
 
 
-def _finish(inst: _Instance, out: _Outcome, rounds: int, widened: int) -> Solution:
+def _full_pairs(inst: _Instance, out: _Outcome) -> list[tuple[int, int]]:
+    full = out.count >= inst.k
+    return [(c, e) for c, e in zip(out.pc.tolist(), out.pe.tolist(), strict=True) if full[c]]
+
+
+def _inputs(inst: _Instance, out: _Outcome, lists: list[NDArray[np.intp]]) -> exact.Inputs:
+    return exact.Inputs(
+        inst.k, inst.elig, inst.unit_of, inst.caps, inst.spec, inst.rule_mask, [r.min for r in inst.rules],
+        inst.lo, inst.hi, inst.seed, _full_pairs(inst, out), lists,
+    )
+
+
+def _flow_meets_everything(inst: _Instance, inputs: exact.Inputs, out: _Outcome) -> bool:
+    """The fast path: every requirement met and every load within its fair share (as far as eligibility allows)."""
+    ok = exact.staffable(inputs)
+    if exact.unmet_of(inputs, exact.requirements(inputs, ok), inputs.hint):
+        return False
+    loads = np.zeros(len(inst.experts), dtype=np.int64)
+    for _c, e in inputs.hint:
+        loads[e] += 1
+    reachable = inst.elig[ok].sum(axis=0)
+    active = inst.caps > 0
+    return bool(((loads <= inst.hi) | ~active).all() and ((loads >= np.minimum(inst.lo, reachable)) | ~active).all())
+
+
+def _outcome_of(inst: _Instance, chosen: list[tuple[int, int]]) -> _Outcome:
+    ordered = sorted(chosen)
+    case = np.array([c for c, _ in ordered], dtype=np.intp)
+    expert = np.array([e for _, e in ordered], dtype=np.intp)
+    return _Outcome(inst, network.Pairs(case, expert), np.ones(len(ordered), dtype=bool))
+
+
+class _Reasons:
+    """Why a requirement is missed: a local fact, a proof from the exact search, or "not proven"."""
+
+    def __init__(self, inst: _Instance, inputs: exact.Inputs, result: exact.ExactResult | None) -> None:
+        self.inst, self.result = inst, result
+        self.proofs: list[Shortfall] = []
+        self.by_req: dict[tuple[int, str, int], Shortfall] = {}
+        if result is None:
+            return
+        keys = [c.key for c in inst.cases]
+        types = [c.case_type for c in inst.cases]
+        ekeys = [e.key for e in inst.experts]
+        for core in result.cores:
+            why = proof.explain(inputs, core, keys, types, ekeys, inst.rules)
+            self.proofs.append(why)
+            explained = str(why.details.get("requirement", ""))
+            for q in core:
+                if q.kind == explained or "+" in explained:  # a counting proof covers its own kind only
+                    self.by_req[(q.case, q.kind, q.rule)] = why
+
+    def missed(self, c: int, kind: str, rule: int = -1) -> Shortfall | None:
+        """None when the flow alone decided (no exact search ran)."""
+        if self.result is None:
+            return None
+        known = self.by_req.get((c, kind, rule))
+        if known is not None:
+            # Reported under the code of the requirement missed, whatever mix of requirements the proof names.
+            code = {"staffed": "max_load", "specialist": "specialist", "composition": "composition"}[kind]
+            return Shortfall(code, known.message, known.message_zh, known.details)
+        proven = self.result.partial_optimal
+        return proof.not_met(exact.Requirement(c, kind, rule), self.inst.cases[c].case_type, self.inst.rules, proven,
+                             self.result.limit)
+
+
+def _search(inst: _Instance, result: exact.ExactResult | None, proofs: list[Shortfall]) -> dict[str, object]:
+    if result is None:
+        return {"method": "flow", "requirements": "all_met", "loads_optimal": True, "proven": True}
+    if result.all_met:
+        state = "all_met"
+    elif result.feasibility_proven:
+        state = "impossible"
+    else:
+        state = "not_proven"
+    proven = state != "not_proven" and (result.all_met or result.partial_optimal) and result.loads_optimal
+    return {
+        "method": "exact",
+        "requirements": state,
+        "best_partial_proven": None if result.all_met else result.partial_optimal,
+        "loads_optimal": result.loads_optimal,
+        "proven": proven,
+        "complete_model": result.complete,
+        "limit": round(result.limit, 1),
+        "work": round(result.work, 2),
+        "reproducible": not result.wall_limited,
+        "proofs": len(proofs),
+    }
+
+
+def _finish(
+    inst: _Instance, out: _Outcome, rounds: int, widened: int, inputs: exact.Inputs, result: exact.ExactResult | None
+) -> Solution:
     n_c, n_e = len(inst.cases), len(inst.experts)
     members: list[list[int]] = [[] for _ in range(n_c)]
     for c, e in zip(out.pc.tolist(), out.pe.tolist(), strict=True):
@@ -220,13 +320,14 @@ def _finish(inst: _Instance, out: _Outcome, rounds: int, widened: int) -> Soluti
     backups: dict[int, list[int]] = {}
     unstaffed: dict[int, Shortfall] = {}
     unmet: dict[int, list[Shortfall]] = {}
+    reasons = _Reasons(inst, inputs, result)
     for c in sorted(range(n_c), key=lambda i: int(inst.case_h[i])):  # seeded order: fair leader balancing
         cid = case_ids[c]
         if not full[c]:
             panels[cid], backups[cid] = [], []
-            unstaffed[cid] = shortfall.unstaffed(
-                inst.k, inst.elig[c], inst.unit_of, loads, inst.caps, inst.excluded_by[c]
-            )
+            local = shortfall.unstaffed(inst.k, inst.elig[c], inst.unit_of, loads, inst.caps, inst.excluded_by[c])
+            missed = reasons.missed(c, "staffed") if local.code == "max_load" else None
+            unstaffed[cid] = _with_counts(missed, local) if missed else local
             continue
         team = sorted(members[c], key=lambda e: inst.experts[e].key)
         tie = pair_hash(inst.case_h[c], inst.expert_h[team])
@@ -242,11 +343,17 @@ def _finish(inst: _Instance, out: _Outcome, rounds: int, widened: int) -> Soluti
         ]
         problems: list[Shortfall] = []
         if not inst.spec[c, team].any():
-            problems.append(shortfall.missing_specialist(inst.cases[c].case_type, int((inst.spec[c] & inst.elig[c]).sum())))
+            eligible_specialists = int((inst.spec[c] & inst.elig[c]).sum())
+            local = shortfall.missing_specialist(inst.cases[c].case_type, eligible_specialists)
+            missed = reasons.missed(c, "specialist") if eligible_specialists else None
+            problems.append(_with_counts(missed, local) if missed else local)
         for r, rule in enumerate(inst.rules):
             have = int(inst.rule_mask[r, team].sum())
             if have < rule.min:
-                problems.append(shortfall.composition(rule, have, int((inst.rule_mask[r] & inst.elig[c]).sum())))
+                in_group = int((inst.rule_mask[r] & inst.elig[c]).sum())
+                local = shortfall.composition(rule, have, in_group)
+                missed = reasons.missed(c, "composition", r) if in_group >= rule.min else None
+                problems.append(_with_counts(missed, local) if missed else local)
         if problems:
             unmet[cid] = problems
     available = inst.caps > 0
@@ -260,4 +367,11 @@ def _finish(inst: _Instance, out: _Outcome, rounds: int, widened: int) -> Soluti
         targets={expert_ids[e]: (int(inst.lo[e]), int(inst.hi[e])) for e in range(n_e) if available[e]},
         rounds=rounds,
         widened=widened,
+        search=_search(inst, result, reasons.proofs),
+        proofs=reasons.proofs,
     )
+
+
+def _with_counts(why: Shortfall, local: Shortfall) -> Shortfall:
+    """A proof or "not proven" reason, keeping the case's own counts in its details."""
+    return Shortfall(why.code, why.message, why.message_zh, {**local.details, **why.details})

@@ -6,6 +6,7 @@ and the expert rows, and turns its result into views, JSON and stored rows.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import secrets
@@ -116,6 +117,9 @@ class Proposal:
     stats: dict[str, object]
     fingerprint: str
     run_id: int | None = None
+    inputs: str = ""  # SHA-256 of what the draw was computed from (cases, pool, findings, rules, seed)
+    search: dict[str, object] = field(default_factory=dict)  # method, what is proven, limits (docs/assignment.md)
+    proofs: list[Shortfall] = field(default_factory=list)  # requirements proven impossible together
 
     @property
     def unstaffed(self) -> list[CasePanel]:
@@ -145,6 +149,8 @@ class Proposal:
             ],
             "loads": self.loads,
             "stats": self.stats,
+            "search": self.search,
+            "proofs": [p.to_json() for p in self.proofs],
         }
 
 
@@ -342,9 +348,33 @@ def _fingerprint(params: _Params, panels: list[CasePanel]) -> str:
     return hashlib.sha256(json.dumps(body, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-def _compute(session: Session, campaign_id: str, params: _Params) -> tuple[Proposal, Screening]:
+def _inputs_digest(problem: Problem) -> str:
+    """What a draw depends on, by external ids: cases, experts, the eligibility the findings and decisions give,
+    the excluded-by counts, the campaign's rules and the seed. Equal digests give equal draws."""
+    h = hashlib.sha256()
+    head = {
+        "params": [problem.panel_size, problem.seed, problem.max_load,
+                   sorted([sorted(r.professions), r.min] for r in problem.composition)],
+        "cases": [[c.key, c.case_type] for c in problem.cases],
+        "experts": [[e.key, e.unit, e.profession, sorted(e.specialties), e.available, e.max_load] for e in problem.experts],
+        "excluded_by": [sorted(x.items()) for x in problem.excluded_by or ()],
+    }
+    h.update(json.dumps(head, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
+    h.update(np.ascontiguousarray(problem.eligible, dtype=bool).tobytes())
+    return h.hexdigest()
+
+
+def _compute(
+    session: Session, campaign_id: str, params: _Params, reuse: Proposal | None = None
+) -> tuple[Proposal, Screening]:
+    """Screen and draw; with `reuse` (an earlier preview), its panels are taken as they are when the inputs are
+    unchanged, so that saving a preview costs the screening but not a second draw."""
     started = time.perf_counter()
     problem, screening, cases, experts = _problem(session, campaign_id, params)
+    digest = _inputs_digest(problem)
+    if reuse is not None and reuse.inputs == digest and reuse.params == params.to_json():
+        stats = {**reuse.stats, "reused": True, "seconds": round(time.perf_counter() - started, 3)}
+        return dataclasses.replace(reuse, stats=stats, run_id=None), screening
     solution = solve(problem)
     names = _unit_names(session)
     panels: list[CasePanel] = []
@@ -382,9 +412,15 @@ def _compute(session: Session, campaign_id: str, params: _Params) -> tuple[Propo
         "load_max": max(values, default=0),
         "rounds": solution.rounds,
         "widened": solution.widened,
+        "method": solution.search.get("method"),
+        "proven": solution.search.get("proven"),
+        "reused": False,
         "seconds": round(time.perf_counter() - started, 3),
     }
-    proposal = Proposal(campaign_id, params.to_json(), panels, loads, stats, _fingerprint(params, panels))
+    proposal = Proposal(
+        campaign_id, params.to_json(), panels, loads, stats, _fingerprint(params, panels), inputs=digest,
+        search=dict(solution.search), proofs=list(solution.proofs),
+    )
     return proposal, screening
 
 
@@ -404,10 +440,10 @@ def propose(
         return proposal
 
 
-def _recheck(session: Session, campaign_id: str, panels: Sequence[CasePanel]) -> None:
-    """Independent of the solver: a fresh screening of the cases to save, every member must be eligible."""
+def _recheck(fresh: Screening, panels: Sequence[CasePanel]) -> None:
+    """Independent of the solver and of its eligibility matrix: the screening made inside the write transaction
+    is asked directly whether each member of each panel to save may sit."""
     staffed = [p for p in panels if p.members]
-    fresh = screen(session, campaign_id, [p.case.id for p in staffed])
     for p in staffed:
         excluded = fresh.excluding(p.case.id)
         for m in p.members:
@@ -433,9 +469,12 @@ def apply(
     max_load: int | None = None,
     expect: str | None = None,
     allow_partial: bool = False,
+    preview: Proposal | None = None,
 ) -> Proposal:
-    """Draw again inside the write transaction and save the panels, replacing the campaign's earlier ones.
+    """Screen again inside the write transaction and save the panels, replacing the campaign's earlier ones.
 
+    `preview`: the draw the user saw; when the inputs (cases, pool, findings, rules, seed) are unchanged its panels
+    are saved without drawing again, otherwise the draw is made again and compared with `expect`.
     `expect`: the fingerprint of the preview the user saw; if the draw now differs, nothing is saved.
     Cases left unstaffed or missing a requirement refuse the whole apply unless `allow_partial`; then the full
     panels are saved (unmet ones too) and unstaffed cases get none.
@@ -443,7 +482,7 @@ def apply(
     with change(ws, "assignment.apply", ADMIN) as ch:
         s = ch.session
         params = _params(_campaign(s, campaign_id), panel_size, seed, max_load)
-        proposal, _ = _compute(s, campaign_id, params)
+        proposal, fresh = _compute(s, campaign_id, params, reuse=preview)
         if expect is not None and expect != proposal.fingerprint:
             raise Conflict(
                 "the preview is out of date (cases, experts or recusal records changed); draw again",
@@ -457,7 +496,7 @@ def apply(
                 "to save the others)",
                 message_zh=f"{len(failing)} 件案件无法组成完整评查组：{listed}；未保存（可用 --allow-partial 保存其余）",
             )
-        _recheck(s, campaign_id, proposal.panels)
+        _recheck(fresh, proposal.panels)
         s.execute(delete(PanelMember).where(PanelMember.campaign_id == campaign_id))
         s.execute(delete(PanelBackup).where(PanelBackup.campaign_id == campaign_id))
         stamp = now()
@@ -501,6 +540,7 @@ def apply(
             unmet=len(proposal.unmet),
             members=members,
             fingerprint=proposal.fingerprint,
+            redrawn=not proposal.stats.get("reused", False),
         )
         return proposal
 

@@ -141,3 +141,20 @@ def test_recusal_matter_recorded_from_the_page(qtbot, admin_ws: OpenWorkspace) -
     rules = {(r.expert_external_id, r.item.finding.rule_id) for r in (page.findings.row_at(n) for n in range(page.findings.rowCount())) if r}
     assert ("E2", "declared") in rules
     assert "已登记" in page.message.text()
+
+
+def test_preview_says_which_requirement_is_impossible_in_chinese(qtbot, admin_ws: OpenWorkspace) -> None:
+    import json
+
+    w = World(admin_ws)
+    for i, prof in enumerate(["judge", "judge", "judge", "prosecutor", "lawyer", "lawyer"]):
+        w.expert(f"L{i}", f"V{i}", profession=prof, max_load=1 if prof == "lawyer" else None)
+    cases = [w.case(f"D{i}", "H") for i in range(3)]
+    w.campaign("K2", cases=cases, composition=json.dumps([{"professions": ["lawyer"], "min": 1}]))
+    page = _page(qtbot, admin_ws)
+    page.campaign.setCurrentIndex(page.campaign.findData("K2"))
+    qtbot.mouseClick(page.draw_button, LEFT)
+    qtbot.waitUntil(lambda: page.proposal is not None, timeout=20000)
+    text = page.summary.text()
+    assert "求解器已证明不可能" in text and "3 件案件每件至少需要 1 名lawyer成员" in text and "最多只能承担 2 个" in text
+    assert "未经证明" not in text

@@ -352,6 +352,13 @@ class AssignmentPage(Page):
         text = self.tr("Preview (not saved): {cases} cases, seed {seed}.").format(cases=len(p.panels), seed=p.params.get("seed"))
         if failing:
             text += " " + self.tr("{n} cases have no full panel; select them to see why.").format(n=failing)
+        for why in p.proofs:
+            text += "\n" + self.tr("Impossible, proven by the solver: {reason}").format(reason=bilingual(why.message, why.message_zh))
+        if p.search.get("proven") is False:
+            text += "\n" + self.tr(
+                "Not proven: the exact search reached its time limit. This is the best draw it found, but a draw "
+                "meeting more requirements or with more even loads may exist."
+            )
         self.summary.setText(text)
         self._reselect(None)
 
@@ -375,6 +382,7 @@ class AssignmentPage(Page):
             return assignment.apply(
                 ws, campaign_id, panel_size=int(params["panel_size"]), seed=str(params["seed"]),  # type: ignore[call-overload]
                 max_load=params.get("max_load"), expect=p.fingerprint, allow_partial=partial,  # type: ignore[arg-type]
+                preview=p,  # unchanged inputs: these very panels are saved, without drawing again
             )
 
         self._start(run, self._saved, self.tr("Saving panels…"))

@@ -22,6 +22,13 @@ def _print_proposal(proposal: assignment.Proposal) -> None:
         if panel.problems:
             line += "\t! " + "; ".join(p.message for p in panel.problems)
         print(line)
+    for why in proposal.proofs:
+        print(f"impossible: {why.message}")
+    if proposal.search.get("proven") is False:
+        print(
+            "not proven: the exact search stopped at its time limit; the best draw found is shown, but it was not "
+            "proven that a better one (more requirements met, or more even loads) does not exist"
+        )
     st = proposal.stats
     print(
         f"{st['staffed']} of {st['cases']} cases staffed, {st['unmet']} missing a requirement, "
@@ -40,7 +47,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
         result = preview
         if not args.dry_run and not blocked:
             result = assignment.apply(opened, args.campaign, **options, expect=preview.fingerprint,
-                                      allow_partial=args.allow_partial)
+                                      allow_partial=args.allow_partial, preview=preview)
     if args.json:
         emit_json(result.to_json())
     else:

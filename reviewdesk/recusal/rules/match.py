@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from reviewdesk.recusal.facts import RelationFact
+from reviewdesk.recusal.facts import CaseFacts, RelationFact
 from reviewdesk.recusal.pool import Pool
 
 How = Literal["id", "name"]
@@ -45,3 +45,13 @@ def relations_like(pool: Pool, kind: str, name: str, id_number: str | None) -> I
         if how is not None:
             seen.add((eid, rel))
             yield eid, rel, how
+
+
+def people(case: CaseFacts) -> Iterator[tuple[str, str, str, str | None]]:
+    """Everyone a declared relation may name: (label en, label zh, name, id number). Counsel have no id."""
+    for p in case.parties:
+        yield f"party ({p.role})", f"当事人（{p.role}）", p.name, p.id_number
+    for h in case.handlers:
+        yield f"handler ({h.role})", h.role, h.name, h.id_number
+    for p, c in case.counsel():
+        yield f"counsel of {p.name}", f"{p.name}的代理人", c.name, None

@@ -8,19 +8,9 @@ from datetime import date
 from reviewdesk.recusal.facts import CaseFacts
 from reviewdesk.recusal.findings import Finding, evidence_key, finding, mask_id
 from reviewdesk.recusal.pool import CampaignRules, Pool
-from reviewdesk.recusal.rules.match import experts_like, relations_like
+from reviewdesk.recusal.rules.match import experts_like, people, relations_like
 
 RULE_ID = "party_relative"
-
-
-def _people(case: CaseFacts) -> Iterator[tuple[str, str, str, str | None]]:
-    """Everyone whose near relatives recuse: (label en, label zh, name, id number)."""
-    for p in case.parties:
-        yield f"party ({p.role})", f"当事人（{p.role}）", p.name, p.id_number
-    for h in case.handlers:
-        yield f"handler ({h.role})", h.role, h.name, h.id_number
-    for p, c in case.counsel():
-        yield f"counsel of {p.name}", f"{p.name}的代理人", c.name, None
 
 
 def check(case: CaseFacts, pool: Pool, campaign: CampaignRules, today: date) -> Iterator[tuple[int, Finding]]:
@@ -40,7 +30,7 @@ def check(case: CaseFacts, pool: Pool, campaign: CampaignRules, today: date) -> 
                     f"expert {e.name} has the same name as party {p.name} ({p.role}); no identity number to confirm",
                     f"专家{e.name}与当事人{p.name}（{p.role}）同名，缺少身份证号，无法确认是否同一人",
                 )
-    for who_en, who_zh, name, id_number in _people(case):
+    for who_en, who_zh, name, id_number in people(case):
         for eid, rel, how in relations_like(pool, "near_relative", name, id_number):
             e = pool.experts[eid]
             key = evidence_key(RULE_ID, f"relative-{how}", rel.name, rel.id_number or "", name, id_number or "")
