@@ -1627,6 +1627,10 @@ Evidence: {evidence}</source>
         <translation>本软件内无法显示这类文件（{kind}）。管理员可以导出该文件，再用相应的程序打开。</translation>
     </message>
     <message>
+        <source>This PDF holds parts that unpack to far more data than a case file needs, so ReviewDesk does not draw it. An administrator can export the file and check it on another machine.</source>
+        <translation>此 PDF 含有解压后远超正常卷宗大小的内容，为安全起见本程序不显示它。管理员可以导出该文件，在另一台电脑上检查。</translation>
+    </message>
+    <message>
         <source>This PDF could not be opened. It may be damaged or protected by a password.</source>
         <translation>无法打开此 PDF。文件可能已损坏或设有密码。</translation>
     </message>

@@ -234,6 +234,17 @@ class DocumentViewer(QWidget):
     def _open_pdf(self, data: bytes) -> None:
         import pypdfium2
 
+        from reviewdesk.casefiles import pdf_scan
+
+        # A stream that inflates past the text budget would take PDFium past it too when it draws the page.
+        if pdf_scan.problem(data) is not None:
+            self._unsupported(
+                self.tr(
+                    "This PDF holds parts that unpack to far more data than a case file needs, so ReviewDesk "
+                    "does not draw it. An administrator can export the file and check it on another machine."
+                )
+            )
+            return
         try:
             with pdfium.LOCK:
                 self._pdf = pypdfium2.PdfDocument(data)
