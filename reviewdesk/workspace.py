@@ -165,6 +165,7 @@ class Workspace:
         return self.db_path.exists() and self.slots_path.exists()
 
     def require_exists(self) -> None:
+        backup.settle_restores(self.folder)  # a restore killed during its swap is finished first
         if self.exists():
             return
         if self.db_path.exists() or self.slots_path.exists():
