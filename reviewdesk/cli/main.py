@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from reviewdesk import __version__
 from reviewdesk.cli.commands import (
@@ -32,7 +33,7 @@ INTERNAL_ERROR = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="reviewdesk",
         description="ReviewDesk (评查工作台): offline case-review workstation. Without a command, opens the desktop app.",
     )
@@ -297,6 +298,48 @@ def _message(err: ReviewDeskError) -> str:
     return err.message_zh if os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh") else err.message
 
 
+def one_line(text: str) -> str:
+    """Newlines and other control characters (C0, DEL, C1, line/paragraph separators) escaped, so data
+    echoed in a message can neither break the one-line contract nor send terminal escapes."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append(" ")
+        elif code < 0x20 or 0x7F <= code < 0xA0 or code in (0x2028, 0x2029):
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def error_line(err: ReviewDeskError) -> str:
+    """The one stderr line for an error. An error carrying a list of problems (a spreadsheet's) is summed
+    up: the count, the first problem, and where to find them all (`--json`, or the GUI's error table)."""
+    problems = getattr(err, "problems", None)
+    if problems:
+        zh = _message(err) is err.message_zh and err.message_zh != err.message
+        count = len(problems) + int(getattr(err, "more", 0) or 0)
+        where = getattr(err, "field", "the file")
+        if zh:
+            lines = err.message_zh.split("\n")
+            first = lines[1] if len(lines) > 1 else str(problems[0])
+            text = f"{where} 中有 {count} 处问题，未导入任何内容；第一处：{first}；全部问题请用 --json 查看"
+        else:
+            text = f"{count} problem(s) in {where}, nothing was imported; first: {problems[0]}; use --json for all"
+        return "reviewdesk: error: " + one_line(text)
+    return "reviewdesk: error: " + one_line(_message(err))
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage errors keep the one-line contract too (argparse prints the usage first by default)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see {self.prog} --help)\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -307,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except ReviewDeskError as err:
-        print(f"reviewdesk: error: {_message(err)}", file=sys.stderr)
+        print(error_line(err), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("reviewdesk: cancelled", file=sys.stderr)
