@@ -52,7 +52,8 @@ def main() -> int:
             count = args.kills if module.KIND == "kills" else max(1, args.mutants // max(1, len(mutation)))
             start = time.monotonic()
             if module.KIND == "kills":
-                result = module.campaign(args.seed, count, Path(tmp) / module.KIND, calibrate=args.calibrate)
+                result = module.campaign(args.seed, count, Path(tmp) / module.KIND, calibrate=args.calibrate,
+                                         log=lambda line: print(line, file=sys.stderr, flush=True))
             else:
                 result = module.campaign(args.seed, count, Path(tmp) / module.KIND)
             result["seconds"] = round(time.monotonic() - start, 1)
