@@ -64,6 +64,10 @@ def main() -> int:
     print(f"{'kind':<10}{'tried':>8}{'passed':>8}{'failed':>8}{'peak RSS MiB':>14}{'seconds':>10}")
     for kind, tried, passed, failed, rss, secs in rows:
         print(f"{kind:<10}{tried:>8}{passed:>8}{failed:>8}{rss / 1024:>14.1f}{secs:>10}")
+    if "kills" in full:
+        k = full["kills"]
+        print(f"kills that landed before the action finished: {k['killed']} of {k['tried']}; by action: "
+              + ", ".join(f"{a} {v['killed']}/{v['tried']}" for a, v in sorted(k["by_action"].items())))
     for kind, result in full.items():
         for failure in result["failures"][:20]:
             print(f"{kind} failure: {json.dumps(failure, ensure_ascii=False)}")

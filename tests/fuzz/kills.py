@@ -207,8 +207,8 @@ def _output_whole(action: str, out: Path) -> str | None:
     return None
 
 
-def trial(rng: random.Random, world: World, workdir: Path, timings: dict[str, float], n: int) -> tuple[list[str], int, str]:
-    action = rng.choice(ACTIONS)
+def trial(rng: random.Random, action: str, world: World, workdir: Path, timings: dict[str, float],
+          n: int) -> tuple[list[str], int, bool]:
     ws = workdir / f"t{n}" / "ws"
     out = workdir / f"t{n}" / "out"
     out.mkdir(parents=True)
@@ -220,7 +220,7 @@ def trial(rng: random.Random, world: World, workdir: Path, timings: dict[str, fl
     passwords = _which_password(ws)
     if len(passwords) != 1 or (action != "passwd" and passwords != [PASSWORD]):
         problems.append(f"opens with {passwords or 'no password'}")
-        return problems, rss, action
+        return problems, rss, killed
     password = passwords[0]
     after = _state(ws, world, password)
     if not after["audit_ok"]:
@@ -251,7 +251,7 @@ def trial(rng: random.Random, world: World, workdir: Path, timings: dict[str, fl
     if not killed:
         problems = [f"(not killed: finished first) {p}" for p in problems]
     shutil.rmtree(workdir / f"t{n}", ignore_errors=True)
-    return problems, rss, action
+    return problems, rss, killed
 
 
 def _calibrate(world: World, workdir: Path) -> dict[str, float]:
@@ -276,12 +276,17 @@ def campaign(seed: int, count: int, workdir: Path, template: Path | None = None,
     world = build_world(workdir / "world", template)
     timings = _calibrate(world, workdir) if calibrate else dict(DEFAULT_TIMINGS)
     result: dict[str, Any] = {"tried": 0, "passed": 0, "failed": 0, "peak_rss_kib": 0, "failures": [],
-                              "worst": None, "timings": timings, "by_action": {}}
-    for n in range(count):
-        problems, rss, action = trial(rng, world, workdir, timings, n)
+                              "worst": None, "timings": timings, "by_action": {}, "killed": 0}
+    order: list[str] = []
+    while len(order) < count:  # every action in turn, in a seeded order
+        order += rng.sample(ACTIONS, len(ACTIONS))
+    for n, action in enumerate(order[:count]):
+        problems, rss, killed = trial(rng, action, world, workdir, timings, n)
         result["tried"] += 1
-        stats = result["by_action"].setdefault(action, {"tried": 0, "failed": 0})
+        result["killed"] += killed
+        stats = result["by_action"].setdefault(action, {"tried": 0, "failed": 0, "killed": 0})
         stats["tried"] += 1
+        stats["killed"] += killed
         if rss > result["peak_rss_kib"]:
             result["peak_rss_kib"], result["worst"] = rss, action
         if problems:
@@ -291,5 +296,6 @@ def campaign(seed: int, count: int, workdir: Path, template: Path | None = None,
         else:
             result["passed"] += 1
         if log is not None:
-            log(f"kill {n + 1}/{count} {action}: {'ok' if not problems else '; '.join(problems)}")
+            outcome = "ok" if not problems else "; ".join(problems)
+            log(f"kill {n + 1}/{count} {action} ({'killed' if killed else 'finished first'}): {outcome}")
     return result
