@@ -4,6 +4,7 @@ Files in the folder:
   reviewdesk.db (+ -journal)     the encrypted store (SQLCipher 4, rollback journal; see store/engine.py)
   keyslots.json                  key slots (see security/keyslots.py)
   login-throttle.json            failed-login counter (no secrets)
+  login-throttle.json.lock       empty; locked while a log-in is checked (one at a time)
   reviewdesk.lock                empty; the OS lock on it says which process writes (see workspace_lock.py)
   backups/                       encrypted backups taken before each migration
 """
@@ -197,6 +198,7 @@ class Workspace:
         return self.db_path.exists() and self.slots_path.exists()
 
     def require_exists(self) -> None:
+        backup.settle_restores(self.folder)  # a restore killed during its swap is finished first
         if self.exists():
             return
         if self.db_path.exists() or self.slots_path.exists():
@@ -260,20 +262,21 @@ class Workspace:
 
     def _open(self, username: str, password: str) -> OpenWorkspace:
         self.require_exists()
-        throttle = self.throttle
-        throttle.check()
-        slots = KeySlotFile.load(self.slots_path)
-        unlocked = slots.unlock_user(username, password)
-        if unlocked is None:
-            throttle.record_failure()
-            raise AuthError()
-        engine, data_key = self._open_engine(slots, unlocked)
-        try:
-            actor = self._actor(engine, username)
-            if actor is None:
-                throttle.record_failure()
+        with self.throttle.attempt() as attempt:
+            slots = KeySlotFile.load(self.slots_path)
+            unlocked = slots.unlock_user(username, password)
+            if unlocked is None:
                 raise AuthError()
-            throttle.record_success()
+            engine, data_key = self._open_engine(slots, unlocked)
+            try:
+                actor = self._actor(engine, username)
+                if actor is None:
+                    raise AuthError()
+                attempt.passed()
+            except BaseException:
+                engine.dispose()
+                raise
+        try:
             opened = OpenWorkspace(self, engine, data_key, slots, actor)
             self._drop_stale_slots(opened)
             from reviewdesk.services import sessions
@@ -287,14 +290,13 @@ class Workspace:
     def recover(self, code: str, username: str, new_password: str) -> OpenWorkspace:
         """Open with the recovery code and set a new password for `username` (an active account)."""
         self.require_exists()
-        throttle = self.throttle
-        throttle.check()
         normalized = recovery_code.normalize(code)
-        slots = KeySlotFile.load(self.slots_path)
-        unlocked = slots.unlock_recovery(normalized) if normalized else None
-        if unlocked is None:
-            throttle.record_failure()
-            raise WorkspaceError("wrong recovery code", message_zh="恢复码不正确")
+        with self.throttle.attempt() as attempt:
+            slots = KeySlotFile.load(self.slots_path)
+            unlocked = slots.unlock_recovery(normalized) if normalized else None
+            if unlocked is None:
+                raise WorkspaceError("wrong recovery code", message_zh="恢复码不正确")
+            attempt.passed()
         engine, data_key = self._open_engine(slots, unlocked)
         try:
             actor = self._actor(engine, username)
@@ -303,7 +305,6 @@ class Workspace:
                     f"no active account named '{username}'", message_zh=f"没有名为“{username}”的有效账户"
                 )
             validate_password(new_password, actor.username)
-            throttle.record_success()
             opened = OpenWorkspace(self, engine, data_key, slots, actor)
             from reviewdesk.services import users
 

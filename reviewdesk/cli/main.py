@@ -8,9 +8,10 @@ import re
 import sys
 from collections.abc import Sequence
 
+from reviewdesk.cli.one_line import error_line, one_line
 from reviewdesk.errors import ReviewDeskError, ValidationError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "one_line"]
 
 INTERNAL_ERROR = 70
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -36,10 +37,6 @@ def _gui_request(argv: Sequence[str]) -> tuple[bool, str | None]:
     return not unknown and gui_last, args.workspace
 
 
-def _message(err: ReviewDeskError) -> str:
-    return err.message_zh if os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh") else err.message
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     for arg in sys.argv[1:] if argv is None else argv:
         if _SURROGATE.search(arg):  # bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)
@@ -63,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except ReviewDeskError as err:
         logs.events.info("command %s refused: %s", args.command, err.code)
-        print(f"reviewdesk: error: {_message(err)}", file=sys.stderr)
+        print(error_line(err), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("reviewdesk: cancelled", file=sys.stderr)

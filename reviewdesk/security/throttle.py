@@ -2,13 +2,20 @@
 
 The counter is per workspace, not per user name, so it cannot be used to probe which names exist. It is
 a brake on guessing at the keyboard; the Argon2id cost of every slot is what protects a stolen copy.
+
+Check and count are one step across processes: `attempt()` holds an OS lock on a lock file beside the
+counter from reading it, through counting the attempt (before the password is checked, so a process killed
+mid-check has still spent a guess), to recording the outcome. Parallel guesses therefore queue behind the
+lock and each sees the count the previous one left; none can slip past a wait that is due.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from reviewdesk.errors import ThrottledError
@@ -16,6 +23,7 @@ from reviewdesk.security.atomic import remove_quietly, write_atomic
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_S = 900.0
+LOCK_SUFFIX = ".lock"
 
 
 def delay_after(failures: int) -> float:
@@ -25,9 +33,52 @@ def delay_after(failures: int) -> float:
     return min(2.0 ** (failures - FREE_ATTEMPTS), MAX_DELAY_S)
 
 
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock between processes (flock on POSIX, msvcrt on Windows), released when the process
+    dies, so a killed login never leaves the workspace locked."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows only
+            import msvcrt
+
+            while True:
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+class Attempt:
+    """Handed to the body of `LoginThrottle.attempt`: call `passed()` once the secret proved right."""
+
+    def __init__(self) -> None:
+        self.ok = False
+
+    def passed(self) -> None:
+        self.ok = True
+
+
 class LoginThrottle:
     def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         self.path = path
+        self.lock_path = path.with_name(path.name + LOCK_SUFFIX)
         self._clock = clock
 
     def _read(self) -> tuple[int, float]:
@@ -37,6 +88,9 @@ class LoginThrottle:
         except (FileNotFoundError, ValueError, KeyError, TypeError):
             return 0, 0.0
 
+    def _write(self, failures: int, last_failure: float) -> None:
+        write_atomic(self.path, json.dumps({"failures": failures, "last_failure": last_failure}).encode("ascii"))
+
     def failures(self) -> int:
         return self._read()[0]
 
@@ -44,16 +98,34 @@ class LoginThrottle:
         failures, last = self._read()
         return max(0.0, last + delay_after(failures) - self._clock())
 
-    def check(self) -> None:
-        wait = self.remaining()
-        if wait > 0:
-            raise ThrottledError(wait)
+    @contextmanager
+    def attempt(self) -> Iterator[Attempt]:
+        """One log-in attempt, atomic across processes: if a wait is due, the attempt is counted and
+        refused (ThrottledError, the secret is not checked); otherwise it is counted as a failure before the
+        body checks the secret, and the counter is cleared only if the body calls `passed()`."""
+        with file_lock(self.lock_path):
+            failures, last = self._read()
+            wait = last + delay_after(failures) - self._clock()
+            if wait > 0:
+                # A guess made during the wait is still a guess: it counts, and the wait grows from the
+                # same last failure, so hammering (or guessing in parallel) only lengthens it.
+                self._write(failures + 1, last)
+                raise ThrottledError(last + delay_after(failures + 1) - self._clock())
+            self._write(failures + 1, self._clock())
+            attempt = Attempt()
+            try:
+                yield attempt
+            finally:
+                if attempt.ok:
+                    remove_quietly(self.path)
+                else:
+                    self._write(failures + 1, self._clock())  # the wait runs from the end of the check
 
     def record_failure(self) -> None:
-        failures, _ = self._read()
-        doc = {"failures": failures + 1, "last_failure": self._clock()}
-        write_atomic(self.path, json.dumps(doc).encode("ascii"))
+        with file_lock(self.lock_path):
+            failures, _ = self._read()
+            self._write(failures + 1, self._clock())
 
     def record_success(self) -> None:
-        if self.path.exists():
+        with file_lock(self.lock_path):
             remove_quietly(self.path)

@@ -26,7 +26,7 @@ from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.recusal.engine import Screening, check_pair, excludes, screen
 from reviewdesk.recusal.findings import Finding
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.services.lookup import resolve_case, resolve_expert
 from reviewdesk.store.models import (
     AssignmentRun,
@@ -674,6 +674,7 @@ def _blockers(s: Session, campaign: Campaign, case: Case, others: Sequence[Exper
 def replace(ws: OpenWorkspace, campaign_id: str, case_ref: str, expert_ref: str, reason: str) -> PanelView:
     """Late recusal: take the member off and put in the best backup that is still eligible, fits the unit rule
     and is below its maximum load."""
+    require(ws, "panel.replace", ADMIN)
     why = _reason(reason)
     with change(ws, "panel.replace", ADMIN) as ch:
         s = ch.session
@@ -716,6 +717,7 @@ def change_member(
 ) -> PanelView:
     """Manual change: the incoming expert is re-checked against recusal and the unit rule (the maximum load is
     the coordinator's call here, not enforced)."""
+    require(ws, "panel.change", ADMIN)
     why = _reason(reason)
     with change(ws, "panel.change", ADMIN) as ch:
         s = ch.session

@@ -78,14 +78,19 @@ def _refusal(ws: OpenWorkspace, session: Session, roles: Iterable[Role]) -> str 
     return None
 
 
+def require(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> None:
+    """The role check alone (audited refusal), for the top of a service that validates its input before its
+    transaction starts: a wrong role is told "permission denied" (exit 5) before anything about its input."""
+    with ws.read_session() as probe:
+        reason = _refusal(ws, probe, frozenset(roles))
+    if reason is not None:
+        raise refuse(ws, action, reason)
+
+
 @contextmanager
 def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Change]:
     """One state change: role checked against the stored account, body and audit entry in one transaction."""
-    roles = frozenset(roles)
-    with ws.read_session() as probe:
-        reason = _refusal(ws, probe, roles)
-    if reason is not None:
-        raise refuse(ws, action, reason)
+    require(ws, action, roles)
     try:
         # The workspace lock first (workspace_lock.py): another process that writes refuses us here.
         with ws.writing(), ws.write_session() as session, session.begin():

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.packages.manifest import PROFESSIONS
-from reviewdesk.services.base import ADMIN, ANYONE, change, query
+from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
 from reviewdesk.store.models import Campaign, CrossRegionLevel, Unit, UnitKind
 from reviewdesk.workspace import OpenWorkspace
 
@@ -67,6 +67,7 @@ def _code(field: str, value: str) -> str:
 
 
 def add_unit(ws: OpenWorkspace, code: str, name: str, kind: str, region_code: str) -> UnitInfo:
+    require(ws, "unit.add", ADMIN)
     _code("code", code)
     _choice("kind", kind, UnitKind)
     if not REGION_RE.match(region_code):
@@ -105,6 +106,7 @@ def create_campaign(
     composition: list[dict[str, Any]] | None = None,
     max_load: int | None = None,
 ) -> CampaignInfo:
+    require(ws, "campaign.create", ADMIN)
     _code("id", campaign_id)
     _choice("cross_region_level", cross_region_level, CrossRegionLevel)
     _kind(kind)
@@ -157,6 +159,7 @@ def set_campaign_rules(
     max_load: int | None = _UNSET,
 ) -> CampaignInfo:
     """Change how a campaign forms its panels; only the rules given change."""
+    require(ws, "campaign.set_rules", ADMIN)
     if cross_region_level is not None:
         _choice("cross_region_level", cross_region_level, CrossRegionLevel)
     if kind is not None:

@@ -24,7 +24,7 @@ from reviewdesk.documents.facts import CaseFacts, load_case_facts
 from reviewdesk.documents.profile import Profile, load_profile
 from reviewdesk.errors import NotFound, ValidationError
 from reviewdesk.security.atomic import fsync_dir, write_atomic
-from reviewdesk.services.base import ADMIN, Refusal, change, query
+from reviewdesk.services.base import ADMIN, Refusal, change, query, require
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import PANEL_ROLES, acting_member, case_campaign, panel
 from reviewdesk.services.scoring import recusal_statement
@@ -185,6 +185,7 @@ def _opinion_file(f: CaseFacts, fmt: str, profile: Profile) -> Rendered:
 def render_opinion(ws: OpenWorkspace, case_ref: str | int, fmt: str, campaign_id: str | None = None,
                    profile: Profile | None = None) -> Rendered:
     """The opinion of a concluded case (admin or the panel leader); issues its number the first time."""
+    require(ws, "opinion.export", PANEL_ROLES)
     _check_format(fmt)
     profile = profile or load_profile()
     with change(ws, "opinion.export", PANEL_ROLES) as ch:
@@ -238,6 +239,7 @@ def _campaign_opinions(ws: OpenWorkspace, campaign_id: str, formats: Sequence[st
 def opinion_files(ws: OpenWorkspace, campaign_id: str, formats: Sequence[str] = FORMATS,
                   progress: Progress | None = None, profile: Profile | None = None) -> list[Rendered]:
     """Every concluded case's opinion in each format, in memory (admin). For results packages."""
+    require(ws, "opinion.export_all", ADMIN)
     files, _ = _campaign_opinions(ws, campaign_id, formats, profile or load_profile(), "opinion.export_all", progress)
     return list(files)
 
@@ -245,6 +247,7 @@ def opinion_files(ws: OpenWorkspace, campaign_id: str, formats: Sequence[str] = 
 def batch_opinions(ws: OpenWorkspace, campaign_id: str, folder: Path, formats: Sequence[str] = FORMATS,
                    progress: Progress | None = None, profile: Profile | None = None) -> BatchResult:
     """Write every concluded case's opinion into `folder` (admin); each file appears whole or not at all."""
+    require(ws, "opinion.batch", ADMIN)
     folder = Path(folder)
     if not folder.is_dir():
         raise ValidationError("out", f"{folder} is not a folder", message_zh=f"{folder} 不是文件夹")
@@ -291,6 +294,7 @@ def render_records(ws: OpenWorkspace, case_ref: str | int, kind: str, fmt: str, 
                    profile: Profile | None = None) -> list[Rendered]:
     """Print versions of a case's score sheets (one per submitted sheet the actor may see), its recusal form,
     or its interview records (one each). Admins and the case's panel members; audited."""
+    require(ws, "document.print", PANEL_ROLES)
     if kind not in RECORD_KINDS:
         raise ValidationError("kind", f"must be one of {', '.join(RECORD_KINDS)}",
                               message_zh="文书种类须为 score_sheet、recusal 或 interview")

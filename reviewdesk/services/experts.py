@@ -19,7 +19,7 @@ from reviewdesk.experts.records import ExpertInput, RelationInput, from_record, 
 from reviewdesk.experts.upsert import ExpertImportReport, replace_relations, upsert
 from reviewdesk.experts.vocab import RELATION_ZH
 from reviewdesk.packages.manifest import ExpertRecord
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.services.lookup import resolve_expert
 from reviewdesk.store.models import Expert, ExpertFormerUnit, ExpertRelation, Role, Unit, User
 from reviewdesk.workbook import Notice
@@ -98,6 +98,7 @@ def template() -> bytes:
 
 def import_experts(ws: OpenWorkspace, data: bytes, source_name: str, *, dry_run: bool = False) -> ExpertImportReport:
     """Upsert the pool from experts.xlsx. Raises SheetErrors (all problems) before anything is written."""
+    require(ws, "expert.import", ADMIN)
     notices: list[Notice] = []
     inputs = roster_sheet.read(data, source_name, notices)
     report = _import(ws, inputs, f"xlsx:{source_name}", f"file:{source_name}"[:256], dry_run)
@@ -107,6 +108,7 @@ def import_experts(ws: OpenWorkspace, data: bytes, source_name: str, *, dry_run:
 
 def import_roster(ws: OpenWorkspace, experts: Sequence[ExpertRecord], source_name: str) -> ExpertImportReport:
     """Upsert the pool from roster records already checked by the manifest parser (the demo's roster)."""
+    require(ws, "expert.import", ADMIN)
     return _import(ws, [from_record(e) for e in experts], f"roster:{source_name}", f"roster:{source_name}"[:256], False)
 
 
@@ -157,6 +159,7 @@ def expert_detail(ws: OpenWorkspace, ref: str | int) -> ExpertDetail:
 
 def set_availability(ws: OpenWorkspace, ref: str | int, available: bool, note: str = "", max_load: int | None = None) -> ExpertRow:
     """Mark available or not (with a reason, e.g. 出差至 6 月) and optionally set the expert's own load cap."""
+    require(ws, "expert.set_availability", ADMIN)
     note = note.strip()
     if len(note) > 200:
         raise ValidationError("note", "at most 200 characters", message_zh="不能超过 200 个字符")
@@ -172,6 +175,7 @@ def set_availability(ws: OpenWorkspace, ref: str | int, available: bool, note: s
 
 
 def set_tags(ws: OpenWorkspace, ref: str | int, tags: list[str] | tuple[str, ...]) -> ExpertRow:
+    require(ws, "expert.set_tags", ADMIN)
     clean = list(dict.fromkeys(t.strip() for t in tags if t.strip()))
     if len(clean) > MAX_TAGS or any(len(t) > 32 for t in clean):
         raise ValidationError("tags", f"at most {MAX_TAGS} tags of at most 32 characters",
@@ -210,6 +214,7 @@ def validate_relations(relations: list[RelationInput]) -> list[RelationInput]:
 
 def set_relations(ws: OpenWorkspace, ref: str | int, relations: list[RelationInput]) -> ExpertDetail:
     """Replace the expert's declared relations (the GUI editor). Validated completely before writing."""
+    require(ws, "expert.set_relations", ADMIN)
     clean = validate_relations(relations)
     with change(ws, "expert.set_relations", ADMIN) as ch:
         e = resolve_expert(ch.session, str(ref))

@@ -25,7 +25,7 @@ from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
 from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
 from reviewdesk.packages.prefetch import Prefetcher
 from reviewdesk.packages.reader import PackageError, PackageReader
-from reviewdesk.services.base import ADMIN, Change, change
+from reviewdesk.services.base import ADMIN, Change, change, require
 from reviewdesk.services.keys import age_identity, trusted_keys
 from reviewdesk.store.models import (
     Campaign,
@@ -119,6 +119,7 @@ def import_package(
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
 ) -> ImportResult:
+    require(ws, "package.import", ADMIN)
     path = Path(path)
     try:
         parts = part_paths(path)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.clock import now
 from reviewdesk.errors import NotFound, ValidationError
-from reviewdesk.services.base import change, query
+from reviewdesk.services.base import change, query, require
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import (
     PANEL_ROLES,
@@ -202,6 +202,7 @@ def _get(session: Session, interview_id: int) -> tuple[Interview, Case]:
 def record_interview(
     ws: OpenWorkspace, case_ref: str | int, data: InterviewInput, campaign_id: str | None = None
 ) -> InterviewView:
+    require(ws, "interview.record", PANEL_ROLES)
     clean = validate(data)
     action = "interview.record"
     with change(ws, action, PANEL_ROLES) as ch:
@@ -219,6 +220,7 @@ def record_interview(
 
 
 def update_interview(ws: OpenWorkspace, interview_id: int, data: InterviewInput) -> InterviewView:
+    require(ws, "interview.update", PANEL_ROLES)
     clean = validate(data)
     action = "interview.update"
     with change(ws, action, PANEL_ROLES) as ch:

@@ -13,7 +13,7 @@ from reviewdesk.audit.checkpoint import signing_key
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ValidationError
 from reviewdesk.packages import age, minisign
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.store.models import TrustedIssuer, WorkstationKey
 from reviewdesk.workspace import OpenWorkspace
 
@@ -74,6 +74,7 @@ def signing_public_key(ws: OpenWorkspace) -> str:
 
 
 def trust_issuer(ws: OpenWorkspace, pub_text: str, name: str) -> IssuerInfo:
+    require(ws, "keys.trust_issuer", ADMIN)
     if not name.strip():
         raise ValidationError("name", "must not be empty", message_zh="签发单位名称不能为空")
     try:

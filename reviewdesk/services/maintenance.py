@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -10,7 +9,6 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.audit import chain
 from reviewdesk.errors import PermissionDenied, WorkspaceError
-from reviewdesk.locate import DB_SUFFIXES
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import KeySlotFile, new_data_key
 from reviewdesk.services.base import ADMIN, change
@@ -77,12 +75,15 @@ def new_recovery_code(ws: OpenWorkspace) -> str:
 
 
 def restore_workspace(workspace: Workspace, source: Path, username: str, password: str) -> OpenWorkspace:
-    contents = backup_files.read_backup(Path(source))
+    source = Path(source)
+    backup_files.remove_leftovers(source.resolve().parent)
+    contents = backup_files.read_backup(source)
     workspace.folder.mkdir(parents=True, exist_ok=True)
-    staging = workspace.folder / f".restore-{backup_files.stamp()}"
+    backup_files.settle_restores(workspace.folder)
+    staging = backup_files.staging_folder(workspace.folder)
     staging.mkdir()
     try:
-        backup_files.extract_database(Path(source), staging / DB_NAME)
+        backup_files.extract_database(source, staging / DB_NAME)
         (staging / SLOTS_NAME).write_bytes(contents.slots)
         candidate = Workspace(staging)
         opened = candidate.open(username, password)  # wrong password → AuthError, nothing replaced
@@ -97,30 +98,14 @@ def restore_workspace(workspace: Workspace, source: Path, username: str, passwor
                     )
         finally:
             opened.close()
-        _swap_in(workspace, staging)
+        backup_files.swap_in(workspace.folder, staging, f"replaced-{backup_files.stamp()}")
+        KeySlotFile.load(workspace.slots_path)  # sanity: the swapped-in slots parse
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     restored = workspace.open(username, password)
     with restored.write_session() as session, session.begin():
-        _audit_restore(session, restored, Path(source), contents.meta.get("created_at"))
+        _audit_restore(session, restored, source, contents.meta.get("created_at"))
     return restored
-
-
-def _swap_in(workspace: Workspace, staging: Path) -> None:
-    """Move the current files aside (kept, never deleted), then move the checked copy in."""
-    if workspace.exists() or workspace.db_path.exists():
-        aside = workspace.folder / f"replaced-{backup_files.stamp()}"
-        aside.mkdir()
-        for name in (*(f"{DB_NAME}{suffix}" for suffix in DB_SUFFIXES), SLOTS_NAME):
-            path = workspace.folder / name
-            if path.exists():
-                os.replace(path, aside / name)
-    # A journal left beside the copy belongs to it (a hot journal rolls back an unfinished write): move it along.
-    for suffix in (*DB_SUFFIXES[1:], ""):
-        if (staging / f"{DB_NAME}{suffix}").exists():
-            os.replace(staging / f"{DB_NAME}{suffix}", workspace.folder / f"{DB_NAME}{suffix}")
-    os.replace(staging / SLOTS_NAME, workspace.slots_path)
-    KeySlotFile.load(workspace.slots_path)  # sanity: the swapped-in slots parse
 
 
 def _audit_restore(session: Session, ws: OpenWorkspace, source: Path, created_at: object) -> None:

@@ -13,7 +13,7 @@ from reviewdesk.recusal import decisions
 from reviewdesk.recusal.engine import check_pair, screen
 from reviewdesk.recusal.findings import CLEARED, CONFIRMED, RULE_IDS, Finding, mask_id
 from reviewdesk.recusal.rules.interest import HandlerFlag, handler_interest_collisions
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.services.lookup import resolve_case, resolve_expert
 from reviewdesk.store.models import Case, Expert, RecusalDecision, RecusalDeclaration, Role
 from reviewdesk.workspace import OpenWorkspace
@@ -130,6 +130,7 @@ def decide(
     ws: OpenWorkspace, case_ref: str, expert_ref: str, rule_id: str, evidence_key: str, decision: str, reason: str
 ) -> DecisionInfo:
     """Confirm (excludes) or clear (may sit) a soft finding. Deciding again replaces the earlier decision."""
+    require(ws, "recusal.decide", ADMIN)
     if decision not in (CONFIRMED, CLEARED):
         raise ValidationError(
             "decision", f"'{decision}' is not one of confirmed, cleared", message_zh=f"“{decision}”不是有效取值（confirmed、cleared）"
@@ -185,6 +186,7 @@ def declare(
     note: str = "",
 ) -> DeclarationInfo:
     """Record a conduct report (rule 7) or a self-declared / granted recusal (rule 8)."""
+    require(ws, "recusal.declare", ADMIN)
     if kind not in DECLARATION_KINDS:
         raise ValidationError("kind", f"'{kind}' is not one of {', '.join(DECLARATION_KINDS)}",
                               message_zh=f"“{kind}”不是有效取值（{'、'.join(DECLARATION_KINDS)}）")

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 
 from reviewdesk.clock import now
 from reviewdesk.experts import registry_sheet
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.store.models import RegistryCompany, RegistryHolder, Role
 from reviewdesk.workbook import Notice
 from reviewdesk.workspace import OpenWorkspace
@@ -55,6 +55,7 @@ def template() -> bytes:
 
 def import_registry(ws: OpenWorkspace, data: bytes, source_name: str) -> RegistryImportResult:
     """Replace the whole registry. Raises SheetErrors (all problems) before anything is written."""
+    require(ws, "registry.import", ADMIN)
     notices: list[Notice] = []
     companies = registry_sheet.read(data, source_name, notices)
     with change(ws, "registry.import", ADMIN) as ch:

@@ -25,7 +25,7 @@ from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.resources import resources_dir
 from reviewdesk.scoring.grades import Band, bands_from_data, bands_to_json, parse_bands
 from reviewdesk.scoring.rubric import CASE_TYPES, RubricDef, canonical_json, parse_rubric, rubric_to_data
-from reviewdesk.services.base import ADMIN, ANYONE, change, query
+from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
 from reviewdesk.store.models import Campaign, CampaignRubric, Case, Rubric, ScoreSheet, Unit, UnitKind
 from reviewdesk.workspace import OpenWorkspace
 
@@ -243,6 +243,7 @@ def grading(ws: OpenWorkspace, campaign_id: str) -> GradingInfo:
 def import_rubric(ws: OpenWorkspace, data: bytes, source_name: str) -> RubricInfo:
     """Add an office's rubric: a new code, or a higher version of a known one. Re-importing the identical
     rubric is a no-op; the same code and version with a different body is refused."""
+    require(ws, "rubric.import", ADMIN)
     rubric = parse_rubric(data)
     body = canonical_json(rubric)
     with change(ws, "rubric.import", ADMIN) as ch:
@@ -287,6 +288,7 @@ def set_campaign_rubric(
     case_type is a case type or 'procuratorate' (cases handled by a procuratorate). Refused once any sheet of
     the campaign exists for that case type: changing the sheet under a started review would mix versions.
     """
+    require(ws, "campaign.rubric", ADMIN)
     if case_type not in RUBRIC_KEYS:
         raise ValidationError(
             "case_type", f"'{case_type}' is not one of {', '.join(RUBRIC_KEYS)}",
@@ -330,6 +332,7 @@ def set_grading(
 ) -> GradingInfo:
     """Change a campaign's grade bands (names too, e.g. 优质/合格/基本合格/不合格), the deliberation spread
     threshold and the consolidation rule. Everything is validated before anything is written."""
+    require(ws, "grading.set", ADMIN)
     new_bands = None if bands is None else _bands_arg(bands)
     if spread_threshold is not None and (
         isinstance(spread_threshold, bool) or not math.isfinite(spread_threshold) or spread_threshold <= 0

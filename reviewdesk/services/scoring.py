@@ -22,7 +22,7 @@ from reviewdesk.resources import resources_dir
 from reviewdesk.scoring.grades import parse_bands
 from reviewdesk.scoring.rubric import RubricDef
 from reviewdesk.scoring.sheet import Entry, check, compute, entries_from_json
-from reviewdesk.services.base import Refusal, change, query
+from reviewdesk.services.base import Refusal, change, query, require
 from reviewdesk.services.lookup import resolve_case, resolve_expert
 from reviewdesk.services.panel_seats import several_campaigns
 from reviewdesk.services.rubrics import parse_stored, rubric_for_case
@@ -342,6 +342,7 @@ def save_draft(
     ws: OpenWorkspace, case_ref: str | int, items: Iterable[Any], comment: str = "", campaign_id: str | None = None,
 ) -> SheetView:
     """Replace the draft's items (partial sheets allowed: codes, ranges and veto flags are checked)."""
+    require(ws, "score.save_draft", EXPERTS)
     entries = _entries(items)
     with change(ws, "score.save_draft", EXPERTS) as ch:
         session: Session = ch.session
@@ -363,6 +364,7 @@ def submit(
     campaign_id: str | None = None,
 ) -> SheetView:
     """Validate fully, compute total and grade, and lock the sheet. Without `items` the saved draft is submitted."""
+    require(ws, "score.submit", EXPERTS)
     given = None if items is None else _entries(items)
     with change(ws, "score.submit", EXPERTS) as ch:
         session: Session = ch.session
@@ -386,6 +388,7 @@ def amend(
     campaign_id: str | None = None,
 ) -> SheetView:
     """Change a submitted sheet: needs a reason; the old version is kept in ScoreSheetVersion; version + 1."""
+    require(ws, "score.amend", EXPERTS)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "an amendment needs a reason", message_zh="更正评分表必须说明理由")

@@ -20,7 +20,7 @@ from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.selection import draw as pure
 from reviewdesk.selection.filters import Clause, apply, parse_where
-from reviewdesk.services.base import ADMIN, change, query
+from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.store.models import (
     AuditEntry,
@@ -374,6 +374,7 @@ def _case_of_campaign(session: Session, campaign_id: str, case_ref: str) -> Case
 
 def add_key_case(ws: OpenWorkspace, campaign_id: str, case_ref: str, reason: str) -> SelectedCase:
     """Choose a case by hand as a key case (重点案件), with the reason."""
+    require(ws, "selection.key", ADMIN)
     reason = _reason(reason)
     with change(ws, "selection.key", ADMIN) as ch:
         case = _case_of_campaign(ch.session, campaign_id, case_ref)
@@ -391,6 +392,7 @@ def add_key_case(ws: OpenWorkspace, campaign_id: str, case_ref: str, reason: str
 
 def remove_case(ws: OpenWorkspace, campaign_id: str, case_ref: str, reason: str) -> SelectedCase:
     """Take a selected case (random or key) out of the campaign; refused once it has a panel."""
+    require(ws, "selection.remove", ADMIN)
     reason = _reason(reason)
     with change(ws, "selection.remove", ADMIN) as ch:
         s = ch.session

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reviewdesk.errors import ValidationError
-from reviewdesk.services.base import ADMIN, ANYONE, change, query
+from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
 from reviewdesk.store.models import Setting
 from reviewdesk.workspace import OpenWorkspace
 
@@ -61,6 +61,7 @@ def get_setting(ws: OpenWorkspace, key: str) -> Any:
 
 
 def set_setting(ws: OpenWorkspace, key: str, raw: object) -> Any:
+    require(ws, "settings.set", ADMIN)
     value = _schema(key).parse(key, raw)
     with change(ws, "settings.set", ADMIN) as ch:
         row = ch.session.get(Setting, key)

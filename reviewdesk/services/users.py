@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.clock import now
 from reviewdesk.errors import AuthError, Conflict, NotFound, ValidationError
-from reviewdesk.services.base import ADMIN, ANYONE, change, query
+from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
 from reviewdesk.store.models import Role, User
 from reviewdesk.workspace import OpenWorkspace, ensure_role_value, validate_password, validate_username
 
@@ -70,6 +70,7 @@ def list_users(ws: OpenWorkspace, *, include_disabled: bool = True) -> list[User
 
 
 def add_user(ws: OpenWorkspace, username: str, display_name: str, role: str, password: str) -> UserInfo:
+    require(ws, "user.add", ADMIN)
     name = validate_username(username)
     role_value = ensure_role_value(role)
     validate_password(password, name)

@@ -10,6 +10,7 @@ from reviewdesk.errors import ValidationError
 from reviewdesk.experts.sheet import SheetErrors
 from reviewdesk.experts.upsert import ExpertImportReport
 from reviewdesk.services import experts, registry
+from reviewdesk.services.base import ADMIN, require
 
 
 def _read(path: str) -> bytes:
@@ -38,8 +39,9 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    data = _read(args.file)
     with open_as_user(args) as opened:
+        require(opened, "expert.import", ADMIN)  # the role before the file (exit 5 before 6)
+        data = _read(args.file)
         try:
             report = experts.import_experts(opened, data, Path(args.file).name, dry_run=args.dry_run)
         except SheetErrors as err:
@@ -132,8 +134,9 @@ def cmd_registry_template(args: argparse.Namespace) -> int:
 
 
 def cmd_registry_import(args: argparse.Namespace) -> int:
-    data = _read(args.file)
     with open_as_user(args) as opened:
+        require(opened, "registry.import", ADMIN)  # the role before the file (exit 5 before 6)
+        data = _read(args.file)
         try:
             result = registry.import_registry(opened, data, Path(args.file).name)
         except SheetErrors as err:

@@ -13,6 +13,7 @@ from reviewdesk.errors import ValidationError
 from reviewdesk.packages import age, builder, minisign, spreadsheet
 from reviewdesk.packages.manifest import ManifestError, parse
 from reviewdesk.services import cases, imports, keys
+from reviewdesk.services.base import ADMIN, require
 from reviewdesk.workbook import Notice
 
 
@@ -29,11 +30,12 @@ def cmd_keys_signing_pub(args: argparse.Namespace) -> int:
 
 
 def cmd_keys_trust(args: argparse.Namespace) -> int:
-    try:
-        text = Path(args.file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ValidationError("FILE", f"cannot read {args.file}: {err}") from None
     with open_as_user(args) as opened:
+        require(opened, "keys.trust_issuer", ADMIN)  # the role before the file (exit 5 before 6)
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise ValidationError("FILE", f"cannot read {args.file}: {err}") from None
         info = keys.trust_issuer(opened, text, args.name)
     if args.json:
         emit_json(info.to_json())
@@ -113,16 +115,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_import_folder(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     notices: list[Notice] = []
-    try:
-        raw, files = spreadsheet.read_folder(folder, notices=notices)
-        # A folder has no package id of its own: derive a stable one from its content, so importing the
-        # same folder twice is noticed.
-        raw["package_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, builder.content_key(raw)))
-        manifest = parse(builder.manifest_bytes(raw))
-    except (spreadsheet.SpreadsheetError, ManifestError) as err:
-        raise ValidationError(str(folder / "cases.xlsx"), str(err)) from None
     line = _ProgressLine()
     with open_as_user(args) as opened:
+        require(opened, "package.import_folder", ADMIN)  # the role before the folder (exit 5 before 6)
+        try:
+            raw, files = spreadsheet.read_folder(folder, notices=notices)
+            # A folder has no package id of its own: derive a stable one from its content, so importing the
+            # same folder twice is noticed.
+            raw["package_id"] = str(uuid.uuid5(uuid.NAMESPACE_URL, builder.content_key(raw)))
+            manifest = parse(builder.manifest_bytes(raw))
+        except (spreadsheet.SpreadsheetError, ManifestError) as err:
+            raise ValidationError(str(folder / "cases.xlsx"), str(err)) from None
         try:
             result = imports.import_prepared(
                 opened, manifest, builder.folder_members(files), str(folder), update_existing=args.update, progress=line

@@ -10,6 +10,7 @@ import argparse
 
 from reviewdesk import __version__
 from reviewdesk.cli.lazy import command
+from reviewdesk.cli.one_line import OneLineParser
 from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.parsers import (
     assign,
@@ -25,7 +26,7 @@ from reviewdesk.cli.parsers import (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="reviewdesk",
         description="ReviewDesk (评查工作台): offline case-review workstation. Without a command, opens the desktop app.",
     )
