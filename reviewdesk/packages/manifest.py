@@ -151,6 +151,7 @@ class FileRecord:
     media_type: str
     case_id: str | None
     title: str
+    volume: int | None = None  # the case file's volume (卷) this document belongs to; None counts as 1
 
 
 @dataclass(frozen=True)
@@ -406,7 +407,7 @@ def _expert(value: Any, where: str) -> ExpertRecord:
 
 
 def _file(value: Any, where: str) -> FileRecord:
-    o = _Obj(value, where, ("path", "size", "sha256"), ("media_type", "case_id", "title"))
+    o = _Obj(value, where, ("path", "size", "sha256"), ("media_type", "case_id", "title", "volume"))
     path = o.req("path", max_len=1000)
     reason = path_problem(path)
     if reason:
@@ -423,6 +424,7 @@ def _file(value: Any, where: str) -> FileRecord:
     return FileRecord(
         path=path, size=o.integer("size", 0, MAX_FILE_BYTES), sha256=digest, media_type=media_type,
         case_id=case_id, title=o.text("title", max_len=500, optional=True, allow_empty=True) or "",
+        volume=o.integer("volume", 1, 9999) if o.value.get("volume") is not None else None,
     )
 
 
