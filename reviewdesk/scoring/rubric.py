@@ -62,7 +62,7 @@ class RubricDef:
 
     def category_of(self, code: str) -> str:
         """The problem category a deduction on item `code` counts under: the category its part is named for
-        (卷宗 → 卷宗归档, 实体处理 → 实体), else the item's 实体/程序 tag when that is a category, else the first."""
+        (卷宗 → 卷宗归档, 实体处理 → 实体), else the first category naming the item's 实体/程序 tag, else the first."""
         for part in self.parts:
             for item in part.items:
                 if item.code != code:
@@ -72,7 +72,8 @@ class RubricDef:
                 near = [c for c in self.categories if c in part.name or part.name in c]
                 if near:
                     return near[0]
-                return item.tag if item.tag in self.categories else self.categories[0]
+                tagged = [c for c in self.categories if item.tag in c]  # 程序 → 程序违法
+                return tagged[0] if tagged else self.categories[0]
         return self.categories[0]
 
 

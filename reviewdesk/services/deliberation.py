@@ -402,18 +402,18 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
             raise ValidationError(f"{where}.category", f"must be one of the rubric's categories: {', '.join(categories)}",
                                   message_zh=f"须为评分表的问题类别之一：{'、'.join(categories)}")
         _required(f.description, f"{where}.description", "must not be empty", "问题描述不能为空")
-        if not EVIDENCE_RE.search(f.evidence_ref or ""):
-            raise ValidationError(f"{where}.evidence_ref", "give the evidence as 卷×第×页 (e.g. 卷1第23页)",
-                                  message_zh="证据出处须写作“卷×第×页”（如 卷1第23页）")
-        if f.item_code is not None and f.item_code not in items:
-            raise ValidationError(f"{where}.item_code", f"no item '{f.item_code}' in the rubric",
-                                  message_zh=f"评分表中没有评查项“{f.item_code}”")
         standing = {(d.expert_id, d.item_code) for d in deductions}
         for j, ref in enumerate(f.basis):
             if (ref.expert_id, ref.item_code) not in standing:
                 raise ValidationError(f"{where}.basis[{j}]",
                                       f"{ref.expert_id} made no deduction on item {ref.item_code} in a submitted sheet",
                                       message_zh=f"成员 {ref.expert_id} 已提交的评分表中没有评查项“{ref.item_code}”的扣分")
+        if not EVIDENCE_RE.search(f.evidence_ref or ""):
+            raise ValidationError(f"{where}.evidence_ref", "give the evidence as 卷×第×页 (e.g. 卷1第23页)",
+                                  message_zh="证据出处须写作“卷×第×页”（如 卷1第23页）")
+        if f.item_code is not None and f.item_code not in items:
+            raise ValidationError(f"{where}.item_code", f"no item '{f.item_code}' in the rubric",
+                                  message_zh=f"评分表中没有评查项“{f.item_code}”")
         if not f.basis and not f.basis_reason.strip():
             raise ValidationError(f"{where}.basis_reason", "the finding rests on no member's deduction: give the reason",
                                   message_zh="该问题没有成员的扣分作依据，须说明理由")
