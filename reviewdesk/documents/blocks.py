@@ -111,6 +111,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
     page_numbers: bool = True
+    draft: bool = False  # a preview: every page marked 草稿 in the header area (nothing was issued)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

@@ -234,17 +234,23 @@ def interview_list(f: CaseFacts) -> Table:
                  size=12)
 
 
-def opinion(f: CaseFacts, p: Profile, issued: datetime) -> Document:
-    """The opinion of a concluded case. `issued` dates the signature block (the day its number was given)."""
+PENDING_NUMBER = "文号待定"
+PENDING_DATE = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+
+def opinion(f: CaseFacts, p: Profile, issued: datetime | None, *, draft: bool = False) -> Document:
+    """The opinion of a concluded case. `issued` dates the signature block (the day its number was given).
+    A draft (preview) is marked 草稿 on every page; without an issued number it reads 文号待定 and leaves the
+    date blank."""
     verdict = f.verdict
     if verdict is None:
         raise ValueError("an opinion needs the panel's conclusion")
     categories = f.sheets[0].rubric.categories if f.sheets else ()
-    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name)
+    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name, draft=draft)
     if p.letterhead:
         doc.add(Letterhead(p.letterhead))
-    if f.number:
-        doc.add(DocNumber(f.number))
+    if f.number or draft:
+        doc.add(DocNumber(f.number or PENDING_NUMBER))
     doc.add(Title(p.text("opinion_title")))
     doc.add(Para(p.text("addressee", unit_name=f.unit_name), indent=False, align="left"))
     title = f.title[:-1] if f.title.endswith("案") else f.title  # "…纠纷案" reads "…纠纷一案"
@@ -259,7 +265,7 @@ def opinion(f: CaseFacts, p: Profile, issued: datetime) -> Document:
     annexes = p.text("annexes").split("\n")
     doc.add(Para(annexes[0]), *(Para("\u3000" * 3 + line, indent=True) for line in annexes[1:]))
     signers = tuple((ROLE_ZH.get(m.role, m.role), m.name) for m in f.members)
-    doc.add(Signatures(signers, p.office_name, day(issued)))
+    doc.add(Signatures(signers, p.office_name, day(issued) if issued else PENDING_DATE))
     doc.add(PageBreak(), Para("附件1", indent=False, align="left"), Title("评分汇总表"), score_summary(f.sheets))
     doc.add(PageBreak(), Para("附件2", indent=False, align="left"), Title("谈话笔录目录"))
     if f.interviews:

@@ -101,6 +101,8 @@ def render(doc: Document, fonts: Fonts = Fonts()) -> bytes:  # noqa: B008 (Fonts
     frame = Frame(LEFT, BOTTOM, TEXT_W, TEXT_H, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
                   id="text")
     on_page = _page_number_painter(faces.page_number) if doc.page_numbers else _no_op
+    if doc.draft:
+        on_page = _draft_marker(on_page, faces.heading1)
     template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=on_page)])
     template.build(_signed_with_text(list(story(doc.blocks, faces))))
     return out.getvalue()
@@ -108,6 +110,28 @@ def render(doc: Document, fonts: Fonts = Fonts()) -> bytes:  # noqa: B008 (Fonts
 
 def _no_op(canvas: Canvas, doc: BaseDocTemplate) -> None:
     pass
+
+
+DRAFT_MARK = "草稿"
+
+
+def _draft_marker(then: Callable[[Canvas, BaseDocTemplate], None], font: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """A preview's mark: 草稿 in red at the top right of the header area and a pale diagonal watermark."""
+
+    def paint(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        then(canvas, doc)
+        canvas.saveState()
+        canvas.setFillColorRGB(0.8, 0, 0)
+        canvas.setFont(font, style.BODY_PT)
+        canvas.drawRightString(LEFT + TEXT_W, PAGE_H - TOP / 2, DRAFT_MARK)
+        canvas.setFillColorRGB(0.9, 0.9, 0.9)
+        canvas.setFont(font, 120)
+        canvas.translate(PAGE_W / 2, PAGE_H / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -40, DRAFT_MARK)
+        canvas.restoreState()
+
+    return paint
 
 
 # ---------------------------------------------------------------------------------------------- page numbers

@@ -62,6 +62,8 @@ def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     _Writer(word, fonts).write(doc.blocks)
     if doc.page_numbers:
         _page_numbers(word, fonts)
+    if doc.draft:
+        _draft_mark(word, fonts)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -148,6 +150,18 @@ def _page_numbers(word: WordDocument, fonts: Fonts) -> None:
     section = word.sections[0]
     _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
     _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
+
+
+def _draft_mark(word: WordDocument, fonts: Fonts) -> None:
+    """A preview's mark: 草稿 at the right of every page's header (odd and even pages alike)."""
+    section = word.sections[0]
+    headers = [section.header]
+    if word.settings.odd_and_even_pages_header_footer:
+        headers.append(section.even_page_header)
+    for header in headers:
+        paragraph = header.paragraphs[0]
+        wp.set_geometry(paragraph, align="right", line_pt=PAGE_NUMBER_LINE_PT)
+        wp.add_run(paragraph, "草稿", fonts.heading1, style.BODY_PT, fonts.heading1, color=(0xC0, 0, 0))
 
 
 def _page_number_footer(paragraph: Paragraph, fonts: Fonts, align: str) -> None:
