@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -414,6 +415,11 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
         if f.item_code is not None and f.item_code not in items:
             raise ValidationError(f"{where}.item_code", f"no item '{f.item_code}' in the rubric",
                                   message_zh=f"评分表中没有评查项“{f.item_code}”")
+        refs = sorted({d.evidence_ref for d in deductions for r in f.basis
+                       if (d.expert_id, d.item_code) == (r.expert_id, r.item_code) and d.evidence_ref})
+        if refs and _norm_ref(f.evidence_ref) not in {_norm_ref(r) for r in refs}:
+            raise ValidationError(f"{where}.evidence_ref", f"cite the evidence of the deductions: {', '.join(refs)}",
+                                  message_zh=f"证据出处须为所依据扣分的出处之一：{'、'.join(refs)}")
         if not f.basis and not f.basis_reason.strip():
             raise ValidationError(f"{where}.basis_reason", "the finding rests on no member's deduction: give the reason",
                                   message_zh="该问题没有成员的扣分作依据，须说明理由")
@@ -437,6 +443,10 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
         if not backing or any(n < 1 or n > len(data.findings) for n in backing):
             raise ValidationError("actions.referral.findings", "name the findings (1-based) that back the referral",
                                   message_zh="建议移送线索须指明作为依据的问题（须为所列问题之一）")
+
+
+def _norm_ref(ref: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", ref or "").split())
 
 
 def _actions(data: ConclusionInput) -> dict[str, Any]:
