@@ -1033,6 +1033,46 @@
         <translation>评查项</translation>
     </message>
     <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>扣分理由</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据出处</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Make a problem from the selected &amp;deductions</source>
+        <translation>由所选扣分形成问题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rests on</source>
+        <translation>所依据的扣分</translation>
+    </message>
+    <message>
+        <source>Reason if no deduction</source>
+        <translation>无扣分依据的理由</translation>
+    </message>
+    <message>
+        <source>Backs referral</source>
+        <translation>移送依据</translation>
+    </message>
+    <message>
         <source>&amp;Add problem</source>
         <translation>添加问题(&amp;A)</translation>
     </message>
@@ -1049,6 +1089,10 @@
         <translation>退回整改</translation>
     </message>
     <message>
+        <source>required for “no problem” while members&apos; substantive deductions stand</source>
+        <translation>成员评分表中有实体扣分时，结论为无问题须填写</translation>
+    </message>
+    <message>
         <source>&amp;Grade:</source>
         <translation>等次(&amp;G)：</translation>
     </message>
@@ -1059,6 +1103,14 @@
     <message>
         <source>&amp;Outcome: *</source>
         <translation>评查结论(&amp;O)：*</translation>
+    </message>
+    <message>
+        <source>Reason for no problem:</source>
+        <translation>无问题的理由：</translation>
+    </message>
+    <message>
+        <source>The members&apos; deductions (select some to make a problem resting on them):</source>
+        <translation>成员的扣分（选中后可据以形成问题）：</translation>
     </message>
     <message>
         <source>Problems found (required for a wrong or flawed case):</source>
@@ -1117,8 +1169,20 @@
         <translation>改判理由：*</translation>
     </message>
     <message>
+        <source>Reason for no problem: *</source>
+        <translation>无问题的理由：*</translation>
+    </message>
+    <message>
+        <source>{count} substantive deductions stand on the members&apos; sheets</source>
+        <translation>成员评分表中有 {count} 处实体扣分</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(no deduction)</source>
+        <translation>（无扣分依据）</translation>
     </message>
     <message>
         <source>Saving the conclusion…</source>
@@ -1267,6 +1331,14 @@
         <translation>移送理由</translation>
     </message>
     <message>
+        <source>Problems backing the referral</source>
+        <translation>作为移送依据的问题</translation>
+    </message>
+    <message>
+        <source>Reason for no problem</source>
+        <translation>无问题的理由</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始时间</translation>
     </message>
@@ -1345,6 +1417,14 @@
     <message>
         <source>answer</source>
         <translation>答</translation>
+    </message>
+    <message>
+        <source>deductions it rests on</source>
+        <translation>所依据的扣分</translation>
+    </message>
+    <message>
+        <source>reason if no deduction</source>
+        <translation>无扣分依据的理由</translation>
     </message>
     <message>
         <source>Problem {n}</source>
@@ -3648,6 +3728,18 @@ Workstation for law-enforcement supervision case review. Works offline; all data
     <message>
         <source>Preparing the opinion…</source>
         <translation>正在生成评查意见书…</translation>
+    </message>
+    <message>
+        <source>Issue the document number?</source>
+        <translation>生成正式文号？</translation>
+    </message>
+    <message>
+        <source>The opinion of {case} has no document number yet. Printing or saving it now issues its permanent number and fixes today as its date; this cannot be undone. To only look at it, use Preview, which shows a draft.</source>
+        <translation>案件 {case} 的评查意见书尚未生成文号。现在打印或保存，将为其生成正式文号，并以今天为成文日期，且不能撤销。如只需查看，请使用“预览”（显示为草稿，不生成文号）。</translation>
+    </message>
+    <message>
+        <source>Issue the number and continue</source>
+        <translation>生成文号并继续</translation>
     </message>
     <message>
         <source>{case} {document} {number}</source>
