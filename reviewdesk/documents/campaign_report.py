@@ -167,7 +167,7 @@ def _problems(stats: CampaignStats, n: _Numbering) -> list[Block]:
     """The sheets' deductions first, then the problems the panel leaders recorded in their conclusions."""
     blocks = _deductions(stats, n)
     if not stats.categories:
-        blocks.append(Para("合议认定的问题：已合议案件中未认定问题。" if stats.concluded else "目前尚无完成合议的案件。"))
+        blocks.append(Para("合议认定的问题：已合议案件中未发现问题。" if stats.concluded else "目前尚无完成合议的案件。"))
         return blocks
     affected = len({f.case_external_id for f in stats.records.findings})
     top = "；".join(f"{c.category}问题涉及{c.cases}件（占{percent(c.share)}）" for c in stats.categories[:3])
