@@ -497,6 +497,14 @@
         <translation>文字</translation>
     </message>
     <message>
+        <source>Volume</source>
+        <translation>卷号</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
         <source>Documents of the case</source>
         <translation>案件文件</translation>
     </message>
@@ -505,12 +513,24 @@
         <translation>打开文件(&amp;O)</translation>
     </message>
     <message>
+        <source>Set &amp;volume…</source>
+        <translation>设置卷号(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Which volume (卷) of the case file the document belongs to; the opinion counts the file&apos;s volumes and pages</source>
+        <translation>该材料属于卷宗的第几卷；评查意见书按卷宗的卷数和页数统计</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>卷宗文件</translation>
     </message>
     <message>
         <source>Select a case in the list to see its data and documents.</source>
         <translation>在列表中选择一个案件，即可查看其信息和卷宗文件。</translation>
+    </message>
+    <message>
+        <source>No volume given: counted in volume 1</source>
+        <translation>未标注卷号：计入第1卷</translation>
     </message>
     <message>
         <source>A scan without a text layer: it can be viewed, but full-text search does not find its words.</source>
@@ -864,6 +884,18 @@
     <message>
         <source>No cases have been imported yet.</source>
         <translation>尚未导入任何案件。</translation>
+    </message>
+    <message>
+        <source>Volume of the document</source>
+        <translation>材料卷号</translation>
+    </message>
+    <message>
+        <source>Volume (卷) of the case file:</source>
+        <translation>所属卷宗卷号：</translation>
+    </message>
+    <message>
+        <source>The document is now in volume {n}.</source>
+        <translation>该材料已设为第{n}卷。</translation>
     </message>
     <message>
         <source>{n} results for “{text}” (at most 50). Double-click or press Enter to open.</source>
