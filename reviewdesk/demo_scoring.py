@@ -115,12 +115,14 @@ def _findings(deductions: list[deliberation.Deduction], categories: tuple[str, .
     for d in deductions:
         by_item.setdefault(d.item_code, []).append(d)
     ranked = sorted(by_item.values(), key=lambda ds: (ds[0].tag != "实体", -len(ds), -sum(d.points for d in ds)))
-    return [
-        deliberation.FindingInput(
+    findings: list[deliberation.FindingInput] = []
+    for ds in ranked:
+        if len(findings) == 3 or any(f.description == ds[0].reason for f in findings):
+            continue  # one finding per problem: the same reason on another item is not listed twice
+        findings.append(deliberation.FindingInput(
             ds[0].category if ds[0].category in categories else categories[0], ds[0].reason, "",
-            ds[0].item_code, tuple(deliberation.DeductionRef(d.expert_id, d.item_code) for d in ds))
-        for ds in ranked[:3]
-    ]
+            ds[0].item_code, tuple(deliberation.DeductionRef(d.expert_id, d.item_code) for d in ds)))
+    return findings
 
 
 def _conclusion(flawed: bool, split: bool, deductions: list[deliberation.Deduction], categories: tuple[str, ...],
