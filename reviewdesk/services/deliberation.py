@@ -319,14 +319,14 @@ def _conclusion_view(session: Session, board: _Board) -> ConclusionView | None:
     return ConclusionView(
         row.campaign_id, row.case_id, board.case.external_id, row.score, board.campaign.consolidation,
         row.computed_grade, row.grade, row.grade_reason, row.outcome, bool(stored.get("veto_kept", False)),
-        [FindingView(f.category, f.description, f.evidence_ref, f.item_code, finding_basis(session, f.id),
+        [FindingView(f.category, f.description, f.evidence_ref, f.item_code, _finding_basis(session, f.id),
                      f.basis_reason, f.needs_review) for f in findings],
         row.majority_view, row.minority_view, actions, row.version, row.concluded_by,
         row.concluded_at.isoformat(timespec="seconds"), row.outcome_reason, row.needs_review,
     )
 
 
-def finding_basis(session: Session, finding_id: int) -> list[DeductionRef]:
+def _finding_basis(session: Session, finding_id: int) -> list[DeductionRef]:
     """The deductions a stored finding rests on, in sheet and item order."""
     rows = session.execute(
         select(Expert.external_id, FindingDeduction.item_code)
@@ -512,7 +512,7 @@ def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, camp
         else:
             old_findings = [
                 (f.category, f.description, f.evidence_ref, f.item_code,
-                 tuple(sorted(finding_basis(s, f.id), key=lambda r: (r.expert_id, r.item_code))), f.basis_reason)
+                 tuple(sorted(_finding_basis(s, f.id), key=lambda r: (r.expert_id, r.item_code))), f.basis_reason)
                 for f in s.execute(
                     select(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
                                                     ConclusionFinding.case_id == board.case.id)
