@@ -1,6 +1,6 @@
 """The demo expert pool: 48 invented experts across Gansu, with the conflicts a real pool has.
 
-Shaped as the experts of a roster package (../shared/package-format.md), so the demo fills the pool through the
+Shaped as the experts of a roster package (docs/package-format.md), so the demo fills the pool through the
 same import code as a real roster. Some experts collide with the demo cases on purpose: one handled a case (same
 identity number), one shares a name with a handler (a soft finding), one is a party's near relative, lawyers of
 firms that act as counsel, a former judge of a handling court; the panels of the demo campaign avoid all of them.

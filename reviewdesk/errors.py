@@ -23,6 +23,13 @@ class WorkspaceError(ReviewDeskError):
     exit_code = 3
 
 
+class WorkspaceBusy(WorkspaceError):
+    """Another process (a desktop app, a writing command) has the workspace open for writing."""
+
+    code = "workspace_busy"
+    exit_code = 13
+
+
 class AuthError(ReviewDeskError):
     """Wrong user or password (deliberately never says which)."""
 

@@ -4,11 +4,13 @@ Files in the folder:
   reviewdesk.db (+ -journal)     the encrypted store (SQLCipher 4, rollback journal; see store/engine.py)
   keyslots.json                  key slots (see security/keyslots.py)
   login-throttle.json            failed-login counter (no secrets)
+  reviewdesk.lock                empty; the OS lock on it says which process writes (see workspace_lock.py)
   backups/                       encrypted backups taken before each migration
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import uuid
@@ -20,7 +22,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from reviewdesk.errors import AuthError, ValidationError, WorkspaceError
+from reviewdesk import workspace_lock
+from reviewdesk.errors import AuthError, ReviewDeskError, ValidationError, WorkspaceBusy, WorkspaceError
 from reviewdesk.locate import DB_NAME, DB_SUFFIXES, SLOTS_NAME, resolve_folder
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
@@ -28,6 +31,8 @@ from reviewdesk.security.throttle import LoginThrottle
 from reviewdesk.store import backup, migrate
 from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
 from reviewdesk.store.models import Role, User
+
+events = logging.getLogger("reviewdesk.events")  # event names, codes and numeric ids only (logs.py)
 
 THROTTLE_NAME = "login-throttle.json"
 BACKUPS_DIR = "backups"
@@ -77,6 +82,30 @@ class OpenWorkspace:
         self.actor = actor
         self._engine: Engine | None = engine
         self._data_key = bytearray(data_key)
+        self._lock: workspace_lock.WorkspaceLock | None = None
+        # The CLI sets this: once a command has changed something it stays the writer until it ends.
+        # Library callers (tests, the demo builder) hold the lock only for each change.
+        self.keep_lock = False
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Be this workspace's writer (workspace_lock.py) for the block; WorkspaceBusy if another process
+        is. Every change runs in one (services.base.change), so a command that only reads runs beside an
+        open desktop app, and one that writes is refused before it changes anything."""
+        if self._lock is not None:  # an outer block, or keep_lock, holds it
+            yield
+            return
+        self._lock = workspace_lock.acquire(self.workspace.folder)
+        try:
+            yield
+        finally:
+            if not self.keep_lock and self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    @property
+    def holds_lock(self) -> bool:
+        return self._lock is not None
 
     @property
     def engine(self) -> Engine:
@@ -110,10 +139,11 @@ class OpenWorkspace:
     def update_slots(self, edit: Callable[[KeySlotFile], object]) -> None:
         """Re-read the slot file, apply `edit`, write it back. Services call this inside their write
         transaction, whose lock (BEGIN IMMEDIATE) also keeps other processes from editing it at once."""
-        fresh = KeySlotFile.load(self.workspace.slots_path)
-        edit(fresh)
-        fresh.save()
-        self.slots = fresh
+        with self.writing():
+            fresh = KeySlotFile.load(self.workspace.slots_path)
+            edit(fresh)
+            fresh.save()
+            self.slots = fresh
 
     def replace_engine(self, engine: Engine, data_key: bytes) -> None:
         """After a data-key rotation."""
@@ -132,6 +162,9 @@ class OpenWorkspace:
             self._engine.dispose()
             self._engine = None
         self._wipe_key()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> OpenWorkspace:
         return self
@@ -182,8 +215,6 @@ class Workspace:
     ) -> tuple[OpenWorkspace, str]:
         """Create the workspace and its first admin. Returns the open workspace and the recovery code,
         which is shown once and never stored in the clear."""
-        from reviewdesk.services import bootstrap
-
         username = validate_username(admin_username)
         validate_password(password, username)
         display = admin_display_name.strip() or username
@@ -192,6 +223,12 @@ class Workspace:
                 f"a workspace already exists at {self.folder}", message_zh=f"{self.folder} 处已有工作区"
             )
         self.folder.mkdir(parents=True, exist_ok=True)
+        with workspace_lock.acquire(self.folder):
+            return self._create(username, display, password, kdf)
+
+    def _create(self, username: str, display: str, password: str, kdf: KdfParams) -> tuple[OpenWorkspace, str]:
+        from reviewdesk.services import bootstrap
+
         data_key = new_data_key()
         slots = KeySlotFile.create(self.slots_path, str(uuid.uuid4()))
         code = recovery_code.new_code()
@@ -213,6 +250,15 @@ class Workspace:
 
     # -- opening ----------------------------------------------------------------------------------------
     def open(self, username: str, password: str) -> OpenWorkspace:
+        try:
+            opened = self._open(username, password)
+        except ReviewDeskError as err:
+            events.info("open refused: %s", err.code)
+            raise
+        events.info("opened: user id %d, role %s", opened.actor.user_id, opened.actor.role.value)
+        return opened
+
+    def _open(self, username: str, password: str) -> OpenWorkspace:
         self.require_exists()
         throttle = self.throttle
         throttle.check()
@@ -278,15 +324,18 @@ class Workspace:
         return engine, data_key
 
     def _settle_rotation(self, slots: KeySlotFile, unlocked: Unlocked) -> bytes:
-        """Finish or undo a data-key rotation that a crash interrupted."""
+        """Finish or undo a data-key rotation that a crash interrupted (only as the writer: while another
+        process holds the workspace, the rotation may be its own, still running)."""
         if check_key(self.db_path, unlocked.data_key):
             if unlocked.next_data_key is not None:
-                slots.drop_next_key()
-                slots.save()
+                with workspace_lock.acquire(self.folder):
+                    slots.drop_next_key()
+                    slots.save()
             return unlocked.data_key
         if unlocked.next_data_key is not None and check_key(self.db_path, unlocked.next_data_key):
-            slots.promote_next_key()
-            slots.save()
+            with workspace_lock.acquire(self.folder):
+                slots.promote_next_key()
+                slots.save()
             return unlocked.next_data_key
         raise WorkspaceError(
             "the database does not open with its key: it is damaged or belongs to other key slots",
@@ -304,11 +353,12 @@ class Workspace:
                 f"the workspace was written by a newer version of ReviewDesk (schema {current})",
                 message_zh=f"此工作区由更新版本的评查工作台创建（数据结构 {current}），请升级软件",
             )
-        if current is not None:
-            slots_bytes = self.slots_path.read_bytes()
-            target = self.backups_dir / f"pre-migrate-{current}-to-{head}-{backup.stamp()}.rdbak"
-            backup.write_backup(self.db_path, data_key, slots_bytes, target, {"reason": "pre-migration", "schema": current})
-        migrate.upgrade(engine)
+        with workspace_lock.acquire(self.folder):  # never migrate under another process's feet
+            if current is not None:
+                slots_bytes = self.slots_path.read_bytes()
+                target = self.backups_dir / f"pre-migrate-{current}-to-{head}-{backup.stamp()}.rdbak"
+                backup.write_backup(self.db_path, data_key, slots_bytes, target, {"reason": "pre-migration", "schema": current})
+            migrate.upgrade(engine)
 
     @staticmethod
     def _actor(engine: Engine, username: str) -> Actor | None:
@@ -322,10 +372,30 @@ class Workspace:
 
     @staticmethod
     def _drop_stale_slots(opened: OpenWorkspace) -> None:
+        """Only as the writer: another process may be between writing a new account's slot and committing
+        the account. If one holds the workspace, the slots are dropped at a later log-in."""
+        if not Workspace._stale_slots(opened):
+            return
+        try:
+            hold = workspace_lock.acquire(opened.workspace.folder)
+        except WorkspaceBusy:
+            return
+        with hold:
+            active = Workspace._active_users(opened)
+            fresh = KeySlotFile.load(opened.workspace.slots_path)
+            if fresh.keep_only_users(active):
+                fresh.save()
+            opened.slots = fresh
+
+    @staticmethod
+    def _active_users(opened: OpenWorkspace) -> set[str]:
         with opened.read_session() as session:
-            active = set(session.execute(select(User.username).where(User.disabled.is_(False))).scalars())
-        if opened.slots.keep_only_users(active):
-            opened.slots.save()
+            return set(session.execute(select(User.username).where(User.disabled.is_(False))).scalars())
+
+    @staticmethod
+    def _stale_slots(opened: OpenWorkspace) -> bool:
+        probe = KeySlotFile.load(opened.workspace.slots_path)
+        return probe.keep_only_users(Workspace._active_users(opened)) > 0
 
     # -- restore ----------------------------------------------------------------------------------------
     def restore(self, source: Path, username: str, password: str) -> OpenWorkspace:
@@ -333,7 +403,9 @@ class Workspace:
         backup) opens it. The replaced files are kept in a `replaced-<time>` folder, never deleted."""
         from reviewdesk.services import maintenance
 
-        return maintenance.restore_workspace(self, source, username, password)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with workspace_lock.acquire(self.folder):  # never swap files under another process's feet
+            return maintenance.restore_workspace(self, source, username, password)
 
 
 def ensure_role_value(role: str) -> Role:

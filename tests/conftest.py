@@ -27,6 +27,7 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("REVIEWDESK_LOG_DIR", str(home / "log"))  # CLI subprocesses inherit it
     monkeypatch.delenv("REVIEWDESK_WORKSPACE", raising=False)
     monkeypatch.delenv("REVIEWDESK_USER", raising=False)
 

@@ -78,14 +78,18 @@ def test_ledger_sheets_rows_and_formats(admin: OpenWorkspace) -> None:
     assert problems.freeze_panes == "A2" and problems.auto_filter.ref == f"A1:H{len(found) + 1}"
 
     details = wb["评分明细"]
-    item_col = _column(details, "评分项")
     rows = _rows(details)
-    totals = [r for r in rows if r[item_col] == "小计"]
-    assert len(totals) == 18  # one per submitted sheet: six panels of three
-    marks = [r for r in rows if r[item_col] != "小计"]
+    caption = next(i for i, r in enumerate(rows) if r[0] == "各评分表小计")
+    marks, totals = [r for r in rows[:caption] if r[0] is not None], rows[caption + 2:]
+    assert len(totals) == 18  # one per submitted sheet: six panels of three, below the register
     assert marks and all(r[_column(details, "分值")] for r in marks)
-    assert all(isinstance(r[_column(details, "得分")], float | int) for r in totals)
-    assert details.auto_filter.ref and details.freeze_panes == "A2"
+    # 类型 is the item's category in its rubric (实体, 程序…), not the kind of entry (扣分).
+    assert {r[_column(details, "类型")] for r in marks} <= {"实体", "程序", "裁判文书", "文书制作", "卷宗归档", "作风",
+                                                         "证据", "法律适用", "文书", "卷宗", "执行", "加分", "记录"}
+    assert "实体" in {r[_column(details, "类型")] for r in marks} or "程序" in {r[_column(details, "类型")] for r in marks}
+    assert all(isinstance(r[7], float | int) for r in totals)  # 得分
+    # The filter covers the marks only: sorting or filtering never mixes the subtotals in.
+    assert details.auto_filter.ref == f"A1:L{len(marks) + 1}" and details.freeze_panes == "A2"
 
     captions = [r[0] for r in wb["统计"].iter_rows(values_only=True) if r[0] and str(r[0])[1:2] == "、"]
     assert captions[0] == "一、基本情况" and any("发现的问题" in c for c in captions)
@@ -120,3 +124,22 @@ def test_ledger_of_a_campaign_without_cases(admin: OpenWorkspace) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(admin, "2026-ZX-01")))
     assert tuple(c.value for c in wb["案件台账"][1]) == CASE_HEADER and wb["案件台账"].max_row == 1
     assert wb["问题清单"].auto_filter.ref == "A1:H1"
+
+
+def test_every_sheet_prints_a4_landscape_one_page_wide_with_titles(admin: OpenWorkspace) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(admin, DEMO_CAMPAIGN)))
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape" and int(setup.paperSize) == 9, ws.title  # 9: A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1 and setup.fitToHeight == 0
+        assert "第&P页 共&N页" in ws.oddFooter.center.text
+        assert ws.oddHeader.center.text.startswith(wb.properties.title.removesuffix("台账"))
+    for name in ("案件台账", "问题清单", "评分明细"):
+        ws = wb[name]
+        assert ws.print_title_rows == "$1:$1", name  # the header row repeats on every printed page
+        wrapped = [c for c in ws[2] if c.alignment.wrap_text]
+        assert wrapped, name
+    cases = wb["案件台账"]
+    # Sensible widths: the register fits one landscape page wide at a readable scale (≥ 60 %).
+    total = sum(cases.column_dimensions[chr(65 + i)].width for i in range(17))
+    assert total <= 230

@@ -138,17 +138,28 @@ def test_score_sheet_recusal_form_and_interview_record_compose(demo_ws: OpenWork
     table = next(b for b in doc.blocks if isinstance(b, Table))
     items = sheet.rubric.items()
     assert len(table.rows) == len(items) + len(sheet.rubric.parts) + 1
-    assert table.rows[-1][3] == opinion.points(sheet.total)
+    assert table.header[2] == "类别" and table.rows[-1][4] == opinion.points(sheet.total)
     deducted = [r for r in table.rows if r[0] in sheet.marks]
     assert all(r[4] for r in deducted if not sheet.marks[r[0]].veto)
+    # Each item's 实体/程序 category, one veto mark, Chinese names instead of codes, no filler comment.
+    assert all(r[2] == items[r[0]].tag for r in table.rows if r[0] in items)
+    assert not any("（一票否决）（一票否决项）" in r[1] or r[1].count("一票否决") > 1 for r in table.rows)
+    vetoes = [r for r in table.rows if r[0] in items and items[r[0]].veto]
+    assert vetoes and all("一票否决" in r[1] for r in vetoes)
+    texts = _texts(doc)
+    assert f"{sheet.rubric.code} v" not in texts and "评查意见见各扣分项" not in texts
     form = records.recusal_form(f, profile, recusal_statement())
+    # The statement numbers its own 一、二、: the form's parts carry no number of their own.
+    assert not [b for b in form.blocks if isinstance(b, Heading) and b.text[1:2] == "、"]
+    for interview in f.interviews:
+        assert records.interview_record(f, interview, profile).page_foot == "被谈话人签名："
     assert [line for line in recusal_statement().splitlines()[2:] if line.strip()][0] in _texts(form)
     assert len(next(b for b in form.blocks if isinstance(b, Table)).rows) == len(f.members)
 
 
 def test_the_office_profile_is_data_and_bad_profiles_are_refused(tmp_path: Path, demo_ws: OpenWorkspace) -> None:
     data = json.loads((Path(__file__).parent.parent / "resources/documents/office.json").read_text(encoding="utf-8"))
-    data["letterhead"] = "某市委政法委员会"
+    data["letterhead"] = data["office_name"] = "某市委政法委员会"
     data["number_prefix"] = "某政法评"
     good = tmp_path / "office.json"
     good.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -239,9 +239,16 @@ def test_fallback_font_is_shipped_and_registers(monkeypatch: pytest.MonkeyPatch)
     fonts.reset_cache()
     assert fonts.fallback_file().is_file()
     assert (fonts.fallback_file().parent / "wqy-microhei.COPYRIGHT").is_file()
-    if not fonts.font_dirs():  # no system fonts on this machine: everything is the fallback
-        for role in fonts.ROLES:
-            assert fonts.font_file(role) == fonts.fallback_file()
+    shipped = {role: fonts.shipped_file(role) for role in fonts.ROLES}
+    assert all(path.is_file() for path in shipped.values())
+    # Song for title, body and page numbers, Kai and Hei for the headings: never one face for all.
+    assert len(set(shipped.values())) == 3 and shipped["heading1"] == fonts.fallback_file()
+    for name in ("arphic-uming-gb.ttf", "arphic-ukai-gb.ttf"):
+        assert (fonts.fallback_file().parent / name).stat().st_size < 6_000_000
+    assert (fonts.fallback_file().parent / "ARPHICPL.TXT").is_file()
+    if not any(fonts._find_family(getattr(fonts.Fonts(), r), fonts.font_dirs()) for r in fonts.ROLES):
+        for role in fonts.ROLES:  # no office fonts on this machine: the shipped faces
+            assert fonts.font_file(role) == shipped[role]
     name = fonts.pdf_font("body")
     assert pdfmetrics.getFont(name).stringWidth("2026年ABC", 16) > 0
     assert fonts.pdf_font("body") == name  # registered once, same name
@@ -257,8 +264,8 @@ def test_font_folder_is_searched_with_fallbacks(tmp_path: Path, monkeypatch: pyt
     try:
         assert fonts.font_file("heading1") == folder / "SimHei.TTF"
         assert fonts.font_file("title") == folder / "SimHei.TTF"  # no 小标宋: 黑体 stands in
-        assert fonts.font_file("heading2") == fonts.fallback_file()
-        assert fonts.font_file("body") == fonts.fallback_file()
+        assert fonts.font_file("heading2") == fonts.shipped_file("heading2")
+        assert fonts.font_file("body") == fonts.shipped_file("body")
         assert fonts.pdf_font("heading1") != fonts.pdf_font("body")
     finally:
         monkeypatch.delenv(fonts.FONT_DIR_ENV)

@@ -347,6 +347,19 @@ def test_tampered_audit_log_is_refused(world: World, office: OpenWorkspace) -> N
     assert "line 3" in str(_refused(office, path, "audit"))
 
 
+def test_a_damaged_copy_of_an_imported_results_package_is_refused(world: World, office: OpenWorkspace) -> None:
+    good = Path(world.first.files[0])
+    assert results.import_results(office, good).status == "imported"
+    data = good.read_bytes()
+    cut = world.base / "cut-copy.rdpkg"
+    cut.write_bytes(data[:-300])
+    assert _refused(office, cut, "age").exit_code == 10
+    flipped = world.base / "flipped-copy.rdpkg"
+    flipped.write_bytes(data[:-40] + bytes([data[-40] ^ 1]) + data[-39:])
+    _refused(office, flipped, "age")
+    assert results.import_results(office, good).status == "already_imported"
+
+
 def test_unsigned_package_is_refused_unless_allowed(world: World, office: OpenWorkspace) -> None:
     manifest, members = _unpack(world, Path(world.first.files[0]))
     path = _repack(manifest, members, world.base / "unsigned.rdpkg", None, world.office_recipient)
@@ -386,6 +399,13 @@ def test_cases_package_is_not_a_results_package(world: World, office: OpenWorksp
          "cases[0].conclusion.actions.correction.deadline"),
         (lambda c: c["opinion"]["files"][0].update(path="opinions/x.docx"), "cases[0].opinion.files[0].path"),
         (lambda c: c.update(campaign="2026-ZX-01"), "cases[0].campaign"),
+        (lambda c: c["sheets"][0].update(total=10**400), "cases[0].sheets[0].total"),
+        (lambda c: c["sheets"][0].update(grade="优秀\n"), "cases[0].sheets[0].grade"),
+        (lambda c: c["sheets"][0].update(comment="一\x85二"), "cases[0].sheets[0].comment"),
+        (lambda c: c["sheets"][0]["rubric"].update(version=True), "cases[0].sheets[0].rubric.version"),
+        (lambda c: c["sheets"][0].update(items=None), "cases[0].sheets[0].items"),
+        (lambda c: c["conclusion"].update(findings=None), "cases[0].conclusion.findings"),
+        (lambda c: c["conclusion"].update(version=1.0), "cases[0].conclusion.version"),
     ],
 )
 def test_results_entries_are_validated_strictly(world: World, edit: Any, where: str) -> None:

@@ -4,6 +4,11 @@
     workspace present          → login window → main window
     lock (Ctrl+L, idle, menu)  → audit entry, workspace closed, pages destroyed → lock screen → main window
 
+One app per workspace: from log-in to quit (lock screen included) the controller holds the workspace lock
+(reviewdesk/workspace_lock.py), so another process cannot write; a second start on the same workspace hands
+its file to this one (ui/single_instance.py). `reviewdesk-gui PATH.rdpkg` opens the import on that package
+after log-in. Unexpected errors are logged and shown in one dialog (ui/crash.py).
+
 Start-up is kept light: nothing imports SQLAlchemy before the user submits the login form (the import runs on
 the worker with the Argon2id derivation). `REVIEWDESK_EXIT_WHEN_SHOWN=1` prints a marker and exits as soon
 as the first window is on screen (bench/startup.py).
@@ -17,8 +22,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewdesk import logs
 from reviewdesk.locate import FolderState, folder_state, resolve_folder
-from ui import i18n
+from ui import crash, i18n
 from ui.idle import IdleWatcher
 from ui.qt import QApplication, QFont, QFontDatabase, QObject, Qt, QTimer, QWidget
 from ui.session_lock import SessionLockWatcher
@@ -27,6 +33,8 @@ from ui.worker import busy_count, wait_for_jobs
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
+    from reviewdesk.workspace_lock import WorkspaceLock
+    from ui.single_instance import InstanceServer
     from ui.windows.main_window import MainWindow
     from ui.windows.setup_wizard import SetupWizard
 
@@ -52,6 +60,9 @@ class AppController(QObject):
         self.session_lock.session_locked.connect(lambda: self.lock("session"))
         self.idle_override_ms: int | None = None  # tests: lock after this many ms instead of the setting
         self._pending_lock: str | None = None
+        self._hold: WorkspaceLock | None = None  # the workspace lock, from log-in to quit
+        self.pending_file: Path | None = None  # a package to open once a user is logged in
+        self.instance_server: InstanceServer | None = None  # later starts hand over here (run())
         self.finished = False
 
     # -- start ---------------------------------------------------------------------------------------
@@ -109,6 +120,8 @@ class AppController(QObject):
         from reviewdesk.services import settings
         from ui.windows.main_window import MainWindow
 
+        if not self._hold_workspace(ws):
+            return
         self.ws = ws
         self.username = ws.actor.username
         try:
@@ -128,6 +141,65 @@ class AppController(QObject):
         self.main.raise_()
         self.main.activateWindow()
         self.idle.start()
+        if self.pending_file is not None:
+            QTimer.singleShot(0, self._open_pending_file)
+
+    def _hold_workspace(self, ws: OpenWorkspace) -> bool:
+        """Take the workspace lock for the app's life (kept on the lock screen). If another process holds it,
+        close this log-in again and say so on the login window."""
+        from reviewdesk import workspace_lock
+        from reviewdesk.errors import WorkspaceBusy
+
+        folder = ws.workspace.folder
+        if self._hold is not None and self._hold.folder == folder:
+            return True
+        self._release_hold()
+        try:
+            self._hold = workspace_lock.acquire(folder)
+        except WorkspaceBusy as err:
+            self._close_workspace(ws, "busy")  # the log-in was audited: so is its end
+            login = self.show_login()
+            login.message.show_error(i18n.error_text(err))
+            return False
+        if self.instance_server is not None:  # the user may have chosen another folder on the login window
+            from ui.single_instance import server_name
+
+            self.instance_server.listen(server_name(folder))
+        return True
+
+    def _release_hold(self) -> None:
+        if self._hold is not None:
+            self._hold.release()
+            self._hold = None
+
+    # -- a later start, a file to open -----------------------------------------------------------------
+    def bring_forward(self, file: str | None = None) -> None:
+        """Another start of the app on this workspace handed over: show our window on top, open its file."""
+        window: QWidget | None = None
+        for candidate in (self.wizard, self.main if self.ws is not None else None, self.login):
+            if candidate is not None and candidate.isVisible():
+                window = candidate
+                break
+        if window is None:
+            window = self.main if self.ws is not None and self.main is not None else self.show_login()
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if file:
+            self.open_file(Path(file))
+
+    def open_file(self, path: Path) -> None:
+        """Open the import on `path` now if a user is logged in, else right after the log-in."""
+        self.pending_file = path
+        if self.ws is not None and self.main is not None:
+            self._open_pending_file()
+
+    def _open_pending_file(self) -> None:
+        path, self.pending_file = self.pending_file, None
+        if path is not None and self.ws is not None and self.main is not None:
+            self.main.open_package(path)
 
     def _set_idle_minutes(self, minutes: int) -> None:
         if self.idle_override_ms is not None:
@@ -149,6 +221,7 @@ class AppController(QObject):
             return
         self._pending_lock = None
         self.idle.stop()
+        logs.events.info("locked: %s", reason)
         ws, self.ws = self.ws, None
         username = ws.actor.username
         self._close_workspace(ws, reason)
@@ -202,6 +275,7 @@ class AppController(QObject):
         if self.main is not None:
             self.main.teardown()
             self.main.allow_close()
+        self._release_hold()
         for window in (self.main, self.login, self.wizard):
             if window is not None:
                 window.hide()
@@ -250,12 +324,27 @@ def _announce_when_shown(window: QWidget, app: QApplication) -> None:
     QTimer.singleShot(0, announce)
 
 
-def run(workspace: str | None = None, username: str | None = None) -> int:
+def run(workspace: str | None = None, username: str | None = None, file: str | None = None) -> int:
     """Start the desktop app. `workspace`: folder (default: REVIEWDESK_WORKSPACE or the per-user folder);
-    `username`: filled in on the login window."""
+    `username`: filled in on the login window; `file`: a package to import after log-in. If an app already
+    runs on that workspace for this user, hand `file` to it and return 0."""
+    from ui.single_instance import InstanceServer, forward, server_name
+
     app = _make_app()
+    crash.install(app)
+    folder = resolve_folder(workspace)
+    package = Path(file).expanduser() if file else None
+    name = server_name(folder)
+    if forward(name, package):
+        logs.events.info("handed over to the app already running on this workspace")
+        return 0
     i18n.install(i18n.saved_language())
-    controller = AppController(resolve_folder(workspace), username or os.environ.get("REVIEWDESK_USER"))
+    controller = AppController(folder, username or os.environ.get("REVIEWDESK_USER"))
+    controller.instance_server = InstanceServer(app)
+    controller.instance_server.listen(name)
+    controller.instance_server.requested.connect(controller.bring_forward)
+    if package is not None:
+        controller.open_file(package.resolve())
     controller.session_lock.install(app)
     window = controller.start()
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
@@ -266,12 +355,18 @@ def run(workspace: str | None = None, username: str | None = None) -> int:
     return code
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """`reviewdesk-gui [--workspace DIR] [--user NAME] [FILE]`; FILE is what the .rdpkg association passes."""
     parser = argparse.ArgumentParser(prog="reviewdesk-gui", description="ReviewDesk desktop app")
     parser.add_argument("--workspace", metavar="DIR", help="workspace folder")
     parser.add_argument("--user", metavar="NAME", help="user name to fill in on the login window")
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    return run(workspace=args.workspace, username=args.user)
+    parser.add_argument("file", nargs="?", help="a package (.rdpkg) to import after log-in")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    return run(workspace=args.workspace, username=args.user, file=args.file)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from types import ModuleType
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
 from PySide6.QtCore import *  # noqa: F403
 from PySide6.QtGui import *  # noqa: F403
+from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401 (ui/single_instance.py; ~0.02 s)
 from PySide6.QtWidgets import *  # noqa: F403
 
 

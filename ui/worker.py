@@ -4,6 +4,8 @@
 or `on_error(exception)` back on the UI thread. The callbacks belong to `context` (a QObject): if it is
 destroyed first (the window was closed, the app locked), they are simply not called.
 
+An unexpected error (a bug, see `crash.is_unexpected`) also reaches the crash dialog after `on_error` ran.
+
 `busy_count()` says how many jobs are running; the lock waits for them (a job may be using the open
 workspace) and `wait_for_jobs()` lets tests and shutdown drain the pool.
 """
@@ -14,6 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from ui import crash
 from ui.qt import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 _running = 0  # runnables started and not yet returned (counted on both threads, hence the lock)
@@ -99,8 +102,12 @@ class Job(QObject):
     @Slot(object)
     def _failed(self, err: object) -> None:
         self._finish()
-        if self._on_error is not None and isinstance(err, BaseException):
-            self._on_error(err)
+        if not isinstance(err, BaseException):
+            return
+        if self._on_error is not None:
+            self._on_error(err)  # first, so the page leaves its busy state
+        if crash.is_unexpected(err):  # a bug, not a refusal: logged and told in the crash dialog
+            crash.report_unexpected(err, "in a background job")
 
     def _finish(self) -> None:
         self.fn = None

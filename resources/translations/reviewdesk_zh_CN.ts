@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About ReviewDesk</source>
+        <translation>关于评查工作台</translation>
+    </message>
+    <message>
+        <source>ReviewDesk {version}</source>
+        <translation>评查工作台 {version}</translation>
+    </message>
+    <message>
+        <source>Workstation for law-enforcement supervision case review. Works offline; all data stays encrypted in the workspace folder.</source>
+        <translation>执法监督案件评查工作站。离线运行；所有数据均加密保存在工作区文件夹中。</translation>
+    </message>
+    <message>
+        <source>Third-party software and licences:</source>
+        <translation>第三方软件及其许可：</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add account</source>
@@ -1219,6 +1238,47 @@
     <message>
         <source>Saving the conclusion…</source>
         <translation>正在保存合议结论…</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>ReviewDesk — unexpected error</source>
+        <translation>评查工作台 — 意外错误</translation>
+    </message>
+    <message>
+        <source>(no log file could be written)</source>
+        <translation>（无法写入日志文件）</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}) and the step you were doing did not finish.
+
+Nothing was saved half-way: every change is saved whole or not at all, so your data is as it was before the step.
+
+The details are in the log file:
+{path}
+
+You can go on working. If it happens again, note the time and give the log file to your system administrator (it holds no case data).</source>
+        <translation>程序发生了意外错误（{kind}），刚才的操作没有完成。
+
+没有任何内容被保存了一半：每项更改要么完整保存，要么完全不保存，数据仍是这一步之前的样子。
+
+详细情况记录在日志文件中：
+{path}
+
+您可以继续工作。如果再次发生，请记下时间，并把日志文件交给系统管理员（日志不含任何案件数据）。</translation>
+    </message>
+    <message>
+        <source>Copy log file path</source>
+        <translation>复制日志文件路径</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <source>{count} more error(s) since then (also in the log).</source>
+        <translation>此后又发生了 {count} 次错误（均已记入日志）。</translation>
     </message>
 </context>
 <context>
@@ -3375,14 +3435,12 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>您的密码已修改，下次登录请使用新密码。</translation>
     </message>
     <message>
-        <source>About ReviewDesk</source>
-        <translation>关于评查工作台</translation>
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
     </message>
     <message>
-        <source>ReviewDesk {version}
-Workstation for law-enforcement supervision case review. Works offline; all data stays encrypted in the workspace folder.</source>
-        <translation>评查工作台 {version}
-执法监督案件评查工作平台。离线运行，全部数据加密保存在工作区文件夹中。</translation>
+        <source>Only an administrator can import packages; {name} was not opened.</source>
+        <translation>只有管理员可以导入数据包；未打开 {name}。</translation>
     </message>
 </context>
 <context>

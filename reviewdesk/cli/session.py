@@ -30,7 +30,9 @@ def open_as_user(args: argparse.Namespace) -> OpenWorkspace:
     ws.require_exists()  # say "no workspace" before asking for a password
     name = acting_user(args)
     password = read_secret(args.password_env, f"Password for {name} / {name} 的密码: ")
-    return ws.open(name, password)
+    opened = ws.open(name, password)
+    opened.keep_lock = True  # from its first change to its end, the command is the workspace's writer
+    return opened
 
 
 def emit_json(value: Any) -> None:

@@ -9,6 +9,7 @@ renderer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 Align = Literal["justify", "left", "center", "right"]
@@ -16,7 +17,9 @@ Align = Literal["justify", "left", "center", "right"]
 
 @dataclass(frozen=True)
 class Letterhead:
-    """发文机关标志: the issuing office's name in red 小标宋 above a red rule (omitted when empty)."""
+    """发文机关标志: the issuing organ's name (or name + 文件) in red 小标宋, its top 35 mm below the top of
+    the text block (GB/T 9704 7.2.1); the 发文字号 follows two lines below it, then the red rule 4 mm under
+    the number and the title two lines under the rule. Omitted when empty."""
 
     text: str
 
@@ -90,6 +93,7 @@ class Signatures:
     office: str
     date_text: str  # "2026年3月5日" (no zero padding)
     seal_room: bool = True
+    note: str = ""  # 附注 (e.g. the contact line): in parentheses, two characters in, the line under the date
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,51 @@ class PageBreak:
     pass
 
 
-Block = Letterhead | Title | DocNumber | Heading | Para | Table | Chart | Signatures | PageBreak
+@dataclass(frozen=True)
+class AnnexNote:
+    """附件说明 (GB/T 9704 7.3.4): one blank line below the body, "附件：1. 名称", further names aligned under
+    the first. The names are the annexes' own titles. Kept on the seal page with the signatures."""
+
+    names: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        if len(self.names) == 1:
+            return [f"附件：{self.names[0]}"]
+        return [("附件：" if n == 1 else "\u3000" * 3) + f"{n}. {name}" for n, name in enumerate(self.names, 1)]
+
+
+@dataclass(frozen=True)
+class AnnexHead:
+    """The top of an annex (GB/T 9704 8): a new page, "附件N" in 3号黑体 at the top left (just "附件" for a
+    lone annex, number 0), the annex title centred on the third line."""
+
+    number: int
+    title: str
+
+    @property
+    def label(self) -> str:
+        return f"附件{self.number}" if self.number else "附件"
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """版记 (GB/T 9704 9): closes the last page, its last rule on the text block's last line. 抄送 (names
+    joined by "，", ending "。"; none: no line), then 印发机关 left and "…印发" right, between a thick rule
+    above, a thin rule between the two and a thick rule below; 4号 仿宋, one character in from each side."""
+
+    copy_to: tuple[str, ...]
+    issuer: str
+    issued_on: str  # "2026年3月5日"
+
+    def copy_line(self) -> str:
+        return f"抄送：{'，'.join(self.copy_to)}。" if self.copy_to else ""
+
+    def issued_line(self) -> str:
+        return f"{self.issued_on}印发"
+
+
+Block = (Letterhead | Title | DocNumber | Heading | Para | Table | Chart | Signatures | PageBreak | AnnexNote
+         | AnnexHead | Colophon)
 
 
 @dataclass
@@ -111,6 +159,12 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
     page_numbers: bool = True
+    # The document's own date (its issue date): Word's docProps and the package's time stamps, so that a
+    # reprint is byte for byte the same. None: the time of rendering.
+    dated: datetime | None = None
+    # A line repeated at the foot of every page inside the text block (the interview record's
+    # "被谈话人签名：" for the interviewee to sign each page); empty: none.
+    page_foot: str = ""
     draft: bool = False  # a preview: every page marked 草稿 in the header area (nothing was issued)
 
     def add(self, *blocks: Block) -> Document:

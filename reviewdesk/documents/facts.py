@@ -187,6 +187,7 @@ class CaseFacts:
     number: str | None = None  # the opinion's document number, once issued
     issued_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    unit_kind: str = ""  # court | procuratorate | police | justice | other: whom the 版记 copies (抄送)
 
 
 def _members(s: Session, campaign_id: str, case_id: int) -> tuple[Member, ...]:
@@ -336,4 +337,5 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
         verdict=_verdict(s, campaign_id, case_id),
         number=number.number if number else None,
         issued_at=number.issued_at if number else None,
+        unit_kind=unit.kind if unit else "",
     )

@@ -2,11 +2,20 @@
 
 reportlab embeds (subsets) TrueType outlines only: its built-in STSong-Light is not embedded and prints as
 boxes, and CFF-flavoured fonts (Noto CJK) fail to load. So each role of `style.Fonts` is mapped to a
-Windows system font file when one is present (the office's 仿宋/黑体/楷体/宋体/小标宋), else to the shipped
-WenQuanYi Micro Hei (`resources/fonts/wqy-microhei.ttc`, Apache-2.0), which has CJK, Latin and digits.
+system font file when one is present (the office's 仿宋/黑体/楷体/宋体/小标宋 under their Windows file
+names), else to the open faces shipped in `resources/fonts/`, one per style so that title, body, headings
+and page numbers are not one face:
+
+- Song (title, body, page numbers): AR PL UMing CN, GB 2312 subset (Arphic Public License). No free
+  TrueType 仿宋 exists, so the body's 仿宋 prints in this Song face where the office has none.
+- Kai (headings "（一）"): AR PL UKai CN, GB 2312 subset (Arphic Public License).
+- Hei (headings "一、", and the last resort for every role: it covers 34,000 characters, Latin and
+  digits): WenQuanYi Micro Hei (Apache-2.0).
 
 Search order for files: the folders in $REVIEWDESK_FONT_DIR (os.pathsep-separated), then on Windows the
-per-user and system font folders (%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts, %WINDIR%\\Fonts).
+per-user and system font folders (%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts, %WINDIR%\\Fonts), elsewhere
+the usual Linux font folders (/usr/share/fonts, /usr/local/share/fonts, ~/.local/share/fonts, ~/.fonts —
+where 麒麟 and 统信 desktops keep fonts an office installed), each with its subfolders.
 """
 
 from __future__ import annotations
@@ -27,6 +36,10 @@ from reviewdesk.resources import resources_dir
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
 FONT_DIR_ENV = "REVIEWDESK_FONT_DIR"
 FALLBACK_FILE = "wqy-microhei.ttc"
+# The shipped open faces by style, and the style each role falls back to.
+SHIPPED = {"song": "arphic-uming-gb.ttf", "kai": "arphic-ukai-gb.ttf", "hei": FALLBACK_FILE}
+ROLE_STYLE = {"title": "song", "body": "song", "heading1": "hei", "heading2": "kai", "page_number": "song"}
+LINUX_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,11 @@ def fallback_file() -> Path:
     return resources_dir() / "fonts" / FALLBACK_FILE
 
 
+def shipped_file(role: str) -> Path:
+    """The open face shipped for a role (used where the office's font is not installed)."""
+    return resources_dir() / "fonts" / SHIPPED[ROLE_STYLE[role]]
+
+
 def font_dirs() -> list[Path]:
     """Folders searched for system fonts, most specific first."""
     dirs = [Path(p) for p in os.environ.get(FONT_DIR_ENV, "").split(os.pathsep) if p.strip()]
@@ -83,16 +101,23 @@ def font_dirs() -> list[Path]:
         if local:
             dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
         dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+    else:
+        dirs.extend(p for p in (Path(d).expanduser() for d in LINUX_FONT_DIRS) if p.is_dir())
     return dirs
 
 
 def _listing(folder: Path) -> dict[str, Path]:
-    """Lower-cased file name → path; listed once per folder because Windows font folders are large."""
+    """Lower-cased file name → path, subfolders included (Linux keeps fonts in per-package folders); listed
+    once per folder because font folders are large. The first file of a name wins."""
     if folder not in _dir_listings:
+        found: dict[str, Path] = {}
         try:
-            _dir_listings[folder] = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+            for p in sorted(folder.rglob("*")):
+                if p.suffix.lower() in (".ttf", ".ttc") and p.is_file():
+                    found.setdefault(p.name.lower(), p)
         except OSError:
-            _dir_listings[folder] = {}
+            pass
+        _dir_listings[folder] = found
     return _dir_listings[folder]
 
 
@@ -111,14 +136,15 @@ def _find_family(family: str, dirs: list[Path]) -> list[FontFile]:
 
 
 def _candidates(role: str, fonts: Fonts) -> list[FontFile]:
-    """Every file that could serve `role`, best first, ending with the shipped fallback."""
+    """Every file that could serve `role`, best first: the office's fonts, the shipped face of the role's
+    style, the shipped Hei face that covers the most characters."""
     if role not in ROLES:
         raise ValueError(f"unknown font role {role!r}; expected one of {ROLES}")
     dirs = font_dirs()
     found: list[FontFile] = []
     for family in (getattr(fonts, role), *_ROLE_FALLBACKS[role]):
         found.extend(_find_family(family, dirs))
-    found.append(FontFile(fallback_file(), 0))
+    found.extend((FontFile(shipped_file(role), 0), FontFile(fallback_file(), 0)))
     return found
 
 

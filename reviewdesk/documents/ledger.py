@@ -2,13 +2,17 @@
 
 Each sheet comes from a builder (`CampaignStats` → `LedgerSheet`); `ledger_xlsx` writes whatever builders it
 is given, so later registers (线索移送台账, 整改台账) are one more builder appended to `SHEETS`. The writer
-gives every register a bold filled header, frozen header row, auto-filter, number formats and widths.
+gives every register a bold filled header, frozen header row, auto-filter (over the register's own rows;
+tables stacked below it, such as subtotals, stay outside), number formats and widths, and every sheet a
+print setup: A4 landscape, one page wide, the header row repeated on every page, the campaign in the page
+header and "第N页 共M页" in the footer, long text wrapped in fixed-width columns.
 The workbook never touches the disk: case data leaves the store only where the user saves it.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,8 +38,10 @@ HEADER_FILL = PatternFill(fill_type="solid", start_color="FFD9E1F2", end_color="
 CAPTION_FONT = Font(bold=True, size=12)
 THIN = Side(style="thin", color="FF999999")
 HEADER_BORDER = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-MAX_WIDTH = 60.0  # a column never grows wider than this
-WRAP_WIDTH = 40.0  # …nor a wrapping text column wider than this: long descriptions wrap instead
+MAX_WIDTH = 40.0  # a column never grows wider than this; wrapping columns keep their given width
+PAGE_FOOTER = "第&P页 共&N页"
+ROW_LINE_PT = 14.0  # one line of 11 pt text in a row
+TOP = Alignment(vertical="top")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class LedgerSheet:
 
     name: str  # Chinese, at most 31 characters (Excel's limit)
     tables: tuple[LedgerTable, ...]
+    title: str = ""  # printed in the page header beside the campaign's name (default: the sheet's name)
 
 
 SheetBuilder = Callable[[CampaignStats], LedgerSheet]
@@ -84,11 +91,12 @@ def _advice(c: ConclusionRecord | None) -> str:
 
 def case_register(stats: CampaignStats) -> LedgerSheet:
     columns = (
-        Column("序号", 6, COUNT), Column("案件编号", 14), Column("案号", 24), Column("案件名称", 24, wrap=True),
-        Column("案件类型", 8), Column("承办单位", 22), Column("评查组组长", 10), Column("成员", 16),
-        Column("各专家得分", 30, wrap=True), Column("综合得分", 9, SCORE), Column("等次", 8),
-        Column("评查结论", 9), Column("处理建议", 24, wrap=True), Column("整改期限", 12, DATE),
-        Column("意见书文号", 20), Column("合议日期", 12, DATE), Column("状态", 8),
+        Column("序号", 5, COUNT), Column("案件编号", 12, wrap=True), Column("案号", 18, wrap=True),
+        Column("案件名称", 18, wrap=True), Column("案件类型", 8, wrap=True), Column("承办单位", 14, wrap=True),
+        Column("评查组组长", 8, wrap=True), Column("成员", 12, wrap=True), Column("各专家得分", 16, wrap=True),
+        Column("综合得分", 8, SCORE), Column("等次", 6), Column("评查结论", 8), Column("处理建议", 18, wrap=True),
+        Column("整改期限", 11, DATE), Column("意见书文号", 14, wrap=True), Column("合议日期", 11, DATE),
+        Column("状态", 7),
     )
     rows = []
     for n, case in enumerate(stats.records.cases, start=1):
@@ -105,8 +113,9 @@ def case_register(stats: CampaignStats) -> LedgerSheet:
 
 def problem_register(stats: CampaignStats) -> LedgerSheet:
     columns = (
-        Column("序号", 6, COUNT), Column("案件编号", 14), Column("案号", 24), Column("承办单位", 22),
-        Column("问题类别", 10), Column("问题描述", 40, wrap=True), Column("证据位置", 14), Column("评分项", 24, wrap=True),
+        Column("序号", 5, COUNT), Column("案件编号", 12, wrap=True), Column("案号", 18, wrap=True),
+        Column("承办单位", 14, wrap=True), Column("问题类别", 9, wrap=True), Column("问题描述", 40, wrap=True),
+        Column("证据位置", 12, wrap=True), Column("评分项", 24, wrap=True),
     )
     rows = [
         (n, f.case_external_id, f.case_number, f.unit_name, f.category, f.description, f.evidence_ref,
@@ -120,25 +129,31 @@ KIND_ZH = {"deduct": "扣分", "bonus": "加分", "record": "记录"}
 
 
 def score_details(stats: CampaignStats) -> LedgerSheet:
-    """One row per marked item of each submitted sheet, then the sheet's own row (评分项 "小计") with the
-    points taken off and the sheet's total and grade, so a filter on 评分项 shows the totals alone."""
+    """One row per marked item of each submitted sheet (类型: the item's category, 实体/程序…); below the
+    register, outside its filter, each sheet's subtotal: the points taken off, the total and the grade."""
     columns = (
-        Column("序号", 6, COUNT), Column("案件编号", 14), Column("案号", 24), Column("评查专家", 10),
-        Column("组内职务", 8), Column("评分项", 9), Column("评查内容", 30, wrap=True), Column("类型", 6),
-        Column("分值", 7, SCORE), Column("扣分理由", 30, wrap=True), Column("证据位置", 14),
-        Column("一票否决", 8), Column("得分", 8, SCORE), Column("等次", 8), Column("提交日期", 12, DATE),
+        Column("序号", 5, COUNT), Column("案件编号", 12, wrap=True), Column("案号", 18, wrap=True),
+        Column("评查专家", 8, wrap=True), Column("组内职务", 6), Column("评分项", 7), Column("评查内容", 26, wrap=True),
+        Column("类型", 8, wrap=True), Column("分值", 6, SCORE), Column("扣分理由", 26, wrap=True),
+        Column("证据位置", 12, wrap=True), Column("一票否决", 6),
     )
     rows: list[tuple[Any, ...]] = []
+    subtotals: list[tuple[Any, ...]] = []
     for sheet in stats.records.sheets:
         role = {"leader": "组长", "member": "成员"}.get(sheet.role, "")
         head = (sheet.case_external_id, sheet.case_number, sheet.expert_name, role)
         for m in sheet.marks:
-            rows.append((len(rows) + 1, *head, m.item_code, m.item_text, KIND_ZH.get(m.kind, m.kind), m.points,
-                         m.reason, m.evidence_ref, "是" if m.veto else "", None, "", None))
+            rows.append((len(rows) + 1, *head, m.item_code, m.item_text, m.tag or KIND_ZH.get(m.kind, m.kind),
+                         m.points, m.reason, m.evidence_ref, "是" if m.veto else ""))
         deducted = sum(m.points for m in sheet.marks if m.kind == "deduct")
-        rows.append((len(rows) + 1, *head, "小计", f"扣分合计 {deducted:.1f}", "", deducted, "", "",
-                     "是" if sheet.veto else "", sheet.total, sheet.grade or "", sheet.submitted_on))
-    return LedgerSheet("评分明细", (LedgerTable(columns, rows),))
+        subtotals.append((len(subtotals) + 1, *head, deducted, "是" if sheet.veto else "", sheet.total,
+                          sheet.grade or "", sheet.submitted_on))
+    totals = (
+        Column("序号", 5, COUNT), Column("案件编号", 12, wrap=True), Column("案号", 18, wrap=True),
+        Column("评查专家", 8, wrap=True), Column("组内职务", 6), Column("扣分合计", 7, SCORE), Column("一票否决", 6),
+        Column("得分", 6, SCORE), Column("等次", 6), Column("提交日期", 11, DATE),
+    )
+    return LedgerSheet("评分明细", (LedgerTable(columns, rows), LedgerTable(totals, subtotals, caption="各评分表小计")))
 
 
 def statistics_sheet(stats: CampaignStats) -> LedgerSheet:
@@ -194,12 +209,21 @@ def _write_table(ws: Worksheet, table: LedgerTable, top: int, widths: dict[int, 
     for col, column in enumerate(table.columns, start=1):
         cell = ws.cell(row=row, column=col, value=column.header)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, HEADER_BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        widths[col] = max(widths.get(col, 0.0), column.width, _text_width(column.header) + 2)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        # A wrapping header may take two lines; a short column is at least as wide as its header.
+        header = _text_width(column.header) / 2 + 1 if column.wrap else _text_width(column.header) + 2
+        widths[col] = max(widths.get(col, 0.0), column.width, header)
+    if any(c.wrap and _text_width(c.header) > c.width for c in table.columns):
+        ws.row_dimensions[header_row].height = ROW_LINE_PT * 2 + 3
     wraps = {col: Alignment(wrap_text=True, vertical="top") for col, c in enumerate(table.columns, start=1) if c.wrap}
-    limits = [max(c.width, WRAP_WIDTH if c.wrap else MAX_WIDTH) for c in table.columns]
     for values in table.rows:
         row += 1
+        # Rows as tall as their longest wrapped cell: LibreOffice (and Excel for files it did not write)
+        # keeps the default height and prints wrapped lines over each other.
+        lines = max((math.ceil(_text_width(v) / max(c.width - 1, 1)) for c, v in zip(table.columns, values, strict=True)
+                     if c.wrap and v), default=1)
+        if lines > 1:
+            ws.row_dimensions[row].height = ROW_LINE_PT * lines + 3
         for col, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
             cell = ws.cell(row=row, column=col, value=value)
             if column.number_format and value is not None:
@@ -208,14 +232,34 @@ def _write_table(ws: Worksheet, table: LedgerTable, top: int, widths: dict[int, 
                 cell.number_format = SCORE
             if col in wraps:
                 cell.alignment = wraps[col]
-            widths[col] = max(widths[col], min(_text_width(value) + 2, limits[col - 1]))
+            else:  # a short column grows to its longest value (wrapping ones keep their width)
+                cell.alignment = TOP
+                widths[col] = max(widths[col], min(_text_width(value) + 2, MAX_WIDTH))
     return row + 1 if row > header_row else header_row + 1
 
 
-def write_sheet(ws: Worksheet, sheet: LedgerSheet) -> None:
+def _print_setup(ws: Worksheet, campaign: str, title: str, register: bool) -> None:
+    """A4 landscape, fit to one page wide (as many pages down as needed), the header row repeated on every
+    page, the campaign and the register in the page header, "第N页 共M页" in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    if register:
+        ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = f"{campaign} {title}".strip()
+    ws.oddFooter.center.text = PAGE_FOOTER
+
+
+def write_sheet(ws: Worksheet, sheet: LedgerSheet, campaign: str = "") -> None:
     ws.title = sheet.name
     widths: dict[int, float] = {}
-    register = len(sheet.tables) == 1 and not sheet.tables[0].caption
+    register = bool(sheet.tables) and not sheet.tables[0].caption
     row = 1
     for table in sheet.tables:
         end = _write_table(ws, table, row, widths)
@@ -224,9 +268,10 @@ def write_sheet(ws: Worksheet, sheet: LedgerSheet) -> None:
         table = sheet.tables[0]
         ws.freeze_panes = "A2"  # the header stays in view
         last = get_column_letter(len(table.columns))
-        ws.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"
+        ws.auto_filter.ref = f"A1:{last}{max(1, len(table.rows) + 1)}"  # the register's rows only
     for col, width in widths.items():
         ws.column_dimensions[get_column_letter(col)].width = width
+    _print_setup(ws, campaign, sheet.title or sheet.name, register)
 
 
 def ledger_xlsx(stats: CampaignStats, builders: Sequence[SheetBuilder] = SHEETS) -> bytes:
@@ -236,7 +281,7 @@ def ledger_xlsx(stats: CampaignStats, builders: Sequence[SheetBuilder] = SHEETS)
     assert first is not None
     wb.remove(first)
     for build in builders:
-        write_sheet(wb.create_sheet(), build(stats))
+        write_sheet(wb.create_sheet(), build(stats), stats.campaign_name)
     wb.properties.title = f"{stats.campaign_name}台账"
     wb.properties.creator = "ReviewDesk"
     out = io.BytesIO()

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from reviewdesk import clock
+from reviewdesk.documents import frame
 from reviewdesk.documents.blocks import (
     Block,
-    DocNumber,
     Document,
     Heading,
-    Letterhead,
-    PageBreak,
     Para,
     Signatures,
     Table,
@@ -246,11 +245,9 @@ def opinion(f: CaseFacts, p: Profile, issued: datetime | None, *, draft: bool = 
     if verdict is None:
         raise ValueError("an opinion needs the panel's conclusion")
     categories = f.sheets[0].rubric.categories if f.sheets else ()
-    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name, draft=draft)
-    if p.letterhead:
-        doc.add(Letterhead(p.letterhead))
-    if f.number or draft:
-        doc.add(DocNumber(f.number or PENDING_NUMBER))
+    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name, dated=issued,
+                   draft=draft)
+    doc.add(*frame.head(p, f.number or (PENDING_NUMBER if draft else None)))
     doc.add(Title(p.text("opinion_title")))
     doc.add(Para(p.text("addressee", unit_name=f.unit_name), indent=False, align="left"))
     title = f.title[:-1] if f.title.endswith("案") else f.title  # "…纠纷案" reads "…纠纷一案"
@@ -262,14 +259,15 @@ def opinion(f: CaseFacts, p: Profile, issued: datetime | None, *, draft: bool = 
     )
     for n, (name, body) in enumerate(zip(SECTIONS, bodies, strict=True), 1):
         doc.add(Heading(1, f"{cn_number(n)}、{name}"), *body)
-    annexes = p.text("annexes").split("\n")
-    doc.add(Para(annexes[0]), *(Para("\u3000" * 3 + line, indent=True) for line in annexes[1:]))
+    annexes: list[tuple[str, list[Block]]] = [
+        ("评分汇总表", [score_summary(f.sheets)]),
+        ("谈话笔录目录", [interview_list(f)] if f.interviews else [Para("本案未进行谈话。")]),
+    ]
+    doc.add(frame.annex_note([title for title, _ in annexes]))
     signers = tuple((ROLE_ZH.get(m.role, m.role), m.name) for m in f.members)
-    doc.add(Signatures(signers, p.office_name, day(issued) if issued else PENDING_DATE))
-    doc.add(PageBreak(), Para("附件1", indent=False, align="left"), Title("评分汇总表"), score_summary(f.sheets))
-    doc.add(PageBreak(), Para("附件2", indent=False, align="left"), Title("谈话笔录目录"))
-    if f.interviews:
-        doc.add(interview_list(f))
-    else:
-        doc.add(Para("本案未进行谈话。"))
+    doc.add(Signatures(signers, p.office_name, day(issued) if issued else PENDING_DATE, note=p.contact))
+    for n, (title, body) in enumerate(annexes, 1):
+        doc.add(frame.annex_head(n, title, len(annexes)), *body)
+    copies = frame.copy_to(p, f.unit_name, f.unit_kind, verdict.referral_suggested)
+    doc.add(frame.colophon(p, issued or clock.now(), copies))
     return doc

@@ -4,8 +4,8 @@ reportlab's own CJK wrap (`wordWrap="CJK"`, paragraph.cjkFragSplit) only hangs c
 Japanese-oriented ALL_CANNOT_START list, which misses the full-width ，；：？！》”… of Chinese text, ignores
 characters that must not end a line (（《“), and cannot justify CJK lines (its justification stretches
 spaces, and Chinese has none). So body text is set here, one font per block as the document model has
-it: characters are packed greedily, a line may be squeezed by a fraction of a point per character (so that
-28 characters of 3号 type fill the 156 mm line, as GB/T 9704's grid wants, like Word's document grid), and a
+it: characters are packed greedily, a 3号 line may be squeezed by a quarter point per character (so that
+28 characters fill the 156 mm line, as GB/T 9704's grid wants, like the Word file's character spacing), and a
 break is moved so that no NO_LINE_START character opens a line and no NO_LINE_END character closes one.
 Lines are justified by character spacing (PDF Tc), which also keeps the text extractable.
 """
@@ -19,10 +19,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus.flowables import Flowable
 
 from reviewdesk.documents.blocks import Align
-from reviewdesk.documents.style import NO_LINE_END, NO_LINE_START
+from reviewdesk.documents.style import BODY_PT, BODY_TRACKING_PT, NO_LINE_END, NO_LINE_START
 
-SQUEEZE_EM = 0.04  # a full line may tighten each character gap by up to 4 % of the size (0.64 pt at 16 pt)
-HANG_EM = 0.5  # to pull a closing punctuation mark back onto its line, tighten by up to half a character
 ASCENT_EM = 0.88  # CJK glyphs sit in an em box about 0.88 above and 0.12 below the baseline
 
 
@@ -108,8 +106,14 @@ def _break_segment(text: str, widths: list[float], size: float, width: float, fi
     return out
 
 
-def _fits(total: float, count: int, measure: float, size: float, squeeze_em: float = SQUEEZE_EM) -> bool:
-    return total <= measure + max(count - 1, 0) * size * squeeze_em + 1e-6
+def tracking(size: float) -> float:
+    """Points each character of `size` may give up to fit a line: 3号 body text is set 0.25 pt tight, as the
+    Word file's character spacing; other sizes (tables) are set solid, as Word sets them."""
+    return BODY_TRACKING_PT if abs(size - BODY_PT) < 0.01 else 0.0
+
+
+def _fits(total: float, count: int, measure: float, size: float) -> bool:
+    return total <= measure + count * tracking(size) + 1e-6
 
 
 def _greedy_end(widths: list[float], pos: int, measure: float, size: float) -> int:
@@ -122,17 +126,11 @@ def _greedy_end(widths: list[float], pos: int, measure: float, size: float) -> i
 
 
 def _adjust_break(text: str, widths: list[float], pos: int, end: int, measure: float, size: float) -> int:
-    """Move a break that would violate 避头尾: first try to pull up to two closing marks onto this line
-    (squeezing harder, as Chinese typesetters compress punctuation), else push characters to the next line
-    until the break is allowed; a line with no allowed break at all keeps the greedy break."""
-    pulled, total = end, sum(widths[pos:end])
-    while pulled < len(text) and pulled - end < 2 and text[pulled] in NO_LINE_START:
-        total += widths[pulled]
-        if not _fits(total, pulled + 1 - pos, measure, size, SQUEEZE_EM + HANG_EM / max(pulled - pos, 1)):
-            break
-        pulled += 1
-    if pulled > end and (pulled == len(text) or not _bad_break(text, pulled)):
-        return pulled
+    """Move a break that would violate 避头尾: a single closing mark stays on this line, hanging (Word's and
+    LibreOffice's hanging punctuation; the PDF squeezes the line to hold it); else push characters to the
+    next line until the break is allowed; a line with no allowed break at all keeps the greedy break."""
+    if text[end] in NO_LINE_START and (end + 1 == len(text) or not _bad_break(text, end + 1)):
+        return end + 1
     k = end
     while k > pos + 1 and _bad_break(text, k):
         k -= 1

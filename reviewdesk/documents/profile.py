@@ -15,6 +15,7 @@ from typing import Any
 
 from reviewdesk.documents.style import Fonts
 from reviewdesk.errors import ValidationError
+from reviewdesk.packages.manifest import UNIT_KINDS
 from reviewdesk.resources import resources_dir
 
 DEFAULT_PROFILE = "documents/office.json"
@@ -43,7 +44,6 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
     "deliberation_majority": frozenset({"view"}),
     "deliberation_minority": frozenset({"view"}),
     "deliberation_unanimous": frozenset(),
-    "annexes": frozenset(),
 }
 
 
@@ -56,12 +56,26 @@ ADDED_TEXTS: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class CopyTo:
+    """Who gets a copy (抄送) of an outgoing document: the unit's superior (by the unit's name, else by
+    its kind), the discipline body when a referral is proposed, and anyone always copied."""
+
+    superior_by_unit: dict[str, str]
+    superior_by_kind: dict[str, str]
+    on_referral: tuple[str, ...]
+    always: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Profile:
     letterhead: str
     office_name: str
     number_prefix: str
     fonts: Fonts
     texts: dict[str, str]
+    issuer: str = ""  # 印发机关 in the 版记 (usually the office's general office); empty: the office itself
+    contact: str = ""  # 附注 under the date, e.g. "联系人：张某，电话：0000-0000000"; empty: none
+    copy_to: CopyTo = CopyTo({}, {}, (), ())
 
     def text(self, key: str, **values: Any) -> str:
         return self.texts[key].format(**values)
@@ -105,6 +119,52 @@ def _fonts(raw: Any, where: str) -> Fonts:
     return Fonts(**{k: _string(raw, k, f"{where}.fonts") for k in raw})
 
 
+def _names(raw: Any, where: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise _bad(where, "must be a list of names", "必须是机关名称的列表")
+    return tuple(x.strip() for x in raw)
+
+
+def _mapping(raw: Any, where: str, keys: tuple[str, ...] | None = None) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise _bad(where, "must be an object of names", "必须是“单位：上级机关”的对象")
+    unknown = sorted(set(raw) - set(keys)) if keys is not None else []
+    if unknown:
+        raise _bad(f"{where}.{unknown[0]}", "unknown unit kind", f"未知的单位类别，可用：{'、'.join(keys or ())}")
+    return {k: v.strip() for k, v in raw.items() if v.strip()}
+
+
+def _copy_to(raw: Any, where: str) -> CopyTo:
+    if raw is None:
+        return CopyTo({}, {}, (), ())
+    if not isinstance(raw, dict):
+        raise _bad(f"{where}.copy_to", "must be an object", "必须是 JSON 对象")
+    known = {"_comment", "superior_by_unit", "superior_by_kind", "on_referral", "always"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise _bad(f"{where}.copy_to.{unknown[0]}", "unknown key", "未知的抄送设置")
+    return CopyTo(
+        _mapping(raw.get("superior_by_unit"), f"{where}.copy_to.superior_by_unit"),
+        _mapping(raw.get("superior_by_kind"), f"{where}.copy_to.superior_by_kind", UNIT_KINDS),
+        _names(raw.get("on_referral"), f"{where}.copy_to.on_referral"),
+        _names(raw.get("always"), f"{where}.copy_to.always"),
+    )
+
+
+def _letterhead(data: dict[str, Any], office: str, where: str) -> str:
+    """GB/T 9704 7.2.3: the 发文机关标志 is the issuing organ's name, or the name followed by 文件 — the
+    organ that signs (office_name)."""
+    text = _string(data, "letterhead", where).strip()
+    if text and text not in (office, f"{office}文件"):
+        raise _bad(f"{where}.letterhead", f"must be the office name {office!r}, or it followed by 文件",
+                   f"发文机关标志应为发文机关全称“{office}”或“{office}文件”")
+    return text
+
+
 def load_profile(path: Path | None = None) -> Profile:
     """The profile at `path`, or the shipped one."""
     source = path or resources_dir() / DEFAULT_PROFILE
@@ -117,10 +177,14 @@ def load_profile(path: Path | None = None) -> Profile:
         raise _bad(where, f"not valid UTF-8 JSON: {exc}", "不是有效的 UTF-8 JSON 文件") from None
     if not isinstance(data, dict):
         raise _bad(where, "must be a JSON object", "必须是 JSON 对象")
+    office = _string(data, "office_name", where).strip()
     return Profile(
-        letterhead=_string(data, "letterhead", where),
-        office_name=_string(data, "office_name", where),
+        letterhead=_letterhead(data, office, where),
+        office_name=office,
         number_prefix=_string(data, "number_prefix", where),
         fonts=_fonts(data.get("fonts"), where),
         texts=_texts(data.get("texts"), where),
+        issuer=_string(data, "issuer", where).strip() if "issuer" in data else "",
+        contact=_string(data, "contact", where).strip() if "contact" in data else "",
+        copy_to=_copy_to(data.get("copy_to"), where),
     )

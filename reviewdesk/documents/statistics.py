@@ -380,10 +380,6 @@ class _Rubrics:
         rubric = self._defs.get(rubric_id)
         return rubric.category_of(code) if item and rubric else ""
 
-    def tag(self, rubric_id: int, code: str) -> str:
-        item = self._of(rubric_id).get(code)
-        return item.tag if item else ""
-
     def text(self, rubric_id: int | None, code: str | None) -> str:
         if rubric_id is None or code is None:
             return ""
@@ -393,6 +389,10 @@ class _Rubrics:
     def kind(self, rubric_id: int, code: str) -> str:
         item = self._of(rubric_id).get(code)
         return item.kind if item else ""
+
+    def tag(self, rubric_id: int, code: str) -> str:
+        item = self._of(rubric_id).get(code)
+        return item.tag if item else ""
 
     def order(self, rubric_id: int, code: str) -> tuple[int, str]:
         """Sheet order ("P1.10" after "P1.9"); unknown codes last."""

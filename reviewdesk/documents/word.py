@@ -11,8 +11,10 @@ The file is assembled and saved in memory only: the content is confidential and 
 from __future__ import annotations
 
 import io
+import math
+import zipfile
 from copy import deepcopy
-from datetime import UTC
+from datetime import UTC, datetime
 
 import docx
 from docx.document import Document as WordDocument
@@ -27,8 +29,11 @@ from reviewdesk import clock
 from reviewdesk.documents import style
 from reviewdesk.documents import word_parts as wp
 from reviewdesk.documents.blocks import (
+    AnnexHead,
+    AnnexNote,
     Block,
     Chart,
+    Colophon,
     DocNumber,
     Document,
     Heading,
@@ -42,13 +47,23 @@ from reviewdesk.documents.blocks import (
 from reviewdesk.documents.style import Fonts
 
 DEFAULT_FONTS = Fonts()
+SEAL_PAGE_LINES = 2  # lines of body text that stay with the signatures (as pdf.SEAL_PAGE_LINES)
 TEXT_WIDTH_MM = style.PAGE_WIDTH_MM - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM  # 156 mm
 TEXT_WIDTH_TWIPS = round(TEXT_WIDTH_MM / 25.4 * 1440)
 CHART_WIDTH_MM = 150.0
 LETTERHEAD_MAX_PT = 32.0  # large red office name (as the PDF); shrunk (not below 2号) to stay on one line
 LETTERHEAD_MIN_SCALE = 60  # narrowest horizontal scaling (%) before a very long name wraps instead
 RULE_EIGHTHS = 12  # the red rule: 1.5 pt
-RULE_GAP_PT = 11  # ≈ 4 mm between the document number and the red rule
+COLOPHON_THICK_EIGHTHS = round(style.COLOPHON_THICK_PT * 8)  # 0.35 mm
+COLOPHON_THIN_EIGHTHS = round(style.COLOPHON_THIN_PT * 8)  # 0.25 mm
+APP_XML = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+    b'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>ReviewDesk</Application>"
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 CELL_MARGIN_TWIPS = 100  # ≈ 1.8 mm left/right inside table cells (half of that above and below)
 PAGE_NUMBER_LINE_PT = style.PAGE_NUMBER_PT * 1.2
 THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -60,12 +75,25 @@ def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     word = docx.Document()
     _setup_package(word, doc, fonts)
     _Writer(word, fonts).write(doc.blocks)
-    if doc.page_numbers:
-        _page_numbers(word, fonts)
+    if doc.page_numbers or doc.page_foot:
+        _footers(word, fonts, doc)
     if doc.draft:
         _draft_mark(word, fonts)
     out = io.BytesIO()
     word.save(out)
+    return _stamped(out.getvalue(), doc.dated or clock.now())
+
+
+def _stamped(package: bytes, when: datetime) -> bytes:
+    """The package with every member dated `when` (python-docx stamps them with the current time), so the
+    same document prints to the same bytes."""
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, src.read(info.filename))
     return out.getvalue()
 
 
@@ -79,6 +107,14 @@ def _setup_package(word: WordDocument, doc: Document, fonts: Fonts) -> None:
         lang.set(qn("w:eastAsia"), "zh-CN")
     _core_properties(word, doc)
     _drop_template_leftovers(word)
+    _app_properties(word)
+
+
+def _app_properties(word: WordDocument) -> None:
+    """docProps/app.xml names this application, not the template's "Microsoft Macintosh Word"."""
+    for part in word.part.package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = APP_XML
 
 
 def _page_setup(word: WordDocument) -> None:
@@ -95,7 +131,11 @@ def _page_setup(word: WordDocument) -> None:
     if grid is None:
         grid = wp.element("docGrid")
         section._sectPr.append(grid)
-    grid.set(qn("w:type"), "lines")
+    # 22 lines come from the exact 28.95 pt line spacing of every body line, 28 characters a line from the
+    # body runs' character spacing (word_parts.TRACKING). No grid type: a linesAndChars grid with a
+    # negative charSpace compresses characters in Word, but LibreOffice gives every 16 pt character two
+    # 15.8 pt cells (14 a line); and a "lines" grid makes LibreOffice set every line 4 mm lower.
+    grid.attrib.pop(qn("w:type"), None)
     grid.set(qn("w:linePitch"), str(wp.LINE_PITCH_TWIPS))
 
 
@@ -110,7 +150,12 @@ def _default_styles(word: WordDocument, fonts: Fonts) -> None:
     _body_rpr(rpr, fonts)
     ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
     wp.put(ppr, wp.element("spacing", after="0", line="240", lineRule="auto"), wp.PPR_ORDER)
+    # No extra space between CJK and Latin letters or digits: the PDF sets "第3页" solid, and Word's
+    # autospacing would push lines past 28 characters.
     normal = word.styles["Normal"]
+    for p in (ppr, normal.element.get_or_add_pPr()):  # LibreOffice reads them from the style only
+        wp.put(p, wp.element("autoSpaceDE", val="0"), wp.PPR_ORDER)
+        wp.put(p, wp.element("autoSpaceDN", val="0"), wp.PPR_ORDER)
     _body_rpr(normal.element.get_or_add_rPr(), fonts)
     normal.paragraph_format.widow_control = True
 
@@ -131,8 +176,10 @@ def _core_properties(word: WordDocument, doc: Document) -> None:
     core.last_modified_by = doc.author
     core.comments = ""
     core.revision = 1
-    # python-docx writes the time with a "Z" whatever its offset, so hand it UTC.
-    core.created = core.modified = clock.now().astimezone(UTC)
+    # The document's own date, not the time of printing: a reprint is identical. python-docx writes the
+    # time with a "Z" whatever its offset, so hand it UTC.
+    when = doc.dated or clock.now()
+    core.created = core.modified = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone(UTC)
 
 
 def _drop_template_leftovers(word: WordDocument) -> None:
@@ -144,12 +191,27 @@ def _drop_template_leftovers(word: WordDocument) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- footers
-def _page_numbers(word: WordDocument, fonts: Fonts) -> None:
-    """"— N —" in 4号 宋体: right on odd pages, left on even pages, each one character in from the edge."""
-    word.settings.odd_and_even_pages_header_footer = True
+def _footers(word: WordDocument, fonts: Fonts, doc: Document) -> None:
+    """"— N —" in 4号 宋体: right on odd pages, left on even pages, each one character in from the edge;
+    under it the per-page signature line when the document has one."""
     section = word.sections[0]
-    _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
-    _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
+    footers = [section.footer]
+    if doc.page_numbers:
+        word.settings.odd_and_even_pages_header_footer = True
+        footers.append(section.even_page_footer)
+        _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
+        _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
+    if doc.page_foot:
+        for footer in footers:
+            p = footer.paragraphs[0] if not doc.page_numbers else footer.add_paragraph()
+            # Its baseline PAGE_FOOT_GAP_MM below the text block, like the PDF's.
+            line = style.PAGE_FOOT_PT * 1.2
+            wp.set_geometry(p, align="left", line_pt=line)
+            wp.set_indent(p, left_chars=1)
+            wp.add_run(p, doc.page_foot + style.SIGNATURE_BLANK, fonts.body, style.PAGE_FOOT_PT, fonts.latin)
+        # The footer grows upwards from its distance: the signature line's baseline lands about
+        # PAGE_FOOT_GAP_MM below the text block, the page number stays above it.
+        section.footer_distance = Mm(style.MARGIN_BOTTOM_MM - style.PAGE_FOOT_GAP_MM - 2.0)
 
 
 def _draft_mark(word: WordDocument, fonts: Fonts) -> None:
@@ -186,6 +248,8 @@ class _Writer:
         self.fonts = fonts
         self.break_pending = False
         self.last: Paragraph | None = None
+        self.last_table: BaseOxmlElement | None = None  # the w:tbl just written, until the next paragraph
+        self.body: list[tuple[Paragraph, float]] = []  # body paragraphs since the last other block, and widths
 
     def write(self, blocks: list[Block]) -> None:
         i = 0
@@ -202,6 +266,10 @@ class _Writer:
             self.blank()
 
     def block(self, block: Block) -> None:
+        if isinstance(block, AnnexNote | Signatures):
+            self.keep_body_with_next()
+        elif not isinstance(block, Para):
+            self.body.clear()  # only paragraphs right before the signatures go with them
         match block:
             case Letterhead():
                 self.letterhead(block, None)
@@ -219,6 +287,12 @@ class _Writer:
                 self.chart(block)
             case Signatures():
                 self.signatures(block)
+            case AnnexNote():
+                self.annex_note(block)
+            case AnnexHead():
+                self.annex_head(block)
+            case Colophon():
+                self.colophon(block)
             case PageBreak():
                 # Carried as "page break before" on the next paragraph: a paragraph holding only a break
                 # would leave an empty line at the top of the new page.
@@ -226,6 +300,7 @@ class _Writer:
 
     # -- paragraphs
     def paragraph(self) -> Paragraph:
+        self.last_table = None
         p = self.word.add_paragraph()
         if self.break_pending:
             p.paragraph_format.page_break_before = True
@@ -235,10 +310,12 @@ class _Writer:
 
     def text(self, text: str, font: str, size: float, color: tuple[int, int, int] | None = None, *,
              align: str = "justify", indent_chars: float = 0.0, line_pt: float | None = style.LINE_PITCH_PT,
-             after_pt: float = 0.0) -> Paragraph:
-        """A new body paragraph with one run of `text` (none when empty) and the given geometry."""
+             after_pt: float = 0.0, grid: bool = True) -> Paragraph:
+        """A new body paragraph with one run of `text` (none when empty) and the given geometry. `grid`
+        False: off the document grid (text of another size than 3号 would take whole grid cells)."""
         p = self.paragraph()
-        wp.set_geometry(p, align=align, indent_chars=indent_chars, line_pt=line_pt, after_pt=after_pt)
+        wp.set_geometry(p, align=align, indent_chars=indent_chars, line_pt=line_pt, after_pt=after_pt,
+                        grid=grid and abs(size - style.BODY_PT) < 0.01)
         if text:
             wp.add_run(p, text, font, size, self.fonts.latin, color)
         return p
@@ -250,23 +327,29 @@ class _Writer:
         return self.text(text, font, size, align="center")
 
     def letterhead(self, block: Letterhead, number: DocNumber | None) -> None:
-        """Red office name, the document number under it, then the red rule (under the number if any)."""
+        """Red organ name, its top 35 mm below the text block's top; the document number two lines under
+        it; the red rule 4 mm under the number (under the name when there is none); the title two lines
+        under the rule."""
         if not block.text:  # an empty letterhead is omitted; its number still prints
             if number is not None:
                 self.centred(number.text, self.fonts.body, style.BODY_PT)
             return
         size, scale = _letterhead_size(block.text)
         head = self.text(block.text, self.fonts.title, size, style.RED, align="center",
-                         line_pt=max(size * 1.4, style.LINE_PITCH_PT), after_pt=style.LINE_PITCH_PT)
+                         line_pt=size * style.LETTERHEAD_LEADING,
+                         after_pt=2 * style.LINE_PITCH_PT if number is not None else 0.0)
+        head.paragraph_format.space_before = Pt(style.letterhead_offset_pt(size))
         if scale < 100:
             wp.set_char_scale(head.runs[0], scale)
         ruled = head if number is None else self.centred(number.text, self.fonts.body, style.BODY_PT)
-        wp.set_bottom_rule(ruled, style.RED, RULE_EIGHTHS, RULE_GAP_PT)
+        gap = style.number_rule_gap_pt() if number is not None else 0.0
+        wp.set_bottom_rule(ruled, style.RED, RULE_EIGHTHS, round(gap))
         # GB/T 9704 sets the title two lines below the red rule.
-        ruled.paragraph_format.space_after = Pt(style.LINE_PITCH_PT * 2 - RULE_GAP_PT)
+        ruled.paragraph_format.space_after = Pt(2 * style.LINE_PITCH_PT)
 
     def title(self, block: Title) -> None:
-        self.text(block.text, self.fonts.title, style.TITLE_PT, align="center", after_pt=style.LINE_PITCH_PT)
+        self.text(block.text, self.fonts.title, style.TITLE_PT, align="center", after_pt=style.LINE_PITCH_PT,
+                  grid=False)
 
     def heading(self, block: Heading) -> None:
         font = {1: self.fonts.heading1, 2: self.fonts.heading2}.get(block.level, self.fonts.body)
@@ -275,8 +358,21 @@ class _Writer:
         wp.set_outline_level(p, block.level)
 
     def para(self, block: Para) -> None:
-        self.text(block.text, self.fonts.body, style.BODY_PT, align=block.align,
-                  indent_chars=2 if block.indent else 0)
+        p = self.text(block.text, self.fonts.body, style.BODY_PT, align=block.align,
+                      indent_chars=2 if block.indent else 0)
+        self.body.append((p, wp.text_width_chars(block.text) + (2 if block.indent else 0)))
+
+    def keep_body_with_next(self) -> None:
+        """The seal page carries body text (GB/T 9704 7.3.5): the body paragraphs right before, at least
+        two lines of them, move whole with what follows (keep lines together, keep with next), as the PDF
+        moves them (pdf._signed_with_text)."""
+        lines = 0
+        while self.body and lines < SEAL_PAGE_LINES:
+            p, width = self.body.pop()
+            p.paragraph_format.keep_together = True
+            p.paragraph_format.keep_with_next = True
+            lines += max(1, math.ceil(width / style.CHARS_PER_LINE))
+        self.body.clear()
 
     # -- tables and charts
     def table(self, block: Table) -> None:
@@ -287,10 +383,11 @@ class _Writer:
         elif self.break_pending:
             # A table cannot carry "page break before": a hairline paragraph does instead.
             self.text("", self.fonts.body, 1.0, line_pt=1.0)
-        _TableWriter(self.word, self.fonts, block).write()
+        table = _TableWriter(self.word, self.fonts, block).write()
         # Always end a table with a paragraph: adjacent tables would merge into one, and a body must not
         # end with a table. Half a line also keeps the next text off the bottom rule.
         self.blank(0.5)
+        self.last_table = table
 
     def chart(self, block: Chart) -> None:
         from reviewdesk.documents.charts import chart_png  # reportlab is imported only when a chart prints
@@ -301,17 +398,71 @@ class _Writer:
         p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(style.LINE_PITCH_PT / 2)
         p.add_run().add_picture(io.BytesIO(png), width=Mm(CHART_WIDTH_MM))
 
+    # -- annexes and 版记
+    def annex_note(self, block: AnnexNote) -> None:
+        """附件说明 one blank line under the body, two characters in; it stays with the body text before it
+        and the signatures after it."""
+        self.keep_last()
+        self.blank().paragraph_format.keep_with_next = True
+        for line in block.lines():
+            self.text(line, self.fonts.body, style.BODY_PT, align="left", indent_chars=2)
+            self.keep_last()
+
+    def annex_head(self, block: AnnexHead) -> None:
+        """"附件N" 3号黑体 at the top left of a new page, the annex title on the third line."""
+        self.break_pending = True
+        label = self.text(block.label, self.fonts.heading1, style.BODY_PT, align="left",
+                          after_pt=style.LINE_PITCH_PT)
+        label.paragraph_format.keep_with_next = True
+        self.title(Title(block.title))
+        self.keep_last()
+
+    def colophon(self, block: Colophon) -> None:
+        """版记 as a floating one-column table at the foot of the last page (its last rule on the text
+        block's last line): a thick rule, 抄送, a thin rule, 印发机关 and "…印发", a thick rule; 4号, one
+        character in from each side. (LibreOffice ignores a bottom-aligned paragraph frame; a floating table
+        it places.)"""
+        size, font = style.COLOPHON_PT, self.fonts.body
+        lines = ([block.copy_line()] if block.copy_to else []) + [block.issuer]
+        table = self.word.add_table(rows=len(lines), cols=1)
+        bottom = round((style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) / 25.4 * 1440)
+        # A hair narrower than the text block: LibreOffice imports a full-width floating table as inline.
+        wp.colophon_table(table._tbl, wp.TEXT_TWIPS - 10, COLOPHON_THICK_EIGHTHS, COLOPHON_THIN_EIGHTHS,
+                          bottom - len(lines) * wp.LINE_PITCH_TWIPS)
+        for row, text in zip(table.rows, lines, strict=True):
+            wp.set_row_flags(row._tr, header=False, exact_twips=wp.LINE_PITCH_TWIPS)
+            cell = row.cells[0]
+            p = cell.paragraphs[0]
+            wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
+            wp.set_indent(p, left_chars=1, right_chars=1)
+            wp.add_run(p, text, font, size, self.fonts.latin)
+            if text == block.issuer:
+                wp.add_tab(p, "right", wp.TEXT_TWIPS - wp.CHAR_TWIPS)
+                wp.add_run(p, "\t" + block.issued_line(), font, size, self.fonts.latin)
+        self.last_table = None
+        self.text("", font, 1.0, line_pt=1.0)  # a body never ends with a table
+
     # -- signatures
-    def signatures(self, block: Signatures) -> None:
-        """Signer lines, room for the seal, then the office centred over the date, the date four characters
-        from the right margin. Kept together and with the text above: a seal must not stand alone on a page."""
+    def keep_last(self) -> None:
         if self.last is not None:
             self.last.paragraph_format.keep_with_next = True
+
+    def signatures(self, block: Signatures) -> None:
+        """Signer lines, room for the seal, then the office centred over the date, the date four characters
+        from the right margin, the 附注 below. Kept together and with the text above (keep-with-next and
+        widow control move at least two lines of it), or with a table's last two rows: a seal must not
+        stand alone on a page."""
+        self.keep_last()
+        if self.last_table is not None:
+            rows = self.last_table.findall(qn("w:tr"))
+            for tr in rows[-3:] if len(rows) > 4 else ():  # the last two rows, as the PDF splits them off
+                for ppr in tr.iter(qn("w:pPr")):
+                    wp.put(ppr, wp.element("keepNext"), wp.PPR_ORDER)
         lines: list[Paragraph] = [self.blank()]
         for role, name in block.signers:
             lines.append(self.signer(role, name))
-        # Room for the seal: two and a half lines (as the PDF), or one line when nobody seals.
-        lines.extend([self.blank(), self.blank(1.5)] if block.seal_room else [self.blank()])
+        # Room for the seal: three lines (as the PDF), or one line when nobody seals.
+        lines.extend([self.blank(), self.blank(), self.blank()] if block.seal_room else [self.blank()])
         date_chars = wp.text_width_chars(block.date_text)
         if block.office:
             # 发文机关署名 is centred on the date (GB/T 9704 7.3.5.1), never past the right margin.
@@ -322,6 +473,9 @@ class _Writer:
         date = self.text(block.date_text, self.fonts.body, style.BODY_PT, align="right")
         wp.set_indent(date, right_chars=4)
         lines.append(date)
+        if block.note:
+            lines.append(self.text(f"（{block.note}）", self.fonts.body, style.BODY_PT, align="left",
+                                   indent_chars=2))
         for p in lines[:-1]:
             p.paragraph_format.keep_with_next = True
 
@@ -339,11 +493,11 @@ class _TableWriter:
         self.word = word
         self.fonts = fonts
         self.block = block
-        self.widths = _scaled_widths(block.widths, TEXT_WIDTH_TWIPS)
+        self.widths = _scaled_widths(block, TEXT_WIDTH_TWIPS)
         self.centred_cols = [self._fits_one_line(c) for c in range(len(self.widths))]
         self.cell_props: dict[int, BaseOxmlElement] = {}
 
-    def write(self) -> None:
+    def write(self) -> BaseOxmlElement:
         block = self.block
         table = self.word.add_table(rows=1 + len(block.rows), cols=len(self.widths))
         table.style = self.word.styles["Table Grid"]
@@ -353,6 +507,7 @@ class _TableWriter:
             wp.set_row_flags(row._tr, header=header)
             for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
                 self.cell(cell, c, value, header)
+        return table._tbl
 
     def cell(self, cell: _Cell, col: int, value: str, header: bool) -> None:
         props = self.cell_props.get(col)
@@ -379,10 +534,12 @@ class _TableWriter:
         return all("\n" not in v and wp.text_width_chars(v) <= room for v in cells)
 
 
-def _scaled_widths(relative: tuple[float, ...], total: int) -> list[int]:
-    """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column)."""
-    weights = list(relative) if sum(relative) > 0 else [1.0] * len(relative)
-    widths = [round(total * w / sum(weights)) for w in weights]
+def _scaled_widths(block: Table, total: int) -> list[int]:
+    """Relative widths → twips summing exactly to `total` (the rounding remainder goes to the last column),
+    headers kept whole as in the PDF (style.column_widths)."""
+    widths = [round(w * wp.TWIPS_PER_PT) for w in style.column_widths(
+        block.widths, block.header, block.size, total / wp.TWIPS_PER_PT, CELL_MARGIN_TWIPS / wp.TWIPS_PER_PT,
+        block.rows)]
     widths[-1] += total - sum(widths)
     return widths
 

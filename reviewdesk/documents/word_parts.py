@@ -8,6 +8,7 @@ Custom elements are inserted in the order the WordprocessingML schema requires, 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from copy import deepcopy
 
@@ -24,6 +25,15 @@ from reviewdesk.documents import style
 TWIPS_PER_PT = 20
 CHAR_TWIPS = round(style.BODY_PT * TWIPS_PER_PT)  # one 3号 character: the unit of indents and tab stops
 LINE_PITCH_TWIPS = round(style.LINE_PITCH_PT * TWIPS_PER_PT)
+TEXT_TWIPS = round((style.PAGE_WIDTH_MM - style.MARGIN_LEFT_MM - style.MARGIN_RIGHT_MM) / 25.4 * 1440)
+# Character spacing of 3号 runs (twentieths of a point, w:spacing): 28 characters of 16 pt exceed the 156 mm
+# line by 5.8 pt, so each is set 0.25 pt tighter (the PDF fits its lines with the same figure).
+TRACKING = -round(style.BODY_TRACKING_PT * TWIPS_PER_PT)
+
+
+def chars_per_line(size_pt: float = style.BODY_PT, tracking: int = TRACKING) -> int:
+    """How many characters of `size_pt` with `tracking` fit the text block's width (Word's arithmetic)."""
+    return math.floor(TEXT_TWIPS / (size_pt * TWIPS_PER_PT + tracking))
 
 ALIGN = {
     "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
@@ -114,6 +124,8 @@ def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
     if color is not None:
         run.font.color.rgb = RGBColor(*color)
     set_rfonts(run._r.get_or_add_rPr(), font, latin)
+    if abs(size - style.BODY_PT) < 0.01:
+        put(run._r.get_or_add_rPr(), element("spacing", val=str(TRACKING)), RPR_ORDER)
     _RUN_PROPS[key] = deepcopy(run._r.rPr)
     return run
 
@@ -144,26 +156,27 @@ def _instr(instruction: str) -> BaseOxmlElement:
 # ---------------------------------------------------------------------------------------------- paragraphs
 def set_geometry(paragraph: Paragraph, *, align: str = "justify", indent_chars: float = 0.0,
                  line_pt: float | None = style.LINE_PITCH_PT, before_pt: float = 0.0,
-                 after_pt: float = 0.0) -> None:
+                 after_pt: float = 0.0, grid: bool = True) -> None:
     """Alignment, first-line indent in characters, line spacing and spacing around the paragraph.
 
     `line_pt` None means single spacing (tables, pictures): an exact pitch would clip a picture. Only lines
     of exactly the body pitch snap to the 22-line document grid; any other line (letterhead, cells, spacers,
-    footers) opts out, or LibreOffice would round it up to whole grid lines."""
-    key = (align, indent_chars, line_pt, before_pt, after_pt)
+    footers) opts out, or LibreOffice would round it up to whole grid lines; so does text of another size
+    than 3号 (`grid` False), which the character grid would spread over whole grid cells."""
+    key = (align, indent_chars, line_pt, before_pt, after_pt, grid)
     fresh = paragraph._p.pPr is None or len(paragraph._p.pPr) == 0
     if fresh and key in _PARA_PROPS:
         if paragraph._p.pPr is not None:
             paragraph._p.remove(paragraph._p.pPr)
         paragraph._p.insert(0, deepcopy(_PARA_PROPS[key]))
         return
-    _apply_geometry(paragraph, align, indent_chars, line_pt, before_pt, after_pt)
+    _apply_geometry(paragraph, align, indent_chars, line_pt, before_pt, after_pt, grid)
     if fresh:
         _PARA_PROPS[key] = deepcopy(paragraph._p.pPr)
 
 
 def _apply_geometry(paragraph: Paragraph, align: str, indent_chars: float, line_pt: float | None,
-                    before_pt: float, after_pt: float) -> None:
+                    before_pt: float, after_pt: float, grid: bool) -> None:
     fmt = paragraph.paragraph_format
     fmt.alignment = ALIGN[align]
     fmt.space_before = Pt(before_pt)
@@ -175,8 +188,11 @@ def _apply_geometry(paragraph: Paragraph, align: str, indent_chars: float, line_
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     if indent_chars:
         set_indent(paragraph, first_chars=indent_chars)
-    if line_pt is None or abs(line_pt - style.LINE_PITCH_PT) > 0.01:
+    if not grid or line_pt is None or abs(line_pt - style.LINE_PITCH_PT) > 0.01:
         put(paragraph._p.get_or_add_pPr(), element("snapToGrid", val="0"), PPR_ORDER)
+    # No space between CJK and Latin or digits, on the paragraph itself: LibreOffice ignores the style's.
+    for tag in ("autoSpaceDE", "autoSpaceDN"):
+        put(paragraph._p.get_or_add_pPr(), element(tag, val="0"), PPR_ORDER)
 
 
 def set_char_scale(run: Run, percent: int) -> None:
@@ -210,16 +226,49 @@ def set_bottom_rule(paragraph: Paragraph, color: tuple[int, int, int], eighths: 
     put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
+def colophon_table(tbl: BaseOxmlElement, width_twips: int, thick: int, thin: int, top_twips: int) -> None:
+    """The 版记's table: floating with its top `top_twips` below the top of the page (so that it ends on
+    the text block's last line), the block's width, rules above, between and below its rows (widths in
+    eighths of a point) and none at the sides."""
+    tblpr = tbl.tblPr
+    put(tblpr, element("tblpPr", vertAnchor="page", horzAnchor="margin", tblpXSpec="center",
+                       tblpY=str(top_twips)), TBLPR_ORDER)
+    put(tblpr, element("tblW", w=str(width_twips), type="dxa"), TBLPR_ORDER)
+    borders = element("tblBorders")
+    for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0), ("insideH", thin),
+                       ("insideV", 0)):
+        attrs = {"val": "single", "sz": str(size), "space": "0", "color": "000000"} if size else {"val": "nil"}
+        borders.append(element(side, **attrs))
+    put(tblpr, borders, TBLPR_ORDER)
+    put(tblpr, element("tblLayout", type="fixed"), TBLPR_ORDER)
+    margins = element("tblCellMar")
+    for side in ("top", "left", "bottom", "right"):
+        margins.append(element(side, w="0", type="dxa"))
+    put(tblpr, margins, TBLPR_ORDER)
+    for col in tbl.tblGrid.findall(qn("w:gridCol")):
+        col.set(qn("w:w"), str(width_twips))
+
+
+def add_tab(paragraph: Paragraph, kind: str, position_twips: int) -> None:
+    """A tab stop (left/right/center) at a position from the paragraph's left indent."""
+    tabs = element("tabs")
+    tabs.append(element("tab", val=kind, pos=str(position_twips)))
+    put(paragraph._p.get_or_add_pPr(), tabs, PPR_ORDER)
+
+
 def text_width_chars(text: str) -> float:
     """Printed width in 3号 characters: CJK and full-width forms take one, ASCII (digits) half of one."""
     return sum(0.5 if ord(ch) < 0x2E80 and not 0xFF00 <= ord(ch) <= 0xFFEF else 1.0 for ch in text)
 
 
 # ---------------------------------------------------------------------------------------------- tables
-def set_row_flags(tr: BaseOxmlElement, header: bool) -> None:
-    """cantSplit keeps each row on one page; tblHeader repeats header rows on every page."""
+def set_row_flags(tr: BaseOxmlElement, header: bool, exact_twips: int = 0) -> None:
+    """cantSplit keeps each row on one page; tblHeader repeats header rows on every page; `exact_twips`
+    fixes the row's height."""
     trpr = tr.get_or_add_trPr()
     put(trpr, element("cantSplit"), TRPR_ORDER)
+    if exact_twips:
+        put(trpr, element("trHeight", val=str(exact_twips), hRule="exact"), TRPR_ORDER)
     if header:
         put(trpr, element("tblHeader"), TRPR_ORDER)
 

@@ -1,1 +1,1 @@
-"""USB packages (../shared/package-format.md): age encryption, tar members, signed manifest."""
+"""USB packages (docs/package-format.md): age encryption, tar members, signed manifest."""

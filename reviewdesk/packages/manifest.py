@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from reviewdesk import identity_number
+from reviewdesk.packages.oneline import escape, show
 from reviewdesk.packages.paths import fold, path_problem
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_FILES = 20_000
 MAX_FILE_BYTES = 8 * 1024**3
 MAX_TOTAL_BYTES = 64 * 1024**3
+MAX_VOLUME = 100_000  # 卷 of one case file: far above any real case, well inside an SQLite integer
 RESERVED_MEMBERS = ("manifest.json", "manifest.json.minisig")
 
 KINDS = ("cases", "roster", "results")
@@ -35,17 +37,24 @@ PROFESSIONS = ("judge", "prosecutor", "police", "lawyer", "academic", "other")
 RELATION_KINDS = ("near_relative", "former_colleague", "business_interest", "counsel_for", "other")
 PARTY_KINDS = ("person", "organization", "organisation")
 
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_KEY_ID = re.compile(r"^[0-9A-F]{16}$")
-_REGION = re.compile(r"^[1-8]\d{5}$")
-_RECORD_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-_MEDIA_TYPE = re.compile(r"^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$")
+# Used with fullmatch only: `$` would let a trailing newline through, and `\d` would take any script's digits.
+_RFC3339 = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_KEY_ID = re.compile(r"[0-9A-F]{16}")
+_REGION = re.compile(r"[1-8][0-9]{5}")
+_RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+_MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
+# Text is valid Unicode without controls (C0, DEL, C1); long texts such as `summary` may hold LF and TAB.
+_BAD_TEXT = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+_BAD_LONG_TEXT = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
 
 
 class ManifestError(ValueError):
+    """`where` is the JSON path of the field, `reason` what is wrong; both one printable line whatever the data."""
+
     def __init__(self, where: str, reason: str) -> None:
+        where, reason = escape(where), escape(reason)
         super().__init__(f"manifest.json: {where}: {reason}" if where else f"manifest.json: {reason}")
         self.where = where
         self.reason = reason
@@ -151,7 +160,7 @@ class FileRecord:
     media_type: str
     case_id: str | None
     title: str
-    volume: int | None = None  # the case file's volume (卷) this document belongs to; None counts as 1
+    volume: int | None = None  # the 卷 of the case file the document belongs to; None: not given (counts as 1)
 
 
 @dataclass(frozen=True)
@@ -176,7 +185,11 @@ class Manifest:
 
 # -- field readers ------------------------------------------------------------------------------------
 class _Obj:
-    """A JSON object being read: every key must be known; every read names its path on error."""
+    """A JSON object being read: every key must be known; every read names its path on error.
+
+    `required` keys must be present, `optional` ones may be absent (an absent key reads as null). Whether a
+    value may be null is the reader's `optional` argument: only fields the contract lists as optional take it.
+    """
 
     def __init__(self, value: Any, where: str, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
         if not isinstance(value, dict):
@@ -196,73 +209,78 @@ class _Obj:
     def get(self, key: str) -> Any:
         return self.value.get(key)
 
-    def text(self, key: str, *, max_len: int = 1000, optional: bool = False, allow_empty: bool = False) -> str | None:
+    def text(
+        self, key: str, *, max_len: int = 1000, optional: bool = False, allow_empty: bool = False, lines: bool = False
+    ) -> str | None:
+        """A string; `lines` for long texts (summary, views, reasons), which may hold line feeds and tabs."""
         value = self.value.get(key)
         if value is None and optional:
             return None
         if not isinstance(value, str):
-            raise ManifestError(self.at(key), "must be a string")
+            raise ManifestError(self.at(key), "must be a string" + (" or null" if optional else " (null is not allowed)"))
         if not allow_empty and not value.strip():
             raise ManifestError(self.at(key), "must not be empty")
         if len(value) > max_len:
             raise ManifestError(self.at(key), f"longer than {max_len} characters")
-        if any(ord(ch) < 0x20 and ch not in "\n\t" for ch in value):
-            raise ManifestError(self.at(key), "contains control characters")
+        bad = (_BAD_LONG_TEXT if lines else _BAD_TEXT).search(value)
+        if bad:
+            code = ord(bad.group())
+            what = "a lone surrogate (not valid Unicode)" if 0xD800 <= code <= 0xDFFF else "a control character"
+            raise ManifestError(self.at(key), f"contains {what} U+{code:04X} at character {bad.start() + 1}")
         return value
 
-    def req(self, key: str, *, max_len: int = 1000) -> str:
-        value = self.text(key, max_len=max_len)
+    def req(self, key: str, *, max_len: int = 1000, lines: bool = False) -> str:
+        value = self.text(key, max_len=max_len, lines=lines)
         assert value is not None
         return value
 
     def choice(self, key: str, allowed: tuple[str, ...]) -> str:
         value = self.value.get(key)
-        if value not in allowed:
-            raise ManifestError(self.at(key), f"{json.dumps(value, ensure_ascii=False)} is not one of {', '.join(allowed)}")
+        if not isinstance(value, str) or value not in allowed:
+            raise ManifestError(self.at(key), f"{show(value)} is not one of {', '.join(allowed)}")
         return value
 
     def record_id(self, key: str) -> str:
         value = self.req(key, max_len=64)
-        if not _RECORD_ID.match(value):
+        if not _RECORD_ID.fullmatch(value):
             raise ManifestError(self.at(key), "use letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)")
         return value
 
-    def day(self, key: str) -> date | None:
+    def day(self, key: str, *, optional: bool = False) -> date | None:
         value = self.value.get(key)
-        if value is None:
+        if value is None and optional:
             return None
-        if not isinstance(value, str) or not _DATE.match(value):
-            raise ManifestError(self.at(key), "must be a date YYYY-MM-DD or null")
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
+            raise ManifestError(self.at(key), "must be a date YYYY-MM-DD" + (" or null" if optional else ""))
         try:
             return date.fromisoformat(value)
         except ValueError:
             raise ManifestError(self.at(key), f"{value} is not a real date") from None
 
     def id_number(self, key: str) -> str | None:
-        value = self.value.get(key)
+        """An identity number, optional wherever the contract has one."""
+        value = self.text(key, max_len=18, optional=True)
         if value is None:
             return None
-        if not isinstance(value, str):
-            raise ManifestError(self.at(key), "must be a string or null")
         reason = identity_number.problem(value)
         if reason:
             raise ManifestError(self.at(key), f"invalid identity number: {reason}")
         return value
 
-    def items(self, key: str, *, optional: bool = False, max_items: int = 100_000) -> list[tuple[str, Any]]:
+    def items(self, key: str, *, max_items: int = 100_000) -> list[tuple[str, Any]]:
+        """A list: never null (an empty list is [])."""
         value = self.value.get(key)
-        if value is None and optional:
-            return []
         if not isinstance(value, list):
-            raise ManifestError(self.at(key), "must be a list")
+            raise ManifestError(self.at(key), "must be a list (null is not allowed; use [] for none)")
         if len(value) > max_items:
             raise ManifestError(self.at(key), f"more than {max_items} items")
         return [(f"{self.at(key)}[{i}]", item) for i, item in enumerate(value)]
 
     def integer(self, key: str, minimum: int, maximum: int) -> int:
+        """A JSON integer (not a boolean, not 1.0, not a string) within the field's range."""
         value = self.value.get(key)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ManifestError(self.at(key), "must be a whole number")
+        if type(value) is not int:
+            raise ManifestError(self.at(key), f"must be a whole number (JSON integer), not {show(value)}")
         if not minimum <= value <= maximum:
             raise ManifestError(self.at(key), f"must be between {minimum} and {maximum}")
         return value
@@ -307,7 +325,7 @@ def load_json(data: bytes) -> dict[str, Any]:
 def _unit(value: Any, where: str) -> UnitRef:
     o = _Obj(value, where, ("code", "name", "kind", "region_code"))
     region = o.req("region_code", max_len=6)
-    if not _REGION.match(region):
+    if not _REGION.fullmatch(region):
         raise ManifestError(o.at("region_code"), "must be a six-digit GB/T 2260 code")
     return UnitRef(o.record_id("code"), o.req("name", max_len=200), o.choice("kind", UNIT_KINDS), region)
 
@@ -315,21 +333,21 @@ def _unit(value: Any, where: str) -> UnitRef:
 def _case(value: Any, where: str) -> CaseRecord:
     o = _Obj(
         value, where,
-        ("id", "case_number", "title", "case_type", "handling_unit"),
-        ("cause", "stage", "accepted_on", "closed_on", "handlers", "parties", "petition", "summary"),
+        ("id", "case_number", "title", "case_type", "handling_unit", "handlers", "parties"),
+        ("cause", "stage", "accepted_on", "closed_on", "petition", "summary"),
     )
     handlers = []
-    for hw, h in o.items("handlers", optional=True, max_items=500):
+    for hw, h in o.items("handlers", max_items=500):
         ho = _Obj(h, hw, ("name", "role"), ("id_number", "unit_code"))
         unit_code = ho.text("unit_code", max_len=64, optional=True)
         handlers.append(Handler(ho.req("name", max_len=100), ho.id_number("id_number"), unit_code, ho.req("role", max_len=100)))
     parties = []
-    for pw, p in o.items("parties", optional=True, max_items=5000):
-        po = _Obj(p, pw, ("name", "kind", "role"), ("id_number", "counsel"))
+    for pw, p in o.items("parties", max_items=5000):
+        po = _Obj(p, pw, ("name", "kind", "role", "counsel"), ("id_number",))
         counsel = []
-        for cw, c in po.items("counsel", optional=True, max_items=100):
-            co = _Obj(c, cw, ("name",), ("firm",))
-            counsel.append(Counsel(co.req("name", max_len=100), co.text("firm", max_len=200, optional=True)))
+        for cw, c in po.items("counsel", max_items=100):
+            co = _Obj(c, cw, ("name", "firm"))
+            counsel.append(Counsel(co.req("name", max_len=100), co.text("firm", max_len=200, allow_empty=True) or None))
         kind = po.choice("kind", PARTY_KINDS)
         parties.append(
             Party(
@@ -340,19 +358,19 @@ def _case(value: Any, where: str) -> CaseRecord:
     petition = None
     if o.get("petition") is not None:
         pw = o.at("petition")
-        po = _Obj(o.get("petition"), pw, ("count",), ("first_on", "last_on", "flags"))
-        flags = []
-        for fw, flag in po.items("flags", optional=True, max_items=10):
-            if flag not in PETITION_FLAGS:
-                raise ManifestError(fw, f"{json.dumps(flag, ensure_ascii=False)} is not one of {', '.join(PETITION_FLAGS)}")
+        po = _Obj(o.get("petition"), pw, ("count", "flags"), ("first_on", "last_on"))
+        flags: list[str] = []
+        for fw, flag in po.items("flags", max_items=10):
+            if not isinstance(flag, str) or flag not in PETITION_FLAGS:
+                raise ManifestError(fw, f"{show(flag)} is not one of {', '.join(PETITION_FLAGS)}")
             if flag in flags:
                 raise ManifestError(fw, f"flag {flag} listed twice")
             flags.append(flag)
-        first_on, last_on = po.day("first_on"), po.day("last_on")
+        first_on, last_on = po.day("first_on", optional=True), po.day("last_on", optional=True)
         if first_on and last_on and last_on < first_on:
             raise ManifestError(po.at("last_on"), "is before first_on")
         petition = Petition(po.integer("count", 0, 100_000), first_on, last_on, tuple(flags))
-    accepted_on, closed_on = o.day("accepted_on"), o.day("closed_on")
+    accepted_on, closed_on = o.day("accepted_on", optional=True), o.day("closed_on", optional=True)
     if accepted_on and closed_on and closed_on < accepted_on:
         raise ManifestError(o.at("closed_on"), "is before accepted_on")
     return CaseRecord(
@@ -368,32 +386,35 @@ def _case(value: Any, where: str) -> CaseRecord:
         handlers=tuple(handlers),
         parties=tuple(parties),
         petition=petition,
-        summary=o.text("summary", max_len=200_000, optional=True, allow_empty=True) or "",
+        summary=o.text("summary", max_len=200_000, optional=True, allow_empty=True, lines=True) or "",
     )
 
 
 def _expert(value: Any, where: str) -> ExpertRecord:
     o = _Obj(
-        value, where, ("id", "name", "profession", "unit"),
-        ("id_number", "gender", "specialties", "phone", "relations", "former_units"),
+        value, where, ("id", "name", "profession", "unit", "specialties", "relations", "former_units"),
+        ("id_number", "gender", "phone"),
     )
-    specialties = []
-    for sw, s in o.items("specialties", optional=True, max_items=len(CASE_TYPES)):
-        if s not in CASE_TYPES:
-            raise ManifestError(sw, f"{json.dumps(s, ensure_ascii=False)} is not one of {', '.join(CASE_TYPES)}")
+    specialties: list[str] = []
+    for sw, s in o.items("specialties", max_items=len(CASE_TYPES)):
+        if not isinstance(s, str) or s not in CASE_TYPES:
+            raise ManifestError(sw, f"{show(s)} is not one of {', '.join(CASE_TYPES)}")
+        if s in specialties:
+            raise ManifestError(sw, f"specialty {s} listed twice")
         specialties.append(s)
     relations = []
-    for rw, r in o.items("relations", optional=True, max_items=1000):
-        ro = _Obj(r, rw, ("kind", "name"), ("id_number", "unit_code", "note"))
+    for rw, r in o.items("relations", max_items=1000):
+        # "where known, identity number or unit code": both may be absent or null.
+        ro = _Obj(r, rw, ("kind", "name", "note"), ("id_number", "unit_code"))
         relations.append(
             Relation(
                 ro.choice("kind", RELATION_KINDS), ro.req("name", max_len=200), ro.id_number("id_number"),
-                ro.text("unit_code", max_len=64, optional=True), ro.text("note", max_len=500, optional=True, allow_empty=True) or "",
+                ro.text("unit_code", max_len=64, optional=True), ro.text("note", max_len=500, allow_empty=True) or "",
             )
         )
     former = []
-    for fw, f in o.items("former_units", optional=True, max_items=100):
-        fo = _Obj(f, fw, ("code",), ("until",))
+    for fw, f in o.items("former_units", max_items=100):
+        fo = _Obj(f, fw, ("code", "until"))
         former.append(FormerUnit(fo.record_id("code"), fo.day("until")))
     gender = o.text("gender", max_len=4, optional=True)
     if gender is not None and gender not in ("男", "女"):
@@ -407,7 +428,8 @@ def _expert(value: Any, where: str) -> ExpertRecord:
 
 
 def _file(value: Any, where: str) -> FileRecord:
-    o = _Obj(value, where, ("path", "size", "sha256"), ("media_type", "case_id", "title", "volume"))
+    # case_id: which files must name a case depends on the kind (checked in parse and parse_results).
+    o = _Obj(value, where, ("path", "size", "sha256", "media_type", "title"), ("case_id", "volume"))
     path = o.req("path", max_len=1000)
     reason = path_problem(path)
     if reason:
@@ -415,22 +437,22 @@ def _file(value: Any, where: str) -> FileRecord:
     if path in RESERVED_MEMBERS:
         raise ManifestError(o.at("path"), f"{path} is reserved for the manifest and its signature")
     digest = o.req("sha256", max_len=64)
-    if not _SHA256.match(digest):
+    if not _SHA256.fullmatch(digest):
         raise ManifestError(o.at("sha256"), "must be 64 lowercase hexadecimal characters")
-    media_type = o.text("media_type", max_len=127, optional=True) or "application/octet-stream"
-    if not _MEDIA_TYPE.match(media_type):
+    media_type = o.req("media_type", max_len=127)
+    if not _MEDIA_TYPE.fullmatch(media_type):
         raise ManifestError(o.at("media_type"), f"{media_type!r} is not a media type like application/pdf")
     case_id = o.text("case_id", max_len=64, optional=True)
+    volume = None if o.get("volume") is None else o.integer("volume", 1, MAX_VOLUME)
     return FileRecord(
         path=path, size=o.integer("size", 0, MAX_FILE_BYTES), sha256=digest, media_type=media_type,
-        case_id=case_id, title=o.text("title", max_len=500, optional=True, allow_empty=True) or "",
-        volume=o.integer("volume", 1, 9999) if o.value.get("volume") is not None else None,
+        case_id=case_id, title=o.text("title", max_len=500, allow_empty=True) or "", volume=volume,
     )
 
 
 def _timestamp(o: _Obj, key: str) -> datetime:
     value = o.req(key, max_len=40)
-    if not _RFC3339.match(value):
+    if not _RFC3339.fullmatch(value):
         raise ManifestError(o.at(key), "must be an RFC 3339 timestamp with an offset, e.g. 2026-11-20T10:00:00+08:00")
     try:
         return datetime.fromisoformat(value.replace("z", "Z").replace("t", "T"))
@@ -438,16 +460,25 @@ def _timestamp(o: _Obj, key: str) -> datetime:
         raise ManifestError(o.at(key), f"{value} is not a real time") from None
 
 
+def _version(doc: dict[str, Any]) -> None:
+    """Checked before the other keys, so that a later version's new keys are reported as a later version."""
+    if "version" not in doc:
+        raise ManifestError("version", "required key is missing")
+    version = doc["version"]
+    if type(version) is not int:  # true == 1 and 1.0 == 1 in Python; the contract wants the JSON integer
+        raise ManifestError("version", f"must be the JSON integer {VERSION}, not {show(version)}")
+    if version > VERSION:
+        raise ManifestError("version", f"package format version {version} is newer than this ReviewDesk reads (version {VERSION})")
+    if version != VERSION:
+        raise ManifestError("version", f"must be {VERSION}")
+
+
 def parse(data: bytes) -> Manifest:
     """Validate manifest bytes completely. Raises ManifestError naming the first problem found."""
     doc = load_json(data)
     if doc.get("format") != FORMAT:
         raise ManifestError("format", f"must be {FORMAT!r}")
-    version = doc.get("version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise ManifestError("version", f"package format version {version} is newer than this ReviewDesk reads (version {VERSION})")
-    if version != VERSION:
-        raise ManifestError("version", f"must be {VERSION}")
+    _version(doc)
     o = _Obj(
         doc, "", ("format", "version", "kind", "package_id", "created_at", "issuer", "cases", "experts", "files"),
         ("campaign",),
@@ -462,14 +493,14 @@ def parse(data: bytes) -> Manifest:
     created_at = _timestamp(o, "created_at")
     issuer = _Obj(o.get("issuer"), "issuer", ("name", "key_id"))
     key_id = issuer.req("key_id", max_len=16)
-    if not _KEY_ID.match(key_id):
+    if not _KEY_ID.fullmatch(key_id):
         raise ManifestError("issuer.key_id", "must be 16 upper-case hexadecimal characters (the minisign key id)")
     campaign_id = campaign_name = None
     if o.get("campaign") is not None:
         camp = _Obj(o.get("campaign"), "campaign", ("id", "name"))
         campaign_id, campaign_name = camp.record_id("id"), camp.req("name", max_len=256)
     elif kind in ("cases", "results"):
-        raise ManifestError("campaign", f"required for a {kind} package")
+        raise ManifestError("campaign", f"required for a {kind} package (null is not allowed)")
 
     files = [_file(v, w) for w, v in o.items("files", max_items=MAX_FILES)]
     seen: dict[str, int] = {}
@@ -494,11 +525,14 @@ def parse(data: bytes) -> Manifest:
             ids[c.id] = i
         for i, f in enumerate(files):
             if f.case_id is None:
-                raise ManifestError(f"files[{i}].case_id", "required in a cases package")
+                raise ManifestError(f"files[{i}].case_id", "required in a cases package (null is not allowed)")
             if f.case_id not in ids:
                 raise ManifestError(f"files[{i}].case_id", f"{f.case_id} is not a case in this manifest")
     elif kind == "roster":
         experts = [_expert(v, w) for w, v in o.items("experts")]
+        for i, f in enumerate(files):
+            if f.case_id is not None:
+                raise ManifestError(f"files[{i}].case_id", "must be absent or null in a roster package (it has no cases)")
         ids = {}
         for i, e in enumerate(experts):
             if e.id in ids:

@@ -7,6 +7,7 @@ import unicodedata
 
 MAX_PATH_BYTES = 240
 MAX_SEGMENT_BYTES = 120
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\..*)?$", re.IGNORECASE)
 
 
@@ -14,7 +15,7 @@ def path_problem(path: str) -> str | None:
     """None when `path` is allowed, else the reason it is not."""
     if not path:
         return "empty path"
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in path):
+    if _CONTROL.search(path):  # C0, DEL and C1 (U+0085 NEL, U+009B CSI…)
         return "control character in path"
     if unicodedata.normalize("NFC", path) != path:
         return "path is not in Unicode NFC"

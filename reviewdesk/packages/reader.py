@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from reviewdesk.packages import age, minisign
 from reviewdesk.packages.manifest import MAX_MANIFEST_BYTES, FileRecord, Manifest, ManifestError, parse
+from reviewdesk.packages.oneline import escape
 from reviewdesk.packages.paths import fold, path_problem
 from reviewdesk.packages.tarstream import Member, TarError, TarReader
 
@@ -26,6 +27,7 @@ class PackageError(ValueError):
     """Why a package is refused. `where` names the member or manifest field; `code` is a stable category."""
 
     def __init__(self, code: str, reason: str, where: str | None = None) -> None:
+        reason, where = escape(reason), (escape(where) if where is not None else None)  # member names are data
         super().__init__(f"{where}: {reason}" if where else reason)
         self.code = code
         self.reason = reason
@@ -188,6 +190,15 @@ class PackageReader:
             yield chunk
         if digest.hexdigest() != record.sha256:
             raise PackageError("hash", "SHA-256 does not match the manifest", record.path)
+
+    def authenticate(self, on_bytes: Callable[[int], None] | None = None) -> None:
+        """Read every remaining member to its end — each one's size and SHA-256, then the end of the archive and
+        of the age stream — keeping nothing (a package already imported is still proved intact or damaged)."""
+        for _record, chunks in self.files():
+            for chunk in chunks:
+                if on_bytes is not None:
+                    on_bytes(len(chunk))
+        self.finish()
 
     def finish(self) -> None:
         """Read to the end: only tar padding may follow, and the age stream must end with its final chunk."""

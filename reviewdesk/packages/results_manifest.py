@@ -48,8 +48,10 @@ def _error(where: str, reason: str) -> ManifestError:
 
 def _number(o: _Obj, key: str, minimum: float = -MAX_SCORE, maximum: float = MAX_SCORE) -> float:
     value = o.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _error(o.at(key), "must be a number")
+    if isinstance(value, float) and not math.isfinite(value):  # an int is compared exactly, however long
+        raise _error(o.at(key), "must be a finite number")
     if not minimum <= value <= maximum:
         raise _error(o.at(key), f"must be between {minimum:g} and {maximum:g}")
     return float(value)
@@ -94,7 +96,7 @@ def _sheet(value: Any, where: str) -> str:
     _number(s, "total")
     s.req("grade", max_len=16)
     _flag(s, "veto")
-    s.text("comment", max_len=200_000, allow_empty=True)
+    s.text("comment", max_len=200_000, allow_empty=True, lines=True)
     codes: set[str] = set()
     for iw, item in s.items("items", max_items=1000):
         i = _obj(item, iw, ("code", "points", "reason", "evidence", "veto"))
@@ -103,7 +105,7 @@ def _sheet(value: Any, where: str) -> str:
             raise _error(i.at("code"), f"item {code} appears twice on the sheet")
         codes.add(code)
         _number(i, "points")
-        i.text("reason", max_len=20_000, allow_empty=True)
+        i.text("reason", max_len=20_000, allow_empty=True, lines=True)
         i.text("evidence", max_len=200, allow_empty=True)
         _flag(i, "veto")
     _stamp(s, "submitted_at")
@@ -120,7 +122,7 @@ def _conclusion(value: Any, where: str) -> None:
     c.choice("consolidation", CONSOLIDATIONS)
     c.req("computed_grade", max_len=16)
     grade = c.req("grade", max_len=16)
-    reason = c.text("grade_reason", max_len=20_000, allow_empty=True)
+    reason = c.text("grade_reason", max_len=20_000, allow_empty=True, lines=True)
     if grade != c.get("computed_grade") and not (reason or "").strip():
         raise _error(c.at("grade_reason"), "required when grade differs from computed_grade")
     outcome = c.choice("outcome", OUTCOMES)
@@ -129,22 +131,22 @@ def _conclusion(value: Any, where: str) -> None:
     for fw, finding in findings:
         f = _obj(finding, fw, ("category", "description", "evidence_ref", "item_code"))
         f.req("category", max_len=32)
-        f.req("description", max_len=20_000)
+        f.req("description", max_len=20_000, lines=True)
         f.text("evidence_ref", max_len=200, allow_empty=True)
         f.text("item_code", max_len=32, optional=True)
     if outcome != "none" and not findings:
         raise _error(c.at("findings"), f"a case with outcome {outcome} needs at least one finding")
-    c.req("majority_view", max_len=200_000)
-    c.text("minority_view", max_len=200_000, allow_empty=True)
+    c.req("majority_view", max_len=200_000, lines=True)
+    c.text("minority_view", max_len=200_000, allow_empty=True, lines=True)
     a = _obj(c.get("actions"), c.at("actions"), ("correction", "referral"))
     corr = _obj(a.get("correction"), a.at("correction"), ("required", "deadline"))
     required = _flag(corr, "required")
-    deadline = corr.day("deadline")
+    deadline = corr.day("deadline", optional=True)
     if required and deadline is None:
         raise _error(corr.at("deadline"), "required when a correction is required")
     ref = _obj(a.get("referral"), a.at("referral"), ("suggested", "reason"))
     suggested = _flag(ref, "suggested")
-    ref_reason = ref.text("reason", max_len=20_000, allow_empty=True)
+    ref_reason = ref.text("reason", max_len=20_000, allow_empty=True, lines=True)
     if suggested and not (ref_reason or "").strip():
         raise _error(ref.at("reason"), "required when a referral is suggested")
     c.integer("version", 1, 1_000_000)

@@ -180,7 +180,7 @@ def _counsel(row: Row, text: str | None) -> list[dict[str, Any]]:
         if not item:
             continue
         name, _, firm = item.replace("(", "（").replace(")", "）").partition("（")
-        result.append({"name": name.strip(), "firm": firm.rstrip("）").strip() or None})
+        result.append({"name": name.strip(), "firm": firm.rstrip("）").strip()})  # required text, "" when none
     return result
 
 

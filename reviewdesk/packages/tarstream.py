@@ -8,9 +8,12 @@ parents of listed paths, which `tar` writes), and nothing but zero padding after
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from reviewdesk.packages.oneline import escape
 
 BLOCK = 512
 _TYPE_NAMES = {
@@ -19,10 +22,23 @@ _TYPE_NAMES = {
     b"S": "GNU sparse file", b"V": "volume header", b"M": "multi-volume continuation",
 }
 _MAX_PAX_BYTES = 1 << 20
+_OCTAL = re.compile(rb"[0-7]+")
+_DECIMAL = re.compile(rb"[1-9][0-9]*")
+# pax records that only describe a regular file (times, owner, comment, extended attributes and the inode
+# details bsdtar adds), besides path and size. Everything else may change what the member is — GNU.sparse.*
+# (a sparse file whose data is a map), linkpath, SCHILY.filetype, devices, multi-volume offsets — or is
+# unknown, and is refused.
+_PAX_DESCRIBING = frozenset({
+    "path", "size", "mtime", "atime", "ctime", "uid", "gid", "uname", "gname", "comment", "charset", "hdrcharset",
+    "LIBARCHIVE.creationtime", "SCHILY.dev", "SCHILY.ino", "SCHILY.nlink", "SCHILY.fflags",
+})
+_PAX_DESCRIBING_PREFIXES = ("SCHILY.xattr.", "LIBARCHIVE.xattr.", "SCHILY.acl.")
+_UTF8_CHARSET = "ISO-IR 10646 2000 UTF-8"
 
 
 class TarError(ValueError):
     def __init__(self, reason: str, member: str | None = None) -> None:
+        reason = escape(reason)
         super().__init__(f"tar member {member!r}: {reason}" if member else f"tar archive: {reason}")
         self.reason = reason
         self.member = member
@@ -36,15 +52,14 @@ class Member:
 
 
 def _octal(field: bytes, what: str) -> int:
+    if field[0] & 0x80:
+        raise TarError(f"{what} uses the GNU base-256 extension (not ustar/pax)")
     text = field.rstrip(b"\0 ").lstrip(b" ")
     if not text:
         return 0
-    if field[0] & 0x80:
-        raise TarError(f"{what} uses the GNU base-256 extension (not ustar/pax)")
-    try:
-        return int(text, 8)
-    except ValueError:
-        raise TarError(f"{what} field is not an octal number") from None
+    if not _OCTAL.fullmatch(text):  # int(…, 8) would also take "0o17", "+17" and "1_7"
+        raise TarError(f"{what} field is not an octal number")
+    return int(text, 8)
 
 
 def _parse_pax(data: bytes) -> dict[str, str]:
@@ -54,10 +69,9 @@ def _parse_pax(data: bytes) -> dict[str, str]:
         space = data.find(b" ", pos)
         if space < 0:
             raise TarError("malformed pax extended header")
-        try:
-            length = int(data[pos:space])
-        except ValueError:
-            raise TarError("malformed pax record length") from None
+        if not _DECIMAL.fullmatch(data[pos:space]):
+            raise TarError("malformed pax record length")
+        length = int(data[pos:space])
         end = pos + length
         if length <= 0 or end > len(data) or data[end - 1 : end] != b"\n":
             raise TarError("malformed pax record")
@@ -65,12 +79,17 @@ def _parse_pax(data: bytes) -> dict[str, str]:
         if not eq:
             raise TarError("pax record without '='")
         try:
-            records[key.decode("utf-8")] = value.decode("utf-8")
+            name, text = key.decode("utf-8"), value.decode("utf-8")
         except UnicodeDecodeError:
             raise TarError("pax record is not UTF-8") from None
+        if name not in _PAX_DESCRIBING and not name.startswith(_PAX_DESCRIBING_PREFIXES):
+            raise TarError(f"pax record {name!r} is not allowed (only regular files; it may change what the member is)")
+        if name in records:
+            raise TarError(f"pax record {name!r} appears twice in one header")
+        records[name] = text
         pos = end
-    if records.get("hdrcharset") == "BINARY":
-        raise TarError("pax hdrcharset BINARY is not allowed (paths must be UTF-8)")
+    if records.get("hdrcharset", _UTF8_CHARSET) != _UTF8_CHARSET:
+        raise TarError("pax hdrcharset other than UTF-8 is not allowed (paths must be UTF-8)")
     return records
 
 
@@ -136,6 +155,7 @@ class TarReader:
         self._skip_rest()
         pax: dict[str, str] = {}
         glob: dict[str, str] = {}
+        seen_pax = False
         while True:
             block = self._header()
             if block is None:
@@ -151,6 +171,9 @@ class TarReader:
                 data = self._read_exact(size)
                 self._read_exact(-size % BLOCK)
                 records = _parse_pax(data)
+                if typeflag == b"x" and seen_pax:
+                    raise TarError("two pax extended headers for one member")
+                seen_pax = seen_pax or typeflag == b"x"
                 if typeflag == b"g":
                     if "path" in records or "size" in records:
                         raise TarError("global pax header may not set path or size")
@@ -161,12 +184,9 @@ class TarReader:
             break
         name = self._name(block, pax)
         if "size" in pax:
-            try:
-                size = int(pax["size"])
-            except ValueError:
-                raise TarError("pax size is not a number", name) from None
-            if size < 0:
-                raise TarError("negative size", name)
+            if not re.fullmatch(r"[0-9]{1,20}", pax["size"]):
+                raise TarError("pax size is not a decimal number", name)
+            size = int(pax["size"])
         if typeflag in (b"0", b"\0"):
             is_dir = False
         elif typeflag == b"5":
@@ -175,6 +195,8 @@ class TarReader:
                 raise TarError("directory entry with data", name)
         else:
             raise TarError(f"{_TYPE_NAMES.get(typeflag, 'unknown type ' + repr(typeflag))} members are not allowed", name)
+        if block[157:257].strip(b"\0"):
+            raise TarError("a link name on a member that is not a link", name)
         self._remaining = size
         self._padding = -size % BLOCK
         self._current = Member(name.rstrip("/") if is_dir else name, size, is_dir)

@@ -87,7 +87,8 @@ def change(ws: OpenWorkspace, action: str, roles: Iterable[Role]) -> Iterator[Ch
     if reason is not None:
         raise refuse(ws, action, reason)
     try:
-        with ws.write_session() as session, session.begin():
+        # The workspace lock first (workspace_lock.py): another process that writes refuses us here.
+        with ws.writing(), ws.write_session() as session, session.begin():
             ch = Change(session, ws, action)
             yield ch
             ch.finish()

@@ -135,6 +135,8 @@ def import_package(
             verified = reader.open()
             manifest = verified.manifest
             if ch.session.get(ImportedPackage, manifest.package_id) is not None:
+                # Said only of an intact copy: a damaged one on the stick is refused like any damaged package.
+                reader.authenticate(_Counter(source, manifest, progress, cancel).tick)
                 ch.audit(f"package:{manifest.package_id}", status="already_imported")
                 return ImportResult("already_imported", manifest.package_id, manifest.kind, manifest.campaign_id, 0, 0, 0, 0, verified.signed_by, None)
             if manifest.kind == "roster":
@@ -204,14 +206,7 @@ def _store_roster(ch: Change, reader: PackageReader, raw: bytes, signed_by: str 
 
     manifest = reader.verified.manifest  # type: ignore[union-attr]
     _record_package(ch.session, manifest, raw, signed_by, ch.ws.actor.username)
-    prefetcher = Prefetcher(reader.files(), reader.finish)
-    try:
-        # Files a roster may carry are not kept, but every byte is authenticated before the commit.
-        for _record, chunks in prefetcher.files():
-            for _chunk in chunks:
-                pass
-    finally:
-        prefetcher.close()
+    reader.authenticate()  # files a roster may carry are not kept, but every byte is authenticated before the commit
     report = upsert(ch.session, [from_record(e) for e in manifest.experts], f"package:{manifest.package_id}", write=True)
     ch.audit(
         f"package:{manifest.package_id}", status="imported", kind="roster", **report.counts(),

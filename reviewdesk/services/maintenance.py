@@ -48,19 +48,20 @@ def rekey(ws: OpenWorkspace) -> None:
 
     The next key is staged in the slot file before the database is re-encrypted; opening settles a rotation
     that a crash interrupted, in either direction (see Workspace._settle_rotation)."""
-    with change(ws, "workspace.rekey", ADMIN) as ch:
-        ch.audit(f"workspace:{ws.slots.workspace_id}")
-    next_key = new_data_key()
-    ws.update_slots(lambda slots: slots.stage_next_key(next_key))
-    ws.engine.dispose()  # no pooled connection may keep the old key
-    conn = raw_connect(ws.workspace.db_path, ws.data_key)
-    try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute(f'PRAGMA rekey = "{key_literal(next_key)}"')
-    finally:
-        conn.close()
-    ws.update_slots(lambda slots: slots.promote_next_key())
-    ws.replace_engine(make_engine(ws.workspace.db_path, next_key), next_key)
+    with ws.writing():  # the whole rotation, not only its audited start, as the workspace's one writer
+        with change(ws, "workspace.rekey", ADMIN) as ch:
+            ch.audit(f"workspace:{ws.slots.workspace_id}")
+        next_key = new_data_key()
+        ws.update_slots(lambda slots: slots.stage_next_key(next_key))
+        ws.engine.dispose()  # no pooled connection may keep the old key
+        conn = raw_connect(ws.workspace.db_path, ws.data_key)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute(f'PRAGMA rekey = "{key_literal(next_key)}"')
+        finally:
+            conn.close()
+        ws.update_slots(lambda slots: slots.promote_next_key())
+        ws.replace_engine(make_engine(ws.workspace.db_path, next_key), next_key)
 
 
 def new_recovery_code(ws: OpenWorkspace) -> str:

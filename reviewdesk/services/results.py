@@ -209,6 +209,17 @@ def _read_members(reader: PackageReader, source: PartsReader, manifest: Manifest
     return members
 
 
+def _authenticate(reader: PackageReader, source: PartsReader, manifest: Manifest, progress: ImportProgress | None,
+                  cancel: CancelFn | None) -> None:
+    def tick(_n: int) -> None:
+        if cancel is not None and cancel():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(Progress(source.position, source.total_size, 0, len(manifest.files)))
+
+    reader.authenticate(tick)
+
+
 def _store(s: Session, manifest: Manifest, raw: bytes, members: dict[str, bytes], check: audit_log.AuditCheck,
            signed_by: str | None, unsigned_reason: str | None, actor: str) -> tuple[list[str], list[str], list[str]]:
     """Insert the package, its results and files; return the case ids (identical, conflicting, updated)."""
@@ -276,6 +287,7 @@ def import_results(
                 raise PackageError("kind", f"this is a {m.kind} package; import it with `reviewdesk import`",
                                    "manifest.json: kind")
             if s.get(ResultPackage, m.package_id) is not None:
+                _authenticate(reader, source, m, progress, cancel)  # a damaged copy is refused, not "already imported"
                 ch.audit(f"package:{m.package_id}", status="already_imported")
                 return ResultsImport("already_imported", m.package_id, m.campaign_id or "", m.issuer_key_id,
                                      verified.signed_by, verified.signature_problem, 0, 0, 0, False, [], [])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.dialogs.accounts import ChangePasswordDialog
@@ -326,17 +327,28 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
 
-    def about(self) -> None:
-        from reviewdesk import __version__
+    def open_package(self, path: Path) -> None:
+        """A package given on the command line or handed over by a later start: the case import on it."""
+        page = self.pages.get("cases")
+        if page is None or not getattr(page, "is_admin", False):
+            inform(
+                self,
+                self.tr("Import a package"),
+                self.tr("Only an administrator can import packages; {name} was not opened.").format(name=path.name),
+            )
+            return
+        self.show_page("cases")
+        page.open_import()  # type: ignore[attr-defined]
+        wizard = getattr(page, "wizard", None)
+        if wizard is not None and not wizard.running:
+            wizard.path.setText(str(path))
 
-        inform(
-            self,
-            self.tr("About ReviewDesk"),
-            self.tr(
-                "ReviewDesk {version}\nWorkstation for law-enforcement supervision case review. Works "
-                "offline; all data stays encrypted in the workspace folder."
-            ).format(version=__version__),
-        )
+    def about(self) -> None:
+        from ui.dialogs.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._quitting or self.ws is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.errors import ValidationError
 from reviewdesk.services import assignment
@@ -12,48 +11,6 @@ from reviewdesk.services import assignment
 EXIT_UNSTAFFED = 11  # the draw left cases without a full panel and nothing was saved (see docs/assignment.md)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "assign",
-        help="draw panels for a campaign's selected cases (admin); `assign replace|change` edit a panel",
-        description="Draw one panel per selected case, print it, and save it unless --dry-run. Cases that cannot "
-        "be fully staffed stop the save unless --allow-partial.",
-    )
-    p.add_argument("--campaign", help="campaign id")
-    p.add_argument("--panel-size", type=int, help="members per panel (default: the campaign's)")
-    p.add_argument("--seed", help="tie-breaking seed (default: a random one, printed); same seed + data = same panels")
-    p.add_argument("--max-load", type=int, help="cases per expert at most (default: the campaign's, if set)")
-    p.add_argument("--dry-run", action="store_true", help="show the draw, save nothing")
-    p.add_argument("--allow-partial", action="store_true", help="save the panels that could be formed")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_assign)
-    actions = p.add_subparsers(dest="assign_command", metavar="ACTION")
-
-    r = actions.add_parser("replace", help="late recusal: replace a member by the best fitting backup")
-    r.add_argument("--campaign", required=True)
-    r.add_argument("--case", required=True, help="store id or case id")
-    r.add_argument("--expert", required=True, help="the member to take off: store id or roster id")
-    r.add_argument("--reason", required=True)
-    add_auth(r)
-    add_json(r)
-    r.set_defaults(func=cmd_replace)
-
-    c = actions.add_parser("change", help="replace a member by an expert of your choice (re-checked)")
-    c.add_argument("--campaign", required=True)
-    c.add_argument("--case", required=True)
-    c.add_argument("--remove", required=True, help="member to take off")
-    c.add_argument("--add", required=True, help="expert to put on")
-    c.add_argument("--reason", required=True)
-    add_auth(c)
-    add_json(c)
-    c.set_defaults(func=cmd_change)
-
-    v = sub.add_parser("panels", help="show a campaign's saved panels (admin, observer)")
-    v.add_argument("--campaign", required=True)
-    add_auth(v)
-    add_json(v)
-    v.set_defaults(func=cmd_panels)
 
 
 def _print_proposal(proposal: assignment.Proposal) -> None:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.errors import ValidationError
 from reviewdesk.services import deliberation, interviews
@@ -126,42 +125,3 @@ def cmd_interview_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("conclude", help="deliberation view of a case; with --from, record the panel's conclusion")
-    p.add_argument("--case", required=True, help="case id (store id or external id)")
-    p.add_argument("--campaign", help="campaign id (needed when the case is in several)")
-    p.add_argument("--from", dest="from_file", metavar="FILE.json", help="the conclusion to record (docs/deliberation.md)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_conclude)
-
-    actions = sub.add_parser("interview", help="interview records (谈话笔录)").add_subparsers(
-        dest="interview_command", metavar="ACTION", required=True
-    )
-    p = actions.add_parser("add", help="record an interview from a JSON file")
-    p.add_argument("--case", required=True)
-    p.add_argument("--campaign")
-    p.add_argument("--file", required=True, metavar="FILE.json")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_interview_add)
-
-    p = actions.add_parser("update", help="replace an interview record with a corrected JSON file")
-    p.add_argument("id", type=int)
-    p.add_argument("--file", required=True, metavar="FILE.json")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_interview_update)
-
-    p = actions.add_parser("list", help="a case's interview records")
-    p.add_argument("--case", required=True)
-    p.add_argument("--campaign")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_interview_list)
-
-    p = actions.add_parser("show", help="one interview record in full")
-    p.add_argument("id", type=int)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=cmd_interview_show)

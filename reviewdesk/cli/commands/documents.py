@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from reviewdesk.cli.options import add_auth, add_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.documents.profile import Profile, load_profile
 from reviewdesk.errors import ValidationError
@@ -125,54 +124,5 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(p: argparse.ArgumentParser, profile: bool = True) -> None:
-    if profile:
-        p.add_argument("--profile", metavar="FILE.json",
-                       help="office profile (letterhead, number prefix, wording); default resources/documents/office.json")
-    add_auth(p)
-    add_json(p)
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    opinion = sub.add_parser("opinion", help="review opinions (评查意见书)").add_subparsers(
-        dest="opinion_command", metavar="ACTION", required=True)
-    p = opinion.add_parser("export", help="one case's opinion as .docx or .pdf (admin or the panel leader)")
-    p.add_argument("--case", required=True, help="case id (store id or external id)")
-    p.add_argument("--campaign", help="campaign id (needed when the case is in several)")
-    p.add_argument("--format", required=True, choices=documents.FORMATS)
-    p.add_argument("--out", required=True, metavar="FILE")
-    _common(p)
-    p.set_defaults(func=cmd_opinion_export)
-
-    p = opinion.add_parser("batch", help="every concluded case's opinion into a folder (admin)")
-    p.add_argument("--campaign", required=True)
-    p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--format", default="both", choices=[*documents.FORMATS, "both"])
-    _common(p)
-    p.set_defaults(func=cmd_opinion_batch)
-
-    records = sub.add_parser("records", help="print versions of score sheets, recusal form, interview records")
-    actions = records.add_subparsers(dest="records_command", metavar="ACTION", required=True)
-    p = actions.add_parser("export", help="write a case's records of one kind into a folder")
-    p.add_argument("--case", required=True)
-    p.add_argument("--campaign")
-    p.add_argument("--kind", required=True, choices=documents.RECORD_KINDS)
-    p.add_argument("--format", required=True, choices=documents.FORMATS)
-    p.add_argument("--out", required=True, metavar="DIR")
-    _common(p)
-    p.set_defaults(func=cmd_records_export)
-
-    report = sub.add_parser("report", help="campaign reports").add_subparsers(
-        dest="report_command", metavar="ACTION", required=True)
-    p = report.add_parser("campaign", help="the campaign summary report with statistics tables and charts")
-    p.add_argument("--campaign", required=True)
-    p.add_argument("--out", required=True, metavar="FILE", help=".docx (default) or .pdf")
-    p.add_argument("--format", choices=documents.FORMATS, help="default: from the file name, else docx")
-    _common(p)
-    p.set_defaults(func=cmd_report)
-
-    p = sub.add_parser("ledger", help="the campaign's Excel ledgers (cases, problems, scores, statistics)")
-    p.add_argument("--campaign", required=True)
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    _common(p, profile=False)
-    p.set_defaults(func=cmd_ledger)

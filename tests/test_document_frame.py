@@ -1,0 +1,271 @@
+"""The GB/T 9704 frame read back from the files: 版头 35 mm below the text block (PDF by pdftotext -bbox,
+Word by its spacing), 版记, 28 characters a line in Word by its settings, body text on the seal page, a
+reprint byte for byte the same, and Word (through LibreOffice) breaking pages where the PDF does."""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from reviewdesk.documents import fonts, frame, pdf, style, word
+from reviewdesk.documents import word_parts as wp
+from reviewdesk.documents.blocks import Document, Heading, Para, Signatures, Table, Title
+from reviewdesk.documents.profile import load_profile
+from reviewdesk.errors import ValidationError
+
+PT_PER_MM = 72 / 25.4
+LONG = "经查，该案承办人在办理过程中未依法告知当事人陈述、申辩的权利，“证据一”与《询问笔录》第3页不一致。" * 4
+ISSUED = datetime(2026, 3, 5, 10, 0)
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+
+
+def outgoing(paragraphs: int = 6, referral: bool = True) -> Document:
+    """An opinion-shaped document with the whole frame, from the shipped profile."""
+    p = load_profile()
+    doc = Document("opinion", "t", author=p.office_name, dated=ISSUED)
+    doc.add(*frame.head(p, "×政法评〔2026〕3号"), Title("关于某案件的评查意见书"), Heading(1, "一、案件来源及选案理由"))
+    doc.add(*(Para(LONG) for _ in range(paragraphs)))
+    doc.add(frame.annex_note(["评分汇总表", "谈话笔录目录"]))
+    doc.add(Signatures((("组长", "张某"), ("成员", "李某")), p.office_name, "2026年3月5日", note=p.contact))
+    rows = tuple((str(i), "某项目" * (i % 3 + 1)) for i in range(12))
+    doc.add(frame.annex_head(1, "评分汇总表", 2), Table(("编号", "评查项目"), rows, (1, 4)))
+    doc.add(frame.annex_head(2, "谈话笔录目录", 2), Para("本案未进行谈话。"))
+    doc.add(frame.colophon(p, ISSUED, frame.copy_to(p, "某区人民法院", "court", referral)))
+    return doc
+
+
+def _bbox_lines(data: bytes, tmp: Path) -> list[list[tuple[float, float, str]]]:
+    """Per page, the text lines as (yMin, yMax, text) in points from the page top."""
+    path = tmp / "doc.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    pages = []
+    for page in html.split("<page ")[1:]:
+        lines = []
+        for m in re.finditer(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</line>',
+                             page, re.S):
+            text = "".join(re.findall(r">([^<]*)</word>", m.group(3)))
+            lines.append((float(m.group(1)), float(m.group(2)), text))
+        pages.append(lines)
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------- 版头
+@needs_poppler
+def test_pdf_letterhead_35_mm_below_the_text_block_number_and_title_two_lines_down(tmp_path: Path) -> None:
+    first = _bbox_lines(pdf.render(outgoing()), tmp_path)[0]
+    head, number, title = (next(x for x in first if x[2] == t) for t in
+                           ("××省委政法委员会", "×政法评〔2026〕3号", "关于某案件的评查意见书"))
+    top = style.MARGIN_TOP_MM * PT_PER_MM
+    assert (head[0] - top) / PT_PER_MM == pytest.approx(35.0, abs=1.0)
+    # 发文字号 two blank lines below the letterhead (glyph to glyph: two lines plus the glyphs' own margins
+    # in their line boxes); the title 4 mm to the rule and two blank lines more below the number.
+    assert 2.0 <= (number[0] - head[1]) / style.LINE_PITCH_PT <= 2.5
+    assert 2.0 <= (title[0] - number[1] - 4 * PT_PER_MM) / style.LINE_PITCH_PT <= 2.5
+
+
+def test_word_letterhead_35_mm_below_the_text_block_and_the_gaps() -> None:
+    read = docx.Document(io.BytesIO(word.render(outgoing())))
+    head = next(p for p in read.paragraphs if p.text == "××省委政法委员会")
+    number = next(p for p in read.paragraphs if p.text == "×政法评〔2026〕3号")
+    assert read.paragraphs[0] is not None and read.paragraphs[0].text == head.text  # nothing above it
+    fmt, size = head.paragraph_format, head.runs[0].font.size.pt
+    glyph_top = fmt.space_before.pt + (fmt.line_spacing.pt - size) / 2
+    assert glyph_top / PT_PER_MM == pytest.approx(35.0, abs=1.0)
+    assert fmt.space_after.pt / style.LINE_PITCH_PT == pytest.approx(2.0, abs=0.05)
+    border = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    rule_gap = int(border.get(qn("w:space"))) + (number.paragraph_format.line_spacing.pt - 16) / 2
+    assert rule_gap / PT_PER_MM == pytest.approx(4.0, abs=0.5)
+    assert number.paragraph_format.space_after.pt / style.LINE_PITCH_PT == pytest.approx(2.0, abs=0.05)
+
+
+def test_letterhead_is_the_signing_organ(tmp_path: Path) -> None:
+    p = load_profile()
+    assert p.letterhead in (p.office_name, f"{p.office_name}文件") and "评查" not in p.letterhead
+    text = (Path(__file__).parent.parent / "resources/documents/office.json").read_text(encoding="utf-8")
+    bad = tmp_path / "office.json"
+    bad.write_text(text.replace('"letterhead": "××省委政法委员会"', '"letterhead": "××省委政法委执法监督案件评查"'),
+                   encoding="utf-8")
+    with pytest.raises(ValidationError, match="letterhead"):
+        load_profile(bad)
+
+
+# ---------------------------------------------------------------------------------------------- 版记
+def test_copy_to_the_superior_and_the_discipline_body_on_referral() -> None:
+    p = load_profile()
+    assert frame.copy_to(p, "某区人民法院", "court", False) == ("××省高级人民法院",)
+    with_referral = frame.copy_to(p, "某区人民法院", "court", True)
+    assert with_referral[0] == "××省高级人民法院" and with_referral[1:] == p.copy_to.on_referral
+    assert frame.copy_to(p, "某单位", "other", False) == ()
+
+
+@needs_poppler
+def test_pdf_colophon_closes_the_last_page(tmp_path: Path) -> None:
+    pages = _bbox_lines(pdf.render(outgoing()), tmp_path)
+    last = pages[-1]
+    copy = next(x for x in last if x[2].startswith("抄送："))
+    issued = next(x for x in last if x[2].endswith("2026年3月5日印发"))
+    assert copy[2] == "抄送：××省高级人民法院，××省纪委监委驻省委政法委纪检监察组。"
+    issuer = next(x for x in last if x[2].startswith("××省委政法委员会办公室"))
+    assert issuer[0] == pytest.approx(issued[0], abs=1)  # one line: 印发机关 left, 印发日期 right
+    bottom = (style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) * PT_PER_MM
+    assert bottom - style.LINE_PITCH_PT < issued[1] <= bottom  # on the text block's last line
+    assert not any("抄送" in t for page in pages[:-1] for _, _, t in page)
+
+
+def test_word_colophon_is_a_ruled_table_at_the_foot_of_the_text_block() -> None:
+    read = docx.Document(io.BytesIO(word.render(outgoing())))
+    table = read.tables[-1]
+    texts = [row.cells[0].text for row in table.rows]
+    assert texts[0] == "抄送：××省高级人民法院，××省纪委监委驻省委政法委纪检监察组。"
+    assert texts[1].startswith("××省委政法委员会办公室") and texts[1].endswith("\t2026年3月5日印发")
+    tblpr = table._tbl.tblPr
+    pos = tblpr.find(qn("w:tblpPr"))
+    top_mm = int(pos.get(qn("w:tblpY"))) / 1440 * 25.4
+    rows_mm = len(texts) * wp.LINE_PITCH_TWIPS / 1440 * 25.4
+    assert top_mm + rows_mm == pytest.approx(style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM, abs=0.5)
+    borders = {b.tag.split("}")[1]: b.get(qn("w:sz")) for b in tblpr.find(qn("w:tblBorders"))}
+    assert borders["top"] == borders["bottom"] and int(borders["insideH"]) < int(borders["top"])
+    assert borders["left"] is None and borders["right"] is None
+
+
+def test_annex_names_and_heads() -> None:
+    read = docx.Document(io.BytesIO(word.render(outgoing())))
+    texts = [p.text for p in read.paragraphs]
+    note = texts.index("附件：1. 评分汇总表")
+    assert texts[note - 1] == "" and texts[note + 1].endswith("2. 谈话笔录目录")  # a blank line before it
+    head = next(p for p in read.paragraphs if p.text == "附件1")
+    assert head.paragraph_format.page_break_before and head.alignment == 0  # left
+    assert head.runs[0]._r.rPr.rFonts.get(qn("w:eastAsia")) == "黑体" and head.runs[0].font.size.pt == 16
+    i = texts.index("附件1")
+    assert texts[i + 1] == "评分汇总表"  # the title on the third line (附件1 carries a line after it)
+    assert head.paragraph_format.space_after.pt == pytest.approx(style.LINE_PITCH_PT, abs=0.1)
+
+
+# ---------------------------------------------------------------------------------------------- Word grid
+def test_word_sets_28_characters_a_line_by_its_settings() -> None:
+    data = word.render(outgoing())
+    read = docx.Document(io.BytesIO(data))
+    section = read.sections[0]
+    text_twips = (section.page_width - section.left_margin - section.right_margin) / 635
+    body = next(p for p in read.paragraphs if p.text == LONG)
+    rpr = body.runs[0]._r.rPr
+    size_twips = int(rpr.find(qn("w:sz")).get(qn("w:val"))) * 10
+    spacing = int(rpr.find(qn("w:spacing")).get(qn("w:val")))
+    assert math.floor(text_twips / (size_twips + spacing)) == 28
+    assert math.floor(text_twips / size_twips) == 27  # without the spacing Word would set 27
+    normal = read.styles["Normal"].element.pPr
+    for tag in ("autoSpaceDE", "autoSpaceDN"):  # no extra space between CJK and Latin or digits
+        assert normal.find(qn(f"w:{tag}")).get(qn("w:val")) == "0"
+    line = body.paragraph_format.line_spacing.pt
+    assert math.floor((225 * PT_PER_MM) / line) == 22
+
+
+def test_app_properties_and_a_reprint_are_stable() -> None:
+    first, again = word.render(outgoing()), word.render(outgoing())
+    assert first == again
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        app = z.read("docProps/app.xml").decode()
+        assert "Macintosh" not in app and "<Application>ReviewDesk</Application>" in app
+        assert {i.date_time[:3] for i in z.infolist()} == {(2026, 3, 5)}
+    core = docx.Document(io.BytesIO(first)).core_properties
+    assert core.created.date() == ISSUED.date() and core.modified == core.created
+
+
+# ---------------------------------------------------------------------------------------------- seal page
+@needs_poppler
+@pytest.mark.parametrize("paragraphs", range(3, 9))
+def test_pdf_seal_page_carries_body_text(paragraphs: int, tmp_path: Path) -> None:
+    pages = _bbox_lines(pdf.render(outgoing(paragraphs)), tmp_path)
+    seal = next(page for page in pages if any(t.startswith("组长（签名）") for _, _, t in page))
+    signer = next(i for i, (_, _, t) in enumerate(seal) if t.startswith("组长（签名）"))
+    body = [t for _, _, t in seal[:signer] if t and not t.startswith(("附件", "2.")) and "—" not in t]
+    assert len(body) >= 2, seal
+
+
+def test_word_keeps_body_text_with_the_annex_note_and_signatures() -> None:
+    read = docx.Document(io.BytesIO(word.render(outgoing())))
+    texts = [p.text for p in read.paragraphs]
+    note = texts.index("附件：1. 评分汇总表")
+    last_body = read.paragraphs[note - 2]
+    assert last_body.text == LONG
+    assert last_body.paragraph_format.keep_with_next and last_body.paragraph_format.keep_together
+    date = texts.index("2026年3月5日")
+    assert all(p.paragraph_format.keep_with_next for p in read.paragraphs[note - 1:date])
+
+
+# ---------------------------------------------------------------------------------------------- LibreOffice
+def _fontconfig(tmp: Path) -> Path:
+    """Point LibreOffice at the faces the PDF embeds, under the Word file's family names, so that the two
+    measure the same glyphs (other substitutes have other widths)."""
+    folder = fonts.fallback_file().parent
+    song, kai, hei = "AR PL UMing CN", "AR PL UKai CN", "WenQuanYi Micro Hei"
+    aliases = {"仿宋_GB2312": song, "方正小标宋简体": song, "宋体": song, "Times New Roman": song, "黑体": hei,
+               "楷体_GB2312": kai}
+    rules = "".join(
+        f'<match target="pattern"><test name="family"><string>{a}</string></test>'
+        f'<edit name="family" mode="assign" binding="strong"><string>{b}</string></edit></match>'
+        for a, b in aliases.items())
+    conf = tmp / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf'
+                    f'</include><dir>{folder}</dir><cachedir>{tmp / "fc-cache"}</cachedir>{rules}</fontconfig>',
+                    encoding="utf-8")
+    return conf
+
+
+def _page_starts(pdf_path: Path) -> list[str]:
+    out = []
+    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True,
+                                                         text=True, check=True).stdout).group(1))
+    for page in range(1, n + 1):
+        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        out.append(re.sub(r"\s+", "", first))
+    return out
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice not installed")
+def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+    docs = {"a": outgoing(6), "b": outgoing(4, referral=False)}
+    for name, doc in docs.items():  # synthetic, non-confidential documents
+        (tmp_path / f"{name}.docx").write_bytes(word.render(doc))
+        (tmp_path / f"{name}-ref.pdf").write_bytes(pdf.render(doc))
+    env = {"FONTCONFIG_FILE": str(_fontconfig(tmp_path)), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in docs)],
+                   check=True, capture_output=True, timeout=240, env=env)
+    for name in docs:
+        ours, theirs = _page_starts(tmp_path / f"{name}-ref.pdf"), _page_starts(tmp_path / f"{name}.pdf")
+        assert len(ours) == len(theirs), name
+        assert ours == theirs, name
+
+
+# ---------------------------------------------------------------------------------------------- tables
+def test_table_headers_and_dates_are_not_broken() -> None:
+    """The report's table 6: at its relative widths 评查结论 would break after 评查结, and the deadline
+    "2027年1月5日" after 5."""
+    header = ("序号", "案号", "承办单位", "评查结论", "整改期限", "移送线索")
+    rows = (("1", "（2020）甘0103行初6143号", "兰州市七里河区人民法院", "瑕疵案", "2027年1月15日", "是"),)
+    total, pad, size = 442.2, 5.0, 12.0
+    proportional = [total * w / 18.5 for w in (1, 5, 5, 2, 3.5, 2)]
+    assert proportional[3] - 2 * pad < style.text_em("评查结论") * size  # the bug, as it was
+    widths = style.column_widths((1, 5, 5, 2, 3.5, 2), header, size, total, pad, rows)
+    assert sum(widths) == pytest.approx(total)
+    for c, w in enumerate(widths):
+        assert w - 2 * pad >= style.text_em(header[c]) * size
+    assert widths[4] - 2 * pad >= style.text_em("2027年1月15日") * size
+    read = docx.Document(io.BytesIO(word.render(Document("x", "t", blocks=[Table(header, rows, (1, 5, 5, 2, 3.5, 2))]))))
+    grid = [int(c.get(qn("w:w"))) / 20 for c in read.tables[0]._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[3] == pytest.approx(widths[3], abs=1)
