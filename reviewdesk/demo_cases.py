@@ -172,7 +172,8 @@ def _files(rng: random.Random, case: dict[str, Any], n: int) -> list[tuple[dict[
     result = []
     for name, title, data in docs:
         media = "application/pdf" if name.endswith(".pdf") else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        entry = {"path": f"cases/{cid}/{name}", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media, "case_id": cid, "title": title}
+        entry = {"path": f"cases/{cid}/{name}", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "media_type": media, "case_id": cid, "title": title,
+                 "volume": 1 if name.startswith("01") else 2}  # 卷1 the filing, 卷2 decision and record
         result.append((entry, data))
     return result
 

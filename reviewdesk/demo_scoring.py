@@ -19,17 +19,21 @@ REASONS = {
     "实体": ["关键证据未予核实即作认定", "认定事实的证据之间存在矛盾未作说明", "法律适用条款引用不准确", "处理结果与查明事实不尽相符"],
 }
 CLEAN_VIEW = "经合议，评查组一致认为本案事实清楚，程序基本规范，处理结果适当。"
+SPLIT_CLEAN_VIEW = "经合议，评查组多数成员认为本案事实清楚，程序基本规范，处理结果适当。"
+CLEAN_REASON = "所扣分事项均为程序性的轻微问题，不影响案件处理结果"
 CST = timezone(timedelta(hours=8))
-FLAWED_VIEW = "经合议，评查组认为本案存在程序性瑕疵，不影响处理结果，应予整改。"
+FLAWED_VIEW = "经合议，评查组认为本案存在瑕疵，不影响处理结果，应予整改。"
 
 
 def score_demo(opened: OpenWorkspace, campaign_id: str, password: str, *, panels: int = 6, concluded: int = 4) -> None:
     rng = random.Random(2026)
     views = assignment.panels(opened, campaign_id)[:panels]
-    for view in views:
+    for n, view in enumerate(views):
+        # The panels of cases 1 and 3 find only procedural slips: their cases conclude with no problem.
+        procedural_only = n in (0, 2)
         for member in view.members:
             account = _account(opened, member.external_id, member.name, password)
-            _submit(opened, account, password, view.case.id, campaign_id, rng)
+            _submit(opened, account, password, view.case.id, campaign_id, rng, procedural_only)
     for n, view in enumerate(views[:concluded]):
         leader = next(m for m in view.members if m.role == "leader")
         ws = opened.workspace.open(_username(opened, leader.external_id), password)
@@ -37,11 +41,13 @@ def score_demo(opened: OpenWorkspace, campaign_id: str, password: str, *, panels
             board = deliberation.deliberation(ws, str(view.case.id), campaign_id)
             own = scoring.sheet(ws, str(view.case.id), campaign_id=campaign_id)
             categories = rubrics.rubric_detail(ws, own.rubric_code, own.rubric_version).rubric.categories
-            # Every other concluded case is flawed, so the opinions show findings, corrections and a referral.
-            flawed = (board.consolidated is not None and board.consolidated < 90) or n % 2 == 1
+            # Every other concluded case is flawed, so the opinions show findings, corrections and a referral; a
+            # case with substantive deductions standing is never concluded "no problem".
+            substantive = any(d.tag == "实体" for d in board.deductions)
+            flawed = (board.consolidated is not None and board.consolidated < 90) or n % 2 == 1 or substantive
             split = bool(board.flags.get("grades_differ"))
             high = board.computed_grade == "优秀"
-            conclusion = _conclusion(flawed, split, categories, referral=n == 1, high=high, rng=rng)
+            conclusion = _conclusion(flawed, split, board.deductions, categories, referral=n == 1, high=high, rng=rng)
             deliberation.conclude(ws, str(view.case.id), conclusion, campaign_id)
             party = cases.case_detail(ws, str(view.case.id)).parties
             if n < 2 and party:
@@ -66,43 +72,75 @@ def _account(opened: OpenWorkspace, external_id: str, name: str, password: str) 
     return username
 
 
-def _submit(opened: OpenWorkspace, username: str, password: str, case_id: int, campaign_id: str, rng: random.Random) -> None:
+def _submit(opened: OpenWorkspace, username: str, password: str, case_id: int, campaign_id: str, rng: random.Random,
+            procedural_only: bool = False) -> None:
     ws = opened.workspace.open(username, password)
     try:
         view = scoring.certify(ws, str(case_id), campaign_id)
         rubric = rubrics.rubric_detail(ws, view.rubric_code, view.rubric_version).rubric
-        scoring.submit(ws, str(case_id), _entries(rubric, rng), "", campaign_id)  # no filler comment
+        pages = _pages(cases.case_detail(ws, str(case_id)).documents)
+        scoring.submit(ws, str(case_id), _entries(rubric, rng, pages, procedural_only), "", campaign_id)
     finally:
         ws.close()
 
 
-def _entries(rubric: RubricDef, rng: random.Random) -> list[Entry]:
-    deductible = [i for i in rubric.items().values() if i.kind == "deduct" and i.max > 0]
+def _pages(documents: list[cases.DocumentInfo]) -> list[str]:
+    """Every page of the case file as 卷V第P页 (pages numbered through each volume, documents in order)."""
+    refs: list[str] = []
+    counted: dict[int, int] = {}
+    for d in documents:
+        volume = d.volume or 1
+        for _ in range(d.page_count or 0):
+            counted[volume] = counted.get(volume, 0) + 1
+            refs.append(f"卷{volume}第{counted[volume]}页")
+    return refs or ["卷1第1页"]
+
+
+def _entries(rubric: RubricDef, rng: random.Random, pages: list[str], procedural_only: bool = False) -> list[Entry]:
+    deductible = [i for i in rubric.items().values() if i.kind == "deduct" and i.max > 0
+                  and (not procedural_only or i.tag == "程序")]
     entries = []
-    for item in rng.sample(deductible, k=min(len(deductible), rng.randint(1, 4))):
+    for item in rng.sample(deductible, k=min(len(deductible), rng.randint(1, 2 if procedural_only else 4))):
         steps = max(1, int(round(item.max / item.step)))
-        points = item.step * rng.randint(1, min(steps, 3))
+        points = item.step * (1 if procedural_only else rng.randint(1, min(steps, 3)))
         reason = rng.choice(REASONS.get(item.tag, REASONS["程序"]))
-        entries.append(Entry(item.code, points, reason, f"卷{rng.randint(1, 3)}第{rng.randint(2, 120)}页"))
+        entries.append(Entry(item.code, points, reason, rng.choice(pages)))
     return entries
 
 
-def _conclusion(flawed: bool, split: bool, categories: tuple[str, ...], referral: bool, high: bool,
-                rng: random.Random) -> deliberation.ConclusionInput:
+def _findings(deductions: list[deliberation.Deduction], categories: tuple[str, ...]) -> list[deliberation.FindingInput]:
+    """The leader's findings picked from the members' deductions: the items most members deducted on, substantive
+    first, each resting on every member's deduction of that item (its category and evidence come from them)."""
+    by_item: dict[str, list[deliberation.Deduction]] = {}
+    for d in deductions:
+        by_item.setdefault(d.item_code, []).append(d)
+    ranked = sorted(by_item.values(), key=lambda ds: (ds[0].tag != "实体", -len(ds), -sum(d.points for d in ds)))
+    findings: list[deliberation.FindingInput] = []
+    for ds in ranked:
+        if len(findings) == 3 or any(f.description == ds[0].reason for f in findings):
+            continue  # one finding per problem: the same reason on another item is not listed twice
+        findings.append(deliberation.FindingInput(
+            ds[0].category if ds[0].category in categories else categories[0], ds[0].reason, "",
+            ds[0].item_code, tuple(deliberation.DeductionRef(d.expert_id, d.item_code) for d in ds)))
+    return findings
+
+
+def _conclusion(flawed: bool, split: bool, deductions: list[deliberation.Deduction], categories: tuple[str, ...],
+                referral: bool, high: bool, rng: random.Random) -> deliberation.ConclusionInput:
     minority = "一名成员认为扣分偏重，评分应上调一个等次。" if split else ""
     if not flawed:
-        return deliberation.ConclusionInput(outcome="none", majority_view=CLEAN_VIEW, minority_view=minority)
+        return deliberation.ConclusionInput(outcome="none", majority_view=SPLIT_CLEAN_VIEW if split else CLEAN_VIEW,
+                                            minority_view=minority, outcome_reason=CLEAN_REASON if deductions else "")
     deadline = (date(2026, 12, 31) + timedelta(days=rng.randint(0, 30))).isoformat()
-    findings = [
-        deliberation.FindingInput(categories[1], rng.choice(REASONS["程序"]), f"卷1第{rng.randint(2, 60)}页"),
-        deliberation.FindingInput(categories[0], rng.choice(REASONS["实体"]), f"卷2第{rng.randint(2, 60)}页"),
-    ]
+    findings = _findings(deductions, categories) or [deliberation.FindingInput(
+        categories[1], "卷宗材料装订不规范", "卷1第1页", basis_reason="合议时查阅卷宗发现，成员评分时未单列扣分")]
     return deliberation.ConclusionInput(
         outcome="flawed", findings=findings, majority_view=FLAWED_VIEW, minority_view=minority,
         # A flawed case is not graded 优秀 whatever its score: the panel lowers the grade and says why.
         grade="合格" if high else None, grade_reason="案件存在程序瑕疵，不宜评定为优秀等次" if high else "",
         correction_required=True, correction_deadline=deadline, referral_suggested=referral,
-        referral_reason="承办人员违规延长办案期限、未履行审批手续" if referral else "",
+        referral_reason="承办人员涉嫌违规办案" if referral else "",
+        referral_findings=(1,) if referral else (),
     )
 
 

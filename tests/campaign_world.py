@@ -18,7 +18,7 @@ def _categories(ws: OpenWorkspace, case_id: int) -> tuple[str, ...]:
 
 
 def _finding(category: str, text: str, page: int) -> deliberation.FindingInput:
-    return deliberation.FindingInput(category, text, f"卷1第{page}页")
+    return deliberation.FindingInput(category, text, f"卷1第{page}页", basis_reason="合议时查阅卷宗发现")
 
 
 def enrich(ws: OpenWorkspace) -> None:
@@ -32,7 +32,7 @@ def enrich(ws: OpenWorkspace) -> None:
                   _finding(cats[1], "未告知当事人申请回避的权利", 5)],
         majority_view="经合议，评查组认为本案处理结果错误。", minority_view="一名成员认为应评为瑕疵案。",
         correction_required=True, correction_deadline="2027-01-15",
-        referral_suggested=True, referral_reason="承办人涉嫌违规办案",
+        referral_suggested=True, referral_reason="承办人涉嫌违规办案", referral_findings=(1,),
     ), DEMO_CAMPAIGN)
     cats = _categories(ws, sixth)
     deliberation.conclude(ws, str(sixth), deliberation.ConclusionInput(

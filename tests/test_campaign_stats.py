@@ -208,9 +208,9 @@ def test_report_document(admin: OpenWorkspace) -> None:
     assert isinstance(end, Signatures) and end.signers == () and (end.office, end.date_text) == (OFFICE, "2026年12月31日")
 
     tables = {b.caption.split(" ", 1)[1]: b for b in blocks if isinstance(b, Table)}
-    assert list(tables) == ["评查等次分布", "评查结论分布", "按承办单位统计", "按案件类型统计", "发现问题按类别统计",
-                            "需整改及移送线索案件"]
-    assert [b.caption.split(" ")[0] for b in blocks if isinstance(b, Table)] == [f"表{n}" for n in range(1, 7)]
+    assert list(tables) == ["评查等次分布", "评查结论分布", "按承办单位统计", "按案件类型统计", "评分表扣分按问题类别统计",
+                            "合议认定问题按类别统计", "需整改及移送线索案件"]
+    assert [b.caption.split(" ")[0] for b in blocks if isinstance(b, Table)] == [f"表{n}" for n in range(1, 8)]
     outcomes = {o.outcome: o.count for o in stats.by_outcome}
     for name in ("评查等次分布", "评查结论分布"):
         assert sum(_counts(tables[name], 1)) == _total(tables[name], 1) == stats.concluded
@@ -228,11 +228,20 @@ def test_report_document(admin: OpenWorkspace) -> None:
     assert sum(grades.values) == stats.concluded
     assert dict(zip(grades.labels, grades.values, strict=True)) == {g.grade: float(g.count) for g in stats.by_grade}
 
-    problems = tables["发现问题按类别统计"]
+    # The problems as the sheets deducted them (every member's deductions), then the leaders' findings apart.
+    deducted = tables["评分表扣分按问题类别统计"]
+    marks = [m for s in stats.records.sheets for m in s.marks if m.is_deduction]
+    assert sum(int(r[4]) for r in deducted.rows) == stats.deductions == len(marks) > stats.findings
+    assert [r[1] for r in deducted.rows] == [c.category for c in stats.deduction_categories]
+    chart = _chart_after(blocks, deducted)
+    assert list(chart.values) == [float(c.cases) for c in stats.deduction_categories]
+    problems = tables["合议认定问题按类别统计"]
     assert [r[1] for r in problems.rows] == [c.category for c in stats.categories]
     assert [r[3] for r in problems.rows] == [f"{c.cases / stats.concluded * 100:.1f}%" for c in stats.categories]
-    chart = _chart_after(blocks, problems)
-    assert list(chart.values) == [float(c.cases) for c in stats.categories]
+    texts = "\n".join(b.text for b in blocks if isinstance(b, Para))
+    assert f"共扣分{stats.deductions}处" in texts and f"认定问题{stats.findings}个" in texts
+    # Deadlines are listed per case, never joined into one period across cases.
+    assert "整改期限自" not in texts
 
     actions = tables["需整改及移送线索案件"]
     concluded = [c.conclusion for c in stats.records.cases if c.conclusion is not None]

@@ -166,7 +166,7 @@ def _expert_login(admin_ws: OpenWorkspace, expert_ref: str, name: str) -> OpenWo
 
 FLAWED = ConclusionInput(
     outcome="flawed", majority_view="程序存在瑕疵", correction_required=True, correction_deadline="2026-06-30",
-    findings=[FindingInput("程序违法", "超期羁押告知不及时", "卷1第23页", "P2.1")],
+    findings=[FindingInput("程序违法", "超期羁押告知不及时", "卷1第23页", "P2.1", basis_reason="合议时查阅卷宗发现")],
 )
 
 
@@ -244,7 +244,7 @@ def test_conclusion_by_the_leader_only_and_after_all_submitted(board: Panel, adm
     done = deliberation.conclude(leader, "C1", FLAWED)
     assert (done.score, done.computed_grade, done.grade, done.outcome, done.version) == (74.0, "合格", "合格", "flawed", 1)
     assert done.actions == {"correction": {"required": True, "deadline": "2026-06-30"},
-                            "referral": {"suggested": False, "reason": ""}}
+                            "referral": {"suggested": False, "reason": "", "findings": []}}
     assert done.concluded_by == "expert1" and done.findings[0].item_code == "P2.1"
     member.close()
 
@@ -265,7 +265,8 @@ def test_override_needs_a_reason_and_reconcluding_keeps_history(board: Panel, ad
     assert (first.grade, first.version) == ("合格", 1)
     second = deliberation.conclude(admin_ws, "C1", replace(
         FLAWED, grade="瑕疵", grade_reason="问题已反馈仍重复出现", minority_view="一名成员认为应评为合格",
-        findings=[*FLAWED.findings, FindingInput("法律文书", "文书用语不规范", "第2卷第5-7页")]))
+        findings=[*FLAWED.findings, FindingInput("法律文书", "文书用语不规范", "第2卷第5-7页",
+                                                  basis_reason="合议时发现")]))
     assert (second.grade, second.computed_grade, second.version, len(second.findings)) == ("瑕疵", "合格", 2, 2)
     with admin_ws.read_session() as s:
         entries = [json.loads(e.details) for e in s.execute(
@@ -325,7 +326,7 @@ def test_cli_view_and_conclude_from_file(board: Panel, admin_ws: OpenWorkspace, 
     view = json.loads(done.stdout)
     assert view["consolidated"] == 81.0 and view["flags"]["spread_exceeded"] is False and view["conclusion"] is None
     body = {"outcome": "flawed", "majority_view": "程序瑕疵", "findings": [
-        {"category": "程序违法", "description": "送达超期", "evidence_ref": "卷1第3页"}],
+        {"category": "程序违法", "description": "送达超期", "evidence_ref": "卷1第3页", "basis_reason": "合议时发现"}],
         "actions": {"correction": {"required": True, "deadline": "2026-07-01"}}}
     path = tmp_path / "conclusion.json"
     path.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
@@ -341,3 +342,38 @@ def test_cli_view_and_conclude_from_file(board: Panel, admin_ws: OpenWorkspace, 
     done = run_cli("--workspace", str(ws_folder), "conclude", "--case", "C1", "--from", str(path), *auth,
                    env={"PW": ADMIN_PW})
     assert done.returncode == 6 and "outcome" in done.stderr
+
+
+# -- findings rest on the members' deductions (issue 12) ------------------------------------------------
+def test_findings_rest_on_deductions_and_say_why_when_they_do_not(board: Panel, admin_ws: OpenWorkspace) -> None:
+    board.sheet(1, 80, items={"P2.1": (4, False, "送达超期")})
+    board.sheet(2, 80, items={"P2.1": (4, False, "送达超期"), "P1.1": (2, False, "证据未核实")})
+    board.sheet(3, 80)
+    view = deliberation.deliberation(admin_ws, "C1")
+    assert [(d.expert_id, d.item_code, d.tag, d.category, d.evidence_ref) for d in view.deductions] == [
+        ("E2", "P1.1", "实体", "事实认定", "卷1第2页"), ("E1", "P2.1", "程序", "程序违法", "卷1第2页"),
+        ("E2", "P2.1", "程序", "程序违法", "卷1第2页")]
+    picked = FindingInput("程序违法", "送达超期", "", "P2.1", (deliberation.DeductionRef("E1", "P2.1"),
+                                                              deliberation.DeductionRef("E2", "P2.1")))
+    bare = FindingInput("程序违法", "送达超期", "卷1第9页")
+    for change, field in (
+        ({"findings": [bare]}, "findings[0].basis_reason"),
+        ({"findings": [replace(picked, basis=(deliberation.DeductionRef("E3", "P2.1"),))]}, "findings[0].basis[0]"),
+        ({"findings": [picked], "referral_suggested": True, "referral_reason": "涉嫌违规"}, "actions.referral.findings"),
+        ({"findings": [picked], "minority_view": "应评为合格", "majority_view": "评查组一致认为存在瑕疵"}, "majority_view"),
+        ({"outcome": "none", "findings": [], "correction_required": False}, "outcome_reason"),  # P1.1 is 实体
+    ):
+        with pytest.raises(ValidationError) as err:
+            deliberation.conclude(admin_ws, "C1", replace(FLAWED, **change))  # type: ignore[arg-type]
+        assert err.value.field == field, change
+    done = deliberation.conclude(admin_ws, "C1", replace(
+        FLAWED, findings=[picked, replace(bare, basis_reason="合议时查阅卷宗发现")], referral_suggested=True,
+        referral_reason="涉嫌违规", referral_findings=(1,)))
+    first, second = done.findings
+    assert first.evidence_ref == "卷1第2页"  # taken from the deduction it rests on
+    assert [(r.expert_id, r.item_code) for r in first.basis] == [("E1", "P2.1"), ("E2", "P2.1")]
+    assert (second.basis, second.basis_reason) == ([], "合议时查阅卷宗发现")
+    assert done.actions["referral"]["findings"] == [1]
+    none = deliberation.conclude(admin_ws, "C1", replace(
+        FLAWED, outcome="none", findings=[], correction_required=False, outcome_reason="实体扣分系计算口径问题"))
+    assert (none.outcome, none.outcome_reason, none.findings, none.version) == ("none", "实体扣分系计算口径问题", [], 2)

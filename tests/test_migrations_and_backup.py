@@ -90,3 +90,40 @@ def test_damaged_backup_is_refused(admin_ws: OpenWorkspace, tmp_path: Path, cont
     with pytest.raises(WorkspaceError, match="not a ReviewDesk backup"):
         Workspace(tmp_path / "target").restore(bad, ADMIN, ADMIN_PW)
     assert not (tmp_path / "target" / "reviewdesk.db").exists()
+
+
+def test_migration_0008_links_existing_findings_or_marks_them_for_review(demo_folder: Path) -> None:
+    """An office workspace from before 0008: findings whose evidence matches a member's deduction get linked;
+    one that matches none is marked for the leader, and its opinion is not issued until re-recorded."""
+    import pytest as _pytest
+    from sqlalchemy import text
+
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+    from reviewdesk.errors import ValidationError
+    from reviewdesk.services import deliberation, documents
+
+    opened = Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD)
+    migrate.downgrade(opened.engine, "0007")
+    with opened.engine.begin() as conn:
+        total = conn.execute(text("SELECT count(*) FROM conclusion_findings")).scalar()
+        lone, case_id = conn.execute(text("SELECT id, case_id FROM conclusion_findings ORDER BY id LIMIT 1")).one()
+        conn.execute(text("UPDATE conclusion_findings SET evidence_ref = '卷9第999页', item_code = NULL WHERE id = :i"),
+                     {"i": lone})
+    opened.close()
+    reopened = Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD)
+    try:
+        assert migrate.current_revision(reopened.engine) == migrate.head_revision()
+        with reopened.engine.connect() as conn:
+            marked = conn.execute(text("SELECT id FROM conclusion_findings WHERE needs_review")).scalars().all()
+            linked = conn.execute(text("SELECT DISTINCT finding_id FROM finding_deductions")).scalars().all()
+            flagged = conn.execute(text("SELECT case_id FROM conclusions WHERE needs_review")).scalars().all()
+        assert marked == [lone] and lone not in linked and len(linked) == total - 1
+        assert flagged == [case_id]
+        view = deliberation.deliberation(reopened, str(case_id))
+        assert view.conclusion is not None and view.conclusion.needs_review
+        assert [f.needs_review for f in view.conclusion.findings].count(True) == 1
+        with _pytest.raises(ValidationError, match="needs the leader's review"):
+            documents.render_opinion(reopened, str(case_id), "pdf")
+        assert documents.render_opinion(reopened, str(case_id), "pdf", draft=True).number is None
+    finally:
+        reopened.close()

@@ -69,8 +69,12 @@ def _expected(ws: OpenWorkspace) -> dict[str, dict[str, Any]]:
             "conclusion": None if c is None else {
                 "score": c.score, "consolidation": c.consolidation, "computed_grade": c.computed_grade,
                 "grade": c.grade, "grade_reason": c.grade_reason, "outcome": c.outcome, "veto_kept": c.veto_kept,
-                "findings": [asdict(f) for f in c.findings], "majority_view": c.majority_view,
-                "minority_view": c.minority_view, "actions": c.actions, "version": c.version,
+                # The results package (format 1) carries the findings and actions without the deduction links.
+                "findings": [{k: asdict(f)[k] for k in ("category", "description", "evidence_ref", "item_code")}
+                             for f in c.findings], "majority_view": c.majority_view,
+                "minority_view": c.minority_view, "version": c.version,
+                "actions": {"correction": c.actions["correction"],
+                            "referral": {k: c.actions["referral"][k] for k in ("suggested", "reason")}},
                 "concluded_by": c.concluded_by, "concluded_at": c.concluded_at,
             },
         }
@@ -99,9 +103,11 @@ def _amend_a_conclusion(laptop: OpenWorkspace, expected: dict[str, dict[str, Any
     corr, ref = c.actions["correction"], c.actions["referral"]
     deliberation.conclude(laptop, case, deliberation.ConclusionInput(
         outcome=c.outcome, grade=grade, grade_reason="复核后调整等次", veto_kept=c.veto_kept,
-        findings=[deliberation.FindingInput(f.category, f.description, f.evidence_ref, f.item_code) for f in c.findings],
+        findings=[deliberation.FindingInput(f.category, f.description, f.evidence_ref, f.item_code, tuple(f.basis),
+                                            f.basis_reason) for f in c.findings],
         majority_view=c.majority_view, minority_view=c.minority_view, correction_required=corr["required"],
         correction_deadline=corr["deadline"], referral_suggested=ref["suggested"], referral_reason=ref["reason"],
+        referral_findings=tuple(ref.get("findings") or ()), outcome_reason=c.outcome_reason,
     ), DEMO_CAMPAIGN)
     return case, grade
 

@@ -148,6 +148,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "documents.opinion_files": (ADMIN_ONLY, "opinion.export_all", lambda ws, tmp: documents.opinion_files(ws, "C-9")),
     "documents.batch_opinions": (ADMIN_ONLY, "opinion.batch", lambda ws, tmp: documents.batch_opinions(ws, "C-9", tmp)),
     "documents.opinion_list": (SHEET_READERS, "opinion.list", lambda ws, tmp: documents.opinion_list(ws, "C-9")),
+    "documents.opinion_number": (SHEET_READERS, "opinion.show", lambda ws, tmp: documents.opinion_number(ws, "1")),
     "documents.render": (EVERYONE, "", None),
     "documents.filename": (EVERYONE, "", None),
     # Campaign statistics, ledger and report: admins and observers (see reviewdesk/services/reports.py).

@@ -32,6 +32,17 @@ def test_template_reads_back_into_a_manifest(office: Path) -> None:
     assert files[0][1]["media_type"] == "text/plain" and files[0][1]["size"] > 0
 
 
+def test_the_volume_column_is_optional_and_carried_into_the_manifest(office: Path) -> None:
+    from reviewdesk.packages.manifest import _file
+
+    _, files = spreadsheet.read_folder(office)
+    assert "volume" not in files[0][1]  # left empty: the reader counts it in volume 1
+    _edit(office, "files", "E2", 3.0)  # Excel hands whole numbers over as floats
+    _, files = spreadsheet.read_folder(office)
+    assert files[0][1]["volume"] == 3
+    assert _file(files[0][1], "files[0]").volume == 3
+
+
 def _edit(office: Path, sheet_key: str, cell: str, value: object) -> None:
     wb = load_workbook(office / "cases.xlsx")
     wb[spreadsheet.SHEETS[sheet_key][0]][cell] = value
@@ -46,6 +57,8 @@ def _edit(office: Path, sheet_key: str, cell: str, value: object) -> None:
         ("files", "B2", "files/missing.txt", ["文件 row 2", "文件路径", "not found"]),
         ("files", "B2", "../escape.txt", ["文件 row 2", "'..' segment"]),
         ("handlers", "A2", "NOPE", ["承办人 row 2", "案件编号", "not on the 案件 sheet"]),
+        ("files", "E2", "第二卷", ["文件 row 2", "卷号", "not a volume number"]),
+        ("files", "E2", 0, ["文件 row 2", "卷号"]),
     ],
 )
 def test_mistakes_name_sheet_row_and_column(office: Path, sheet_key: str, cell: str, value: object, words: list[str]) -> None:

@@ -524,6 +524,14 @@
         <translation>文字</translation>
     </message>
     <message>
+        <source>Volume</source>
+        <translation>卷号</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
         <source>Documents of the case</source>
         <translation>案件文件</translation>
     </message>
@@ -532,12 +540,24 @@
         <translation>打开文件(&amp;O)</translation>
     </message>
     <message>
+        <source>Set &amp;volume…</source>
+        <translation>设置卷号(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Which volume (卷) of the case file the document belongs to; the opinion counts the file&apos;s volumes and pages</source>
+        <translation>该材料属于卷宗的第几卷；评查意见书按卷宗的卷数和页数统计</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>卷宗文件</translation>
     </message>
     <message>
         <source>Select a case in the list to see its data and documents.</source>
         <translation>在列表中选择一个案件，即可查看其信息和卷宗文件。</translation>
+    </message>
+    <message>
+        <source>No volume given: counted in volume 1</source>
+        <translation>未标注卷号：计入第1卷</translation>
     </message>
     <message>
         <source>A scan without a text layer: it can be viewed, but full-text search does not find its words.</source>
@@ -893,6 +913,18 @@
         <translation>尚未导入任何案件。</translation>
     </message>
     <message>
+        <source>Volume of the document</source>
+        <translation>材料卷号</translation>
+    </message>
+    <message>
+        <source>Volume (卷) of the case file:</source>
+        <translation>所属卷宗卷号：</translation>
+    </message>
+    <message>
+        <source>The document is now in volume {n}.</source>
+        <translation>该材料已设为第{n}卷。</translation>
+    </message>
+    <message>
         <source>{n} results for “{text}” (at most 50). Double-click or press Enter to open.</source>
         <translation>“{text}”共检索到 {n} 条结果（最多显示 50 条）。双击或按回车打开。</translation>
     </message>
@@ -1060,6 +1092,46 @@
         <translation>评查项</translation>
     </message>
     <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>扣分</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>扣分理由</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据出处</translation>
+    </message>
+    <message>
+        <source>veto</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Make a problem from the selected &amp;deductions</source>
+        <translation>由所选扣分形成问题(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Rests on</source>
+        <translation>所依据的扣分</translation>
+    </message>
+    <message>
+        <source>Reason if no deduction</source>
+        <translation>无扣分依据的理由</translation>
+    </message>
+    <message>
+        <source>Backs referral</source>
+        <translation>移送依据</translation>
+    </message>
+    <message>
         <source>&amp;Add problem</source>
         <translation>添加问题(&amp;A)</translation>
     </message>
@@ -1076,6 +1148,10 @@
         <translation>退回整改</translation>
     </message>
     <message>
+        <source>required for “no problem” while members&apos; substantive deductions stand</source>
+        <translation>成员评分表中有实体扣分时，结论为无问题须填写</translation>
+    </message>
+    <message>
         <source>&amp;Grade:</source>
         <translation>等次(&amp;G)：</translation>
     </message>
@@ -1086,6 +1162,14 @@
     <message>
         <source>&amp;Outcome: *</source>
         <translation>评查结论(&amp;O)：*</translation>
+    </message>
+    <message>
+        <source>Reason for no problem:</source>
+        <translation>无问题的理由：</translation>
+    </message>
+    <message>
+        <source>The members&apos; deductions (select some to make a problem resting on them):</source>
+        <translation>成员的扣分（选中后可据以形成问题）：</translation>
     </message>
     <message>
         <source>Problems found (required for a wrong or flawed case):</source>
@@ -1144,8 +1228,20 @@
         <translation>改判理由：*</translation>
     </message>
     <message>
+        <source>Reason for no problem: *</source>
+        <translation>无问题的理由：*</translation>
+    </message>
+    <message>
+        <source>{count} substantive deductions stand on the members&apos; sheets</source>
+        <translation>成员评分表中有 {count} 处实体扣分</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>(no deduction)</source>
+        <translation>（无扣分依据）</translation>
     </message>
     <message>
         <source>Saving the conclusion…</source>
@@ -1335,6 +1431,14 @@ You can go on working. If it happens again, note the time and give the log file 
         <translation>移送理由</translation>
     </message>
     <message>
+        <source>Problems backing the referral</source>
+        <translation>作为移送依据的问题</translation>
+    </message>
+    <message>
+        <source>Reason for no problem</source>
+        <translation>无问题的理由</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始时间</translation>
     </message>
@@ -1413,6 +1517,14 @@ You can go on working. If it happens again, note the time and give the log file 
     <message>
         <source>answer</source>
         <translation>答</translation>
+    </message>
+    <message>
+        <source>deductions it rests on</source>
+        <translation>所依据的扣分</translation>
+    </message>
+    <message>
+        <source>reason if no deduction</source>
+        <translation>无扣分依据的理由</translation>
     </message>
     <message>
         <source>Problem {n}</source>
@@ -3718,6 +3830,18 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Preparing the opinion…</source>
         <translation>正在生成评查意见书…</translation>
+    </message>
+    <message>
+        <source>Issue the document number?</source>
+        <translation>生成正式文号？</translation>
+    </message>
+    <message>
+        <source>The opinion of {case} has no document number yet. Printing or saving it now issues its permanent number and fixes today as its date; this cannot be undone. To only look at it, use Preview, which shows a draft.</source>
+        <translation>案件 {case} 的评查意见书尚未生成文号。现在打印或保存，将为其生成正式文号，并以今天为成文日期，且不能撤销。如只需查看，请使用“预览”（显示为草稿，不生成文号）。</translation>
+    </message>
+    <message>
+        <source>Issue the number and continue</source>
+        <translation>生成文号并继续</translation>
     </message>
     <message>
         <source>{case} {document} {number}</source>

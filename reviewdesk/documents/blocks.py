@@ -165,6 +165,7 @@ class Document:
     # A line repeated at the foot of every page inside the text block (the interview record's
     # "被谈话人签名：" for the interviewee to sign each page); empty: none.
     page_foot: str = ""
+    draft: bool = False  # a preview: every page marked 草稿 in the header area (nothing was issued)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

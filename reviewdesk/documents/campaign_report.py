@@ -144,21 +144,42 @@ def _groups(stats: CampaignStats, n: _Numbering, groups: tuple[GroupStats, ...],
     ]
 
 
+def _deductions(stats: CampaignStats, n: _Numbering) -> list[Block]:
+    """What the members' score sheets deducted, by problem category: the campaign's problems as scored."""
+    if not stats.deduction_categories:
+        return [Para("已提交的评分表中没有扣分事项。" if stats.records.sheets else "目前尚无提交的评分表。")]
+    affected = len({s.case_external_id for s in stats.records.sheets if any(m.is_deduction for m in s.marks)})
+    top = "；".join(f"{c.category}方面扣分{c.deductions}处、涉及{c.cases}件" for c in stats.deduction_categories[:3])
+    return [
+        Para(f"评查专家在{stats.scored_cases}件案件的{len(stats.records.sheets)}份评分表中共扣分{stats.deductions}处，"
+             f"涉及案件{affected}件。按涉及案件数排列，{top}。"),
+        Table(
+            ("序号", "问题类别", "涉及案件", "占已评分案件", "扣分处数", "扣减分值"),
+            tuple((str(i), c.category, str(c.cases), percent(c.share), str(c.deductions), _score(c.points))
+                  for i, c in enumerate(stats.deduction_categories, start=1)),
+            (1, 4, 2, 3, 2, 2), TABLE_PT, n.t("评分表扣分按问题类别统计"),
+        ),
+        *_chart(n.c("各类扣分涉及案件数"), [(c.category, c.cases) for c in stats.deduction_categories]),
+    ]
+
+
 def _problems(stats: CampaignStats, n: _Numbering) -> list[Block]:
+    """The sheets' deductions first, then the problems the panel leaders recorded in their conclusions."""
+    blocks = _deductions(stats, n)
     if not stats.categories:
-        return [Para("已合议案件中未发现问题。" if stats.concluded else "目前尚无完成合议的案件。")]
+        blocks.append(Para("合议认定的问题：已合议案件中未发现问题。" if stats.concluded else "目前尚无完成合议的案件。"))
+        return blocks
     affected = len({f.case_external_id for f in stats.records.findings})
     top = "；".join(f"{c.category}问题涉及{c.cases}件（占{percent(c.share)}）" for c in stats.categories[:3])
-    blocks: list[Block] = [Para(
-        f"已合议案件中共发现问题{stats.findings}个，涉及案件{affected}件。按涉及案件数排列，{top}。"
-    )]
+    blocks.append(Para(
+        f"合议认定的问题：各评查组组长在合议结论中认定问题{stats.findings}个，涉及案件{affected}件。按涉及案件数排列，{top}。"
+    ))
     blocks.append(Table(
         ("序号", "问题类别", "涉及案件", "占已合议案件", "问题条数"),
         tuple((str(i), c.category, str(c.cases), percent(c.share), str(c.findings))
               for i, c in enumerate(stats.categories, start=1)),
-        (1, 4, 2, 3, 2), TABLE_PT, n.t("发现问题按类别统计"),
+        (1, 4, 2, 3, 2), TABLE_PT, n.t("合议认定问题按类别统计"),
     ))
-    blocks += _chart(n.c("各类问题涉及案件数"), [(c.category, c.cases) for c in stats.categories])
     return blocks
 
 
@@ -168,10 +189,12 @@ def _actions(stats: CampaignStats, n: _Numbering) -> list[Block]:
         return [Para("已合议案件中暂无需要整改或移送线索的案件。")]
     parts = []
     if stats.corrections:
+        # Each case has its own deadline: never joined into one period across cases.
         window = ""
-        if stats.earliest_deadline and stats.latest_deadline:
-            window = (f"，整改期限为{_day(stats.earliest_deadline)}" if stats.earliest_deadline == stats.latest_deadline
-                      else f"，整改期限自{_day(stats.earliest_deadline)}至{_day(stats.latest_deadline)}")
+        if stats.earliest_deadline and stats.earliest_deadline == stats.latest_deadline:
+            window = f"，整改期限均为{_day(stats.earliest_deadline)}"
+        elif stats.earliest_deadline:
+            window = "，各案整改期限见下表"
         which = _wrong_flawed(outcomes.get("wrong", 0), outcomes.get("flawed", 0))
         parts.append((f"对{which}提出整改要求，" if which else "")
                      + f"共{stats.corrections}件退回承办单位整改{window}")

@@ -27,6 +27,7 @@ from reviewdesk.store.models import (
     ConclusionFinding,
     Document,
     Expert,
+    FindingDeduction,
     Interview,
     OpinionNumber,
     PanelChange,
@@ -76,11 +77,35 @@ class Sheet:
 
 
 @dataclass(frozen=True)
+class Basis:
+    """A member's deduction a finding rests on (the same mark 附件1 prints)."""
+
+    expert_name: str
+    item_code: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Finding:
     category: str
     description: str
     evidence_ref: str
     item_code: str | None
+    basis: tuple[Basis, ...] = ()
+    basis_reason: str = ""
+    needs_review: bool = False
+
+    def evidence(self) -> tuple[str, ...]:
+        """The evidence references section 五 prints: the deductions' (as 附件1 has them), else its own."""
+        refs = list(dict.fromkeys(b.evidence for b in self.basis if b.evidence))
+        return tuple(refs) if refs else ((self.evidence_ref,) if self.evidence_ref else ())
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    title: str
+    pages: int | None  # from the document itself (PDF page count at import); None when unknown
+    volume: int  # 卷; a document without one counts in volume 1
 
 
 @dataclass(frozen=True)
@@ -100,6 +125,9 @@ class Verdict:
     veto_kept: bool
     version: int
     concluded_at: datetime
+    outcome_reason: str = ""
+    referral_findings: tuple[int, ...] = ()  # 1-based positions in `findings` that back the referral
+    needs_review: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,7 +178,7 @@ class CaseFacts:
     how_reason: str
     handlers: tuple[tuple[str, str], ...]  # (role, name)
     parties: tuple[tuple[str, str], ...]  # (role, name)
-    documents: tuple[tuple[str, int | None], ...]  # (title, pages)
+    documents: tuple[CaseDocument, ...]
     members: tuple[Member, ...]
     recusals: tuple[RecusalNote, ...]
     sheets: tuple[Sheet, ...]  # submitted sheets, leader first
@@ -213,13 +241,27 @@ def _verdict(s: Session, campaign_id: str, case_id: int) -> Verdict | None:
     c = s.get(Conclusion, (campaign_id, case_id))
     if c is None:
         return None
+    rows = s.execute(
+        select(ConclusionFinding)
+        .where(ConclusionFinding.campaign_id == campaign_id, ConclusionFinding.case_id == case_id)
+        .order_by(ConclusionFinding.position)
+    ).scalars().all()
+    basis: dict[int, list[Basis]] = {}
+    if rows:
+        for fid, name, code, evidence in s.execute(
+            select(FindingDeduction.finding_id, Expert.name, FindingDeduction.item_code, ScoreItem.evidence_ref)
+            .join(ScoreSheet, ScoreSheet.id == FindingDeduction.sheet_id)
+            .join(Expert, Expert.id == ScoreSheet.expert_id)
+            .outerjoin(ScoreItem, (ScoreItem.sheet_id == FindingDeduction.sheet_id)
+                       & (ScoreItem.item_code == FindingDeduction.item_code))
+            .where(FindingDeduction.finding_id.in_([f.id for f in rows]))
+            .order_by(ScoreSheet.id, FindingDeduction.item_code)
+        ).all():
+            basis.setdefault(fid, []).append(Basis(name, code, evidence or ""))
     findings = tuple(
-        Finding(f.category, f.description, f.evidence_ref, f.item_code)
-        for f in s.execute(
-            select(ConclusionFinding)
-            .where(ConclusionFinding.campaign_id == campaign_id, ConclusionFinding.case_id == case_id)
-            .order_by(ConclusionFinding.position)
-        ).scalars()
+        Finding(f.category, f.description, f.evidence_ref, f.item_code, tuple(basis.get(f.id, ())), f.basis_reason,
+                f.needs_review)
+        for f in rows
     )
     actions = json.loads(c.actions or "{}")
     correction = actions.get("correction") or {}
@@ -228,7 +270,7 @@ def _verdict(s: Session, campaign_id: str, case_id: int) -> Verdict | None:
         c.score, c.grade, c.computed_grade, c.grade_reason, c.outcome, findings, c.majority_view,
         c.minority_view, bool(correction.get("required")), correction.get("deadline"),
         bool(referral.get("suggested")), referral.get("reason") or "", bool(actions.get("veto_kept")),
-        c.version, c.concluded_at,
+        c.version, c.concluded_at, c.outcome_reason or "", tuple(referral.get("findings") or ()), c.needs_review,
     )
 
 
@@ -286,7 +328,7 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
             select(CaseHandler).where(CaseHandler.case_id == case_id).order_by(CaseHandler.id)).scalars()),
         parties=tuple((p.role, p.name) for p in s.execute(
             select(CaseParty).where(CaseParty.case_id == case_id).order_by(CaseParty.id)).scalars()),
-        documents=tuple((d.title, d.page_count) for d in s.execute(
+        documents=tuple(CaseDocument(d.title, d.page_count, d.volume or 1) for d in s.execute(
             select(Document).where(Document.case_id == case_id).order_by(Document.path)).scalars()),
         members=_members(s, campaign_id, case_id),
         recusals=_recusals(s, campaign_id, case_id),

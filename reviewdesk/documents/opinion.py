@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from reviewdesk import clock
 from reviewdesk.documents import frame
 from reviewdesk.documents.blocks import (
     Block,
@@ -19,7 +20,7 @@ from reviewdesk.documents.blocks import (
     cn_date,
     cn_number,
 )
-from reviewdesk.documents.facts import CaseFacts, Sheet, Verdict
+from reviewdesk.documents.facts import CaseFacts, Finding, Sheet, Verdict
 from reviewdesk.documents.labels import INTERVIEWEE_ZH as RELATION_ZH
 from reviewdesk.documents.labels import OUTCOME_ZH
 from reviewdesk.documents.labels import PANEL_ROLE_ZH as ROLE_ZH
@@ -62,7 +63,9 @@ def _source(f: CaseFacts, p: Profile) -> list[Block]:
         text += f"选案理由：{f.how_reason.rstrip('。')}。"
     out: list[Block] = [Para(text)]
     if f.petition_count:
-        flags = "、".join(FLAG_ZH[x] for x in f.flags) or "反映诉求未获解决"
+        # "Repeated" petitioning needs at least two petitions: never print it beside "信访1次".
+        shown = [x for x in f.flags if x != "repeated" or f.petition_count >= 2]
+        flags = "、".join(FLAG_ZH[x] for x in shown) or "反映诉求未获解决"
         out.append(Para(p.text("petition", first_on=day(f.petition_first_on) or "立案后",
                                count=f.petition_count, flags=f"属于{flags}的情形")))
     return out
@@ -85,9 +88,18 @@ def _panel(f: CaseFacts, p: Profile) -> list[Block]:
     return out
 
 
+def file_count(f: CaseFacts) -> tuple[int, int, int]:
+    """(volumes, pages, documents without a page count) of the case file as section 三 counts it."""
+    volumes = len({d.volume for d in f.documents})
+    return volumes, sum(d.pages or 0 for d in f.documents), sum(d.pages is None for d in f.documents)
+
+
 def _work(f: CaseFacts, p: Profile) -> list[Block]:
-    pages = sum(n or 0 for _, n in f.documents)
-    out: list[Block] = [Para(p.text("work_files", documents=len(f.documents), pages=pages))]
+    volumes, pages, unpaged = file_count(f)
+    text = p.text("work_files", documents=len(f.documents), volumes=volumes, pages=pages)
+    if unpaged:
+        text += p.text("work_files_unpaged", count=unpaged)
+    out: list[Block] = [Para(text)]
     if not f.interviews:
         out.append(Para(p.text("work_no_interviews")))
     for i in f.interviews:
@@ -108,18 +120,33 @@ def _case(f: CaseFacts) -> list[Block]:
     return out
 
 
-def _problems(verdict: Verdict, categories: tuple[str, ...], p: Profile) -> list[Block]:
+def deductions(f: CaseFacts) -> list[tuple[str, str]]:
+    """Every deduction standing on the submitted sheets, as (member's name, item code): 附件1's rows."""
+    return [(s.expert_name, code) for s in f.sheets for code in s.marks]
+
+
+def _problems(f: CaseFacts, verdict: Verdict, categories: tuple[str, ...], p: Profile) -> list[Block]:
+    """The findings, each with the evidence of the deductions it rests on (the references 附件1 prints)."""
+    standing = deductions(f)
     if not verdict.findings:
-        return [Para(p.text("findings_none"))]
+        if not standing:
+            return [Para(p.text("findings_none"))]
+        reason = f"，理由是：{verdict.outcome_reason.rstrip('。')}" if verdict.outcome_reason.strip() else ""
+        return [Para(p.text("findings_deducted_only", count=len(standing), reason=reason))]
     grouped: dict[str, list[str]] = defaultdict(list)
     for finding in verdict.findings:
-        evidence = f"（见{finding.evidence_ref}）" if finding.evidence_ref else ""
+        refs = finding.evidence()
+        evidence = f"（见{'、'.join(refs)}）" if refs else ""
         grouped[finding.category].append(finding.description.rstrip("。") + evidence + "。")
     order = [c for c in categories if c in grouped] + sorted(c for c in grouped if c not in categories)
     out: list[Block] = []
     for n, category in enumerate(order, 1):
         out.append(Heading(2, f"（{cn_number(n)}）{category}方面"))
         out.extend(Para(f"{k}. {text}") for k, text in enumerate(grouped[category], 1))
+    used = {(b.expert_name, b.item_code) for finding in verdict.findings for b in finding.basis}
+    others = [d for d in standing if d not in used]
+    if others:
+        out.append(Para(p.text("findings_other_deductions", count=len(others))))
     return out
 
 
@@ -140,21 +167,38 @@ def _suggestions(verdict: Verdict, p: Profile) -> list[Block]:
         out.append(Para(p.text("correction", deadline=day(verdict.correction_deadline), office_name=p.office_name)))
     elif verdict.outcome != "none":
         out.append(Para(p.text("correction_general")))
-    if verdict.referral_suggested:
-        out.append(Para(p.text("referral", reason=verdict.referral_reason.rstrip("。") or "有关")))
+    backing = referral_backing(verdict)
+    if verdict.referral_suggested and backing:  # never a referral without the finding that backs it
+        names = "、".join(f"“{finding.description.rstrip('。')}”" for finding in backing)
+        out.append(Para(p.text("referral", reason=verdict.referral_reason.rstrip("。") or "有关", findings=names)))
     return out or [Para(p.text("no_action"))]
 
 
+def referral_backing(verdict: Verdict) -> list[Finding]:
+    """The findings a suggested referral rests on (positions the leader named that exist)."""
+    return [verdict.findings[n - 1] for n in verdict.referral_findings if 1 <= n <= len(verdict.findings)]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith(("。", "！", "？")) else text + "。"
+
+
 def _deliberation(f: CaseFacts, verdict: Verdict, p: Profile) -> list[Block]:
+    """Majority and minority only when there is a minority; otherwise the panel's view, unanimity said once."""
     scores = "、".join(f"{s.expert_name}{points(s.total)}分" for s in f.sheets)
     out: list[Block] = []
     if scores:
         out.append(Para(f"评查组成员独立评分：{scores}。"))
-    if verdict.majority_view.strip():
-        out.append(Para(p.text("deliberation_majority", view=verdict.majority_view.strip())))
-    if verdict.minority_view.strip():
-        out.append(Para(p.text("deliberation_minority", view=verdict.minority_view.strip())))
-    if not verdict.minority_view.strip():
+    view, minority = verdict.majority_view.strip(), verdict.minority_view.strip()
+    if minority and minority != "无":
+        if view:
+            out.append(Para(p.text("deliberation_majority", view=view)))
+        out.append(Para(p.text("deliberation_minority", view=minority)))
+        return out
+    if view:
+        out.append(Para(_sentence(view)))
+    if "一致" not in view:
         out.append(Para(p.text("deliberation_unanimous")))
     return out
 
@@ -189,21 +233,28 @@ def interview_list(f: CaseFacts) -> Table:
                  size=12)
 
 
-def opinion(f: CaseFacts, p: Profile, issued: datetime) -> Document:
-    """The opinion of a concluded case. `issued` dates the signature block (the day its number was given)."""
+PENDING_NUMBER = "文号待定"
+PENDING_DATE = "\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+
+def opinion(f: CaseFacts, p: Profile, issued: datetime | None, *, draft: bool = False) -> Document:
+    """The opinion of a concluded case. `issued` dates the signature block (the day its number was given).
+    A draft (preview) is marked 草稿 on every page; without an issued number it reads 文号待定 and leaves the
+    date blank."""
     verdict = f.verdict
     if verdict is None:
         raise ValueError("an opinion needs the panel's conclusion")
     categories = f.sheets[0].rubric.categories if f.sheets else ()
-    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name, dated=issued)
-    doc.add(*frame.head(p, f.number))
+    doc = Document("opinion", f"{f.external_id} {p.text('opinion_title')}", author=p.office_name, dated=issued,
+                   draft=draft)
+    doc.add(*frame.head(p, f.number or (PENDING_NUMBER if draft else None)))
     doc.add(Title(p.text("opinion_title")))
     doc.add(Para(p.text("addressee", unit_name=f.unit_name), indent=False, align="left"))
     title = f.title[:-1] if f.title.endswith("案") else f.title  # "…纠纷案" reads "…纠纷一案"
     doc.add(Para(p.text("opinion_intro", campaign_name=f.campaign_name, case_number=f.case_number, title=title,
                         unit_name=f.unit_name)))
     bodies = (
-        _source(f, p), _panel(f, p), _work(f, p), _case(f), _problems(verdict, categories, p),
+        _source(f, p), _panel(f, p), _work(f, p), _case(f), _problems(f, verdict, categories, p),
         _conclusion(verdict, p), _suggestions(verdict, p), _deliberation(f, verdict, p),
     )
     for n, (name, body) in enumerate(zip(SECTIONS, bodies, strict=True), 1):
@@ -214,9 +265,9 @@ def opinion(f: CaseFacts, p: Profile, issued: datetime) -> Document:
     ]
     doc.add(frame.annex_note([title for title, _ in annexes]))
     signers = tuple((ROLE_ZH.get(m.role, m.role), m.name) for m in f.members)
-    doc.add(Signatures(signers, p.office_name, day(issued), note=p.contact))
+    doc.add(Signatures(signers, p.office_name, day(issued) if issued else PENDING_DATE, note=p.contact))
     for n, (title, body) in enumerate(annexes, 1):
         doc.add(frame.annex_head(n, title, len(annexes)), *body)
     copies = frame.copy_to(p, f.unit_name, f.unit_kind, verdict.referral_suggested)
-    doc.add(frame.colophon(p, issued, copies))
+    doc.add(frame.colophon(p, issued or clock.now(), copies))
     return doc

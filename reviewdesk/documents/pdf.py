@@ -105,6 +105,8 @@ def render(doc: Document, fonts: Fonts = Fonts()) -> bytes:  # noqa: B008 (Fonts
     painters = [_page_number_painter(faces.page_number)] if doc.page_numbers else []
     if doc.page_foot:
         painters.append(_page_foot_painter(doc.page_foot, faces.body))
+    if doc.draft:
+        painters.append(_draft_marker(faces.heading1))
     template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=_painting(painters))])
     template.build(_signed_with_text(list(story(doc.blocks, faces))))
     return out.getvalue()
@@ -132,6 +134,27 @@ def _page_foot_painter(text: str, font: str) -> Painter:
         canvas.setFont(font, size)
         canvas.setFillColor(black)
         canvas.drawString(LEFT + style.BODY_PT, baseline, text + style.SIGNATURE_BLANK)
+        canvas.restoreState()
+
+    return paint
+
+
+DRAFT_MARK = "草稿"
+
+
+def _draft_marker(font: str) -> Painter:
+    """A preview's mark: 草稿 in red at the top right of the header area and a pale diagonal watermark."""
+
+    def paint(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColorRGB(0.8, 0, 0)
+        canvas.setFont(font, style.BODY_PT)
+        canvas.drawRightString(LEFT + TEXT_W, PAGE_H - TOP / 2, DRAFT_MARK)
+        canvas.setFillColorRGB(0.9, 0.9, 0.9)
+        canvas.setFont(font, 120)
+        canvas.translate(PAGE_W / 2, PAGE_H / 2)
+        canvas.rotate(45)
+        canvas.drawCentredString(0, -40, DRAFT_MARK)
         canvas.restoreState()
 
     return paint

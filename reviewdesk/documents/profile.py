@@ -30,17 +30,28 @@ TEXT_FIELDS: dict[str, frozenset[str]] = {
     "source_recheck": frozenset({"campaign_name"}),
     "petition": frozenset({"first_on", "count", "flags"}),
     "recusal_clear": frozenset(),
-    "work_files": frozenset({"documents", "pages"}),
+    "work_files": frozenset({"documents", "volumes", "pages"}),
+    "work_files_unpaged": frozenset({"count"}),
     "work_no_interviews": frozenset(),
     "findings_none": frozenset(),
+    "findings_deducted_only": frozenset({"count", "reason"}),
+    "findings_other_deductions": frozenset({"count"}),
     "conclusion": frozenset({"score", "grade", "outcome"}),
     "correction": frozenset({"deadline", "office_name"}),
     "correction_general": frozenset(),
-    "referral": frozenset({"reason"}),
+    "referral": frozenset({"reason", "findings"}),
     "no_action": frozenset(),
     "deliberation_majority": frozenset({"view"}),
     "deliberation_minority": frozenset({"view"}),
     "deliberation_unanimous": frozenset(),
+}
+
+
+# Keys added after offices made their own profiles: a profile without them prints these.
+ADDED_TEXTS: dict[str, str] = {
+    "work_files_unpaged": "另有电子文档{count}份，未计入页数。",
+    "findings_deducted_only": "经评查，评查组成员评分时对{count}处事项予以扣分（见附件1）。经合议，上述事项不构成错案或瑕疵案{reason}。",
+    "findings_other_deductions": "评查组成员评分时另有{count}处扣分事项，见附件1。",
 }
 
 
@@ -86,7 +97,7 @@ def _texts(raw: Any, where: str) -> dict[str, str]:
         raise _bad(f"{where}.texts", "must be an object", "必须是 JSON 对象")
     texts: dict[str, str] = {}
     for key, allowed in TEXT_FIELDS.items():
-        text = _string(raw, key, f"{where}.texts")
+        text = _string(raw if key in raw or key not in ADDED_TEXTS else ADDED_TEXTS, key, f"{where}.texts")
         used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
         unknown = sorted(used - allowed)
         if unknown:

@@ -25,7 +25,7 @@ from reviewdesk.documents.labels import OUTCOMES, case_type_zh, outcome_zh
 from reviewdesk.errors import NotFound
 from reviewdesk.scoring.deliberation import round1
 from reviewdesk.scoring.grades import parse_bands
-from reviewdesk.scoring.rubric import CASE_TYPES, Item
+from reviewdesk.scoring.rubric import CASE_TYPES, Item, RubricDef
 from reviewdesk.services.rubrics import parse_stored
 from reviewdesk.store.models import (
     Campaign,
@@ -104,7 +104,12 @@ class MarkRecord:
     reason: str
     evidence_ref: str
     veto: bool
-    tag: str = ""  # the item's 实体/程序… category in its rubric ("" if the item is unknown)
+    category: str = ""  # the problem category a deduction counts under (RubricDef.category_of)
+    tag: str = ""  # 实体 | 程序
+
+    @property
+    def is_deduction(self) -> bool:
+        return self.kind == "deduct" and (self.points > 0 or self.veto)
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,18 @@ class CategoryStats:
 
 
 @dataclass(frozen=True)
+class DeductionCategoryStats:
+    """The members' deductions on the submitted sheets, by problem category (what the panels marked, before
+    the leaders' findings)."""
+
+    category: str
+    cases: int  # distinct cases with a deduction in it
+    deductions: int  # deductions on every member's sheet (three members deducting one item count three)
+    points: float
+    share: float  # cases / cases with a submitted sheet
+
+
+@dataclass(frozen=True)
 class CampaignStats:
     campaign_id: str
     campaign_name: str
@@ -196,16 +213,26 @@ class CampaignStats:
     by_outcome: tuple[OutcomeCount, ...]  # wrong, flawed, none
     by_unit: tuple[GroupStats, ...]  # most cases first
     by_type: tuple[GroupStats, ...]  # most cases first
-    categories: tuple[CategoryStats, ...]  # most cases first, then most findings, then by name
+    categories: tuple[CategoryStats, ...]  # the leaders' findings: most cases first, then most findings, then by name
     corrections: int  # concluded cases sent back for correction
     referrals: int  # concluded cases with a referral suggested
     earliest_deadline: date | None
     latest_deadline: date | None
     records: CampaignRecords
+    deduction_categories: tuple[DeductionCategoryStats, ...] = ()  # the sheets' deductions, most cases first
 
     @property
     def findings(self) -> int:
         return sum(c.findings for c in self.categories)
+
+    @property
+    def deductions(self) -> int:
+        return sum(c.deductions for c in self.deduction_categories)
+
+    @property
+    def scored_cases(self) -> int:
+        """Cases with at least one submitted sheet."""
+        return len({s.case_external_id for s in self.records.sheets})
 
 
 def _share(count: int, whole: int) -> float:
@@ -246,6 +273,23 @@ def _categories(records: CampaignRecords, concluded: int) -> tuple[CategoryStats
     return tuple(sorted(rows, key=lambda c: (-c.cases, -c.findings, c.category)))
 
 
+def _deduction_categories(records: CampaignRecords) -> tuple[DeductionCategoryStats, ...]:
+    scored = len({s.case_external_id for s in records.sheets})
+    cases: dict[str, set[str]] = defaultdict(set)
+    count: Counter[str] = Counter()
+    points: Counter[str] = Counter()
+    for sheet in records.sheets:
+        for m in sheet.marks:
+            if m.is_deduction:
+                category = m.category or "其他"
+                cases[category].add(sheet.case_external_id)
+                count[category] += 1
+                points[category] += m.points
+    rows = [DeductionCategoryStats(c, len(cases[c]), count[c], round1(points[c]), _share(len(cases[c]), scored))
+            for c in count]
+    return tuple(sorted(rows, key=lambda c: (-c.cases, -c.deductions, c.category)))
+
+
 def compute_stats(records: CampaignRecords) -> CampaignStats:
     cases = records.cases
     done = [c.conclusion for c in cases if c.conclusion is not None]
@@ -282,6 +326,7 @@ def compute_stats(records: CampaignRecords) -> CampaignStats:
         earliest_deadline=deadlines[0] if deadlines else None,
         latest_deadline=deadlines[-1] if deadlines else None,
         records=records,
+        deduction_categories=_deduction_categories(records),
     )
 
 
@@ -321,12 +366,19 @@ class _Rubrics:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._items: dict[int, dict[str, Item]] = {}
+        self._defs: dict[int, RubricDef | None] = {}
 
     def _of(self, rubric_id: int) -> dict[str, Item]:
         if rubric_id not in self._items:
             row = self._session.get(Rubric, rubric_id)
-            self._items[rubric_id] = parse_stored(row.body).items() if row is not None else {}
+            self._defs[rubric_id] = parse_stored(row.body) if row is not None else None
+            self._items[rubric_id] = self._defs[rubric_id].items() if row is not None else {}
         return self._items[rubric_id]
+
+    def category(self, rubric_id: int, code: str) -> str:
+        item = self._of(rubric_id).get(code)
+        rubric = self._defs.get(rubric_id)
+        return rubric.category_of(code) if item and rubric else ""
 
     def text(self, rubric_id: int | None, code: str | None) -> str:
         if rubric_id is None or code is None:
@@ -438,7 +490,7 @@ def load_records(session: Session, campaign_id: str) -> CampaignRecords:
             s.grade, bool(s.veto), s.version, _day(s.submitted_at),
             tuple(MarkRecord(i.item_code, rubrics.text(s.rubric_id, i.item_code), rubrics.kind(s.rubric_id, i.item_code),
                              float(i.points), i.reason, i.evidence_ref, bool(i.veto),
-                             rubrics.tag(s.rubric_id, i.item_code))
+                             rubrics.category(s.rubric_id, i.item_code), rubrics.tag(s.rubric_id, i.item_code))
                   for i in items if i.points or i.veto),
         ))
     sheet_rows.sort(key=lambda r: (r.case_external_id, r.role != "leader", r.expert_name))

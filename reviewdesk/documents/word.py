@@ -77,6 +77,8 @@ def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     _Writer(word, fonts).write(doc.blocks)
     if doc.page_numbers or doc.page_foot:
         _footers(word, fonts, doc)
+    if doc.draft:
+        _draft_mark(word, fonts)
     out = io.BytesIO()
     word.save(out)
     return _stamped(out.getvalue(), doc.dated or clock.now())
@@ -210,6 +212,18 @@ def _footers(word: WordDocument, fonts: Fonts, doc: Document) -> None:
         # The footer grows upwards from its distance: the signature line's baseline lands about
         # PAGE_FOOT_GAP_MM below the text block, the page number stays above it.
         section.footer_distance = Mm(style.MARGIN_BOTTOM_MM - style.PAGE_FOOT_GAP_MM - 2.0)
+
+
+def _draft_mark(word: WordDocument, fonts: Fonts) -> None:
+    """A preview's mark: 草稿 at the right of every page's header (odd and even pages alike)."""
+    section = word.sections[0]
+    headers = [section.header]
+    if word.settings.odd_and_even_pages_header_footer:
+        headers.append(section.even_page_header)
+    for header in headers:
+        paragraph = header.paragraphs[0]
+        wp.set_geometry(paragraph, align="right", line_pt=PAGE_NUMBER_LINE_PT)
+        wp.add_run(paragraph, "草稿", fonts.heading1, style.BODY_PT, fonts.heading1, color=(0xC0, 0, 0))
 
 
 def _page_number_footer(paragraph: Paragraph, fonts: Fonts, align: str) -> None:

@@ -44,7 +44,8 @@ SHEETS: dict[str, tuple[str, list[tuple[str, str]]]] = {
         "承办人",
         [("case_id", "案件编号"), ("name", "姓名"), ("id_number", "身份证号"), ("unit_code", "单位代码"), ("role", "职责")],
     ),
-    "files": ("文件", [("case_id", "案件编号"), ("path", "文件路径（相对于本表所在文件夹）"), ("title", "文件标题"), ("media_type", "文件类型（可留空）")]),
+    "files": ("文件", [("case_id", "案件编号"), ("path", "文件路径（相对于本表所在文件夹）"), ("title", "文件标题"), ("media_type", "文件类型（可留空）"),
+                     ("volume", "卷号（可留空，即第1卷）")]),
 }
 CAMPAIGN_KEYS = (("campaign_id", "评查活动编号"), ("campaign_name", "评查活动名称"), ("issuer_name", "签发单位"))
 REQUIRED = {
@@ -271,8 +272,12 @@ def read_folder(
             media_type = _text(row, "media_type") or mimetypes.guess_type(disk.name)[0] or "application/octet-stream"
             if disk.suffix.lower() == ".docx":
                 media_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            files.append((disk, {"path": rel, "size": disk.stat().st_size, "sha256": _sha256(disk), "media_type": media_type,
-                                 "case_id": cid, "title": _text(row, "title") or disk.stem}))
+            entry = {"path": rel, "size": disk.stat().st_size, "sha256": _sha256(disk), "media_type": media_type,
+                     "case_id": cid, "title": _text(row, "title") or disk.stem}
+            volume = _volume(row)
+            if volume is not None:
+                entry["volume"] = volume
+            files.append((disk, entry))
     except workbook.CellRefused as err:  # a damaged sheet, named by sheet and row
         raise SpreadsheetError(err.sheet, err.row, err.column, err.reason) from None
     finally:
@@ -284,6 +289,20 @@ def read_folder(
         "cases": list(cases.values()), "experts": [], "files": [entry for _disk, entry in files],
     }
     return manifest, files
+
+
+def _volume(row: Row) -> int | None:
+    """The optional 卷号 column: a whole number ≥ 1 (Excel may hand it over as 2.0)."""
+    text = _text(row, "volume")
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        number = 0.0
+    if not 1 <= number <= 9999 or number != int(number):
+        raise row.err("卷号", f"{text!r} is not a volume number (a whole number from 1)")
+    return int(number)
 
 
 def _sha256(path: Path) -> str:

@@ -61,6 +61,22 @@ class RubricDef:
         """Every item by code, in sheet order."""
         return {item.code: item for part in self.parts for item in part.items}
 
+    def category_of(self, code: str) -> str:
+        """The problem category a deduction on item `code` counts under: the category its part is named for
+        (卷宗 → 卷宗归档, 实体处理 → 实体), else the first category naming the item's 实体/程序 tag, else the first."""
+        for part in self.parts:
+            for item in part.items:
+                if item.code != code:
+                    continue
+                if part.name in self.categories:
+                    return part.name
+                near = [c for c in self.categories if c in part.name or part.name in c]
+                if near:
+                    return near[0]
+                tagged = [c for c in self.categories if item.tag in c]  # 程序 → 程序违法
+                return tagged[0] if tagged else self.categories[0]
+        return self.categories[0]
+
 
 def _fail(path: str, message: str, message_zh: str) -> ValidationError:
     return ValidationError(path or "rubric", message, message_zh=message_zh)

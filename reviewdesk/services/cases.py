@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.casefiles import search as fts
 from reviewdesk.casefiles.store import iter_document, read_document
-from reviewdesk.errors import NotFound, PermissionDenied
+from reviewdesk.errors import NotFound, PermissionDenied, ValidationError
 from reviewdesk.security.atomic import fsync_dir
 from reviewdesk.services.base import ADMIN, change, query
 from reviewdesk.store.models import (
@@ -83,6 +83,7 @@ class DocumentInfo:
     sha256: str
     text_status: str
     page_count: int | None
+    volume: int | None = None  # 卷 of the case file; None counts as volume 1
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def case_detail(ws: OpenWorkspace, ref: str | int) -> CaseDetail:
             ]
             parties.append({"name": p.name, "kind": p.kind, "id_number": p.id_number, "role": p.role, "counsel": counsel})
         documents = [
-            DocumentInfo(d.id, d.title, d.path, d.media_type, d.size, d.sha256, d.text_status, d.page_count)
+            DocumentInfo(d.id, d.title, d.path, d.media_type, d.size, d.sha256, d.text_status, d.page_count, d.volume)
             for d in session.execute(select(Document).where(Document.case_id == case.id).order_by(Document.path)).scalars()
         ]
         return CaseDetail(
@@ -225,8 +226,29 @@ def document_bytes(ws: OpenWorkspace, document_id: int) -> tuple[DocumentInfo, b
         if doc is None:
             raise NotFound(f"no document {document_id}", message_zh=f"没有文件 {document_id}")
         _check_visible(session, ws, doc.case_id, "document.view")
-        info = DocumentInfo(doc.id, doc.title, doc.path, doc.media_type, doc.size, doc.sha256, doc.text_status, doc.page_count)
+        info = DocumentInfo(doc.id, doc.title, doc.path, doc.media_type, doc.size, doc.sha256, doc.text_status,
+                            doc.page_count, doc.volume)
         return info, read_document(session, doc.id)
+
+
+MAX_VOLUME = 9999
+
+
+def set_document_volume(ws: OpenWorkspace, document_id: int, volume: int | None) -> DocumentInfo:
+    """The coordinator sets which volume (卷) of the case file a document belongs to (None: unset, counts as 1).
+    Admin; audited."""
+    with change(ws, "document.volume", ADMIN) as ch:
+        if volume is not None and (isinstance(volume, bool) or not isinstance(volume, int)
+                                   or not 1 <= volume <= MAX_VOLUME):
+            raise ValidationError("volume", f"must be a whole number from 1 to {MAX_VOLUME}",
+                                  message_zh=f"卷号须为 1 至 {MAX_VOLUME} 的整数")
+        doc = ch.session.get(Document, document_id)
+        if doc is None:
+            raise NotFound(f"no document {document_id}", message_zh=f"没有文件 {document_id}")
+        ch.audit(f"document:{doc.id}", case_id=doc.case_id, volume=volume, previous=doc.volume)
+        doc.volume = volume
+        return DocumentInfo(doc.id, doc.title, doc.path, doc.media_type, doc.size, doc.sha256, doc.text_status,
+                            doc.page_count, doc.volume)
 
 
 def export_document(ws: OpenWorkspace, document_id: int, out: Path) -> Path:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -30,6 +31,7 @@ from reviewdesk.store.models import (
     Conclusion,
     ConclusionFinding,
     Expert,
+    FindingDeduction,
     PanelMember,
     Rubric,
     ScoreItem,
@@ -70,11 +72,38 @@ class Disagreement:
 
 
 @dataclass(frozen=True)
+class DeductionRef:
+    """A deduction a finding rests on: the member (roster id) whose submitted sheet carries it, and the item."""
+
+    expert_id: str
+    item_code: str
+
+
+@dataclass(frozen=True)
+class Deduction:
+    """A deduction standing on a member's submitted sheet: the starting point of the leader's findings."""
+
+    expert_id: str
+    expert_name: str
+    item_code: str
+    item_text: str
+    tag: str  # 实体 | 程序
+    category: str  # the problem category it suggests (RubricDef.category_of)
+    points: float
+    veto: bool
+    reason: str
+    evidence_ref: str
+
+
+@dataclass(frozen=True)
 class FindingView:
     category: str
     description: str
     evidence_ref: str
     item_code: str | None = None
+    basis: list[DeductionRef] = field(default_factory=list)
+    basis_reason: str = ""  # why it rests on no deduction
+    needs_review: bool = False  # migrated and no deduction matched: the leader should re-record it
 
 
 @dataclass(frozen=True)
@@ -96,6 +125,8 @@ class ConclusionView:
     version: int
     concluded_by: str
     concluded_at: str
+    outcome_reason: str = ""
+    needs_review: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,6 +149,7 @@ class DeliberationView:
     flags: dict[str, Any]
     disagreements: list[Disagreement]
     conclusion: ConclusionView | None = None
+    deductions: list[Deduction] = field(default_factory=list)  # every submitted sheet's, in sheet order
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,8 +159,10 @@ class DeliberationView:
 class FindingInput:
     category: str
     description: str
-    evidence_ref: str
+    evidence_ref: str  # "" takes the evidence of the first deduction in `basis`
     item_code: str | None = None
+    basis: tuple[DeductionRef, ...] = ()  # the members' deductions it rests on
+    basis_reason: str = ""  # required when `basis` is empty
 
 
 @dataclass(frozen=True)
@@ -144,6 +178,8 @@ class ConclusionInput:
     correction_deadline: str | None = None  # YYYY-MM-DD
     referral_suggested: bool = False
     referral_reason: str = ""
+    referral_findings: tuple[int, ...] = ()  # 1-based positions in `findings` that back the referral
+    outcome_reason: str = ""  # required for outcome "none" while substantive deductions stand
 
 
 # -- reading the sheets --------------------------------------------------------------------------------
@@ -227,7 +263,25 @@ def _view(session: Session, board: _Board) -> DeliberationView:
                "veto": flags.veto, "not_submitted": list(flags.not_submitted)},
         disagreements=_disagreements(session, board, done),
         conclusion=_conclusion_view(session, board),
+        deductions=_deductions(session, board, done),
     )
+
+
+def _deductions(session: Session, board: _Board, done: Sequence[tuple[PanelMember, Expert, ScoreSheet]]) -> list[Deduction]:
+    items = board.rubric.items() if board.rubric else {}
+    order = {code: i for i, code in enumerate(items)}
+    out = []
+    for _, e, sheet in done:
+        for r in session.execute(select(ScoreItem).where(ScoreItem.sheet_id == sheet.id)).scalars():
+            if not (r.points or r.veto):
+                continue
+            item = items.get(r.item_code)
+            out.append(Deduction(
+                e.external_id, e.name, r.item_code, item.text if item else "", item.tag if item else "",
+                board.rubric.category_of(r.item_code) if board.rubric else "", float(r.points), bool(r.veto),
+                r.reason, r.evidence_ref))
+    seats = {e.external_id: n for n, (_, e, _s) in enumerate(done)}
+    return sorted(out, key=lambda d: (order.get(d.item_code, len(order)), d.item_code, seats[d.expert_id]))
 
 
 def _disagreements(session: Session, board: _Board, done: Sequence[tuple[PanelMember, Expert, ScoreSheet]]) -> list[Disagreement]:
@@ -265,10 +319,23 @@ def _conclusion_view(session: Session, board: _Board) -> ConclusionView | None:
     return ConclusionView(
         row.campaign_id, row.case_id, board.case.external_id, row.score, board.campaign.consolidation,
         row.computed_grade, row.grade, row.grade_reason, row.outcome, bool(stored.get("veto_kept", False)),
-        [FindingView(f.category, f.description, f.evidence_ref, f.item_code) for f in findings],
+        [FindingView(f.category, f.description, f.evidence_ref, f.item_code, _finding_basis(session, f.id),
+                     f.basis_reason, f.needs_review) for f in findings],
         row.majority_view, row.minority_view, actions, row.version, row.concluded_by,
-        row.concluded_at.isoformat(timespec="seconds"),
+        row.concluded_at.isoformat(timespec="seconds"), row.outcome_reason, row.needs_review,
     )
+
+
+def _finding_basis(session: Session, finding_id: int) -> list[DeductionRef]:
+    """The deductions a stored finding rests on, in sheet and item order."""
+    rows = session.execute(
+        select(Expert.external_id, FindingDeduction.item_code)
+        .join(ScoreSheet, ScoreSheet.id == FindingDeduction.sheet_id)
+        .join(Expert, Expert.id == ScoreSheet.expert_id)
+        .where(FindingDeduction.finding_id == finding_id)
+        .order_by(ScoreSheet.id, FindingDeduction.item_code)
+    ).all()
+    return [DeductionRef(who, code) for who, code in rows]
 
 
 def deliberation(ws: OpenWorkspace, case_ref: str | int, campaign_id: str | None = None) -> DeliberationView:
@@ -293,7 +360,7 @@ def _required(value: str, name: str, why: str, why_zh: str) -> str:
 
 
 def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Band], computed: str,
-                 grades_differ: bool, any_veto: bool) -> None:
+                 grades_differ: bool, any_veto: bool, deductions: Sequence[Deduction] = ()) -> None:
     """Every rule on the leader's input, before anything is written (see docs/deliberation.md)."""
     if data.outcome not in OUTCOMES:
         raise ValidationError("outcome", f"must be one of {', '.join(OUTCOMES)}",
@@ -317,6 +384,14 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
         raise ValidationError("minority_view", "a member's veto is not kept: record the minority view",
                               message_zh="未采纳成员的一票否决意见，须记录少数意见")
     _required(data.majority_view, "majority_view", "must not be empty", "多数意见不能为空")
+    if data.minority_view.strip() not in ("", "无") and "一致" in data.majority_view:
+        raise ValidationError("majority_view", "there is a minority view: the majority view cannot say unanimous",
+                              message_zh="有少数意见时，多数意见不能表述为“一致”")
+    substantive = [d for d in deductions if d.tag == "实体"]
+    if data.outcome == "none" and substantive and not data.outcome_reason.strip():
+        raise ValidationError("outcome_reason",
+                              f"{len(substantive)} substantive deduction(s) stand: say why the case has no problem",
+                              message_zh=f"成员评分表中有{len(substantive)}处实体扣分，结论为无问题须说明理由")
     if data.outcome != "none" and not data.findings:
         raise ValidationError("findings", "a wrong or flawed case needs at least one finding",
                               message_zh="错案或瑕疵案须至少列明一个问题")
@@ -328,12 +403,26 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
             raise ValidationError(f"{where}.category", f"must be one of the rubric's categories: {', '.join(categories)}",
                                   message_zh=f"须为评分表的问题类别之一：{'、'.join(categories)}")
         _required(f.description, f"{where}.description", "must not be empty", "问题描述不能为空")
+        standing = {(d.expert_id, d.item_code) for d in deductions}
+        for j, ref in enumerate(f.basis):
+            if (ref.expert_id, ref.item_code) not in standing:
+                raise ValidationError(f"{where}.basis[{j}]",
+                                      f"{ref.expert_id} made no deduction on item {ref.item_code} in a submitted sheet",
+                                      message_zh=f"成员 {ref.expert_id} 已提交的评分表中没有评查项“{ref.item_code}”的扣分")
         if not EVIDENCE_RE.search(f.evidence_ref or ""):
             raise ValidationError(f"{where}.evidence_ref", "give the evidence as 卷×第×页 (e.g. 卷1第23页)",
                                   message_zh="证据出处须写作“卷×第×页”（如 卷1第23页）")
         if f.item_code is not None and f.item_code not in items:
             raise ValidationError(f"{where}.item_code", f"no item '{f.item_code}' in the rubric",
                                   message_zh=f"评分表中没有评查项“{f.item_code}”")
+        refs = sorted({d.evidence_ref for d in deductions for r in f.basis
+                       if (d.expert_id, d.item_code) == (r.expert_id, r.item_code) and d.evidence_ref})
+        if refs and _norm_ref(f.evidence_ref) not in {_norm_ref(r) for r in refs}:
+            raise ValidationError(f"{where}.evidence_ref", f"cite the evidence of the deductions: {', '.join(refs)}",
+                                  message_zh=f"证据出处须为所依据扣分的出处之一：{'、'.join(refs)}")
+        if not f.basis and not f.basis_reason.strip():
+            raise ValidationError(f"{where}.basis_reason", "the finding rests on no member's deduction: give the reason",
+                                  message_zh="该问题没有成员的扣分作依据，须说明理由")
     if data.outcome != "none" and not data.correction_required:
         raise ValidationError("actions.correction.required", "wrong and flawed cases go back for correction",
                               message_zh="错案和瑕疵案须退回整改")
@@ -350,6 +439,14 @@ def _check_input(data: ConclusionInput, rubric: RubricDef | None, bands: list[Ba
     if data.referral_suggested:
         _required(data.referral_reason, "actions.referral.reason", "give the reason for the referral",
                   "建议移送线索须说明理由")
+        backing = data.referral_findings
+        if not backing or any(n < 1 or n > len(data.findings) for n in backing):
+            raise ValidationError("actions.referral.findings", "name the findings (1-based) that back the referral",
+                                  message_zh="建议移送线索须指明作为依据的问题（须为所列问题之一）")
+
+
+def _norm_ref(ref: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", ref or "").split())
 
 
 def _actions(data: ConclusionInput) -> dict[str, Any]:
@@ -357,8 +454,20 @@ def _actions(data: ConclusionInput) -> dict[str, Any]:
         "correction": {"required": data.correction_required,
                        "deadline": data.correction_deadline if data.correction_required else None},
         "referral": {"suggested": data.referral_suggested,
-                     "reason": data.referral_reason.strip() if data.referral_suggested else ""},
+                     "reason": data.referral_reason.strip() if data.referral_suggested else "",
+                     "findings": sorted(set(data.referral_findings)) if data.referral_suggested else []},
     }
+
+
+def _with_evidence(data: ConclusionInput, deductions: Sequence[Deduction]) -> ConclusionInput:
+    """A finding picked from deductions without its own evidence reference takes the first deduction's."""
+    refs = {(d.expert_id, d.item_code): d.evidence_ref for d in deductions}
+    findings = [
+        replace(f, evidence_ref=refs.get((f.basis[0].expert_id, f.basis[0].item_code), ""))
+        if f.basis and not f.evidence_ref.strip() else f
+        for f in data.findings
+    ]
+    return replace(data, findings=findings)
 
 
 def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, campaign_id: str | None = None) -> ConclusionView:
@@ -378,7 +487,9 @@ def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, camp
         assert view.consolidated is not None
         bands = _bands(board.campaign)
         computed = grade_for(view.consolidated, data.veto_kept, bands)
-        _check_input(data, board.rubric, bands, computed, view.flags["grades_differ"], view.flags["veto"])
+        data = _with_evidence(data, view.deductions)
+        _check_input(data, board.rubric, bands, computed, view.flags["grades_differ"], view.flags["veto"],
+                     view.deductions)
         grade = data.grade if data.grade is not None else computed
         stored_actions = {**_actions(data), "veto_kept": data.veto_kept}
         fields: dict[str, Any] = {
@@ -387,8 +498,11 @@ def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, camp
             "outcome": data.outcome, "majority_view": data.majority_view.strip(),
             "minority_view": data.minority_view.strip(),
             "actions": json.dumps(stored_actions, ensure_ascii=False, sort_keys=True),
+            "outcome_reason": data.outcome_reason.strip(), "needs_review": False,
         }
-        findings = [(f.category, f.description.strip(), f.evidence_ref.strip(), f.item_code) for f in data.findings]
+        findings = [(f.category, f.description.strip(), f.evidence_ref.strip(), f.item_code,
+                     tuple(sorted(set(f.basis), key=lambda r: (r.expert_id, r.item_code))),
+                     "" if f.basis else f.basis_reason.strip()) for f in data.findings]
         row = s.get(Conclusion, (board.campaign.id, board.case.id))
         details: dict[str, Any] = {}
         if row is None:
@@ -397,7 +511,9 @@ def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, camp
             s.add(row)
         else:
             old_findings = [
-                (f.category, f.description, f.evidence_ref, f.item_code) for f in s.execute(
+                (f.category, f.description, f.evidence_ref, f.item_code,
+                 tuple(sorted(_finding_basis(s, f.id), key=lambda r: (r.expert_id, r.item_code))), f.basis_reason)
+                for f in s.execute(
                     select(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
                                                     ConclusionFinding.case_id == board.case.id)
                     .order_by(ConclusionFinding.position)).scalars()
@@ -416,10 +532,15 @@ def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, camp
             row.concluded_at = now()
             s.execute(delete(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
                                                       ConclusionFinding.case_id == board.case.id))
-        for i, (category, description, evidence_ref, item_code) in enumerate(findings):
-            s.add(ConclusionFinding(campaign_id=board.campaign.id, case_id=board.case.id, position=i,
-                                    category=category, description=description, evidence_ref=evidence_ref,
-                                    item_code=item_code))
+        sheet_of = {e.external_id: sh.id for _, e, sh in _submitted(board)}
+        for i, (category, description, evidence_ref, item_code, basis, basis_reason) in enumerate(findings):
+            finding = ConclusionFinding(campaign_id=board.campaign.id, case_id=board.case.id, position=i,
+                                        category=category, description=description, evidence_ref=evidence_ref,
+                                        item_code=item_code, basis_reason=basis_reason, needs_review=False)
+            s.add(finding)
+            s.flush()
+            s.add_all(FindingDeduction(finding_id=finding.id, sheet_id=sheet_of[r.expert_id], item_code=r.item_code)
+                      for r in basis)
         s.flush()
         ch.audit(f"conclusion:{board.campaign.id}:{board.case.id}", version=row.version, score=row.score,
                  computed_grade=computed, grade=grade, outcome=data.outcome, veto_kept=data.veto_kept,
@@ -433,7 +554,8 @@ def input_from_json(data: Any) -> ConclusionInput:
     """The leader's conclusion from its JSON form (docs/deliberation.md); shape errors name the key."""
     if not isinstance(data, dict):
         raise ValidationError("conclusion", "must be a JSON object", message_zh="须为 JSON 对象")
-    known = {"outcome", "grade", "grade_reason", "veto_kept", "findings", "majority_view", "minority_view", "actions"}
+    known = {"outcome", "grade", "grade_reason", "veto_kept", "findings", "majority_view", "minority_view", "actions",
+             "outcome_reason"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ValidationError(unknown[0], "unknown key", message_zh="未知字段")
@@ -450,14 +572,23 @@ def input_from_json(data: Any) -> ConclusionInput:
         where = f"findings[{i}]"
         if not isinstance(f, dict):
             raise ValidationError(where, "must be an object", message_zh="须为 JSON 对象")
-        extra = sorted(set(f) - {"category", "description", "evidence_ref", "item_code"})
+        extra = sorted(set(f) - {"category", "description", "evidence_ref", "item_code", "basis", "basis_reason"})
         if extra:
             raise ValidationError(f"{where}.{extra[0]}", "unknown key", message_zh="未知字段")
+        basis = []
+        for j, ref in enumerate(typed(f.get("basis"), f"{where}.basis", list, [])):
+            if not isinstance(ref, dict) or set(ref) != {"expert_id", "item_code"}:
+                raise ValidationError(f"{where}.basis[{j}]", "must be {\"expert_id\": …, \"item_code\": …}",
+                                      message_zh="须为含 expert_id 与 item_code 的 JSON 对象")
+            basis.append(DeductionRef(typed(ref["expert_id"], f"{where}.basis[{j}].expert_id", str, ""),
+                                      typed(ref["item_code"], f"{where}.basis[{j}].item_code", str, "")))
         findings.append(FindingInput(
             typed(f.get("category"), f"{where}.category", str, ""),
             typed(f.get("description"), f"{where}.description", str, ""),
             typed(f.get("evidence_ref"), f"{where}.evidence_ref", str, ""),
             typed(f.get("item_code"), f"{where}.item_code", str, None),
+            tuple(basis),
+            typed(f.get("basis_reason"), f"{where}.basis_reason", str, ""),
         ))
     actions = typed(data.get("actions"), "actions", dict, {})
     correction = typed(actions.get("correction"), "actions.correction", dict, {})
@@ -474,4 +605,13 @@ def input_from_json(data: Any) -> ConclusionInput:
         correction_deadline=typed(correction.get("deadline"), "actions.correction.deadline", str, None),
         referral_suggested=typed(referral.get("suggested"), "actions.referral.suggested", bool, False),
         referral_reason=typed(referral.get("reason"), "actions.referral.reason", str, ""),
+        referral_findings=tuple(_positions(typed(referral.get("findings"), "actions.referral.findings", list, []))),
+        outcome_reason=typed(data.get("outcome_reason"), "outcome_reason", str, ""),
     )
+
+
+def _positions(values: list[Any]) -> list[int]:
+    if any(isinstance(v, bool) or not isinstance(v, int) for v in values):
+        raise ValidationError("actions.referral.findings", "must be a list of whole numbers",
+                              message_zh="须为问题序号（整数）列表")
+    return values

@@ -175,28 +175,53 @@ def _facts(ws: OpenWorkspace, action: str, campaign_id: str, case_ids: Sequence[
         return [load_case_facts(s, campaign_id, cid) for cid in case_ids]
 
 
-def _opinion_file(f: CaseFacts, fmt: str, profile: Profile) -> Rendered:
-    issued = f.issued_at or clock.now()
-    doc = opinion_doc.opinion(f, profile, issued)
-    return Rendered(f.external_id, "opinion", f.number, filename(f.external_id, "opinion", fmt),
+def _opinion_file(f: CaseFacts, fmt: str, profile: Profile, draft: bool = False) -> Rendered:
+    issued = f.issued_at or (None if draft else clock.now())
+    doc = opinion_doc.opinion(f, profile, issued, draft=draft)
+    return Rendered(f.external_id, "opinion", f.number, filename(f.external_id, "opinion", fmt, "（草稿）" if draft else ""),
                     MEDIA_TYPES[fmt], render(doc, fmt, profile))
 
 
+def _reviewed(s: Session, campaign_id: str, case: Case) -> None:
+    """A conclusion migration 0008 marked (findings without deductions behind them…) is not issued as it is."""
+    row = s.get(Conclusion, (campaign_id, case.id))
+    if row is not None and row.needs_review:
+        raise ValidationError("case", f"the conclusion of case {case.external_id} needs the leader's review",
+                              message_zh=f"案件 {case.external_id} 的合议结论有待组长复核（问题与扣分尚未对应），"
+                                         "请组长重新记录结论后再出具评查意见书")
+
+
 def render_opinion(ws: OpenWorkspace, case_ref: str | int, fmt: str, campaign_id: str | None = None,
-                   profile: Profile | None = None) -> Rendered:
-    """The opinion of a concluded case (admin or the panel leader); issues its number the first time."""
-    require(ws, "opinion.export", PANEL_ROLES)
+                   profile: Profile | None = None, *, draft: bool = False) -> Rendered:
+    """The opinion of a concluded case (admin or the panel leader). Exporting or printing issues its number the
+    first time (audited as opinion.export); a draft (preview) issues nothing, is marked 草稿 and reads 文号待定
+    until the number exists, and is audited as document.preview."""
+    action = "document.preview" if draft else "opinion.export"
+    require(ws, action, PANEL_ROLES)
     _check_format(fmt)
     profile = profile or load_profile()
-    with change(ws, "opinion.export", PANEL_ROLES) as ch:
+    with change(ws, action, PANEL_ROLES) as ch:
         case = resolve_case(ch.session, str(case_ref))
         campaign = case_campaign(ch.session, case, campaign_id)
         _require_leader_or_admin(ch.session, ws, campaign.id, case)
         _concluded(ch.session, campaign.id, case)
-        number, issued = _issue_number(ch.session, campaign.id, case.id, profile.number_prefix, ws.actor.username)
-        ch.audit(f"case:{case.id}", campaign=campaign.id, format=fmt, number=number.number, issued=issued)
+        if draft:
+            ch.audit(f"case:{case.id}", campaign=campaign.id, format=fmt, kind="opinion")
+        else:
+            _reviewed(ch.session, campaign.id, case)
+            number, issued = _issue_number(ch.session, campaign.id, case.id, profile.number_prefix, ws.actor.username)
+            ch.audit(f"case:{case.id}", campaign=campaign.id, format=fmt, number=number.number, issued=issued)
         campaign_id, case_id = campaign.id, case.id
-    return _opinion_file(_facts(ws, "opinion.export", campaign_id, [case_id])[0], fmt, profile)
+    return _opinion_file(_facts(ws, action, campaign_id, [case_id])[0], fmt, profile, draft)
+
+
+def opinion_number(ws: OpenWorkspace, case_ref: str | int, campaign_id: str | None = None) -> str | None:
+    """The case's issued opinion number, or None while none was issued (the GUI asks before issuing one)."""
+    with query(ws, "opinion.show", PANEL_ROLES | {Role.OBSERVER}) as s:
+        case = resolve_case(s, str(case_ref))
+        campaign = case_campaign(s, case, campaign_id)
+        row = s.get(OpinionNumber, (campaign.id, case.id))
+        return row.number if row else None
 
 
 def _campaign_cases(s: Session, campaign_id: str) -> tuple[list[Case], list[str]]:
@@ -205,7 +230,9 @@ def _campaign_cases(s: Session, campaign_id: str) -> tuple[list[Case], list[str]
         raise NotFound(f"no campaign '{campaign_id}'", message_zh=f"没有评查活动“{campaign_id}”")
     chosen = s.execute(select(Case).join(CampaignCase, CampaignCase.case_id == Case.id)
                        .where(CampaignCase.campaign_id == campaign_id).order_by(Case.external_id)).scalars().all()
-    concluded = set(s.execute(select(Conclusion.case_id).where(Conclusion.campaign_id == campaign_id)).scalars())
+    # A conclusion marked for the leader's review (migration 0008) waits with the unconcluded ones.
+    concluded = set(s.execute(select(Conclusion.case_id).where(Conclusion.campaign_id == campaign_id,
+                                                               Conclusion.needs_review.is_(False))).scalars())
     return [c for c in chosen if c.id in concluded], [c.external_id for c in chosen if c.id not in concluded]
 
 

@@ -297,6 +297,7 @@ def _store_document(
     doc = Document(
         case_id=case_id, package_id=manifest.package_id, path=record.path, title=record.title or Path(record.path).name,
         media_type=record.media_type, size=record.size, sha256=record.sha256, text_status="pending",
+        volume=record.volume,
     )
     session.add(doc)
     session.flush()

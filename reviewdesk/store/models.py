@@ -279,6 +279,7 @@ class Document(Base):
     # text: has a text layer; scanned: PDF pages without text; none: format without text; too_large; error
     text_status: Mapped[str] = mapped_column(String(16))
     page_count: Mapped[int | None] = mapped_column(Integer)
+    volume: Mapped[int | None] = mapped_column(Integer)  # the file's volume (卷); None counts as volume 1
 
 
 class DocumentChunk(Base):
@@ -567,6 +568,10 @@ class Conclusion(Base):
     majority_view: Mapped[str] = mapped_column(Text, default="")
     minority_view: Mapped[str] = mapped_column(Text, default="")
     actions: Mapped[str] = mapped_column(Text, default="{}")  # JSON: correction with deadline, referral suggestion
+    # Why the outcome is "none" although substantive (实体) deductions stand on the members' sheets.
+    outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    # Set by migration 0008 when an older conclusion breaks today's rules; cleared when the leader re-records it.
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     concluded_by: Mapped[str] = mapped_column(String(64))
     concluded_at: Mapped[datetime] = mapped_column(Timestamp())
@@ -585,6 +590,18 @@ class ConclusionFinding(Base):
     description: Mapped[str] = mapped_column(Text)
     evidence_ref: Mapped[str] = mapped_column(String(200), default="")
     item_code: Mapped[str | None] = mapped_column(String(32))
+    basis_reason: Mapped[str] = mapped_column(Text, default="")  # why a finding rests on no member's deduction
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)  # migrated, no deduction matched: for the leader
+
+
+class FindingDeduction(Base):
+    """A deduction on a member's submitted sheet that a finding rests on (finding ↔ sheet item)."""
+
+    __tablename__ = "finding_deductions"
+
+    finding_id: Mapped[int] = mapped_column(ForeignKey("conclusion_findings.id", ondelete="CASCADE"), primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("score_sheets.id", ondelete="CASCADE"), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
 class Interview(Base):

@@ -433,6 +433,27 @@ def test_roles_see_what_the_services_allow(qtbot, make_page, admin_ws, login_as,
     assert not auditor.holds_data()
 
 
+def test_admin_sets_a_documents_volume_and_observers_cannot(qtbot, make_page, admin_ws, login_as, office,
+                                                           recipient, packages, monkeypatch):
+    from reviewdesk.services import audit
+
+    imports.import_package(
+        admin_ws, assemble(sample_contents(1), packages / "p.rdpkg", signer=office, recipients=[recipient])
+    )
+    page = make_page(admin_ws)
+    page.activate()
+    page.table.selectRow(0)
+    assert page.detail.volume_button.isVisibleTo(page) and page.detail.documents.item(0, 4).text() == "1"
+    page.detail.documents.selectRow(1)
+    monkeypatch.setattr(page, "ask_volume", lambda current: 2)
+    qtbot.mouseClick(page.detail.volume_button, LEFT)
+    assert page.detail.documents.item(1, 4).text() == "2" and page.detail.selected_document() is not None
+    assert any(e.action == "document.volume" for e in audit.show(admin_ws, limit=5))
+    observer = make_page(login_as("observer"))
+    observer.activate()
+    assert not observer.detail.volume_button.isVisibleTo(observer)
+
+
 # -- 100,000 cases ------------------------------------------------------------------------------------------
 def _fill(ws: OpenWorkspace, count: int) -> None:
     regions = ["620102", "620103", "620502", "620503", "620402", "620422", "620802", "621102"]

@@ -95,12 +95,20 @@ def test_leader_records_a_conclusion_through_the_form(qtbot, board: Panel, admin
     assert dialog.grade.currentText() == "合格" and not dialog.grade_reason.isEnabled()
     assert not dialog.veto_kept.isVisible()  # nobody marked a veto
 
+    # The members' deductions are listed; "no problem" beside them needs no reason here (they are procedural).
+    assert dialog.deductions.rowCount() == 3 and "P2.1" in dialog.deductions.item(0, 1).text()
+    assert "*" not in dialog.outcome_reason_label.text()
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("flawed"))
     assert dialog.correction.isChecked() and dialog.findings.rowCount() == 1  # filled in for the user
-    dialog.findings.setCurrentCell(0, DESCRIPTION)
+    dialog.remove_finding()
+    assert not dialog.pick_button.isEnabled()
+    dialog.deductions.selectAll()  # the three members' deductions on P2.1 make one problem
+    qtbot.mouseClick(dialog.pick_button, LEFT)
+    assert dialog.findings.rowCount() == 1
+    assert dialog.findings.item(0, DESCRIPTION).text() == "程序瑕疵"  # prefilled from the deduction
+    assert dialog.findings.item(0, EVIDENCE).text() == "卷1第2页"
+    assert dialog.findings.cellWidget(0, 0).currentText() == "程序违法"  # the item's category
     dialog.findings.item(0, DESCRIPTION).setText("未按期告知诉讼权利")
-    dialog.findings.item(0, EVIDENCE).setText("卷1第23页")
-    dialog.findings.cellWidget(0, 0).setCurrentText("程序违法")
     dialog.majority.setFocus()
     type_chinese(dialog.majority, "程序存在瑕疵，应予整改")
     dialog.grade.setCurrentText("瑕疵")  # an override …
@@ -120,10 +128,11 @@ def test_leader_records_a_conclusion_through_the_form(qtbot, board: Panel, admin
     assert done is not None
     assert (done.grade, done.computed_grade, done.grade_reason, done.outcome, done.version) == (
         "瑕疵", "合格", "文书问题较多，降为瑕疵", "flawed", 1)
-    assert done.findings[0].evidence_ref == "卷1第23页" and done.actions["correction"]["required"]
+    assert done.findings[0].evidence_ref == "卷1第2页" and done.actions["correction"]["required"]
+    assert [r.expert_id for r in done.findings[0].basis] == ["E1", "E2", "E3"]
     shown = panel.conclusion.text()
     assert panel.conclusion.isVisible() and "1" in shown.splitlines()[0] and "expert1" in shown
-    assert "瑕疵" in shown and "卷1第23页" in shown and panel.message.isVisible()
+    assert "瑕疵" in shown and "卷1第2页" in shown and panel.message.isVisible()
 
 
 def test_an_interview_is_recorded_through_the_editor_and_listed(qtbot, board: Panel,

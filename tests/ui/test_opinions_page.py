@@ -19,7 +19,7 @@ from ui.pages.opinions import OpinionsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.statistics import StatisticsPage
 from ui.printing import pdf_page_count
-from ui.qt import QFileDialog, Qt, print_support
+from ui.qt import QFileDialog, QMessageBox, Qt, print_support
 from ui.widgets.common import select_row
 
 CAMPAIGN = "2026-XF-01"
@@ -43,6 +43,14 @@ def _select(page: OpinionsPage, concluded: bool) -> int:
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(path), chosen_filter)))
+
+
+def _confirm_issue(qtbot, page: OpinionsPage) -> None:
+    """Answer the question the first print or export asks: it issues the document number."""
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox)), timeout=5000)
+    box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
+    assert "文号" in box.text() and "预览" in box.text()
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
 
 
 @pytest.fixture
@@ -88,6 +96,7 @@ def test_export_word_and_pdf_writes_the_chosen_files(qtbot, demo_ws, tmp_path, m
     case_id = page.model.rows()[row].case_id
     _save_to(monkeypatch, tmp_path / "意见书")  # no suffix typed: the page adds it
     page.export_opinion("docx")
+    _confirm_issue(qtbot, page)
     qtbot.waitUntil(lambda: page.last_saved is not None, timeout=30000)
     assert page.last_saved == tmp_path / "意见书.docx"
     text = "\n".join(p.text for p in docx.Document(str(page.last_saved)).paragraphs)
@@ -127,11 +136,32 @@ def test_preview_shows_every_page_and_prints_them(qtbot, demo_ws, tmp_path, monk
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc closes
     qtbot.waitUntil(lambda: page.preview_dialog is None, timeout=5000)
 
-    # The page's own 打印… button goes the same way.
+    # The page's own 打印… button goes the same way, once the number is issued.
     printed.unlink()
     page.print_opinion()
+    _confirm_issue(qtbot, page)
     qtbot.waitUntil(lambda: printed.exists(), timeout=30000)
     assert len(pypdfium2.PdfDocument(printed.read_bytes())) == pages
+
+
+def test_preview_is_a_draft_that_issues_nothing(qtbot, demo_ws):
+    from reviewdesk.services import audit
+
+    page = _page(qtbot, demo_ws)
+    row = _select(page, concluded=True)
+    assert page.model.rows()[row].number is None
+    page.preview_opinion()
+    qtbot.waitUntil(lambda: page.preview_dialog is not None and page.preview_dialog.isVisible(), timeout=30000)
+    text = "".join(printing_text(page.preview_dialog._data))
+    assert "草稿" in text and "文号待定" in text
+    assert page.selected() is not None and page.selected().number is None  # nothing issued by looking
+    actions = [e.action for e in audit.show(demo_ws, limit=50)]
+    assert "document.preview" in actions and "opinion.export" not in actions
+
+
+def printing_text(data: bytes) -> list[str]:
+    pdf = pypdfium2.PdfDocument(data)
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
 
 
 def test_other_documents_preview_and_explain_when_missing(qtbot, demo_ws):

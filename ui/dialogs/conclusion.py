@@ -1,5 +1,9 @@
 """The panel leader's conclusion (合议结论): grade, outcome, problems found, views, correction and referral.
 
+The members' deductions are the starting point: the leader picks deductions to make a problem (category,
+description, evidence and item prefilled, the problem tied to them); a problem resting on no deduction, and
+"no problem" while substantive deductions stand, take a reason.
+
 The core checks every rule (reviewdesk.services.deliberation.conclude); the form marks what is required, and
 shows the core's refusal naming the field, with the cursor put on that field.
 """
@@ -24,6 +28,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    Qt,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -34,7 +39,8 @@ if TYPE_CHECKING:
     from reviewdesk.services.deliberation import ConclusionView, DeliberationView
     from reviewdesk.workspace import OpenWorkspace
 
-CATEGORY, DESCRIPTION, EVIDENCE, ITEM = range(4)
+CATEGORY, DESCRIPTION, EVIDENCE, ITEM, BASIS, REASON, REFERRAL = range(7)
+BASIS_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _text_box(placeholder: str = "") -> QPlainTextEdit:
@@ -80,11 +86,32 @@ class ConclusionDialog(SavingForm):
         for code, label in outcome_choices():
             self.outcome.addItem(label, code)
 
-        self.findings = QTableWidget(0, 4)
+        self.deductions = QTableWidget(len(view.deductions), 6)
+        self.deductions.setHorizontalHeaderLabels([
+            self.tr("Member"), self.tr("Item"), self.tr("Type"), self.tr("Points"), self.tr("Reason"),
+            self.tr("Evidence")])
+        self.deductions.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.deductions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.deductions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.deductions.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.deductions.setMinimumHeight(110)
+        for r, d in enumerate(view.deductions):
+            points = self.tr("veto") if d.veto else number(d.points)
+            for c, text in enumerate((d.expert_name, f"{d.item_code} {d.item_text}", d.tag, points, d.reason,
+                                      d.evidence_ref)):
+                self.deductions.setItem(r, c, QTableWidgetItem(text))
+        self.deductions.resizeColumnsToContents()
+        self.pick_button = quiet_button(self.tr("Make a problem from the selected &deductions"))
+        self.pick_button.clicked.connect(self.add_from_deductions)
+        self.deductions.itemSelectionChanged.connect(lambda: self._update())
+
+        self.findings = QTableWidget(0, 7)
         self.findings.setHorizontalHeaderLabels(
-            [self.tr("Category *"), self.tr("Description *"), self.tr("Evidence (volume, page) *"), self.tr("Item")])
+            [self.tr("Category *"), self.tr("Description *"), self.tr("Evidence (volume, page) *"), self.tr("Item"),
+             self.tr("Rests on"), self.tr("Reason if no deduction"), self.tr("Backs referral")])
         self.findings.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((CATEGORY, 150), (EVIDENCE, 170), (ITEM, 170)):
+        for col, width in ((CATEGORY, 110), (EVIDENCE, 120), (ITEM, 130), (BASIS, 130), (REASON, 150),
+                           (REFERRAL, 70)):
             self.findings.setColumnWidth(col, width)
         self.findings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.findings.setMinimumHeight(140)
@@ -105,6 +132,10 @@ class ConclusionDialog(SavingForm):
         self.deadline.setDisplayFormat("yyyy-MM-dd")
         self.referral = QCheckBox(self.tr("Suggest referring a lead"))
         self.referral_reason = QLineEdit()
+        self.outcome_reason = QLineEdit()
+        self.outcome_reason.setPlaceholderText(
+            self.tr("required for “no problem” while members' substantive deductions stand"))
+        self.substantive = sum(d.tag == "实体" for d in view.deductions)
 
         form = QFormLayout()
         form.addRow(self.score)
@@ -113,6 +144,11 @@ class ConclusionDialog(SavingForm):
         form.addRow(self.grade_reason_label, self.grade_reason)
         form.addRow("", self.veto_kept)
         form.addRow(self.tr("&Outcome: *"), self.outcome)
+        self.outcome_reason_label = QLabel(self.tr("Reason for no problem:"))
+        form.addRow(self.outcome_reason_label, self.outcome_reason)
+        form.addRow(QLabel(self.tr("The members' deductions (select some to make a problem resting on them):")))
+        form.addRow(self.deductions)
+        form.addRow(self.pick_button)
         form.addRow(QLabel(self.tr("Problems found (required for a wrong or flawed case):")))
         form.addRow(self.findings)
         form.addRow(finding_buttons)
@@ -152,8 +188,11 @@ class ConclusionDialog(SavingForm):
         self.grade_reason.setText(old.grade_reason)
         self.veto_kept.setChecked(old.veto_kept)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(old.outcome)))
-        for f in old.findings:
-            self.add_finding(f.category, f.description, f.evidence_ref, f.item_code)
+        backing = set((old.actions.get("referral") or {}).get("findings") or [])
+        for n, f in enumerate(old.findings, 1):
+            self.add_finding(f.category, f.description, f.evidence_ref, f.item_code, list(f.basis), f.basis_reason,
+                             n in backing)
+        self.outcome_reason.setText(old.outcome_reason)
         self.majority.setPlainText(old.majority_view)
         self.minority.setPlainText(old.minority_view)
         correction = old.actions.get("correction") or {}
@@ -193,10 +232,36 @@ class ConclusionDialog(SavingForm):
         self.deadline.setEnabled(self.correction.isChecked())
         self.referral_reason.setEnabled(self.referral.isChecked())
         self.remove_finding_button.setEnabled(self.findings.rowCount() > 0)
+        self.pick_button.setEnabled(bool(self.selected_deductions()))
+        none = self.outcome.currentData() == "none"
+        self.outcome_reason.setEnabled(none)
+        needed = none and self.substantive > 0
+        self.outcome_reason_label.setText(
+            self.tr("Reason for no problem: *") if needed else self.tr("Reason for no problem:"))
+        if needed:
+            self.outcome_reason_label.setToolTip(self.tr(
+                "{count} substantive deductions stand on the members' sheets").format(count=self.substantive))
 
     # -- findings ----------------------------------------------------------------------------------------
+    def selected_deductions(self) -> list[deliberation.Deduction]:
+        rows = sorted({i.row() for i in self.deductions.selectedIndexes()})
+        return [self.view.deductions[r] for r in rows if r < len(self.view.deductions)]
+
+    def add_from_deductions(self) -> int | None:
+        """A problem tied to the selected deductions, its category, description, evidence and item from them."""
+        picked = self.selected_deductions()
+        if not picked:
+            return None
+        first = picked[0]
+        category = first.category if first.category in self.categories else ""
+        refs = [deliberation.DeductionRef(d.expert_id, d.item_code) for d in picked]
+        items = {d.item_code for d in picked}
+        return self.add_finding(category, first.reason, first.evidence_ref,
+                                first.item_code if len(items) == 1 else None, refs)
+
     def add_finding(self, category: str = "", description: str = "", evidence: str = "",
-                    item_code: str | None = None) -> int:
+                    item_code: str | None = None, basis: list[deliberation.DeductionRef] | None = None,
+                    reason: str = "", backs_referral: bool = False) -> int:
         row = self.findings.rowCount()
         self.findings.insertRow(row)
         cat = QComboBox()
@@ -213,6 +278,21 @@ class ConclusionDialog(SavingForm):
         if item_code:
             item.setCurrentIndex(max(0, item.findData(item_code)))
         self.findings.setCellWidget(row, ITEM, item)
+        names = {d.expert_id: d.expert_name for d in self.view.deductions}
+        refs = list(basis or [])
+        shown = QTableWidgetItem("；".join(f"{names.get(r.expert_id, r.expert_id)} {r.item_code}" for r in refs)
+                                 or self.tr("(no deduction)"))
+        shown.setFlags(shown.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        shown.setData(BASIS_ROLE, refs)
+        self.findings.setItem(row, BASIS, shown)
+        why = QTableWidgetItem(reason)
+        if refs:
+            why.setFlags(why.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.findings.setItem(row, REASON, why)
+        backs = QTableWidgetItem()
+        backs.setFlags((backs.flags() | Qt.ItemFlag.ItemIsUserCheckable) & ~Qt.ItemFlag.ItemIsEditable)
+        backs.setCheckState(Qt.CheckState.Checked if backs_referral else Qt.CheckState.Unchecked)
+        self.findings.setItem(row, REFERRAL, backs)
         self.findings.setCurrentCell(row, DESCRIPTION)
         self._update()
         return row
@@ -234,13 +314,22 @@ class ConclusionDialog(SavingForm):
         for row in range(self.findings.rowCount()):
             cat = self.findings.cellWidget(row, CATEGORY)
             item = self.findings.cellWidget(row, ITEM)
+            basis = self.findings.item(row, BASIS)
             out.append(FindingInput(
                 category=cat.currentText() if isinstance(cat, QComboBox) else "",
                 description=self._cell_text(row, DESCRIPTION),
                 evidence_ref=self._cell_text(row, EVIDENCE),
                 item_code=item.currentData() if isinstance(item, QComboBox) else None,
+                basis=tuple(basis.data(BASIS_ROLE) or ()) if basis is not None else (),
+                basis_reason=self._cell_text(row, REASON),
             ))
         return out
+
+    def referral_findings(self) -> tuple[int, ...]:
+        """1-based positions of the problems ticked as backing the referral."""
+        return tuple(row + 1 for row in range(self.findings.rowCount())
+                     if (cell := self.findings.item(row, REFERRAL)) is not None
+                     and cell.checkState() == Qt.CheckState.Checked)
 
     def conclusion_input(self) -> ConclusionInput:
         grade = self.grade.currentText()
@@ -256,6 +345,8 @@ class ConclusionDialog(SavingForm):
             correction_deadline=self.deadline.date().toString("yyyy-MM-dd") if self.correction.isChecked() else None,
             referral_suggested=self.referral.isChecked(),
             referral_reason=self.referral_reason.text() if self.referral.isChecked() else "",
+            referral_findings=self.referral_findings() if self.referral.isChecked() else (),
+            outcome_reason=self.outcome_reason.text() if self.outcome.currentData() == "none" else "",
         )
 
     # -- saving ------------------------------------------------------------------------------------------
@@ -274,13 +365,15 @@ class ConclusionDialog(SavingForm):
             "veto_kept": self.veto_kept, "findings": self.add_finding_button, "majority_view": self.majority,
             "minority_view": self.minority, "actions.correction.required": self.correction,
             "actions.correction.deadline": self.deadline, "actions.referral.reason": self.referral_reason,
+            "outcome_reason": self.outcome_reason, "actions.referral.findings": self.findings,
         }
         if field in widgets:
             widgets[field].setFocus()
             return
         if field.startswith("findings["):
             row = int(field[len("findings["):field.index("]")])
+            leaf = field.rsplit(".", 1)[-1]
             col = {"category": CATEGORY, "description": DESCRIPTION, "evidence_ref": EVIDENCE,
-                   "item_code": ITEM}.get(field.rsplit(".", 1)[-1], DESCRIPTION)
+                   "item_code": ITEM, "basis_reason": REASON}.get(leaf, BASIS if leaf.startswith("basis") else DESCRIPTION)
             self.findings.setCurrentCell(row, col)
             self.findings.setFocus()

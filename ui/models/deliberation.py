@@ -57,7 +57,7 @@ def number(value: float | None) -> str:
 
 
 # -- errors that name a field of the forms ----------------------------------------------------------------
-_INDEXED = re.compile(r"^(findings|qa|interviewers)\[(\d+)\](?:\.(\w+))?$")
+_INDEXED = re.compile(r"^(findings|qa|interviewers)\[(\d+)\](?:\.(\w+)(?:\[\d+\])?)?$")
 
 
 def field_label(field: str) -> str:
@@ -73,6 +73,8 @@ def field_label(field: str) -> str:
         "actions.correction.required": QCoreApplication.translate("DeliberationLabels", "Correction required"),
         "actions.correction.deadline": QCoreApplication.translate("DeliberationLabels", "Correction deadline"),
         "actions.referral.reason": QCoreApplication.translate("DeliberationLabels", "Reason for the referral"),
+        "actions.referral.findings": QCoreApplication.translate("DeliberationLabels", "Problems backing the referral"),
+        "outcome_reason": QCoreApplication.translate("DeliberationLabels", "Reason for no problem"),
         "started_at": QCoreApplication.translate("DeliberationLabels", "Start"),
         "ended_at": QCoreApplication.translate("DeliberationLabels", "End"),
         "place": QCoreApplication.translate("DeliberationLabels", "Place"),
@@ -97,6 +99,8 @@ def field_label(field: str) -> str:
     parts = {
         "category": QCoreApplication.translate("DeliberationLabels", "category"), "description": QCoreApplication.translate("DeliberationLabels", "description"), "evidence_ref": QCoreApplication.translate("DeliberationLabels", "evidence"),
         "item_code": QCoreApplication.translate("DeliberationLabels", "item"), "q": QCoreApplication.translate("DeliberationLabels", "question"), "a": QCoreApplication.translate("DeliberationLabels", "answer"),
+        "basis": QCoreApplication.translate("DeliberationLabels", "deductions it rests on"),
+        "basis_reason": QCoreApplication.translate("DeliberationLabels", "reason if no deduction"),
     }
     if group == "findings":
         head = QCoreApplication.translate("DeliberationLabels", "Problem {n}").format(n=index)

@@ -95,6 +95,7 @@ class CaseDetailPane(QWidget):
     """One case: its data (read-only text) and its documents (a table; Enter or double-click opens one)."""
 
     open_document = Signal(int)
+    volume_requested = Signal(int)  # a document id: the coordinator sets its volume (卷)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,9 +103,10 @@ class CaseDetailPane(QWidget):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setAccessibleName(self.tr("Case details"))
-        self.documents = QTableWidget(0, 4)
+        self.documents = QTableWidget(0, 6)
         self.documents.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Type"), self.tr("Size"), self.tr("Text")]
+            [self.tr("Document"), self.tr("Type"), self.tr("Size"), self.tr("Text"), self.tr("Volume"),
+             self.tr("Pages")]
         )
         self.documents.setAccessibleName(self.tr("Documents of the case"))
         self.documents.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -114,7 +116,7 @@ class CaseDetailPane(QWidget):
         self.documents.setWordWrap(False)
         header = self.documents.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 2, 3, 4, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.documents.doubleClicked.connect(lambda _index: self.open_selected())
         self.documents.itemSelectionChanged.connect(self._update_buttons)
@@ -124,6 +126,11 @@ class CaseDetailPane(QWidget):
         self.open_button = QPushButton(self.tr("&Open document"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
+        self.volume_button = QPushButton(self.tr("Set &volume…"))
+        self.volume_button.setToolTip(self.tr("Which volume (卷) of the case file the document belongs to; "
+                                              "the opinion counts the file's volumes and pages"))
+        self.volume_button.setVisible(False)  # the page shows it to administrators
+        self.volume_button.clicked.connect(self._ask_volume)
         self.documents_label = QLabel(self.tr("Documents"))
         font = self.documents_label.font()
         font.setBold(True)
@@ -138,6 +145,7 @@ class CaseDetailPane(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.documents_label, 1)
+        row.addWidget(self.volume_button)
         row.addWidget(self.open_button)
         lower_layout.addLayout(row)
         lower_layout.addWidget(self.documents, 1)
@@ -178,7 +186,11 @@ class CaseDetailPane(QWidget):
                 QTableWidgetItem(media_type_label(doc.media_type)),
                 QTableWidgetItem(size_text(doc.size)),
                 QTableWidgetItem(status),
+                QTableWidgetItem(str(doc.volume or 1)),
+                QTableWidgetItem("" if doc.page_count is None else str(doc.page_count)),
             ]
+            if doc.volume is None:
+                cells[4].setToolTip(self.tr("No volume given: counted in volume 1"))
             cells[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if doc.text_status == "scanned":
                 cells[3].setToolTip(
@@ -213,8 +225,14 @@ class CaseDetailPane(QWidget):
         if document_id is not None:
             self.open_document.emit(document_id)
 
+    def _ask_volume(self) -> None:
+        document_id = self.selected_document()
+        if document_id is not None:
+            self.volume_requested.emit(document_id)
+
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected_document() is not None)
+        self.volume_button.setEnabled(self.selected_document() is not None)
 
     def _html(self, d: CaseDetail) -> str:
         e = html.escape
@@ -399,6 +417,8 @@ class CasesPage(Page):
         self.tabs.addTab(results_page, self.tr("Search results"))
         self.detail = CaseDetailPane()
         self.detail.open_document.connect(self.open_document)
+        self.detail.volume_button.setVisible(self.is_admin)
+        self.detail.volume_requested.connect(self.set_volume)
         self.count_label = QLabel()
 
         self.campaign = QComboBox()
@@ -620,6 +640,34 @@ class CasesPage(Page):
             self._show_error(error_text(err))
             return
         self.detail.show_case(detail)
+
+    def ask_volume(self, current: int) -> int | None:
+        """The volume the coordinator types (None: cancelled). Tests replace this step."""
+        from ui.qt import QInputDialog
+
+        value, ok = QInputDialog.getInt(self, self.tr("Volume of the document"),
+                                        self.tr("Volume (卷) of the case file:"), current, 1, 9999)
+        return value if ok else None
+
+    def set_volume(self, document_id: int) -> None:
+        """Set a document's volume through the audited service, then show the case again."""
+        from reviewdesk.services.cases import set_document_volume
+
+        detail = self.detail.detail
+        if self.ws is None or not self.is_admin or detail is None:
+            return
+        doc = next((d for d in detail.documents if d.id == document_id), None)
+        volume = self.ask_volume(doc.volume or 1 if doc else 1)
+        if volume is None:
+            return
+        try:
+            set_document_volume(self.ws, document_id, volume)
+        except Exception as err:
+            self._show_error(error_text(err))
+            return
+        self.show_case(detail.row.id)
+        self.detail.select_document(document_id)
+        self.message.show_ok(self.tr("The document is now in volume {n}.").format(n=volume))
 
     def open_document(self, document_id: int) -> None:
         from ui.widgets.document_viewer import DocumentViewerDialog

@@ -321,22 +321,41 @@ class OpinionsPage(CampaignJobPage):
 
     # -- producing documents ---------------------------------------------------------------------------------
 
-    def _opinion_job(self, fmt: str) -> tuple[OpinionRow, Callable[[], Rendered]] | None:
+    def _opinion_job(self, fmt: str, draft: bool = False) -> tuple[OpinionRow, Callable[[], Rendered]] | None:
         row, campaign_id, ws = self.selected(), self.campaign_id(), self.ws
         if row is None or campaign_id is None or ws is None or self.opinion_refusal(row) is not None:
             return None
         from reviewdesk.services import documents
 
-        return row, lambda: documents.render_opinion(ws, row.case_id, fmt, campaign_id)
+        return row, lambda: documents.render_opinion(ws, row.case_id, fmt, campaign_id, draft=draft)
 
     def preview_opinion(self) -> None:
-        job = self._opinion_job("pdf")
+        """A draft marked 草稿: looking issues no number (the documents service decides what a draft is)."""
+        job = self._opinion_job("pdf", draft=True)
         if job is None:
             return
         row, fn = job
         self._run(fn, self.tr("Preparing the opinion…"), lambda r: self._opinion_ready(row, r, "preview"))
 
+    def when_issuing(self, row: OpinionRow, then: Callable[[], None]) -> None:
+        """The first print or export issues the opinion's permanent number and date: say so and ask first."""
+        if row.number:
+            then()
+            return
+        confirm(
+            self, self.tr("Issue the document number?"),
+            self.tr("The opinion of {case} has no document number yet. Printing or saving it now issues its "
+                    "permanent number and fixes today as its date; this cannot be undone. To only look at it, "
+                    "use Preview, which shows a draft.").format(case=row.external_id),
+            self.tr("Issue the number and continue"), then,
+        )
+
     def print_opinion(self) -> None:
+        row = self.selected()
+        if row is not None and self.opinion_refusal(row) is None:
+            self.when_issuing(row, self._print_opinion)
+
+    def _print_opinion(self) -> None:
         job = self._opinion_job("pdf")
         if job is None:
             return
@@ -355,6 +374,11 @@ class OpinionsPage(CampaignJobPage):
             self.print_document(rendered.data, title)
 
     def export_opinion(self, fmt: str) -> None:
+        row = self.selected()
+        if row is not None and self.opinion_refusal(row) is None:
+            self.when_issuing(row, lambda: self._export_opinion(fmt))
+
+    def _export_opinion(self, fmt: str) -> None:
         """Ask where to save, then produce the opinion and write it there (whole or not at all)."""
         job = self._opinion_job(fmt)
         if job is None:
