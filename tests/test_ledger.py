@@ -13,11 +13,13 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import func, select
 
 from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.documents.ledger import SHEETS, Column, LedgerSheet, LedgerTable, ledger_xlsx
 from reviewdesk.documents.statistics import CampaignStats
 from reviewdesk.services import reports
+from reviewdesk.store.models import ConclusionFinding, FindingDeduction
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.campaign_world import Expected
 
@@ -75,6 +77,13 @@ def test_ledger_sheets_rows_and_formats(admin: OpenWorkspace) -> None:
     found = _rows(problems)
     assert len(found) == sum(len(c.findings) for c in expected.conclusions.values()) > 0
     assert all(re.search(r"卷\d+第\d+页", r[6]) for r in found)
+    # 评分项: the items a finding rests on (its own item, or the deductions it was made from).
+    with admin.read_session() as session:
+        backed = session.scalar(
+            select(func.count()).select_from(ConclusionFinding)
+            .where((ConclusionFinding.item_code.is_not(None)) | ConclusionFinding.id.in_(select(FindingDeduction.finding_id)))
+        )
+    assert sum(bool(r[7]) for r in found) == backed > 0
     assert problems.freeze_panes == "A2" and problems.auto_filter.ref == f"A1:H{len(found) + 1}"
 
     details = wb["评分明细"]

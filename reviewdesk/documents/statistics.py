@@ -34,6 +34,7 @@ from reviewdesk.store.models import (
     Conclusion,
     ConclusionFinding,
     Expert,
+    FindingDeduction,
     OpinionNumber,
     PanelMember,
     Rubric,
@@ -466,6 +467,15 @@ def load_records(session: Session, campaign_id: str) -> CampaignRecords:
             opinion_number=numbers.get(case.id),
         ))
 
+    # A finding names its rubric items through the deductions it rests on (migration 0008) when it has no
+    # item of its own, so the problem register's 评分项 is filled for findings made from deductions.
+    rested_on: dict[int, set[str]] = defaultdict(set)
+    for finding_id, code in session.execute(
+        select(FindingDeduction.finding_id, FindingDeduction.item_code)
+        .join(ConclusionFinding, ConclusionFinding.id == FindingDeduction.finding_id)
+        .where(ConclusionFinding.campaign_id == campaign_id)
+    ):
+        rested_on[finding_id].add(code)
     findings = []
     for f in session.execute(
         select(ConclusionFinding).where(ConclusionFinding.campaign_id == campaign_id)
@@ -474,9 +484,11 @@ def load_records(session: Session, campaign_id: str) -> CampaignRecords:
         if f.case_id not in conclusions:
             continue
         case, unit = by_id[f.case_id]
+        rubric_id = case_rubric.get(f.case_id)
+        codes = [f.item_code] if f.item_code else sorted(rested_on.get(f.id, ()), key=lambda c: rubrics.order(rubric_id, c) if rubric_id is not None else (0, c))
         findings.append(FindingRecord(
-            case.external_id, case.case_number, unit.name, f.category, f.description, f.evidence_ref, f.item_code,
-            rubrics.text(case_rubric.get(f.case_id), f.item_code),
+            case.external_id, case.case_number, unit.name, f.category, f.description, f.evidence_ref,
+            "、".join(codes) or None, "；".join(rubrics.text(rubric_id, c) for c in codes),
         ))
     findings.sort(key=lambda r: r.case_external_id)  # the ledger's case order; stable keeps positions
 
