@@ -21,10 +21,10 @@ def one_line(text: str) -> str:
 
 
 def error_line(err: ReviewDeskError) -> str:
-    """The one stderr line for an error. An error carrying a list of problems (a spreadsheet's) is summed
-    up: the count, the first problem, and where to find them all (`--json`, or the GUI's error table)."""
+    """The one stderr line for an error. A spreadsheet import's list of problems (one a line) is summed up:
+    the count, the first problem, and where to find them all (`--json`, or the GUI's error table)."""
     problems = getattr(err, "problems", None)
-    if problems:
+    if problems and "\n" in message(err):  # a sheet reader's list, one problem a line; a joined list stays whole
         zh = message(err) is err.message_zh and err.message_zh != err.message
         count = len(problems) + int(getattr(err, "more", 0) or 0)
         where = getattr(err, "field", "the file")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 from pathlib import Path
 
@@ -15,6 +16,31 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
     fsync_dir(path.parent)
+    _remove_stale_temporaries(path)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """The temporary copies of `path` that a killed writer left behind (a live writer's are kept)."""
+    prefix, suffix = f".{path.name}.", ".tmp"
+    with contextlib.suppress(OSError):
+        for other in path.parent.glob(f"{glob.escape(prefix)}*{suffix}"):
+            pid = other.name[len(prefix) : -len(suffix)]
+            if pid.isdigit() and not process_alive(int(pid)):
+                remove_quietly(other)
+
+
+def process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return False  # Windows: a live writer holds its files open, so removing them fails and is skipped
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def fsync_dir(folder: Path) -> None:

@@ -31,7 +31,7 @@ from reviewdesk import __version__
 from reviewdesk.clock import rfc3339
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.locate import DB_NAME, DB_SUFFIXES, SLOTS_NAME
-from reviewdesk.security.atomic import fsync_dir, remove_quietly
+from reviewdesk.security.atomic import fsync_dir, process_alive, remove_quietly
 from reviewdesk.store.engine import CIPHER_PRAGMAS, key_literal, raw_connect
 
 FORMAT = "reviewdesk-backup"
@@ -51,20 +51,6 @@ def is_temporary(path: Path) -> bool:
     return TEMP_RE.match(path.name) is not None
 
 
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":
-        return False  # Windows: a live writer holds its files open, so removing them fails and is skipped
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_leftovers(folder: Path) -> list[Path]:
     """Remove the pieces of killed backups in `folder` (those of a backup still running are kept)."""
     removed = []
@@ -73,7 +59,7 @@ def remove_leftovers(folder: Path) -> list[Path]:
             match = TEMP_RE.match(path.name)
             if match is None or not path.is_file():
                 continue
-            if match["pid"] is not None and _alive(int(match["pid"])):
+            if match["pid"] is not None and process_alive(int(match["pid"])):
                 continue
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -223,5 +209,5 @@ def settle_restores(workspace_folder: Path) -> None:
                 continue
             if (path / SWAP_MARKER).exists():
                 _finish_swap(workspace_folder, path)
-            elif match["pid"] is None or not _alive(int(match["pid"])):
+            elif match["pid"] is None or not process_alive(int(match["pid"])):
                 shutil.rmtree(path, ignore_errors=True)

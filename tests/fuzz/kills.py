@@ -36,7 +36,7 @@ NEW_PASSWORD = "changed-pass-2026"
 ADMIN = "admin"
 MARKER = "标记文本-MARKER-4b1d"  # only inside the package's documents (tests/packaging.py)
 ACTIONS = ("import", "opinion-batch", "results-export", "results-import", "passwd", "rekey", "backup", "restore")
-KNOWN_IN_WORKSPACE = {"reviewdesk.db", "reviewdesk.db-journal", "keyslots.json", "login-throttle.json",
+KNOWN_IN_WORKSPACE = {"reviewdesk.db", "reviewdesk.db-journal", "keyslots.json", "login-throttle.json", "reviewdesk.lock",
                       "login-throttle.json.lock", "backups", ".reviewdesk-demo"}
 # Seconds within which the kill moment is drawn when not calibrated (an action's length on an idle machine).
 DEFAULT_TIMINGS = dict.fromkeys(ACTIONS, 4.0)
