@@ -10,10 +10,13 @@ class ReviewDeskError(Exception):
     code = "error"
     exit_code = 1
 
-    def __init__(self, message: str, *, message_zh: str | None = None) -> None:
+    def __init__(self, message: str, *, message_zh: str | None = None, detail: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh or message
+        # The technical reason (English, from a parser or the OS), kept out of message_zh: the desktop shows it
+        # behind a "details" button, the CLI appends it to the Chinese line.
+        self.detail = detail
 
 
 class WorkspaceError(ReviewDeskError):
@@ -73,8 +76,8 @@ class ValidationError(ReviewDeskError):
     code = "invalid"
     exit_code = 6
 
-    def __init__(self, field: str, message: str, *, message_zh: str | None = None) -> None:
-        super().__init__(f"{field}: {message}", message_zh=f"{field}：{message_zh or message}")
+    def __init__(self, field: str, message: str, *, message_zh: str | None = None, detail: str | None = None) -> None:
+        super().__init__(f"{field}: {message}", message_zh=f"{field}：{message_zh or message}", detail=detail)
         self.field = field
 
 

@@ -98,6 +98,17 @@ def bilingual(english: str, chinese: str) -> str:
 # -- errors -----------------------------------------------------------------------------------------------
 
 
+def error_detail(err: BaseException) -> str | None:
+    """The technical side of a refusal (the parser's English reason, where in the package), for a "details"
+    button: never part of the sentence the user reads."""
+    parts = [getattr(err, "detail", None) or ""]
+    where = getattr(err, "where", None)
+    if where:
+        parts.append(QCoreApplication.translate("Errors", "Where: {where}").format(where=where))
+    text = "\n".join(p for p in parts if p)
+    return text or None
+
+
 def _field_label(field: str) -> str:
     labels = {
         "username": QCoreApplication.translate("Errors", "User name"),

@@ -10,8 +10,14 @@ from reviewdesk.errors import ReviewDeskError
 from reviewdesk.packages.oneline import escape
 
 
+def _chinese() -> bool:
+    return os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh")
+
+
 def message(err: ReviewDeskError) -> str:
-    return err.message_zh if os.environ.get("REVIEWDESK_LANG", "").lower().startswith("zh") else err.message
+    if not _chinese():
+        return err.message
+    return f"{err.message_zh}（{err.detail}）" if err.detail else err.message_zh
 
 
 def one_line(text: str) -> str:
@@ -25,7 +31,7 @@ def error_line(err: ReviewDeskError) -> str:
     the count, the first problem, and where to find them all (`--json`, or the GUI's error table)."""
     problems = getattr(err, "problems", None)
     if problems and "\n" in message(err):  # a sheet reader's list, one problem a line; a joined list stays whole
-        zh = message(err) is err.message_zh and err.message_zh != err.message
+        zh = _chinese() and err.message_zh != err.message
         count = len(problems) + int(getattr(err, "more", 0) or 0)
         where = getattr(err, "field", "the file")
         if zh:

@@ -65,7 +65,7 @@ class PackageRejected(ReviewDeskError):
 
     def __init__(self, err: PackageError) -> None:
         what = REFUSAL_ZH.get(err.code, "不符合数据包规范")
-        super().__init__(f"package rejected: {err}", message_zh=f"数据包被拒绝：{what}（{err}）")
+        super().__init__(f"package rejected: {err}", message_zh=f"数据包被拒绝：{what}", detail=str(err))
         self.reason_code = err.code
         self.where = err.where
         self.reason = err.reason

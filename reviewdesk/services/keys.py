@@ -80,7 +80,8 @@ def trust_issuer(ws: OpenWorkspace, pub_text: str, name: str) -> IssuerInfo:
     try:
         public = minisign.PublicKey.from_text(pub_text)
     except minisign.SignatureError as err:
-        raise ValidationError("key file", str(err), message_zh=f"不是有效的 minisign 公钥文件：{err}") from None
+        raise ValidationError("key file", str(err), message_zh="不是有效的 minisign 公钥文件",
+                              detail=str(err)) from None
     key_id = public.key_id_hex()
     with change(ws, "keys.trust_issuer", ADMIN) as ch:
         if ch.session.execute(select(TrustedIssuer).where(TrustedIssuer.key_id == key_id)).scalar_one_or_none():

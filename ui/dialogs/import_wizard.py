@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewdesk import file_paths
+from reviewdesk.file_paths import PathProblem
+from ui.path_messages import path_message
 from ui.qt import (
     QCheckBox,
     QCoreApplication,
@@ -249,20 +251,15 @@ class ImportWizard(QDialog):
 
         if self.ws is None or self._running:
             return
-        text = self.path.text().strip().strip('"')
-        if not text:
-            self.message.show_error(self.tr("Choose the package file first."))
-            self.path.setFocus()
-            return
-        path = Path(text)
-        if not path.is_file():
+        check = file_paths.input_file(self.path.text())
+        if check.path is None:
             self.message.show_error(
-                self.tr("There is no file {path}. Check the name, or choose it with Browse….").format(
-                    path=text
-                )
+                self.tr("Choose the package file first.") if check.problem is PathProblem.EMPTY
+                else path_message(check)
             )
             self.path.setFocus()
             return
+        path = check.path
         ws = self.ws
         passphrase = self.passphrase.text() or None
         allow_unsigned = self.allow_unsigned.isChecked()
@@ -379,7 +376,7 @@ class ImportWizard(QDialog):
     def _failed(self, err: BaseException) -> None:
         from reviewdesk.errors import Conflict
         from reviewdesk.services.imports import ImportCancelled, PackageRejected
-        from ui.i18n import error_text
+        from ui.i18n import error_detail, error_text
 
         self._set_running(False)
         self.last_error = err
@@ -389,16 +386,14 @@ class ImportWizard(QDialog):
             self.message.show_ok(self.tr("Import cancelled. Nothing was stored."))
             return
         if isinstance(err, PackageRejected):
-            detail = error_text(err)
-            if err.where:
-                detail += "\n" + self.tr("Where: {where}").format(where=err.where)
             self.message.show_error(self.tr("The package was refused; nothing was stored."))
             self.box = inform(
                 self,
                 self.tr("Package refused"),
                 rejection_advice(err.reason_code),
                 icon=QMessageBox.Icon.Warning,
-                detail=detail,
+                detail=error_text(err),
+                technical=error_detail(err),
             )
             return
         if isinstance(err, Conflict):

@@ -12,7 +12,10 @@ import socket
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewdesk import file_paths
+from reviewdesk.file_paths import PathCheck, PathProblem
 from ui.i18n import error_text
+from ui.path_messages import path_message
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -200,17 +203,14 @@ class ResultsExportDialog(QDialog):
         path, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save the results package"), str(Path(folder or Path.home()) / name),
             self.tr("Results packages (*.rdpkg)"))
-        if path:
-            self.out.setText(str(self._with_suffix(path)))
+        if path:  # the suffix added; any problem with the place is shown under the field
+            self.out.setText(str(file_paths.output_file(path, SUFFIX, overwrite=True).path or path))
 
-    @staticmethod
-    def _with_suffix(path: str) -> Path:
-        out = Path(path)
-        return out if out.name.lower().endswith(SUFFIX) else out.with_name(out.name + SUFFIX)
+    def target_check(self) -> PathCheck:
+        return file_paths.output_file(self.out.text(), SUFFIX)
 
     def target(self) -> Path | None:
-        text = self.out.text().strip().strip('"')
-        return self._with_suffix(text) if text else None
+        return self.target_check().path
 
     def recipient_list(self) -> list[str]:
         return recipient_problems(self.recipients.toPlainText())[0]
@@ -223,14 +223,10 @@ class ResultsExportDialog(QDialog):
                 lines=", ".join(str(n) for n in bad))
         if not good:
             return self.tr("Paste the encryption key (age1…) of the receiving office's workstation.")
-        target = self.target()
-        if target is None:
+        check = self.target_check()
+        if check.problem is PathProblem.EMPTY:
             return self.tr("Choose where to save the package.")
-        if not target.parent.is_dir():
-            return self.tr("The folder {folder} does not exist. Choose another place.").format(folder=target.parent)
-        if target.exists():
-            return self.tr("{path} already exists. Choose a new file name.").format(path=target)
-        return None
+        return path_message(check) or None
 
     def _validate(self) -> None:
         good, bad = recipient_problems(self.recipients.toPlainText())
@@ -246,13 +242,8 @@ class ResultsExportDialog(QDialog):
         else:
             self.recipients_state.setStyleSheet("")
             self.recipients_state.setText(self.tr("No key yet."))
-        target = self.target()
-        out_problem = None
-        if target is not None:
-            if not target.parent.is_dir():
-                out_problem = self.tr("The folder {folder} does not exist.").format(folder=target.parent)
-            elif target.exists():
-                out_problem = self.tr("{path} already exists. Choose a new file name.").format(path=target)
+        check = self.target_check()
+        out_problem = None if check.problem in (None, PathProblem.EMPTY) else path_message(check)
         self.out_state.setText(out_problem or "")
         self.out_state.setVisible(out_problem is not None)
         problem = self.problem()

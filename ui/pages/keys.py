@@ -11,9 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewdesk import file_paths
 from ui.i18n import error_text
 from ui.models.issuers import IssuersModel
 from ui.pages.base import Page
+from ui.path_messages import path_message
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -377,8 +379,12 @@ class KeysPage(Page):
     def _write(self, path: str, text: str) -> None:
         if not path:
             return
+        check = file_paths.output_file(path, overwrite=True)
+        if check.path is None:
+            self.message.show_error(path_message(check))
+            return
         try:
-            Path(path).write_text(text, encoding="utf-8", newline="\n")
+            check.path.write_text(text, encoding="utf-8", newline="\n")
         except OSError:
             self.message.show_error(
                 self.tr(

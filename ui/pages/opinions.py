@@ -12,9 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewdesk import file_paths
 from ui.i18n import error_text
 from ui.models.opinions import OpinionsModel
 from ui.pages.job_page import CampaignJobPage
+from ui.path_messages import path_message
 from ui.qt import (
     QCheckBox,
     QCoreApplication,
@@ -46,6 +48,7 @@ from ui.widgets.common import (
     note,
     row_table,
     select_row,
+    warn,
 )
 from ui.worker import run_job
 
@@ -74,10 +77,13 @@ def ask_save_path(parent: QWidget, title: str, file_name: str, filters: list[str
     return (path, chosen) if path else None
 
 
-def with_suffix(path: str, suffix: str) -> Path:
-    """The chosen path, with `suffix` added when the user typed a name without it."""
-    out = Path(path)
-    return out if out.suffix.lower() == suffix else out.with_name(out.name + suffix)
+def with_suffix(parent: QWidget, path: str, suffix: str) -> Path | None:
+    """The chosen path, with `suffix` added when the user typed a name without it; None (after saying why)
+    when no file can be written there. The save dialog has already asked about replacing a file."""
+    check = file_paths.output_file(path, suffix, overwrite=True)
+    if check.path is None:
+        warn(parent, QCoreApplication.translate("PathMessages", "Cannot save there"), path_message(check))
+    return check.path
 
 
 class _ProgressRelay(QObject):
@@ -393,7 +399,9 @@ class OpinionsPage(CampaignJobPage):
         chosen = ask_save_path(self, title, documents.filename(row.external_id, "opinion", fmt), filters)
         if chosen is None or self.ws is None:  # cancelled, or the app locked meanwhile
             return
-        target = with_suffix(chosen[0], suffix)
+        target = with_suffix(self, chosen[0], suffix)
+        if target is None:
+            return
 
         def produce() -> tuple[Path, str | None]:
             from reviewdesk.security.atomic import write_atomic

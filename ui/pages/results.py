@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ui.i18n import error_text
+from ui.i18n import error_detail, error_text
 from ui.models.results import ConflictModel, ReceivedModel
 from ui.pages.job_page import CampaignJobPage
 from ui.qt import (
@@ -510,9 +510,7 @@ class ResultsPage(CampaignJobPage):
         if isinstance(err, PackageRejected):
             text = rejection_text(err.reason_code, err.reason)
             self.message.show_error(text)
-            detail = error_text(err)
-            if err.where:
-                detail += "\n" + self.tr("Where: {where}").format(where=err.where)
+            detail = error_detail(err)
             if err.reason_code in {"unsigned", "untrusted"} and self.admin and self._last_path is not None:
                 # The contract lets an admin accept such a package for this one import; the audit log says so.
                 path = self._last_path
@@ -522,9 +520,9 @@ class ResultsPage(CampaignJobPage):
                         "Only if you received this package in person from the review team: you may import it "
                         "this once without a trusted signature. The audit log records that you did."),
                     self.tr("Import this once without a trusted signature"),
-                    lambda: self.start_import(path, allow_unsigned=True), detail=detail)
+                    lambda: self.start_import(path, allow_unsigned=True), technical=detail)
                 return
-            self.box = inform(self, self.tr("Package refused"), text, icon=QMessageBox.Icon.Warning, detail=detail)
+            self.box = inform(self, self.tr("Package refused"), text, icon=QMessageBox.Icon.Warning, technical=detail)
             return
         self.message.show_error(error_text(err))
 

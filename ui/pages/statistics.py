@@ -211,7 +211,9 @@ class StatisticsPage(CampaignJobPage):
                                [self.tr("Excel workbooks (*.xlsx)")])
         if chosen is None or self.ws is None:
             return
-        target = with_suffix(chosen[0], ".xlsx")
+        target = with_suffix(self, chosen[0], ".xlsx")
+        if target is None:
+            return
 
         def produce() -> Path:
             from reviewdesk.security.atomic import write_atomic
@@ -234,7 +236,9 @@ class StatisticsPage(CampaignJobPage):
         path, chosen_filter = chosen
         typed = Path(path).suffix.lower()
         fmt = "pdf" if typed == ".pdf" or (typed != ".docx" and chosen_filter == pdf) else "docx"
-        target = with_suffix(path, f".{fmt}")
+        target = with_suffix(self, path, f".{fmt}")
+        if target is None:
+            return
 
         def produce() -> Path:
             from reviewdesk.documents.profile import load_profile

@@ -168,13 +168,18 @@ def inform(
     *,
     icon: QMessageBox.Icon = QMessageBox.Icon.Information,
     detail: str | None = None,
+    technical: str | None = None,
     on_close: Callable[[], None] | None = None,
 ) -> QMessageBox:
+    """`detail` is shown under the text; `technical` (a parser's English reason, a manifest field) only
+    behind the box's "show details" button, for whoever the coordinator forwards it to."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setInformativeText(detail)
+    if technical:
+        box.setDetailedText(technical)
     if on_close is not None:
         box.finished.connect(lambda _result: on_close())
     box.open()
@@ -193,6 +198,7 @@ def confirm(
     on_yes: Callable[[], None],
     *,
     detail: str | None = None,
+    technical: str | None = None,
 ) -> QMessageBox:
     """Ask before something that is hard to undo. The safe choice (Cancel) is the default button."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
@@ -200,6 +206,8 @@ def confirm(
     box.setTextFormat(Qt.TextFormat.PlainText)
     if detail:
         box.setInformativeText(detail)
+    if technical:
+        box.setDetailedText(technical)
     yes = box.addButton(yes_text, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)

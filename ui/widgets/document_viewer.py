@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from reviewdesk import file_paths
 from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
 from ui.models.cases import media_type_label, size_text, text_status_label
+from ui.path_messages import path_message
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -546,16 +548,19 @@ class DocumentViewerDialog(QDialog):
         dialog.open()
 
     def export_to(self, path: str) -> None:
-        from pathlib import Path
 
         from reviewdesk.services.cases import export_document
         from ui.worker import run_job
 
         if not path or self.ws is None:
             return
-        ws, document_id = self.ws, self.document_id
+        check = file_paths.output_file(path, overwrite=True)
+        if check.path is None:
+            self.message.show_error(path_message(check))
+            return
+        ws, document_id, target = self.ws, self.document_id, check.path
         self.busy.start(self.tr("Exporting…"))
-        run_job(lambda: export_document(ws, document_id, Path(path)), self, self._exported, self._failed)
+        run_job(lambda: export_document(ws, document_id, target), self, self._exported, self._failed)
 
     def _exported(self, path: object) -> None:
         self.busy.stop()
