@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from reviewdesk import logs
 from reviewdesk.locate import FolderState, folder_state, resolve_folder
-from ui import crash, i18n
+from ui import crash, i18n, standard_dialogs
 from ui.idle import IdleWatcher
 from ui.qt import QApplication, QFont, QFontDatabase, QObject, Qt, QTimer, QWidget
 from ui.session_lock import SessionLockWatcher
@@ -291,6 +291,7 @@ def _make_app() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
+    standard_dialogs.install(app)
     font = QFont(app.font())
     family = _chinese_fallback()
     if family:

@@ -36,6 +36,18 @@ def settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own catalogues (qtbase_zh_CN.qm) may be: where Qt says, then the wheel's layouts
+    (PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows), which are also the places
+    a PyInstaller build copies them to (installer/reviewdesk.spec keeps qtbase_zh_CN.qm)."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+             package / "Qt" / "translations", package / "translations"]
+    return list(dict.fromkeys(folder for folder in found if folder.is_dir()))
+
+
 def saved_language() -> str:
     value = settings().value(LANGUAGE_KEY, DEFAULT_LANGUAGE)
     return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
@@ -70,11 +82,12 @@ def install(language: str) -> str:
         return _current
     app.installTranslator(ours)
     _installed.append(ours)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     base = QTranslator(app)
-    if base.load(f"qtbase_{language}", qt_dir):
-        app.installTranslator(base)
+    if any(base.load(f"qtbase_{language}", str(folder)) for folder in qt_translation_dirs()):
+        app.installTranslator(base)  # installed last, so asked first; ours answers what it lacks
         _installed.append(base)
+    else:
+        log.warning("Qt's own catalogue qtbase_%s not found; Qt's dialogs stay in English", language)
     QLocale.setDefault(QLocale(language))
     _current = language
     return _current
@@ -109,15 +122,25 @@ def error_detail(err: BaseException) -> str | None:
     return text or None
 
 
-def _field_label(field: str) -> str:
+def _field_label(field: str) -> str | None:
+    """The form label for a core field name; None for a field the user never sees by that name (the message
+    is then shown alone: an English identifier such as "count" must not lead a Chinese sentence)."""
     labels = {
         "username": QCoreApplication.translate("Errors", "User name"),
         "password": QCoreApplication.translate("Errors", "Password"),
         "display_name": QCoreApplication.translate("Errors", "Full name"),
         "role": QCoreApplication.translate("Errors", "Role"),
         "idle_lock_minutes": QCoreApplication.translate("Errors", "Auto-lock after"),
+        "count": QCoreApplication.translate("Errors", "Number of cases"),
+        "ratio": QCoreApplication.translate("Errors", "Share of cases"),
+        "seed": QCoreApplication.translate("Errors", "Random seed"),
+        "name": QCoreApplication.translate("Errors", "Name"),
+        "reason": QCoreApplication.translate("Errors", "Reason"),
+        "panel_size": QCoreApplication.translate("Errors", "Panel size"),
+        "max_load": QCoreApplication.translate("Errors", "Cases per expert at most"),
+        "year": QCoreApplication.translate("Errors", "Year"),
     }
-    return labels.get(field, field)
+    return labels.get(field)
 
 
 def error_text(err: BaseException) -> str:
@@ -136,7 +159,7 @@ def error_text(err: BaseException) -> str:
                 text = text[len(prefix) :]
                 break
         label = _field_label(err.field)
-        if text.casefold().startswith(label.casefold()):  # "密码至少需要 8 位" names the field already
+        if label is None or text.casefold().startswith(label.casefold()):  # "密码至少需要 8 位" names it already
             return text
         return f"{label}{'：' if zh else ': '}{text}"
     if isinstance(err, ReviewDeskError):

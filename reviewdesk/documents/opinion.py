@@ -26,6 +26,7 @@ from reviewdesk.documents.labels import OUTCOME_ZH
 from reviewdesk.documents.labels import PANEL_ROLE_ZH as ROLE_ZH
 from reviewdesk.documents.labels import PETITION_FLAG_ZH as FLAG_ZH
 from reviewdesk.documents.profile import Profile
+from reviewdesk.experts.vocab import PROFESSION_ZH
 
 SECTIONS = (
     "案件来源及选案理由",
@@ -71,8 +72,16 @@ def _source(f: CaseFacts, p: Profile) -> list[Block]:
     return out
 
 
+def affiliation(unit_name: str, profession: str) -> str:
+    """"甘肃省高级人民法院法官": the unit, then the profession where it says something. 其他 (the roster's
+    "other") is no profession to print, and a unit that already names it ("…律师事务所律师") is not repeated."""
+    if not profession or profession == PROFESSION_ZH["other"] or unit_name.endswith(profession):
+        return unit_name
+    return f"{unit_name}{profession}"
+
+
 def _member_text(f: CaseFacts) -> str:
-    parts = [f"{m.name}（{ROLE_ZH.get(m.role, m.role)}，{m.unit_name}{m.profession}）" for m in f.members]
+    parts = [f"{m.name}（{ROLE_ZH.get(m.role, m.role)}，{affiliation(m.unit_name, m.profession)}）" for m in f.members]
     return f"评查组由{'、'.join(parts)}共{len(parts)}人组成。" if parts else "评查组成员尚未确定。"
 
 

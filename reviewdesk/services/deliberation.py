@@ -36,6 +36,7 @@ from reviewdesk.store.models import (
     Rubric,
     ScoreItem,
     ScoreSheet,
+    User,
 )
 from reviewdesk.workspace import OpenWorkspace
 
@@ -127,6 +128,7 @@ class ConclusionView:
     concluded_at: str
     outcome_reason: str = ""
     needs_review: bool = False
+    concluded_by_name: str = ""  # the account's display name, for people (concluded_by is the user name)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -323,6 +325,8 @@ def _conclusion_view(session: Session, board: _Board) -> ConclusionView | None:
                      f.basis_reason, f.needs_review) for f in findings],
         row.majority_view, row.minority_view, actions, row.version, row.concluded_by,
         row.concluded_at.isoformat(timespec="seconds"), row.outcome_reason, row.needs_review,
+        session.execute(select(User.display_name).where(User.username == row.concluded_by)).scalar_one_or_none()
+        or row.concluded_by,
     )
 
 

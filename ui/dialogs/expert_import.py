@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reviewdesk import file_paths
 from ui.i18n import error_text
+from ui.path_messages import path_message
 from ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -16,6 +18,7 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStandardPaths,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -71,11 +74,15 @@ class ExpertImportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Choose file…"))
         self.browse_button.clicked.connect(self.browse)
         self.check_button = QPushButton(self.tr("&Check"))
-        self.check_button.clicked.connect(lambda: self.load_file(Path(self.path.text().strip())))
+        self.check_button.clicked.connect(self.check_typed)
+        self.template_button = QPushButton(self.tr("Save a &blank roster…"))
+        self.template_button.setToolTip(self.tr("An empty experts.xlsx with the right columns, to fill in Excel"))
+        self.template_button.clicked.connect(self.save_template)
         pick = QHBoxLayout()
         pick.addWidget(self.path, 1)
         pick.addWidget(self.browse_button)
         pick.addWidget(self.check_button)
+        pick.addWidget(self.template_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -99,8 +106,8 @@ class ExpertImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(note(self.tr(
-            "Choose the roster workbook (start from `reviewdesk experts template`). It is checked first and "
-            "nothing is written until you press Apply; a workbook with problems cannot be applied."
+            "Choose the roster workbook (start from a blank roster: “Save a blank roster…”). It is checked first "
+            "and nothing is written until you press Apply; a workbook with problems cannot be applied."
         )))
         layout.addLayout(pick)
         layout.addWidget(self.summary)
@@ -114,6 +121,36 @@ class ExpertImportDialog(QDialog):
         if name:
             self.path.setText(name)
             self.load_file(Path(name))
+
+    def check_typed(self) -> None:
+        check = file_paths.input_file(self.path.text(), (".xlsx",))
+        if check.path is None:
+            self.message.show_error(path_message(check))
+            return
+        self.load_file(check.path)
+
+    def save_template(self) -> None:
+        from reviewdesk.security.atomic import write_atomic
+        from reviewdesk.services import experts
+
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save a blank roster"), str(Path(start or Path.home()) / "experts.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"))
+        if not name:
+            return
+        check = file_paths.output_file(name, ".xlsx", overwrite=True)
+        if check.path is None:
+            self.message.show_error(path_message(check))
+            return
+        try:
+            write_atomic(check.path, experts.template())
+        except OSError:
+            self.message.show_error(path_message(file_paths.PathCheck(None, file_paths.PathProblem.NOT_WRITABLE,
+                                                                      str(check.path.parent))))
+            return
+        self.message.show_ok(self.tr("Blank roster saved to {path}. Fill it in, then choose it here.").format(
+            path=check.path))
 
     # -- step 2: dry run -----------------------------------------------------------------------------------
     def load_file(self, path: Path) -> None:

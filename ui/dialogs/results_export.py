@@ -120,7 +120,7 @@ class ResultsExportDialog(QDialog):
         form.addRow(note(self.tr(
             "One key per line. An age1… key is the encryption key of the office's workstation: only that "
             "workstation can open the package. The office finds it on its Keys and trust page (“Encryption key "
-            "of this computer”) or with the command `reviewdesk keys recipient`, and sends it to you."
+            "of this computer”) and sends it to you."
         )))
         form.addRow(self.tr("&Sender name:"), self.issuer)
         form.addRow(self.tr("Package &file:"), out_row)

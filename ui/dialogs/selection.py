@@ -198,7 +198,8 @@ class SelectionDialog(QDialog):
             note(
                 self.tr(
                     "Cases are ranked by SHA-256 of the seed and each case key; the lowest ranks are drawn. "
-                    "Keep the seed with the minutes: anyone can replay the draw (reviewdesk select verify)."
+                    "Keep the seed with the minutes: with the same seed and settings, anyone can repeat the draw and "
+                    "get the same cases."
                 )
             )
         )

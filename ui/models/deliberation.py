@@ -14,6 +14,7 @@ from reviewdesk.services.deliberation import MemberSheet
 from reviewdesk.services.interviews import InterviewView
 from ui.i18n import bilingual, error_text
 from ui.models.base import NO_PARENT, HeadedTableModel, Index, RowsModel
+from ui.models.labels import when
 from ui.qt import QColor, QCoreApplication, Qt
 
 if TYPE_CHECKING:
@@ -260,7 +261,7 @@ class InterviewsModel(RowsModel[InterviewView]):
             return None
         col = index.column()
         if col == self.TIME:
-            return f"{row.started_at[:16].replace('T', ' ')} – {row.ended_at[11:16]}"
+            return f"{when(row.started_at)[:16]} – {when(row.ended_at)[11:16]}"
         if col == self.NAME:
             return row.interviewee_name
         if col == self.RELATION:

@@ -22,6 +22,7 @@ from ui.models.deliberation import (
     number,
     outcome_label,
 )
+from ui.models.labels import when
 from ui.qt import QFont, QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget, Signal
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, row_table
 from ui.worker import run_job
@@ -250,7 +251,7 @@ class DeliberationPanel(QWidget):
             return
         lines = [
             self.tr("Conclusion (version {version}, recorded by {who} at {when})").format(
-                version=c.version, who=c.concluded_by, when=c.concluded_at.replace("T", " ")),
+                version=c.version, who=c.concluded_by_name or c.concluded_by, when=when(c.concluded_at)),
             self.tr("Score {score}; grade {grade}; outcome: {outcome}").format(
                 score=number(c.score), grade=c.grade, outcome=outcome_label(c.outcome)),
         ]
