@@ -10,6 +10,20 @@ from sqlalchemy.orm import Session
 from reviewdesk.casefiles.text import normalise_for_index
 
 _SNIPPET = "snippet(search_index, 4, '【', '】', '…', 24)"
+PAGE_BREAK = "\f"  # between the pages of a PDF's text in the index, so a hit knows its page
+
+# Where the first occurrence is, for the page: the FTS match says a row matches, not where.
+_POS = "instr(lower(search_index.body), lower(:raw))"
+_PAGE = (
+    f"CASE WHEN search_index.kind = 'document' AND {_POS} > 0 AND documents.page_count >= 1 THEN "
+    f"CASE WHEN documents.page_count = 1 THEN 1 WHEN instr(search_index.body, char(12)) = 0 THEN NULL ELSE "
+    f"1 + length(substr(search_index.body, 1, {_POS})) "
+    f"- length(replace(substr(search_index.body, 1, {_POS}), char(12), '')) END END"
+)
+_FROM = (
+    "FROM search_index JOIN cases ON cases.id = search_index.case_id "
+    "LEFT JOIN documents ON search_index.kind = 'document' AND documents.id = search_index.ref_id"
+)
 
 
 @dataclass(frozen=True)
@@ -17,11 +31,16 @@ class Hit:
     kind: str  # case | document
     ref_id: int
     case_id: int
-    title: str
+    title: str  # the case's title (case hits) or the document's (document hits)
     snippet: str
+    case_number: str = ""  # 案号, so a hit says which case it belongs to
+    case_title: str = ""
+    page: int | None = None  # 1-based page of the first occurrence (PDF with a text layer); None: no pages
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "id": self.ref_id, "case_id": self.case_id, "title": self.title, "snippet": self.snippet}
+        return {"kind": self.kind, "id": self.ref_id, "case_id": self.case_id, "title": self.title,
+                "snippet": self.snippet, "case_number": self.case_number, "case_title": self.case_title,
+                "page": self.page}
 
 
 def index(session: Session, kind: str, ref_id: int, case_id: int, title: str, body: str) -> None:
@@ -40,21 +59,26 @@ def search(session: Session, query: str, *, case_ids: set[int] | None = None, li
     q = " ".join(query.split())
     if not q or (case_ids is not None and not case_ids):
         return []
-    scope = "" if case_ids is None else f" AND case_id IN ({','.join(str(int(i)) for i in sorted(case_ids))})"
+    scope = "" if case_ids is None else f" AND search_index.case_id IN ({','.join(str(int(i)) for i in sorted(case_ids))})"
+    columns = (f"search_index.kind, search_index.ref_id, search_index.case_id, search_index.title, {{snip}}, "
+               f"cases.case_number, cases.title, {_PAGE}")
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
         sql = (
-            f"SELECT kind, ref_id, case_id, title, {_SNIPPET} FROM search_index "
+            f"SELECT {columns.format(snip=_SNIPPET)} {_FROM} "
             f"WHERE search_index MATCH :q{scope} ORDER BY rank LIMIT :n"
         )
-        params: dict[str, object] = {"q": phrase, "n": limit}
+        params: dict[str, object] = {"q": phrase, "raw": q, "n": limit}
     else:
         # Trigrams need three characters; one- and two-character queries (e.g. a surname) scan instead.
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        snip = "substr(search_index.body, max(1, instr(search_index.body, :raw) - 24), 60)"
         sql = (
-            "SELECT kind, ref_id, case_id, title, substr(body, max(1, instr(body, :raw) - 24), 60) FROM search_index "
-            f"WHERE (title LIKE :like ESCAPE '\\' OR body LIKE :like ESCAPE '\\'){scope} LIMIT :n"
+            f"SELECT {columns.format(snip=snip)} {_FROM} "
+            f"WHERE (search_index.title LIKE :like ESCAPE '\\' OR search_index.body LIKE :like ESCAPE '\\')"
+            f"{scope} LIMIT :n"
         )
         params = {"like": like, "raw": q, "n": limit}
     rows = session.execute(text(sql), params).all()
-    return [Hit(r[0], int(r[1]), int(r[2]), r[3], r[4] or "") for r in rows]
+    return [Hit(r[0], int(r[1]), int(r[2]), r[3], (r[4] or "").replace(PAGE_BREAK, " "), r[5], r[6],
+                None if r[7] is None else int(r[7])) for r in rows]

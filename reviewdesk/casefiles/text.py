@@ -94,7 +94,8 @@ def _pdf(data: bytes) -> Extracted:
             pages = len(pdf)
         finally:
             pdf.close()
-    text = "\n".join(t.replace("\r\n", "\n") for t in texts)
+    # Pages apart by a form feed: the search index keeps it (see normalise_for_index), so a hit has a page.
+    text = "\f".join(t.replace("\r\n", "\n").replace("\f", "\n") for t in texts)
     if not text.strip():
         return Extracted("scanned", "", pages)
     return Extracted("text", text, pages)
@@ -159,7 +160,9 @@ class _Paragraphs(ContentHandler):
             self._add(content)
 
 
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[^\S\f]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)  # whitespace but the page break
 
 
 def normalise_for_index(text: str) -> str:

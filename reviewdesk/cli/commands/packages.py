@@ -227,5 +227,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         emit_json([h.to_json() for h in hits])
     else:
         for h in hits:
-            print(f"{h.kind}\t{h.ref_id}\tcase {h.case_id}\t{h.title}\t{h.snippet}")
+            page = f"p. {h.page}" if h.page else "-"
+            print(f"{h.kind}\t{h.ref_id}\tcase {h.case_id}\t{h.case_number}\t{h.title}\t{page}\t{h.snippet}")
     return 0
