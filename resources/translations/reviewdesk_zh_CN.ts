@@ -933,16 +933,24 @@
         <translation>没有找到“{text}”。没有文字层的扫描件无法检索。</translation>
     </message>
     <message>
-        <source>Case</source>
-        <translation>案件</translation>
+        <source>［Case］ case details</source>
+        <translation>［案件］案件信息</translation>
     </message>
     <message>
-        <source>Document</source>
-        <translation>文件</translation>
+        <source>［Document］ {title}, page {page}</source>
+        <translation>［文件］{title}，第 {page} 页</translation>
     </message>
     <message>
-        <source>Double-click to open</source>
-        <translation>双击打开</translation>
+        <source>［Document］ {title}</source>
+        <translation>［文件］{title}</translation>
+    </message>
+    <message>
+        <source>Double-click to open the document at this page, with the words marked</source>
+        <translation>双击打开文件，直接翻到这一页，查找的词用黄色标出</translation>
+    </message>
+    <message>
+        <source>Double-click to open the case</source>
+        <translation>双击打开这件案件</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1759,18 @@ Evidence: {evidence}</source>
         <translation>扫描件（无文字层）：页面以图片显示，全文检索查不到其中的文字。</translation>
     </message>
     <message>
+        <source>“{term}” is marked in yellow on page(s) {pages}. Page Down / Page Up to turn the pages.</source>
+        <translation>“{term}”已用黄色标出，在第 {pages} 页。按 Page Down / Page Up 翻页。</translation>
+    </message>
+    <message>
+        <source>“{term}” is marked in yellow ({n} place(s)).</source>
+        <translation>“{term}”已用黄色标出（共 {n} 处）。</translation>
+    </message>
+    <message>
+        <source>“{term}” was not found in the text of this document (it may be split across lines, or be part of a picture).</source>
+        <translation>在本文件的文字中没有找到“{term}”（可能被分在两行，或是图片中的文字）。</translation>
+    </message>
+    <message>
         <source>No document open.</source>
         <translation>未打开文件。</translation>
     </message>
@@ -1813,6 +1833,10 @@ Keep it safe: it is not encrypted there.</source>
 <context>
     <name>Errors</name>
     <message>
+        <source>Where: {where}</source>
+        <translation>位置：{where}</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -1831,6 +1855,38 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Auto-lock after</source>
         <translation>自动锁定时间</translation>
+    </message>
+    <message>
+        <source>Number of cases</source>
+        <translation>抽取件数</translation>
+    </message>
+    <message>
+        <source>Share of cases</source>
+        <translation>抽取比例</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Panel size</source>
+        <translation>每组人数</translation>
+    </message>
+    <message>
+        <source>Cases per expert at most</source>
+        <translation>每位专家最多评查件数</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
     </message>
     <message>
         <source>Your role may not do this. If you need it, ask the administrator to change your role.</source>
@@ -1862,6 +1918,14 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>&amp;Check</source>
         <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;blank roster…</source>
+        <translation>保存空白名册(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>An empty experts.xlsx with the right columns, to fill in Excel</source>
+        <translation>一份列已排好的空白 experts.xlsx，在 Excel 中填写</translation>
     </message>
     <message>
         <source>Change</source>
@@ -1912,8 +1976,8 @@ Keep it safe: it is not encrypted there.</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Choose the roster workbook (start from `reviewdesk experts template`). It is checked first and nothing is written until you press Apply; a workbook with problems cannot be applied.</source>
-        <translation>请选择专家名册工作簿（以 `reviewdesk experts template` 生成的模板为准）。系统先检查，按“应用”之前不写入任何内容；有问题的工作簿不能应用。</translation>
+        <source>Choose the roster workbook (start from a blank roster: “Save a blank roster…”). It is checked first and nothing is written until you press Apply; a workbook with problems cannot be applied.</source>
+        <translation>请选择专家名册工作簿（可先按“保存空白名册…”得到空白名册再填写）。系统先检查，按“应用”之前不写入任何内容；有问题的工作簿不能应用。</translation>
     </message>
     <message>
         <source>Choose roster</source>
@@ -1922,6 +1986,14 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save a blank roster</source>
+        <translation>保存空白名册</translation>
+    </message>
+    <message>
+        <source>Blank roster saved to {path}. Fill it in, then choose it here.</source>
+        <translation>空白名册已保存到 {path}。填好后，在这里选择它。</translation>
     </message>
     <message>
         <source>Cannot read {file}.</source>
@@ -2140,6 +2212,57 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Relations of {id} saved.</source>
         <translation>已保存 {id} 的关系。</translation>
+    </message>
+</context>
+<context>
+    <name>FileTypes</name>
+    <message>
+        <source>ReviewDesk package</source>
+        <translation>评查数据包</translation>
+    </message>
+    <message>
+        <source>ReviewDesk backup</source>
+        <translation>评查工作台备份</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <source>Text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>数据文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>{kind} file</source>
+        <translation>{kind} 文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
@@ -2430,10 +2553,6 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>请先选择数据包文件。</translation>
     </message>
     <message>
-        <source>There is no file {path}. Check the name, or choose it with Browse….</source>
-        <translation>找不到文件 {path}。请核对文件名，或用“浏览…”选择。</translation>
-    </message>
-    <message>
         <source>{done} of {total} MB read · {files} of {files_total} files stored</source>
         <translation>已读取 {done} / {total} MB · 已保存 {files} / {files_total} 个文件</translation>
     </message>
@@ -2492,10 +2611,6 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Import cancelled. Nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>Where: {where}</source>
-        <translation>位置：{where}</translation>
     </message>
     <message>
         <source>The package was refused; nothing was stored.</source>
@@ -4007,6 +4122,53 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>PathMessages</name>
+    <message>
+        <source>Cannot save there</source>
+        <translation>无法保存到这里</translation>
+    </message>
+    <message>
+        <source>No file or folder chosen yet. Press Browse… to choose one.</source>
+        <translation>还没有选择文件或文件夹。请按“浏览…”选择。</translation>
+    </message>
+    <message>
+        <source>“{path}” has no file name. Type a name such as results{suffix}, or press Browse….</source>
+        <translation>“{path}”里没有文件名。请输入文件名，例如 results{suffix}，或按“浏览…”选择。</translation>
+    </message>
+    <message>
+        <source>“{path}” is a folder. Choose a file in it, or type a file name after the folder.</source>
+        <translation>“{path}”是一个文件夹。请选择其中的文件，或在文件夹后面输入文件名。</translation>
+    </message>
+    <message>
+        <source>“{path}” is a file, not a folder. Choose a folder.</source>
+        <translation>“{path}”是文件，不是文件夹。请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder “{path}” does not exist. Choose an existing folder with Browse….</source>
+        <translation>文件夹“{path}”不存在。请按“浏览…”选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <source>ReviewDesk may not write in the folder “{path}”. Choose another folder, for example your Documents folder or the USB stick.</source>
+        <translation>评查工作台无权写入文件夹“{path}”。请换一个文件夹，例如“文档”文件夹或U盘。</translation>
+    </message>
+    <message>
+        <source>“{path}” was not found. Check the name, or choose it with Browse….</source>
+        <translation>找不到“{path}”。请核对名称，或按“浏览…”选择。</translation>
+    </message>
+    <message>
+        <source>“{path}” cannot be read (it may be open in another program or protected). Close the other program, or copy the file and try again.</source>
+        <translation>无法读取“{path}”（可能正被其他程序打开，或受到保护）。请关闭其他程序，或把文件复制一份后再试。</translation>
+    </message>
+    <message>
+        <source>“{path}” is not the right kind of file: the name should end with {suffix}. Choose the right file.</source>
+        <translation>“{path}”不是所需类型的文件：文件名应以 {suffix} 结尾。请选择正确的文件。</translation>
+    </message>
+    <message>
+        <source>“{path}” already exists. Type a new file name.</source>
+        <translation>“{path}”已经存在。请输入一个新的文件名。</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Preview — {title}</source>
@@ -4075,6 +4237,17 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Print “{title}”</source>
         <translation>打印“{title}”</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -4371,8 +4544,8 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>接收单位密钥(&amp;R)：</translation>
     </message>
     <message>
-        <source>One key per line. An age1… key is the encryption key of the office&apos;s workstation: only that workstation can open the package. The office finds it on its Keys and trust page (“Encryption key of this computer”) or with the command `reviewdesk keys recipient`, and sends it to you.</source>
-        <translation>每行一个密钥。age1… 密钥是组织单位工作站的加密密钥，只有那台工作站能打开数据包。组织单位可在其“密钥与信任”页面（“本机加密密钥”）查到，或用命令 `reviewdesk keys recipient` 获取，再发给您。</translation>
+        <source>One key per line. An age1… key is the encryption key of the office&apos;s workstation: only that workstation can open the package. The office finds it on its Keys and trust page (“Encryption key of this computer”) and sends it to you.</source>
+        <translation>每行一个密钥。age1… 密钥是组织单位工作站的加密密钥，只有那台工作站能打开数据包。组织单位可在其“密钥与信任”页面（“本机加密密钥”）查到，再发给您。</translation>
     </message>
     <message>
         <source>&amp;Sender name:</source>
@@ -4443,24 +4616,12 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>请选择数据包的保存位置。</translation>
     </message>
     <message>
-        <source>The folder {folder} does not exist. Choose another place.</source>
-        <translation>文件夹 {folder} 不存在，请另选位置。</translation>
-    </message>
-    <message>
-        <source>{path} already exists. Choose a new file name.</source>
-        <translation>{path} 已存在，请另选文件名。</translation>
-    </message>
-    <message>
         <source>{count} valid key(s): the package can be opened by that office workstation only.</source>
         <translation>{count} 个有效密钥：只有对应的组织单位工作站能打开数据包。</translation>
     </message>
     <message>
         <source>No key yet.</source>
         <translation>尚未填写密钥。</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
         <source>Write the results package</source>
@@ -4755,10 +4916,6 @@ package of {time}</source>
     <message>
         <source>Import cancelled. Nothing was stored.</source>
         <translation>导入已取消，未保存任何内容。</translation>
-    </message>
-    <message>
-        <source>Where: {where}</source>
-        <translation>位置：{where}</translation>
     </message>
     <message>
         <source>Package refused</source>
@@ -5177,8 +5334,8 @@ package of {time}</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>Cases are ranked by SHA-256 of the seed and each case key; the lowest ranks are drawn. Keep the seed with the minutes: anyone can replay the draw (reviewdesk select verify).</source>
-        <translation>按随机种子与每件案件标识的 SHA-256 值排序，取值最小者入选。请将种子记入会议记录：任何人都可复现本次抽取（reviewdesk select verify）。</translation>
+        <source>Cases are ranked by SHA-256 of the seed and each case key; the lowest ranks are drawn. Keep the seed with the minutes: with the same seed and settings, anyone can repeat the draw and get the same cases.</source>
+        <translation>按随机种子与每件案件标识的 SHA-256 值排序，取值最小者入选。请将种子记入会议记录：用同一种子和同样的设置，任何人都能重复本次抽取，得到同样的案件。</translation>
     </message>
     <message>
         <source>Create a campaign first.</source>

@@ -669,12 +669,12 @@ class CasesPage(Page):
         self.detail.select_document(document_id)
         self.message.show_ok(self.tr("The document is now in volume {n}.").format(n=volume))
 
-    def open_document(self, document_id: int) -> None:
+    def open_document(self, document_id: int, *, find: str = "", page: int | None = None) -> None:
         from ui.widgets.document_viewer import DocumentViewerDialog
 
         if self.ws is None or not self.can_read:
             return
-        dialog = DocumentViewerDialog(self.ws, document_id, self)
+        dialog = DocumentViewerDialog(self.ws, document_id, self, find=find, page=page)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(
             lambda _result, d=dialog: self.viewers.remove(d) if d in self.viewers else None
@@ -718,20 +718,28 @@ class CasesPage(Page):
             )
 
     def _hit_item(self, hit: Hit, query: str) -> QListWidgetItem:
-        kind = self.tr("Case") if hit.kind == "case" else self.tr("Document")
+        """Three lines: where (document and page, or the case's own fields), which case, the passage."""
         snippet = " ".join(hit.snippet.split())
         if "【" not in snippet and query:  # short queries are matched by a scan that does not mark the hit
             snippet = "…" + snippet.replace(query, f"【{query}】") + "…"
-        item = QListWidgetItem(f"［{kind}］{hit.title}\n    {snippet}")
-        item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.ref_id, hit.case_id))
-        item.setToolTip(self.tr("Double-click to open"))
+        if hit.kind == "case":
+            where = self.tr("［Case］ case details")
+        elif hit.page:
+            where = self.tr("［Document］ {title}, page {page}").format(title=hit.title, page=hit.page)
+        else:
+            where = self.tr("［Document］ {title}").format(title=hit.title)
+        case = f"{hit.case_number}　{hit.case_title}".strip()
+        item = QListWidgetItem(f"{where}\n    {case}\n    {snippet}")
+        item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.ref_id, hit.case_id, hit.page, query))
+        item.setToolTip(self.tr("Double-click to open the document at this page, with the words marked")
+                        if hit.kind == "document" else self.tr("Double-click to open the case"))
         return item
 
     def open_hit(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
         if not data:
             return
-        kind, ref_id, case_id = data
+        kind, ref_id, case_id, page, query = data
         self.show_case(int(case_id))
         row = self.model.row_of(int(case_id))
         if row >= 0:
@@ -740,7 +748,7 @@ class CasesPage(Page):
             self.table.selectionModel().blockSignals(False)
         if kind == "document":
             self.detail.select_document(int(ref_id))
-            self.open_document(int(ref_id))
+            self.open_document(int(ref_id), find=str(query), page=page)
 
     # -- import (admin) ----------------------------------------------------------------------------------
     def open_import(self) -> None:

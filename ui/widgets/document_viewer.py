@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
 MAX_PIXELS = 40_000_000  # a rendered page never exceeds ~160 MB of RGBX, whatever the zoom
 SCREEN_DPI = 96
+HIGHLIGHT = "#ffe14d"  # the search term, as a highlighter pen marks it
 
 
 def render_pdf_page(page: Any, scale: float) -> QImage:
@@ -91,6 +92,9 @@ class DocumentViewer(QWidget):
         self._pages = 0
         self.zoom = 1.0
         self.fit_width = True
+        # A search term to show: where it is, per page (PDF: page index → rectangles in PDF points).
+        self.find_term = ""
+        self._found: dict[int, list[tuple[float, float, float, float]]] = {}
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -190,12 +194,15 @@ class DocumentViewer(QWidget):
         self.clear()
 
     # -- loading -----------------------------------------------------------------------------------------
-    def show_document(self, info: DocumentInfo, data: bytes) -> None:
+    def show_document(self, info: DocumentInfo, data: bytes, *, find: str = "", page: int | None = None) -> None:
+        """Show the document; with `find`, highlight that term and open at the page of its first occurrence
+        (from `page`, 1-based, the search hit's page, on)."""
         self.clear()
         self.info = info
+        self.find_term = " ".join(find.split())
         media = info.media_type
         if media == PDF:
-            self._open_pdf(data)
+            self._open_pdf(data, page)
         elif media.startswith("image/"):
             image = QImage.fromData(data)
             if image.isNull():
@@ -233,7 +240,7 @@ class DocumentViewer(QWidget):
                 ).format(kind=media_type_label(media))
             )
 
-    def _open_pdf(self, data: bytes) -> None:
+    def _open_pdf(self, data: bytes, page: int | None = None) -> None:
         import pypdfium2
 
         from reviewdesk.casefiles import pdf_scan
@@ -272,7 +279,18 @@ class DocumentViewer(QWidget):
         self.page_box.setValue(1)
         self.page_box.blockSignals(False)
         self._page = 0
-        self._render_page()
+        start = 0
+        if self.find_term:
+            self._found = self._find_in_pdf(self.find_term)
+            hint = (page or 1) - 1
+            later = [i for i in sorted(self._found) if i >= hint]
+            start = later[0] if later else min(self._found, default=0)
+            self._say_found(sorted(i + 1 for i in self._found))
+        if start:
+            self.go_to_page(start)
+        else:
+            self._render_page()
+        self._scroll_to_first_hit()
 
     def _show_text(self, text: str, notice: str | None) -> None:
         self.kind = self.KIND_TEXT
@@ -280,7 +298,97 @@ class DocumentViewer(QWidget):
         self.stack.setCurrentWidget(self.text)
         if notice:
             self._set_notice(notice)
+        if self.find_term:
+            self._highlight_text(self.find_term)
         self._update_tools()
+
+    # -- the search term ---------------------------------------------------------------------------------
+    def _find_in_pdf(self, term: str) -> dict[int, list[tuple[float, float, float, float]]]:
+        """Every occurrence of `term` in the text layer, as rectangles (left, bottom, right, top) per page."""
+        found: dict[int, list[tuple[float, float, float, float]]] = {}
+        with pdfium.LOCK:
+            for index in range(self._pages):
+                page = self._pdf[index]
+                textpage = page.get_textpage()
+                try:
+                    searcher = textpage.search(term, match_case=False)
+                    while (hit := searcher.get_next()) is not None:
+                        start, count = hit
+                        for r in range(textpage.count_rects(start, count)):
+                            found.setdefault(index, []).append(tuple(textpage.get_rect(r)))
+                    searcher.close()
+                finally:
+                    textpage.close()
+                    page.close()
+        return found
+
+    def _highlight_text(self, term: str) -> None:
+        """Mark every occurrence in a Word or text document and put the cursor on the first."""
+        from ui.qt import QColor, QTextCursor, QTextEdit
+
+        selections = []
+        document = self.text.document()
+        cursor = document.find(term)
+        first = QTextCursor(cursor)
+        while not cursor.isNull():
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(QColor(HIGHLIGHT))
+            selection.cursor = cursor
+            selections.append(selection)
+            cursor = document.find(term, cursor)
+        self.text.setExtraSelections(selections)
+        if not first.isNull():
+            self.text.setTextCursor(first)
+            self.text.centerCursor()
+        self._say_found(None, count=len(selections))
+
+    def found_pages(self) -> list[int]:
+        """1-based pages where the search term is (PDF)."""
+        return sorted(i + 1 for i in self._found)
+
+    def highlight_count(self) -> int:
+        """Occurrences marked in the text view (Word, plain text)."""
+        return len(self.text.extraSelections())
+
+    def _say_found(self, pages: list[int] | None, count: int = 0) -> None:
+        term = self.find_term
+        if pages is not None and pages:
+            shown = "、".join(str(p) for p in pages[:12]) + ("…" if len(pages) > 12 else "")
+            text = self.tr("“{term}” is marked in yellow on page(s) {pages}. Page Down / Page Up to turn the "
+                           "pages.").format(term=term, pages=shown)
+        elif count:
+            text = self.tr("“{term}” is marked in yellow ({n} place(s)).").format(term=term, n=count)
+        else:
+            text = self.tr("“{term}” was not found in the text of this document (it may be split across "
+                           "lines, or be part of a picture).").format(term=term)
+        self._set_notice(text if not self.notice.text() else self.notice.text() + "\n" + text)
+
+    def _scroll_to_first_hit(self) -> None:
+        rects = self._found.get(self._page)
+        if not rects or self._pdf is None or self._image.isNull():
+            return
+        with pdfium.LOCK:
+            height = self._pdf[self._page].get_height()
+        top = max(r[3] for r in rects[:1])
+        scale = self._image.height() / self._image.devicePixelRatio() / height
+        self.scroll.verticalScrollBar().setValue(max(0, int((height - top) * scale) - 80))
+
+    def _mark_hits(self, image: QImage, page_width: float, page_height: float) -> None:
+        """Yellow boxes over the term's occurrences on the page just rendered (in pixels of `image`)."""
+        rects = self._found.get(self._page)
+        if not rects:
+            return
+        from ui.qt import QColor, QPainter, QRectF
+
+        scale = image.width() / page_width
+        painter = QPainter(image)
+        try:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            for left, bottom, right, top in rects:
+                painter.fillRect(QRectF(left * scale - 1, (page_height - top) * scale - 1,
+                                        (right - left) * scale + 2, (top - bottom) * scale + 2), QColor(HIGHLIGHT))
+        finally:
+            painter.end()
 
     def _unsupported(self, message: str) -> None:
         self.kind = self.KIND_UNSUPPORTED
@@ -307,6 +415,9 @@ class DocumentViewer(QWidget):
         self.notice.hide()
         self.info = None
         self.kind = self.KIND_NONE
+        self.find_term = ""
+        self._found = {}
+        self.text.setExtraSelections([])
         self._page = self._pages = 0
         self.message.setText(self.tr("No document open."))
         self.stack.setCurrentWidget(self.message)
@@ -343,6 +454,7 @@ class DocumentViewer(QWidget):
         self.page_box.blockSignals(False)
         self._render_page()
         self.scroll.verticalScrollBar().setValue(0)
+        self._scroll_to_first_hit()
 
     def next_page(self) -> None:
         self.go_to_page(self._page + 1)
@@ -408,8 +520,10 @@ class DocumentViewer(QWidget):
             page = self._pdf[self._page]
             try:
                 image = render_pdf_page(page, zoom * SCREEN_DPI / 72 * ratio)
+                width, height = page.get_size()
             finally:
                 page.close()
+        self._mark_hits(image, width, height)
         image.setDevicePixelRatio(ratio)
         self._image = image
         self.canvas.setPixmap(QPixmap.fromImage(image))
@@ -456,10 +570,14 @@ class DocumentViewerDialog(QDialog):
 
     loaded = Signal()
 
-    def __init__(self, ws: OpenWorkspace, document_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: OpenWorkspace, document_id: int, parent: QWidget | None = None, *, find: str = "",
+        page: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ws: OpenWorkspace | None = ws
         self.document_id = document_id
+        self.find, self.start_page = find, page  # a search hit: the term to mark, the page it is on
         self.setWindowTitle(self.tr("Document"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(900, 760)
@@ -520,7 +638,7 @@ class DocumentViewerDialog(QDialog):
         if info.page_count:
             parts.insert(2, self.tr("%n page(s)", "", info.page_count))
         self.details.setText(" · ".join(parts))
-        self.viewer.show_document(info, data)
+        self.viewer.show_document(info, data, find=self.find, page=self.start_page)
         del data
         if self.export_button is not None:
             self.export_button.setEnabled(True)
