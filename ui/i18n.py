@@ -74,7 +74,7 @@ def install(language: str) -> str:
     remove()
     _current = "en"
     if app is None or language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))  # (QLocale.Territory is missing from PySide6 6.11)
         return _current
     ours = QTranslator(app)
     if not ours.load(f"reviewdesk_{language}", str(translations_dir())):

@@ -6,11 +6,14 @@ USB stick consistently. Qt's dialog is translated by Qt's catalogue (`qtbase_zh_
 and by the few strings below that Qt 6.11 renamed after its Chinese catalogue was last updated; lupdate
 copies them into our own catalogue, which Qt consults when its own has no entry.
 
-The detail view's "Type" column comes from the system's file-type names (English on a bare machine): a small
-icon provider names the kinds this app deals in, in the language shown.
+The detail view's "Type" and "Size" columns come from the system (its file-type names, its locale: English on
+an English Windows): a small icon provider names the kinds this app deals in, and a proxy model writes sizes in
+the language shown.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -19,7 +22,12 @@ from ui.qt import (
     QFileDialog,
     QFileIconProvider,
     QFileInfo,
+    QFileSystemModel,
+    QIdentityProxyModel,
+    QLocale,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     Qt,
 )
 
@@ -63,6 +71,20 @@ class FileTypeNames(QFileIconProvider):
         return QApplication.translate("FileTypes", "{kind} file").format(kind=info.suffix().upper()) if suffix else QApplication.translate("FileTypes", "File")
 
 
+class SizesInAppLanguage(QIdentityProxyModel):
+    """The Size column in the app's locale ("1 字节", not "1 bytes"):
+    Qt's file model uses the system locale, which on an English Windows is English whatever the app shows."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.column() == 1 and role == Qt.ItemDataRole.DisplayRole:
+            source = self.sourceModel()
+            if isinstance(source, QFileSystemModel):
+                info = source.fileInfo(self.mapToSource(index))
+                if info.isFile():
+                    return QLocale().formattedDataSize(info.size())
+        return super().data(index, role)
+
+
 class _FileDialogWatcher(QObject):
     """Gives every Qt file dialog the translated type names as it is first shown (the static
     QFileDialog.get…() functions build their dialog inside Qt, out of reach otherwise)."""
@@ -75,6 +97,8 @@ class _FileDialogWatcher(QObject):
         if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
             if watched.iconProvider() is not self.names:
                 watched.setIconProvider(self.names)
+            if watched.proxyModel() is None:
+                watched.setProxyModel(SizesInAppLanguage(watched))
         return False
 
 

@@ -1,0 +1,182 @@
+"""Chinese throughout: with the zh_CN catalogues loaded, no window shows English — every page (admin and expert,
+on the demo data), every dialog, and Qt's own dialogs (the file dialog the app uses everywhere, message boxes
+with their buttons and details, context menus). Codes, numbers, file patterns, key names and proper names may
+be in Latin letters (tests/ui/chinese_walk.py says which)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.workspace import Workspace
+from tests.packaging import pdf_bytes
+from tests.ui.chinese_walk import english, is_english, visible_texts
+from ui import standard_dialogs
+from ui.qt import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox, Qt, QWidget
+from ui.widgets.common import confirm, inform
+from ui.worker import wait_for_jobs
+
+
+@pytest.fixture(autouse=True)
+def qt_dialogs(qapp: QApplication) -> None:
+    standard_dialogs.install(qapp)  # what ui/app.py does at start-up
+
+
+def settle(qapp: QApplication, rounds: int = 15) -> None:
+    for _ in range(rounds):
+        qapp.processEvents()
+        wait_for_jobs()
+        time.sleep(0.01)
+
+
+def shown(qtbot, qapp: QApplication, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.show()
+    settle(qapp)
+    return widget
+
+
+def test_the_rules_tell_english_from_codes() -> None:
+    for text in ("Folder", "&Look in:", "count", "Planning", "Show Details...", "Draft saved"):
+        assert is_english(text), text
+    for text in ("文件夹", "GS-2026-0001", "2026-XF-01", "Ctrl+F", "*.rdpkg", "86.5", "exp-0042", "PDF", "第 3 页",
+                 "score.submit", "case_id=7; total=90.0", "age1qyq…", "English", "Excel 工作簿", "100%"):
+        assert not is_english(text), text
+
+
+@pytest.mark.parametrize("user", ["admin", "zhanghua"])
+def test_every_page_for_admin_and_expert(qtbot, qapp, demo_folder, main_window, user) -> None:
+    ws = Workspace(demo_folder).open(user, DEMO_PASSWORD)
+    try:
+        window = main_window(ws)
+        window.resize(1366, 768)
+        seen = {}
+        for key in list(window.pages):
+            window.show_page(key)
+            settle(qapp)
+            seen[key] = len(visible_texts(window))
+            assert english(window) == [], key
+        assert len(seen) >= (10 if user == "admin" else 4) and all(n > 40 for n in seen.values()), seen
+    finally:
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget is not None and isinstance(widget, QMessageBox):
+                widget.close()
+        ws.close()
+
+
+def _dialogs(ws, parent: QWidget, tmp_path: Path) -> dict[str, QWidget]:
+    """One of each of the app's dialogs and windows, built as the pages build them, on the demo data."""
+    from reviewdesk.services import assignment, cases, deliberation, experts
+    from ui.dialogs.about import AboutDialog
+    from ui.dialogs.accounts import AddUserDialog, ChangePasswordDialog, SetPasswordDialog
+    from ui.dialogs.certify import CertifyDialog
+    from ui.dialogs.conclusion import ConclusionDialog
+    from ui.dialogs.declaration import DeclarationDialog
+    from ui.dialogs.expert_import import ExpertImportDialog
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.interview_editor import InterviewEditor
+    from ui.dialogs.reason import ReasonDialog
+    from ui.dialogs.recovery import RecoveryDialog
+    from ui.dialogs.relations_editor import RelationsEditorDialog
+    from ui.dialogs.results_export import ResultsExportDialog
+    from ui.dialogs.selection import SelectionDialog
+    from ui.pages.keys import TrustIssuerDialog
+    from ui.pages.opinions import FormatsDialog
+    from ui.widgets.deliberation_view import form_data
+    from ui.widgets.document_viewer import DocumentViewerDialog
+    from ui.widgets.pdf_preview import PdfPreviewDialog
+    from ui.windows.login import LoginWindow
+    from ui.windows.setup_wizard import SetupWizard
+
+    panel = assignment.panels(ws, DEMO_CAMPAIGN)[0]
+    view = deliberation.deliberation(ws, str(panel.case.id), DEMO_CAMPAIGN)
+    data = form_data(ws, view)
+    pool = experts.list_experts(ws)
+    document = cases.case_detail(ws, str(panel.case.id)).documents[0]
+    return {
+        "about": AboutDialog(parent),
+        "add user": AddUserDialog(ws, parent),
+        "change password": ChangePasswordDialog(ws, parent),
+        "set password": SetPasswordDialog("重设密码", "为该账户设置新密码。", "设置", lambda _pw: None, parent),
+        "certify": CertifyDialog("本人与本案无利害关系。", panel.case.external_id, lambda: None, parent),
+        "reason": ReasonDialog("停用账户", "请写明理由。", "停用", lambda _text, _choice: None, parent),
+        "conclusion": ConclusionDialog(ws, view, data.bands, data.categories, data.items, parent),
+        "declaration": DeclarationDialog(ws, str(panel.case.id), panel.case.external_id, pool, lambda: None, parent),
+        "expert import": ExpertImportDialog(ws, parent),
+        "import wizard": ImportWizard(ws, parent),
+        "interview": InterviewEditor(ws, panel.case.id, DEMO_CAMPAIGN, None, ["张华", "李明"], parent),
+        "recovery": RecoveryDialog(tmp_path, "admin", parent),
+        "relations": RelationsEditorDialog(ws, experts.expert_detail(ws, pool[0].external_id), parent),
+        "results export": ResultsExportDialog(ws, DEMO_CAMPAIGN, "2026年涉法涉诉信访案件集中评查", parent),
+        "selection": SelectionDialog(ws, DEMO_CAMPAIGN, parent),
+        "trust issuer": TrustIssuerDialog(ws, parent),
+        "formats": FormatsDialog(str(tmp_path), parent),
+        "document": DocumentViewerDialog(ws, document.id, parent),
+        "pdf preview": PdfPreviewDialog(pdf_bytes(["评查意见书（预览）"]), "评查意见书", parent),
+        "login": LoginWindow(tmp_path),
+        "setup": SetupWizard(tmp_path / "new"),
+    }
+
+
+def test_every_dialog(qtbot, qapp, demo_ws, tmp_path) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    problems = {}
+    for name, dialog in _dialogs(demo_ws, parent, tmp_path).items():
+        shown(qtbot, qapp, dialog)
+        assert len(visible_texts(dialog)) > 3, name
+        if found := english(dialog):
+            problems[name] = found
+        if hasattr(dialog, "teardown"):
+            dialog.teardown()
+        dialog.close()
+    assert problems == {}
+
+
+def test_qt_file_dialogs_in_chinese(qtbot, qapp, tmp_path) -> None:
+    for name in ("cases.rdpkg", "experts.xlsx", "意见书.docx", "readme.md"):
+        (tmp_path / name).write_bytes(b"x")
+    (tmp_path / "U盘").mkdir()
+    for mode in ("open", "save", "folder"):
+        dialog = QFileDialog(None, "选择数据包", str(tmp_path), "评查数据包 (*.rdpkg);;所有文件 (*)")
+        # The app's choice (ui/standard_dialogs.py): Qt's own dialog, which Qt's catalogue translates.
+        assert qapp.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+        if mode == "save":
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if mode == "folder":
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+        shown(qtbot, qapp, dialog)
+        settle(qapp, 30)  # the file system model fills in on a thread
+        texts = {t[2] for t in visible_texts(dialog)}
+        assert {"查找范围(&L)：", "文件类型(&T)：", "文件夹"} <= texts, mode
+        assert mode == "folder" or {"评查数据包", "1 字节"} <= texts, mode
+        home = Path.home().name  # the side bar names the user's home folder: a proper name
+        assert [t for t in english(dialog) if t[2] != home] == [], mode
+        dialog.close()
+
+
+def test_message_boxes_buttons_details_and_menus_in_chinese(qtbot, qapp) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    box = inform(parent, "数据包被拒绝", "无法解密。", icon=QMessageBox.Icon.Warning,
+                 technical="cannot decrypt: not an age file (wrong header line)")
+    settle(qapp)
+    assert box.detailedText().startswith("cannot decrypt")  # the English reason, behind the button only
+    assert "cannot" not in box.text() + box.informativeText()
+    found = english(box)
+    assert not [t for t in found if "cannot decrypt" not in t[2]], found  # the hidden details pane aside
+    assert any(t[2].startswith("显示详") for t in visible_texts(box))
+    box.close()
+    ask = confirm(parent, "删除", "确定删除吗？", "删除(&D)", lambda: None)
+    settle(qapp)
+    assert english(ask) == [] and any(t[2] == "取消" for t in visible_texts(ask))
+    ask.close()
+    edit = QLineEdit("文字")
+    qtbot.addWidget(edit)
+    menu: QMenu = edit.createStandardContextMenu()
+    assert [a.text() for a in menu.actions() if a.text() and is_english(a.text())] == []
+    menu.deleteLater()
