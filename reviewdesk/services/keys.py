@@ -3,16 +3,21 @@ trusted issuers whose signed packages this workstation accepts. Admin only."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewdesk import file_paths
 from reviewdesk.audit.checkpoint import signing_key
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ValidationError
 from reviewdesk.packages import age, minisign
+from reviewdesk.security.atomic import write_atomic
 from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.store.models import TrustedIssuer, WorkstationKey
 from reviewdesk.workspace import OpenWorkspace
@@ -105,3 +110,61 @@ def list_issuers(ws: OpenWorkspace) -> list[IssuerInfo]:
 
 def trusted_keys(session: Session) -> dict[str, minisign.PublicKey]:
     return {r.key_id: minisign.PublicKey.from_base64(r.public_key) for r in session.execute(select(TrustedIssuer)).scalars()}
+
+
+# -- an office's signing key (no workspace: the office that builds packages may not run ReviewDesk) ---------
+@dataclass(frozen=True)
+class OfficeKeyFiles:
+    key_id: str
+    secret_key_file: str
+    public_key_file: str
+    encrypted: bool
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def generate_office_key(
+    secret_out: Path, public_out: Path, password: str | None, *, office_name: str = ""
+) -> OfficeKeyFiles:
+    """A new minisign key pair for an office that signs packages, written as `minisign -G` writes it: the secret
+    key (encrypted with `password`, or plain when None, like `minisign -G -W`) and the public key, which the
+    receiving workstations trust (`keys trust-issuer`). Neither file may exist yet; both or neither are written."""
+    checks = {"--secret-out": file_paths.output_file(secret_out), "--public-out": file_paths.output_file(public_out)}
+    for option, check in checks.items():
+        if check.path is None:
+            raise ValidationError(option, f"{check.problem.value if check.problem else 'bad'}: {check.about}",
+                                  message_zh=_PATH_PROBLEM_ZH.get(check.problem, "路径不可用") + f"：{check.about}")
+    secret_path, public_path = checks["--secret-out"].path, checks["--public-out"].path
+    assert secret_path is not None and public_path is not None
+    if secret_path.resolve() == public_path.resolve():
+        raise ValidationError("--public-out", "must differ from --secret-out", message_zh="公钥文件与私钥文件不能相同")
+    if password is not None and not password:
+        raise ValidationError("password", "must not be empty", message_zh="口令不能为空（不设口令请用 --without-password）")
+    key = minisign.SigningKey.generate()
+    office = " ".join(office_name.split())[:100]  # one line: minisign's comments are single lines
+    label = f" ({office})" if office else ""
+    kind = "encrypted secret key" if password is not None else "unencrypted secret key"
+    secret = key.secret_key_text(password, untrusted_comment=f"minisign {kind}{label}"[:100])
+    public = key.public_key_text(f"minisign public key {key.key_id_hex()}{label}"[:100])
+    try:
+        write_atomic(secret_path, secret.encode("utf-8"))
+        with contextlib.suppress(OSError):
+            os.chmod(secret_path, 0o600)  # the owner only (POSIX; on Windows the folder's ACL decides)
+        write_atomic(public_path, public.encode("utf-8"))
+    except OSError as err:
+        secret_path.unlink(missing_ok=True)
+        raise ValidationError("--secret-out", f"cannot write: {err.strerror}",
+                              message_zh=f"无法写入密钥文件（{err.strerror}），请换一个文件夹") from None
+    return OfficeKeyFiles(key.key_id_hex(), str(secret_path), str(public_path), password is not None)
+
+
+_PATH_PROBLEM_ZH = {
+    file_paths.PathProblem.EMPTY: "未给出文件名",
+    file_paths.PathProblem.NO_NAME: "路径中没有文件名",
+    file_paths.PathProblem.IS_FOLDER: "这是一个文件夹，请给出文件名",
+    file_paths.PathProblem.NOT_A_FOLDER: "上级路径是文件，不是文件夹",
+    file_paths.PathProblem.NO_PARENT: "文件夹不存在",
+    file_paths.PathProblem.NOT_WRITABLE: "无权写入该文件夹",
+    file_paths.PathProblem.EXISTS: "文件已存在，不会覆盖",
+}

@@ -29,6 +29,20 @@ def cmd_keys_signing_pub(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys_generate(args: argparse.Namespace) -> int:
+    password = None if args.without_password else read_secret(
+        args.password_env, "Password for the secret key / 私钥口令: ", confirm=True, what="password")
+    files = keys.generate_office_key(Path(args.secret_out), Path(args.public_out), password, office_name=args.office)
+    if args.json:
+        emit_json(files.to_json())
+    else:
+        print(f"key {files.key_id}: secret key {files.secret_key_file}"
+              f"{'' if files.encrypted else ' (NOT encrypted)'}, public key {files.public_key_file}")
+        print("Send the public key file to every workstation that receives your packages (keys trust-issuer); "
+              "sign packages with: package build --sign-key SECRET-KEY-FILE")
+    return 0
+
+
 def cmd_keys_trust(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         require(opened, "keys.trust_issuer", ADMIN)  # the role before the file (exit 5 before 6)
