@@ -1759,8 +1759,12 @@ Evidence: {evidence}</source>
         <translation>扫描件（无文字层）：页面以图片显示，全文检索查不到其中的文字。</translation>
     </message>
     <message>
-        <source>“{term}” is marked in yellow on page(s) {pages}. Page Down / Page Up to turn the pages.</source>
-        <translation>“{term}”已用黄色标出，在第 {pages} 页。按 Page Down / Page Up 翻页。</translation>
+        <source>“{term}” is marked in yellow on page(s) {pages}.</source>
+        <translation>“{term}”已用黄色标出，在第 {pages} 页。</translation>
+    </message>
+    <message>
+        <source> Page Down / Page Up turn the pages.</source>
+        <translation>按 Page Down / Page Up 翻页。</translation>
     </message>
     <message>
         <source>“{term}” is marked in yellow ({n} place(s)).</source>

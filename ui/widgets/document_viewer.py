@@ -354,8 +354,9 @@ class DocumentViewer(QWidget):
         term = self.find_term
         if pages is not None and pages:
             shown = "、".join(str(p) for p in pages[:12]) + ("…" if len(pages) > 12 else "")
-            text = self.tr("“{term}” is marked in yellow on page(s) {pages}. Page Down / Page Up to turn the "
-                           "pages.").format(term=term, pages=shown)
+            text = self.tr("“{term}” is marked in yellow on page(s) {pages}.").format(term=term, pages=shown)
+            if self._pages > 1:
+                text += self.tr(" Page Down / Page Up turn the pages.")
         elif count:
             text = self.tr("“{term}” is marked in yellow ({n} place(s)).").format(term=term, n=count)
         else:
