@@ -4169,7 +4169,7 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
     <message>
         <source>“{path}” already exists. Type a new file name.</source>
-        <translation>“{path}”已经存在。请输入一个新的文件名。</translation>
+        <translation>“{path}”已存在。请输入一个新的文件名。</translation>
     </message>
 </context>
 <context>

@@ -180,3 +180,12 @@ def test_message_boxes_buttons_details_and_menus_in_chinese(qtbot, qapp) -> None
     menu: QMenu = edit.createStandardContextMenu()
     assert [a.text() for a in menu.actions() if a.text() and is_english(a.text())] == []
     menu.deleteLater()
+
+
+def test_core_field_names_never_lead_a_chinese_message() -> None:
+    from reviewdesk.errors import ValidationError
+    from ui.i18n import error_text
+
+    assert error_text(ValidationError("count", "must be at least 1", message_zh="至少抽取 1 件")) == "抽取件数：至少抽取 1 件"
+    unknown = error_text(ValidationError("consolidation", "bad", message_zh="汇总方式不正确"))
+    assert unknown == "汇总方式不正确" and "consolidation" not in unknown

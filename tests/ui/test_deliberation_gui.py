@@ -131,7 +131,9 @@ def test_leader_records_a_conclusion_through_the_form(qtbot, board: Panel, admin
     assert done.findings[0].evidence_ref == "卷1第2页" and done.actions["correction"]["required"]
     assert [r.expert_id for r in done.findings[0].basis] == ["E1", "E2", "E3"]
     shown = panel.conclusion.text()
-    assert panel.conclusion.isVisible() and "1" in shown.splitlines()[0] and "expert1" in shown
+    # Who and when as people read them: the display name (not the user name), local time without "+00:00".
+    assert panel.conclusion.isVisible() and "1" in shown.splitlines()[0] and "expert 用户" in shown
+    assert "expert1" not in shown and "+00:00" not in shown and "T" not in shown.splitlines()[0]
     assert "瑕疵" in shown and "卷1第2页" in shown and panel.message.isVisible()
 
 
