@@ -36,13 +36,14 @@ def settings() -> QSettings:
     return QSettings(ORGANISATION, APPLICATION)
 
 
-def qt_translation_dirs() -> list[Path]:
-    """Where Qt's own catalogues (qtbase_zh_CN.qm) may be: where Qt says, then the wheel's layouts
-    (PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows), which are also the places
-    a PyInstaller build copies them to (installer/reviewdesk.spec keeps qtbase_zh_CN.qm)."""
-    import PySide6
+def qt_translation_dirs(package: Path | None = None) -> list[Path]:
+    """Where Qt's own catalogues (qtbase_zh_CN.qm) may be: where Qt says, then the wheel's layouts under the
+    PySide6 package (PySide6/Qt/translations on Linux and macOS, PySide6/translations on Windows), which are
+    also where a PyInstaller build puts them (installer/reviewdesk.spec keeps qtbase_zh_CN.qm)."""
+    if package is None:
+        import PySide6
 
-    package = Path(PySide6.__file__).resolve().parent
+        package = Path(PySide6.__file__).resolve().parent
     found = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
              package / "Qt" / "translations", package / "translations"]
     return list(dict.fromkeys(folder for folder in found if folder.is_dir()))

@@ -189,3 +189,21 @@ def test_core_field_names_never_lead_a_chinese_message() -> None:
     assert error_text(ValidationError("count", "must be at least 1", message_zh="至少抽取 1 件")) == "抽取件数：至少抽取 1 件"
     unknown = error_text(ValidationError("consolidation", "bad", message_zh="汇总方式不正确"))
     assert unknown == "汇总方式不正确" and "consolidation" not in unknown
+
+
+@pytest.mark.parametrize("layout", [("Qt", "translations"), ("translations",)])
+def test_qt_catalogue_found_in_the_wheel_and_frozen_layouts(qapp, tmp_path, layout) -> None:
+    """A frozen build keeps qtbase_zh_CN.qm under PySide6/ (installer/reviewdesk.spec): in either layout the
+    lookup finds it and Qt's own strings load from there."""
+    from ui import i18n
+    from ui.qt import QTranslator
+
+    real = next(d / "qtbase_zh_CN.qm" for d in i18n.qt_translation_dirs() if (d / "qtbase_zh_CN.qm").exists())
+    package = tmp_path / "_internal" / "PySide6"
+    folder = package.joinpath(*layout)
+    folder.mkdir(parents=True)
+    (folder / "qtbase_zh_CN.qm").write_bytes(real.read_bytes())
+    assert folder in i18n.qt_translation_dirs(package)
+    translator = QTranslator()
+    assert translator.load("qtbase_zh_CN", str(folder))
+    assert translator.translate("QFileDialog", "Files of type:") == "文件类型："
