@@ -483,6 +483,10 @@ class OpinionsPage(CampaignJobPage):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the opinions"), start)
         if not folder or self.ws is None:
             return
+        check = file_paths.folder(folder)  # e.g. a write-protected USB stick
+        if check.path is None:
+            warn(self, QCoreApplication.translate("PathMessages", "Cannot save there"), path_message(check))
+            return
         dialog = FormatsDialog(folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(lambda formats: self._confirm_batch(folder, formats))
