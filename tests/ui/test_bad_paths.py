@@ -122,3 +122,19 @@ def test_save_dialog_target_refused(qtbot, tmp_path: Path) -> None:
     assert "没有文件名" in box.text() and box.windowTitle() == "无法保存到这里"
     box.done(0)
     assert with_suffix(parent, str(tmp_path / "意见书"), ".docx") == tmp_path / "意见书.docx"
+
+
+def test_blank_roster_is_saved_from_the_dialog(qtbot, demo_ws, tmp_path: Path, monkeypatch) -> None:
+    """The roster help no longer quotes a terminal command: the dialog saves the blank workbook itself."""
+    from ui.dialogs.expert_import import ExpertImportDialog
+    from ui.qt import QFileDialog
+
+    dialog = ExpertImportDialog(demo_ws)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "名册"), ""))
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "名册.xlsx"
+    assert saved.read_bytes()[:2] == b"PK" and str(saved) in dialog.message.text()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path), ""))
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    assert "文件夹" in dialog.message.text()
