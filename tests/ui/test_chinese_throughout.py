@@ -61,9 +61,6 @@ def test_every_page_for_admin_and_expert(qtbot, qapp, demo_folder, main_window, 
             assert english(window) == [], key
         assert len(seen) >= (10 if user == "admin" else 4) and all(n > 40 for n in seen.values()), seen
     finally:
-        for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and widget is not None and isinstance(widget, QMessageBox):
-                widget.close()
         ws.close()
 
 
