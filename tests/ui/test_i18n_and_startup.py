@@ -81,7 +81,7 @@ def test_login_window_on_screen_has_loaded_only_what_it_needs(admin_ws, ws_folde
         assert "ctypes" not in loaded
     # PySide6 makes a class on first use; a star import of a Qt module (~0.15 s) would make them all.
     in_module, classes = map(int, made.split())
-    assert in_module < classes / 2
+    assert in_module < classes / 3  # at the login window about 40 of some 200 (a star import: all)
 
 
 def test_light_folder_check(tmp_path):
