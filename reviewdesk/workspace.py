@@ -30,8 +30,8 @@ from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
 from reviewdesk.security.throttle import LoginThrottle
 from reviewdesk.store import backup, migrate
+from reviewdesk.store.core_models import Role, User
 from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
-from reviewdesk.store.models import Role, User
 
 events = logging.getLogger("reviewdesk.events")  # event names, codes and numeric ids only (logs.py)
 
