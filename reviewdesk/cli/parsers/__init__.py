@@ -8,6 +8,8 @@ command runs (reviewdesk/cli/lazy.py).
 from __future__ import annotations
 
 import argparse
+import functools
+import gettext
 
 from reviewdesk import __version__
 from reviewdesk.cli.one_line import OneLineParser
@@ -23,6 +25,11 @@ from reviewdesk.cli.parsers import (
     scoring,
     selection,
 )
+
+# argparse asks gettext for each of its own strings (a few thousand while the tree is built); with no catalogue
+# for them, gettext searches the locale folders every time (it keeps only what it found): a third of the build.
+# The answer cannot change within a process, so it is asked once per string.
+argparse._ = functools.lru_cache(maxsize=None)(gettext.gettext)  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
