@@ -17,14 +17,8 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from ui.qt import QByteArray, QObject, Signal, network
-
-if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
-else:  # QtNetwork loads with this module (a start pays for it here, not in every `import ui.qt`)
-    QLocalServer, QLocalSocket = network().QLocalServer, network().QLocalSocket
+from ui.qt import QByteArray, QLocalServer, QLocalSocket, QObject, Signal
 
 CONNECT_MS = 400
 REPLY_MS = 5000

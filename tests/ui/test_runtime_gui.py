@@ -146,6 +146,7 @@ def test_a_second_start_hands_its_file_to_the_first(qtbot, folder, make_controll
         assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible()]) == 1
     finally:
         server.close()
+        qtbot.wait(100)  # the hand-over's socket events run while the server still exists
 
 
 @pytest.fixture
