@@ -166,12 +166,12 @@ def _check_values(value: Any, what: str, path: str) -> None:
         raise JsonRefused(what, f"a number of {value.chars} characters (at most {MAX_NUMBER_CHARS})", path or None,
                           reason_zh=f"数字长达 {value.chars} 个字符（上限 {MAX_NUMBER_CHARS}）")
     if isinstance(value, str):
-        if _SURROGATE.search(value):
+        if has_lone_surrogate(value):
             raise JsonRefused(what, "text holds an unpaired surrogate escape (\\ud800–\\udfff), not valid Unicode", path or None,
                               reason_zh="文本含有不成对的代理项转义（\\ud800–\\udfff），不是有效的 Unicode")
     elif isinstance(value, dict):
         for key, item in value.items():
-            if _SURROGATE.search(key):
+            if has_lone_surrogate(key):
                 raise JsonRefused(what, "a key holds an unpaired surrogate escape, not valid Unicode", f"{path}[{_show(key)}]",
                                   reason_zh="键含有不成对的代理项转义，不是有效的 Unicode")
             name = (f"{path}.{key}" if path else key) if key.isidentifier() else f"{path}[{_show(key)}]"
@@ -185,10 +185,16 @@ def _show(key: str) -> str:
     return json.dumps(key[:40], ensure_ascii=True)
 
 
+def has_lone_surrogate(text: str) -> bool:
+    """True if `text` is not valid Unicode: a lone surrogate, as an escape in JSON or as the surrogateescape
+    stand-in for a byte that was not UTF-8 (command-line arguments, file names)."""
+    return _SURROGATE.search(text) is not None
+
+
 def check_text(text: str, field: str) -> str:
     """Text typed or read at another edge (a cell, a UI field, a CLI option): refused if it is not valid
     Unicode (a lone surrogate), so storing it can never raise UnicodeEncodeError."""
-    if _SURROGATE.search(text):
+    if has_lone_surrogate(text):
         raise ValidationError(field, "holds an unpaired surrogate (\\ud800–\\udfff), not valid Unicode",
                               message_zh="含有不成对的代理项（\\ud800–\\udfff），不是有效的 Unicode")
     return text

@@ -14,14 +14,14 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reviewdesk import workspace_lock
 from reviewdesk.errors import AuthError, ReviewDeskError, ValidationError, WorkspaceBusy, WorkspaceError
@@ -29,9 +29,20 @@ from reviewdesk.locate import DB_NAME, DB_SUFFIXES, SLOTS_NAME, resolve_folder
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
 from reviewdesk.security.throttle import LoginThrottle
-from reviewdesk.store import backup, migrate
+from reviewdesk.store import backup
 from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
-from reviewdesk.store.models import Role, User
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from reviewdesk.store.core_models import Role
+
+# SQLAlchemy and the core models (_STORE_MODULES) are imported while the key is derived
+# (_unlock_while_importing), not with this module: one after the other they took a CLI call about equally
+# long. The functions below that use them import them where they use them.
+_STORE_MODULES = ("sqlalchemy.orm", "reviewdesk.store.core_models", "reviewdesk.store.migrate")
+T = TypeVar("T")
 
 events = logging.getLogger("reviewdesk.events")  # event names, codes and numeric ids only (logs.py)
 
@@ -127,6 +138,8 @@ class OpenWorkspace:
     @contextmanager
     def write_session(self) -> Iterator[Session]:
         """A session whose transaction starts with BEGIN IMMEDIATE (holds the write lock from the start)."""
+        from sqlalchemy.orm import Session
+
         with Session(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         ) as session:
@@ -134,6 +147,8 @@ class OpenWorkspace:
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
@@ -229,7 +244,11 @@ class Workspace:
             return self._create(username, display, password, kdf)
 
     def _create(self, username: str, display: str, password: str, kdf: KdfParams) -> tuple[OpenWorkspace, str]:
+        from sqlalchemy.orm import Session
+
         from reviewdesk.services import bootstrap
+        from reviewdesk.store import migrate
+        from reviewdesk.store.core_models import Role
 
         data_key = new_data_key()
         slots = KeySlotFile.create(self.slots_path, str(uuid.uuid4()))
@@ -264,7 +283,7 @@ class Workspace:
         self.require_exists()
         with self.throttle.attempt() as attempt:
             slots = KeySlotFile.load(self.slots_path)
-            unlocked = slots.unlock_user(username, password)
+            unlocked = _unlock_while_importing(lambda: slots.unlock_user(username, password))
             if unlocked is None:
                 raise AuthError()
             engine, data_key = self._open_engine(slots, unlocked)
@@ -293,7 +312,7 @@ class Workspace:
         normalized = recovery_code.normalize(code)
         with self.throttle.attempt() as attempt:
             slots = KeySlotFile.load(self.slots_path)
-            unlocked = slots.unlock_recovery(normalized) if normalized else None
+            unlocked = _unlock_while_importing(lambda: slots.unlock_recovery(normalized)) if normalized else None
             if unlocked is None:
                 raise WorkspaceError("wrong recovery code", message_zh="恢复码不正确")
             attempt.passed()
@@ -344,6 +363,8 @@ class Workspace:
         )
 
     def _migrate(self, engine: Engine, data_key: bytes) -> None:
+        from reviewdesk.store import migrate
+
         current = migrate.current_revision(engine)
         head = migrate.head_revision()
         if current == head:
@@ -363,6 +384,11 @@ class Workspace:
 
     @staticmethod
     def _actor(engine: Engine, username: str) -> Actor | None:
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from reviewdesk.store.core_models import Role, User
+
         with Session(engine) as session:
             user = session.execute(
                 select(User).where(User.username == username.strip(), User.disabled.is_(False))
@@ -390,6 +416,10 @@ class Workspace:
 
     @staticmethod
     def _active_users(opened: OpenWorkspace) -> set[str]:
+        from sqlalchemy import select
+
+        from reviewdesk.store.core_models import User
+
         with opened.read_session() as session:
             return set(session.execute(select(User.username).where(User.disabled.is_(False))).scalars())
 
@@ -410,6 +440,8 @@ class Workspace:
 
 
 def ensure_role_value(role: str) -> Role:
+    from reviewdesk.store.core_models import Role
+
     try:
         return Role(role)
     except ValueError:
@@ -418,3 +450,34 @@ def ensure_role_value(role: str) -> Role:
             f"unknown role '{role}' (use one of: {', '.join(r.value for r in Role)})",
             message_zh=f"未知角色“{role}”（可选：{'、'.join(r.value for r in Role)}）",
         ) from None
+
+
+def _unlock_while_importing(unlock: Callable[[], T]) -> T:
+    """Run `unlock` (the slot's Argon2id derivation, which releases the GIL) on a thread while this thread
+    imports the store's code, which the open needs next: the two waits overlap instead of adding up. The same
+    derivation at the same cost, inside the same throttle attempt; only the waiting is shared."""
+    if all(name in sys.modules for name in _STORE_MODULES):  # a later log-in in the same process
+        return unlock()
+    outcome: dict[str, Any] = {}
+
+    def derive() -> None:
+        try:
+            outcome["value"] = unlock()
+        except BaseException as err:  # handed to the caller below
+            outcome["error"] = err
+
+    thread = threading.Thread(target=derive, name="reviewdesk-unlock", daemon=True)
+    thread.start()
+    try:
+        _import_store()
+    finally:
+        thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _import_store() -> None:
+    import sqlalchemy.orm  # noqa: F401
+
+    from reviewdesk.store import core_models, migrate  # noqa: F401

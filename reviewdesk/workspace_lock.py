@@ -1,6 +1,6 @@
 """One writing process per workspace: an OS lock on `reviewdesk.lock` in the workspace folder.
 
-The lock is advisory and belongs to the process (flock on POSIX, msvcrt.locking on Windows): the OS drops it
+The lock is advisory and belongs to the process (reviewdesk/os_lock.py: flock on POSIX, msvcrt.locking on Windows): the OS drops it
 when the process ends, however it ends, so a crash never leaves a stale lock behind. The file itself stays
 (deleting it would race with a process that just opened it) and holds nothing.
 
@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 from pathlib import Path
 
+from reviewdesk import os_lock
 from reviewdesk.errors import WorkspaceBusy, WorkspaceError
 
 LOCK_NAME = "reviewdesk.lock"
@@ -42,13 +42,21 @@ class _OsLock:
 
     def take(self) -> bool:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os_lock.open_lock_file(self.path)
         except OSError as err:
             raise WorkspaceError(
                 f"cannot create the lock file in the workspace folder ({err.strerror})",
                 message_zh=f"无法在工作区文件夹中创建锁文件（{err.strerror}），请检查文件夹权限",
             ) from None
-        if _try_lock(fd):
+        try:
+            taken = os_lock.try_lock(fd)
+        except OSError as err:  # e.g. a file system without locks: refuse rather than run unprotected
+            os.close(fd)
+            raise WorkspaceError(
+                f"the workspace folder does not support file locks ({err.strerror})",
+                message_zh=f"工作区所在的文件系统不支持文件锁（{err.strerror}），请把工作区放在本机磁盘上",
+            ) from None
+        if taken:
             self._fd = fd
             return True
         os.close(fd)
@@ -56,48 +64,9 @@ class _OsLock:
 
     def drop(self) -> None:
         if self._fd is not None:
-            _unlock(self._fd)
+            os_lock.unlock(self._fd)
             os.close(self._fd)
             self._fd = None
-
-
-if sys.platform == "win32":
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # one byte (beyond the end of the empty file is allowed)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        try:
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass  # closing the handle releases it anyway
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        # flock, not lockf: a POSIX record lock would be released when *any* descriptor of the file in this
-        # process is closed, and flock locks belong to the open file, which only this module holds.
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        except OSError as err:  # e.g. a file system without locks: refuse rather than run unprotected
-            raise WorkspaceError(
-                f"the workspace folder does not support file locks ({err.strerror})",
-                message_zh=f"工作区所在的文件系统不支持文件锁（{err.strerror}），请把工作区放在本机磁盘上",
-            ) from None
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def lock_path(folder: Path) -> Path:

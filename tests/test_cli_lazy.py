@@ -88,3 +88,21 @@ def test_declared_choices_are_the_services_own() -> None:
     assert rubrics.RUBRIC_KEYS == rubrics_service.RUBRIC_KEYS
     assert documents.FORMATS == documents_service.FORMATS
     assert documents.RECORD_KINDS == documents_service.RECORD_KINDS
+
+
+def test_whoami_opens_the_workspace_without_the_case_data_models_or_alembic(admin_ws, monkeypatch) -> None:
+    """Opening a workspace and reading the account need only the core tables (store/core_models.py)."""
+    from tests.conftest import ADMIN, ADMIN_PW
+
+    folder = admin_ws.workspace.folder
+    admin_ws.close()
+    monkeypatch.setenv("RD_TEST_PW", ADMIN_PW)  # the probe's process inherits it
+    code = (
+        "from reviewdesk.cli.main import main\n"
+        f"assert main(['--workspace', {str(folder)!r}, 'whoami', '--json', '--user', {ADMIN!r}, "
+        "'--password-env', 'RD_TEST_PW']) == 0"
+    )
+    loaded = _loaded_after(code)
+    assert {"reviewdesk.store.core_models", "reviewdesk.cli.commands.users"} <= loaded  # it really ran
+    assert "reviewdesk.store.models" not in loaded and "alembic" not in loaded
+    assert not {m for m in loaded if m.split(".")[0] in ("numpy", "ortools", "docx", "reportlab", "openpyxl")}

@@ -41,3 +41,26 @@ def test_opening_a_workspace_at_head_imports_no_alembic(admin_ws: OpenWorkspace)
     out = subprocess.run([sys.executable, "-c", probe, str(folder)], capture_output=True, text=True, check=True,
                          cwd=ROOT, timeout=120)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_key_is_derived_while_the_store_code_is_imported(admin_ws: OpenWorkspace) -> None:
+    """In a fresh process (a CLI call) SQLAlchemy is not imported before the open, and the Argon2id derivation
+    runs on a thread of its own while the caller imports it; the open works."""
+    folder = admin_ws.workspace.folder
+    admin_ws.close()
+    probe = (
+        "import sys, threading\nfrom reviewdesk.security import keyslots\n"
+        "seen = []\nderive = keyslots.KdfParams.derive\n"
+        "def spy(self, *a):\n"
+        "    seen.append(threading.current_thread() is threading.main_thread())\n"
+        "    return derive(self, *a)\n"
+        "keyslots.KdfParams.derive = spy\n"
+        "from reviewdesk.workspace import Workspace\n"
+        "assert 'sqlalchemy' not in sys.modules\n"
+        f"opened = Workspace(sys.argv[1]).open({ADMIN!r}, {ADMIN_PW!r})\n"
+        "print(seen, opened.actor.username)\nopened.close()"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, str(folder)], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == f"[False] {ADMIN}"

@@ -128,3 +128,25 @@ def test_restore_waits_for_the_writer(folder: Path, tmp_path: Path) -> None:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=30)
     assert not any(p.name.startswith("replaced-") for p in folder.iterdir())  # nothing was swapped
+
+
+def test_the_os_lock_primitive_refuses_a_second_open_file_until_released(tmp_path: Path) -> None:
+    """reviewdesk/os_lock.py, under the workspace lock and the log-in throttle: the lock belongs to the open
+    file, so a second descriptor (as another process would have) is refused, then gets it once released."""
+    from reviewdesk import os_lock
+
+    path = tmp_path / "x.lock"
+    first, second = os_lock.open_lock_file(path), os_lock.open_lock_file(path)
+    try:
+        assert os_lock.try_lock(first)
+        assert not os_lock.try_lock(second)
+        os_lock.unlock(first)
+        assert os_lock.try_lock(second)
+        os_lock.unlock(second)
+        with os_lock.held(path):
+            assert not os_lock.try_lock(first)
+        assert os_lock.try_lock(first)
+    finally:
+        os.close(first)
+        os.close(second)
+    assert path.read_bytes() == b""  # the lock file never holds anything

@@ -7,7 +7,6 @@ does nothing (the idle lock still applies).
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 from ui.qt import QAbstractNativeEventFilter, QObject, QWidget, Signal
@@ -47,6 +46,8 @@ class SessionLockWatcher(QObject):
         """Start listening. True when the platform reports session locks (Windows)."""
         if sys.platform != "win32":
             return False
+        import ctypes  # Windows only, and ~0.03 s to import: not on other platforms' start-up path
+
         app.installNativeEventFilter(self.filter)  # type: ignore[attr-defined]
         # The notification goes to a window: a hidden native one that lives as long as the watcher.
         self._anchor = QWidget()

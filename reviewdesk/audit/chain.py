@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewdesk.clock import rfc3339
-from reviewdesk.store.models import AuditEntry, AuditHead
+from reviewdesk.store.core_models import AuditEntry, AuditHead
 
 GENESIS = "0" * 64
 

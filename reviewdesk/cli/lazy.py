@@ -1,6 +1,7 @@
 """A command's code, imported only when that command runs.
 
-The argparse tree (reviewdesk/cli/parsers/) names each command's function as `command("module", "cmd_x")`;
+The argparse tree (reviewdesk/cli/parsers/) names each command's function as `command("module", "cmd_x")`
+(through options.runs);
 building the tree, `--help`, `--version` and starting the GUI therefore import no command module and none of
 what they pull in (numpy, OR-Tools, the document renderers, the store).
 """

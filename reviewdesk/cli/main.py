@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Sequence
 
 from reviewdesk.cli.one_line import error_line, one_line
 from reviewdesk.errors import ReviewDeskError, ValidationError
+from reviewdesk.safe_json import has_lone_surrogate
 
 __all__ = ["build_parser", "main", "one_line"]
 
 INTERNAL_ERROR = 70
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +38,7 @@ def _gui_request(argv: Sequence[str]) -> tuple[bool, str | None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     for arg in sys.argv[1:] if argv is None else argv:
-        if _SURROGATE.search(arg):  # bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)
+        if has_lone_surrogate(arg):  # bytes that are not UTF-8 arrive as lone surrogates (surrogateescape)
             print("reviewdesk: error: an argument is not valid UTF-8 text", file=sys.stderr)
             return ValidationError.exit_code
     gui, workspace = _gui_request(sys.argv[1:] if argv is None else argv)

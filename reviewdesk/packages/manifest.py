@@ -44,9 +44,10 @@ _KEY_ID = re.compile(r"[0-9A-F]{16}")
 _REGION = re.compile(r"[1-8][0-9]{5}")
 _RECORD_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")
-# Text is valid Unicode without controls (C0, DEL, C1); long texts such as `summary` may hold LF and TAB.
-_BAD_TEXT = re.compile("[\\x00-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
-_BAD_LONG_TEXT = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+# Text has no controls (C0, DEL, C1); long texts such as `summary` may hold LF and TAB. A lone surrogate never
+# gets this far: safe_json.loads refuses one anywhere in the document, naming its path.
+_BAD_TEXT = re.compile("[\\x00-\\x1f\\x7f-\\x9f]")
+_BAD_LONG_TEXT = re.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f]")
 
 
 class ManifestError(ValueError):
@@ -224,8 +225,7 @@ class _Obj:
         bad = (_BAD_LONG_TEXT if lines else _BAD_TEXT).search(value)
         if bad:
             code = ord(bad.group())
-            what = "a lone surrogate (not valid Unicode)" if 0xD800 <= code <= 0xDFFF else "a control character"
-            raise ManifestError(self.at(key), f"contains {what} U+{code:04X} at character {bad.start() + 1}")
+            raise ManifestError(self.at(key), f"contains a control character U+{code:04X} at character {bad.start() + 1}")
         return value
 
     def req(self, key: str, *, max_len: int = 1000, lines: bool = False) -> str:

@@ -12,12 +12,12 @@ lock and each sees the count the previous one left; none can slip past a wait th
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reviewdesk import os_lock
 from reviewdesk.errors import ThrottledError
 from reviewdesk.security.atomic import remove_quietly, write_atomic
 
@@ -31,38 +31,6 @@ def delay_after(failures: int) -> float:
     if failures < FREE_ATTEMPTS:
         return 0.0
     return min(2.0 ** (failures - FREE_ATTEMPTS), MAX_DELAY_S)
-
-
-@contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """An exclusive lock between processes (flock on POSIX, msvcrt on Windows), released when the process
-    dies, so a killed login never leaves the workspace locked."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        if os.name == "nt":  # pragma: no cover - Windows only
-            import msvcrt
-
-            while True:
-                try:
-                    msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-                    break
-                except OSError:
-                    time.sleep(0.05)
-            try:
-                yield
-            finally:
-                os.lseek(fd, 0, os.SEEK_SET)
-                msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 class Attempt:
@@ -103,7 +71,7 @@ class LoginThrottle:
         """One log-in attempt, atomic across processes: if a wait is due, the attempt is counted and
         refused (ThrottledError, the secret is not checked); otherwise it is counted as a failure before the
         body checks the secret, and the counter is cleared only if the body calls `passed()`."""
-        with file_lock(self.lock_path):
+        with os_lock.held(self.lock_path):
             failures, last = self._read()
             wait = last + delay_after(failures) - self._clock()
             if wait > 0:
@@ -122,10 +90,10 @@ class LoginThrottle:
                     self._write(failures + 1, self._clock())  # the wait runs from the end of the check
 
     def record_failure(self) -> None:
-        with file_lock(self.lock_path):
+        with os_lock.held(self.lock_path):
             failures, _ = self._read()
             self._write(failures + 1, self._clock())
 
     def record_success(self) -> None:
-        with file_lock(self.lock_path):
+        with os_lock.held(self.lock_path):
             remove_quietly(self.path)

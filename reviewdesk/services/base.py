@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from reviewdesk.audit import chain
 from reviewdesk.errors import PermissionDenied
-from reviewdesk.store.models import Role, User
+from reviewdesk.store.core_models import Role, User
 from reviewdesk.workspace import OpenWorkspace
 
 ANYONE = frozenset(Role)

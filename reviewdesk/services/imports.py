@@ -21,12 +21,13 @@ from reviewdesk.casefiles.store import ChunkWriter
 from reviewdesk.casefiles.text import MAX_TEXT_SOURCE, extract, has_text_layer
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ReviewDeskError
+from reviewdesk.packages import age
 from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
 from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
 from reviewdesk.packages.prefetch import Prefetcher
 from reviewdesk.packages.reader import PackageError, PackageReader
-from reviewdesk.services.base import ADMIN, Change, change, require
-from reviewdesk.services.keys import age_identity, trusted_keys
+from reviewdesk.services.base import ADMIN, Change, change, query, require
+from reviewdesk.services.keys import AGE, age_identity, trusted_keys
 from reviewdesk.store.models import (
     Campaign,
     Case,
@@ -36,6 +37,7 @@ from reviewdesk.store.models import (
     ImportedPackage,
     PartyCounsel,
     Unit,
+    WorkstationKey,
 )
 from reviewdesk.workspace import OpenWorkspace
 
@@ -412,3 +414,27 @@ def _record_failure(ws: OpenWorkspace, path: Path, code: str, where: str | None)
 def _rejected(ws: OpenWorkspace, path: Path, err: PackageError) -> PackageRejected:
     _record_failure(ws, path, err.code, err.where)
     return PackageRejected(err)
+
+
+def package_kind(ws: OpenWorkspace, path: Path) -> str | None:
+    """What a package file is ("cases", "roster" or "results"), read from its manifest, so a file handed to
+    the app (the .rdpkg association) goes to the import that takes it. None when this workstation cannot tell:
+    not a package, a passphrase package, one addressed to another workstation, a part missing — the case import
+    then asks for what it needs or says what is wrong. Only routes: the import itself checks the signature and
+    everything else again, so nothing here trusts the manifest."""
+    with query(ws, "package.inspect", ADMIN) as session:
+        row = session.execute(select(WorkstationKey).where(WorkstationKey.purpose == AGE)).scalar_one_or_none()
+        identity = age.Identity.from_bytes(row.private_key) if row is not None else None
+    if identity is None:  # a workspace that never had a package key: nothing can be addressed to it
+        return None
+    try:
+        source = PartsReader(part_paths(Path(path)))
+    except (PartsError, OSError):
+        return None
+    try:
+        reader = PackageReader(source, identities=[identity], passphrase=None, trusted={}, allow_unsigned=True)
+        return reader.open().manifest.kind
+    except (PackageError, OSError):
+        return None
+    finally:
+        source.close()

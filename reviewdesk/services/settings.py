@@ -8,7 +8,7 @@ from typing import Any
 
 from reviewdesk.errors import ValidationError
 from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
-from reviewdesk.store.models import Setting
+from reviewdesk.store.core_models import Setting
 from reviewdesk.workspace import OpenWorkspace
 
 

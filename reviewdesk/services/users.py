@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from reviewdesk.clock import now
 from reviewdesk.errors import AuthError, Conflict, NotFound, ValidationError
 from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
-from reviewdesk.store.models import Role, User
+from reviewdesk.store.core_models import Role, User
 from reviewdesk.workspace import OpenWorkspace, ensure_role_value, validate_password, validate_username
 
 

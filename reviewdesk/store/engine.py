@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
-from reviewdesk.store import text_guard  # noqa: F401  (registers the check on every session)
+# SQLAlchemy is imported by the functions that make engines, not with this module: opening a workspace reads
+# its key slots and derives the key first, and imports SQLAlchemy meanwhile (workspace.py); backups and the
+# key check need only sqlcipher3.
 
 # Page cache per connection, in KiB (negative cache_size). SQLCipher decrypts each page as it enters the
 # cache, so a cache that holds the working set avoids re-decrypting hot pages; bench/store.py measured it.
@@ -39,6 +41,8 @@ def key_literal(data_key: bytes) -> str:
 
 
 def sqlcipher_url(db_path: Path, data_key: bytes) -> URL:
+    from sqlalchemy.engine import URL
+
     return URL.create("sqlite+pysqlcipher", password=key_literal(data_key), database=str(db_path))
 
 
@@ -73,11 +77,18 @@ def _begin(conn: Any) -> None:
 
 
 def install_listeners(engine: Engine, cache_kib: int = CACHE_KIB, *, cipher: bool = True) -> None:
+    from sqlalchemy import event
+
+    from reviewdesk.store import text_guard  # noqa: F401  (registers the check on every session, once)
+
     event.listen(engine, "connect", _connection_setup(cache_kib, cipher))
     event.listen(engine, "begin", _begin)
 
 
 def make_engine(db_path: Path, data_key: bytes, *, pool_size: int = 4, cache_kib: int = CACHE_KIB) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         sqlcipher_url(db_path, data_key),
         poolclass=QueuePool,
@@ -91,6 +102,10 @@ def make_engine(db_path: Path, data_key: bytes, *, pool_size: int = 4, cache_kib
 
 def make_plain_engine(db_path: Path, *, cache_kib: int = CACHE_KIB) -> Engine:
     """Plain SQLite with the same settings: the baseline of bench/store.py, never used for data."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import URL
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(URL.create("sqlite", database=str(db_path)), poolclass=QueuePool)
     install_listeners(engine, cache_kib, cipher=False)
     return engine

@@ -7,7 +7,6 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
-    Dialect,
     Float,
     ForeignKey,
     Integer,
@@ -16,49 +15,24 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.orm import Mapped, mapped_column
 
-
-class Timestamp(TypeDecorator[datetime]):
-    """An aware datetime stored as ISO 8601 text with its offset (SQLite's DateTime would drop the offset)."""
-
-    impl = String(40)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime")
-        return value.isoformat(timespec="microseconds")
-
-    def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else datetime.fromisoformat(value)
-
+from reviewdesk.store.core_models import (  # noqa: F401 - one import place for every model
+    ROLE_LABELS_ZH,
+    AuditCheckpoint,
+    AuditEntry,
+    AuditHead,
+    Base,
+    Role,
+    Setting,
+    Timestamp,
+    User,
+    WorkstationKey,
+)
 
 DEFAULT_GRADE_BANDS = (
     '[{"grade": "优秀", "min": 90}, {"grade": "合格", "min": 70}, {"grade": "瑕疵", "min": 60}, {"grade": "不合格", "min": 0}]'
 )
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"  # coordinator (组织办公室)
-    EXPERT = "expert"  # panel member (评查专家)
-    OBSERVER = "observer"  # read-only
-    AUDITOR = "auditor"  # reads the audit log
-
-
-ROLE_LABELS_ZH = {
-    Role.ADMIN: "管理员（组织者）",
-    Role.EXPERT: "评查专家",
-    Role.OBSERVER: "观察员（只读）",
-    Role.AUDITOR: "审计员",
-}
 
 
 class CrossRegionLevel(enum.StrEnum):
@@ -73,75 +47,6 @@ class UnitKind(enum.StrEnum):
     POLICE = "police"
     JUSTICE = "justice"
     OTHER = "other"
-
-
-class User(Base):
-    __tablename__ = "users"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    username: Mapped[str] = mapped_column(String(64), unique=True)
-    display_name: Mapped[str] = mapped_column(String(128))
-    role: Mapped[str] = mapped_column(String(16))
-    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(Timestamp())
-    password_changed_at: Mapped[datetime] = mapped_column(Timestamp())
-
-
-class Setting(Base):
-    __tablename__ = "settings"
-
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)  # JSON
-
-
-class WorkstationKey(Base):
-    """The workstation's Ed25519 signing key (audit checkpoints; later results packages)."""
-
-    __tablename__ = "workstation_keys"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    purpose: Mapped[str] = mapped_column(String(32), unique=True)
-    key_id: Mapped[str] = mapped_column(String(16))  # 8 bytes hex, as minisign key ids
-    private_key: Mapped[bytes] = mapped_column(LargeBinary)
-    public_key: Mapped[bytes] = mapped_column(LargeBinary)
-    created_at: Mapped[datetime] = mapped_column(Timestamp())
-
-
-class AuditEntry(Base):
-    """One link of the hash chain. Append-only: triggers refuse UPDATE and DELETE."""
-
-    __tablename__ = "audit_entries"
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    ts: Mapped[str] = mapped_column(String(40))  # RFC 3339 with offset, as hashed
-    actor: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(64), index=True)
-    target: Mapped[str] = mapped_column(String(256))
-    details: Mapped[str] = mapped_column(Text)  # canonical JSON
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class AuditHead(Base):
-    """Length and head hash of the chain, updated with every append, so a cut-off tail is noticed."""
-
-    __tablename__ = "audit_head"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[str] = mapped_column(String(64))
-
-
-class AuditCheckpoint(Base):
-    __tablename__ = "audit_checkpoints"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    head_hash: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[str] = mapped_column(String(40))
-    key_id: Mapped[str] = mapped_column(String(16))
-    payload: Mapped[str] = mapped_column(Text)  # the signed canonical JSON
-    signature: Mapped[str] = mapped_column(String(128))  # Ed25519, hex
 
 
 class Unit(Base):

@@ -50,6 +50,40 @@ def test_login_path_imports_no_database_code():
     assert out.stdout.strip() == "[]"
 
 
+# What the README's start (`reviewdesk --workspace DIR`) may not have loaded while the login window is all
+# there is: the store and its ORM, key derivation, the services, the workspace module (they load with 登录),
+# printing, and ctypes (the session-lock watcher needs it on Windows only).
+NOT_BEFORE_LOGIN = ("sqlalchemy", "alembic", "cryptography", "argon2", "sqlcipher3", "numpy", "ortools", "docx")
+NOT_BEFORE_LOGIN_MODULES = ("reviewdesk.workspace", "reviewdesk.store", "reviewdesk.services", "reviewdesk.security",
+                            "PySide6.QtPrintSupport", "ui.windows.main_window", "ui.pages")
+
+
+def test_login_window_on_screen_has_loaded_only_what_it_needs(admin_ws, ws_folder):
+    import os
+
+    code = (
+        "import sys\nfrom reviewdesk.cli.main import main\n"
+        f"assert main(['--workspace', {str(ws_folder)!r}]) == 0\n"
+        "from PySide6 import QtWidgets\n"
+        "print(len(vars(QtWidgets)), len(dir(QtWidgets)))\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    env = dict(os.environ, REVIEWDESK_EXIT_WHEN_SHOWN="1", QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr
+    shown, made, modules = out.stdout.splitlines()
+    assert shown == "REVIEWDESK-SHOWN LoginWindow"
+    loaded = set(modules.split())
+    assert "ui.single_instance" in loaded and "PySide6.QtNetwork" in loaded  # the probe must see a real start
+    assert not {m for m in loaded if m.split(".")[0] in NOT_BEFORE_LOGIN}
+    assert not {m for m in loaded if m.startswith(NOT_BEFORE_LOGIN_MODULES)}
+    if sys.platform != "win32":
+        assert "ctypes" not in loaded
+    # PySide6 makes a class on first use; a star import of a Qt module (~0.15 s) would make them all.
+    in_module, classes = map(int, made.split())
+    assert in_module < classes / 3  # at the login window about 40 of some 200 (a star import: all)
+
+
 def test_light_folder_check(tmp_path):
     assert locate.folder_state(tmp_path) is locate.FolderState.MISSING
     (tmp_path / locate.DB_NAME).write_bytes(b"")

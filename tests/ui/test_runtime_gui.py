@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from reviewdesk import logs
+from reviewdesk.demo import DEMO_CAMPAIGN
+from reviewdesk.services import keys, results
 from tests.conftest import ADMIN, ADMIN_PW, USER_PW
 from tests.helpers import ROOT, run_cli
 from tests.test_workspace_lock import start_holder
@@ -59,6 +61,35 @@ def test_a_file_argument_opens_the_import_wizard_after_login(qtbot, folder, make
     qtbot.waitUntil(lambda: _wizard(controller) is not None, timeout=10000)
     assert _wizard(controller).path.text() == str(package)
     assert controller.main.current_key() == "cases"
+
+
+def test_a_results_package_as_the_file_goes_to_the_results_import(qtbot, demo_ws, admin_ws, make_controller,
+                                                                  tmp_path):
+    """What the manifest says routes the file: a laptop's results package opens 评查结果汇总 and imports there,
+    after log-in and when a later start hands it over; the case import wizard stays shut."""
+    sender = "第一评查组笔记本"
+    keys.trust_issuer(admin_ws, keys.signing_public_key(demo_ws), sender)
+    made = results.export_results(demo_ws, DEMO_CAMPAIGN, [keys.recipient(admin_ws)], tmp_path / "评查结果.rdpkg",
+                                  issuer_name=sender)
+    package = Path(made.files[0])
+    folder = admin_ws.workspace.folder
+    admin_ws.close()
+    controller = make_controller(folder, ADMIN)
+    controller.open_file(package)
+    _logged_in(qtbot, controller)
+    page = controller.main.pages["results"]
+    qtbot.waitUntil(lambda: page.last_import is not None or page.last_error is not None, timeout=60000)
+    assert page.last_error is None and page.last_import.status == "imported"
+    assert controller.main.current_key() == "results" and page.campaign_id() == DEMO_CAMPAIGN
+    assert page.model.rowCount() == made.cases and _wizard(controller) is None
+    qtbot.waitUntil(lambda: not page.busy_now(), timeout=30000)
+
+    controller.main.show_page("home")
+    page.last_import = None
+    controller.bring_forward(str(package))  # what the single-instance server does for a later start
+    qtbot.waitUntil(lambda: page.last_import is not None or page.last_error is not None, timeout=60000)
+    assert page.last_import.status == "already_imported" and controller.main.current_key() == "results"
+    assert _wizard(controller) is None
 
 
 def test_the_app_holds_its_workspace_from_login_to_quit(qtbot, folder, make_controller):
@@ -115,6 +146,7 @@ def test_a_second_start_hands_its_file_to_the_first(qtbot, folder, make_controll
         assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible()]) == 1
     finally:
         server.close()
+        qtbot.wait(100)  # the hand-over's socket events run while the server still exists
 
 
 @pytest.fixture

@@ -328,7 +328,16 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def open_package(self, path: Path) -> None:
-        """A package given on the command line or handed over by a later start: the case import on it."""
+        """A package given on the command line or handed over by a later start: a results package goes to the
+        results import (评查结果汇总), anything else to the case import wizard, which also explains a file
+        that is no package for this workstation."""
+        if self.ws is not None and self.ws.actor.role.value == "admin" and "results" in self.pages:
+            from reviewdesk.services.imports import package_kind
+
+            if package_kind(self.ws, path) == "results":
+                self.show_page("results")
+                self.pages["results"].start_import(path)  # type: ignore[attr-defined]
+                return
         page = self.pages.get("cases")
         if page is None or not getattr(page, "is_admin", False):
             inform(

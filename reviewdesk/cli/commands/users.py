@@ -1,4 +1,8 @@
-"""whoami and user add|list|passwd|disable|enable."""
+"""whoami and user add|list|passwd|disable|enable.
+
+The accounts service is imported inside each command, and by whoami once the workspace is open: opening imports
+the store's code (SQLAlchemy) while it derives the key (workspace.py); a module-level import of the service would
+import it before, one after the other."""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ import argparse
 
 from reviewdesk.cli.secrets import read_secret
 from reviewdesk.cli.session import acting_user, emit_json, open_as_user, workspace_of
-from reviewdesk.services import users
 
 
 def cmd_whoami(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
+        from reviewdesk.services import users
+
         info = users.whoami(opened)
     if args.json:
         emit_json(info.to_json())
@@ -20,6 +25,8 @@ def cmd_whoami(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from reviewdesk.services import users
+
     with open_as_user(args) as opened:
         password = read_secret(
             args.new_password_env, f"Password for new user {args.name} / 新用户密码: ", confirm=True
@@ -33,6 +40,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from reviewdesk.services import users
+
     with open_as_user(args) as opened:
         rows = users.list_users(opened)
     if args.json:
@@ -45,6 +54,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from reviewdesk.services import users
+
     ws = workspace_of(args)
     ws.require_exists()
     name = acting_user(args)
@@ -61,6 +72,8 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_disable(args: argparse.Namespace) -> int:
+    from reviewdesk.services import users
+
     with open_as_user(args) as opened:
         users.disable_user(opened, args.name)
     print(f"User {args.name} disabled and their key slot deleted. Consider 'reviewdesk rekey' now.")
@@ -68,6 +81,8 @@ def cmd_disable(args: argparse.Namespace) -> int:
 
 
 def cmd_enable(args: argparse.Namespace) -> int:
+    from reviewdesk.services import users
+
     with open_as_user(args) as opened:
         new = read_secret(args.new_password_env, f"New password for {args.name} / 新密码: ", confirm=True)
         users.enable_user(opened, args.name, new)

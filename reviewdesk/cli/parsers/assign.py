@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import add_campaign, runs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,32 +23,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-load", type=int, help="cases per expert at most (default: the campaign's, if set)")
     p.add_argument("--dry-run", action="store_true", help="show the draw, save nothing")
     p.add_argument("--allow-partial", action="store_true", help="save the panels that could be formed")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("assign", "cmd_assign"))
+    runs(p, "assign", "cmd_assign")
     actions = p.add_subparsers(dest="assign_command", metavar="ACTION")
 
     r = actions.add_parser("replace", help="late recusal: replace a member by the best fitting backup")
-    r.add_argument("--campaign", required=True)
+    add_campaign(r)
     r.add_argument("--case", required=True, help="store id or case id")
     r.add_argument("--expert", required=True, help="the member to take off: store id or roster id")
     r.add_argument("--reason", required=True)
-    add_auth(r)
-    add_json(r)
-    r.set_defaults(func=command("assign", "cmd_replace"))
+    runs(r, "assign", "cmd_replace")
 
     c = actions.add_parser("change", help="replace a member by an expert of your choice (re-checked)")
-    c.add_argument("--campaign", required=True)
+    add_campaign(c)
     c.add_argument("--case", required=True)
     c.add_argument("--remove", required=True, help="member to take off")
     c.add_argument("--add", required=True, help="expert to put on")
     c.add_argument("--reason", required=True)
-    add_auth(c)
-    add_json(c)
-    c.set_defaults(func=command("assign", "cmd_change"))
+    runs(c, "assign", "cmd_change")
 
     v = sub.add_parser("panels", help="show a campaign's saved panels (admin, observer)")
-    v.add_argument("--campaign", required=True)
-    add_auth(v)
-    add_json(v)
-    v.set_defaults(func=command("assign", "cmd_panels"))
+    add_campaign(v)
+    runs(v, "assign", "cmd_panels")

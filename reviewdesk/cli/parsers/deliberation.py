@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import runs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,9 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--case", required=True, help="case id (store id or external id)")
     p.add_argument("--campaign", help="campaign id (needed when the case is in several)")
     p.add_argument("--from", dest="from_file", metavar="FILE.json", help="the conclusion to record (docs/deliberation.md)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("deliberation", "cmd_conclude"))
+    runs(p, "deliberation", "cmd_conclude")
 
     actions = sub.add_parser("interview", help="interview records (谈话笔录)").add_subparsers(
         dest="interview_command", metavar="ACTION", required=True
@@ -27,26 +24,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--case", required=True)
     p.add_argument("--campaign")
     p.add_argument("--file", required=True, metavar="FILE.json")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("deliberation", "cmd_interview_add"))
+    runs(p, "deliberation", "cmd_interview_add")
 
     p = actions.add_parser("update", help="replace an interview record with a corrected JSON file")
     p.add_argument("id", type=int)
     p.add_argument("--file", required=True, metavar="FILE.json")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("deliberation", "cmd_interview_update"))
+    runs(p, "deliberation", "cmd_interview_update")
 
     p = actions.add_parser("list", help="a case's interview records")
     p.add_argument("--case", required=True)
     p.add_argument("--campaign")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("deliberation", "cmd_interview_list"))
+    runs(p, "deliberation", "cmd_interview_list")
 
     p = actions.add_parser("show", help="one interview record in full")
     p.add_argument("id", type=int)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("deliberation", "cmd_interview_show"))
+    runs(p, "deliberation", "cmd_interview_show")

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import add_campaign, runs
 
 # The services' own values (tests/test_cli_lazy.py keeps them equal), here so that --help imports nothing heavy.
 FORMATS = ("docx", "pdf")
 RECORD_KINDS = ("score_sheet", "recusal", "interview")
 
 
-def _common(p: argparse.ArgumentParser, profile: bool = True) -> None:
-    if profile:
-        p.add_argument("--profile", metavar="FILE.json",
-                       help="office profile (letterhead, number prefix, wording); default resources/documents/office.json")
-    add_auth(p)
-    add_json(p)
+def _profile(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--profile", metavar="FILE.json",
+                   help="office profile (letterhead, number prefix, wording); default resources/documents/office.json")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,15 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", help="campaign id (needed when the case is in several)")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, metavar="FILE")
-    _common(p)
-    p.set_defaults(func=command("documents", "cmd_opinion_export"))
+    _profile(p)
+    runs(p, "documents", "cmd_opinion_export")
 
     p = opinion.add_parser("batch", help="every concluded case's opinion into a folder (admin)")
-    p.add_argument("--campaign", required=True)
+    add_campaign(p)
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--format", default="both", choices=[*FORMATS, "both"])
-    _common(p)
-    p.set_defaults(func=command("documents", "cmd_opinion_batch"))
+    _profile(p)
+    runs(p, "documents", "cmd_opinion_batch")
 
     records = sub.add_parser("records", help="print versions of score sheets, recusal form, interview records")
     actions = records.add_subparsers(dest="records_command", metavar="ACTION", required=True)
@@ -49,20 +45,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", required=True, choices=RECORD_KINDS)
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, metavar="DIR")
-    _common(p)
-    p.set_defaults(func=command("documents", "cmd_records_export"))
+    _profile(p)
+    runs(p, "documents", "cmd_records_export")
 
     report = sub.add_parser("report", help="campaign reports").add_subparsers(
         dest="report_command", metavar="ACTION", required=True)
     p = report.add_parser("campaign", help="the campaign summary report with statistics tables and charts")
-    p.add_argument("--campaign", required=True)
+    add_campaign(p)
     p.add_argument("--out", required=True, metavar="FILE", help=".docx (default) or .pdf")
     p.add_argument("--format", choices=FORMATS, help="default: from the file name, else docx")
-    _common(p)
-    p.set_defaults(func=command("documents", "cmd_report"))
+    _profile(p)
+    runs(p, "documents", "cmd_report")
 
     p = sub.add_parser("ledger", help="the campaign's Excel ledgers (cases, problems, scores, statistics)")
-    p.add_argument("--campaign", required=True)
+    add_campaign(p)
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    _common(p, profile=False)
-    p.set_defaults(func=command("documents", "cmd_ledger"))
+    runs(p, "documents", "cmd_ledger")

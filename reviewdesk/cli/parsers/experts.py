@@ -7,30 +7,23 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import runs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     ex = sub.add_parser("experts", help="the expert pool (专家库)").add_subparsers(dest="experts_command", metavar="ACTION", required=True)
     p = ex.add_parser("template", help="write the experts.xlsx template")
     p.add_argument("out")
-    p.set_defaults(func=command("experts", "cmd_template"))
+    runs(p, "experts", "cmd_template", auth=False, json=False)
     p = ex.add_parser("import", help="add or update experts from experts.xlsx (admin)")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_import"))
+    runs(p, "experts", "cmd_import")
     p = ex.add_parser("list", help="list the pool (admin, observer)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_list"))
+    runs(p, "experts", "cmd_list")
     p = ex.add_parser("show", help="one expert with relations and former units")
     p.add_argument("ref", help="store id or expert id (e.g. EXP-0001)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_show"))
+    runs(p, "experts", "cmd_show")
     p = ex.add_parser("set", help="availability, load cap, tags or linked account (admin)")
     p.add_argument("ref")
     p.add_argument("--available", choices=["yes", "no"])
@@ -38,20 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-load", type=int, metavar="N", help="at most N cases per campaign for this expert")
     p.add_argument("--tags", help="comma-separated tags (replace the current ones; '' clears)")
     p.add_argument("--account", metavar="USERNAME", help="link the expert's login (role expert); '' unlinks")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_set"))
+    runs(p, "experts", "cmd_set")
 
     rg = sub.add_parser("registry", help="the interest registry (企业、股东及高管)").add_subparsers(dest="registry_command", metavar="ACTION", required=True)
     p = rg.add_parser("template", help="write the registry.xlsx template")
     p.add_argument("out")
-    p.set_defaults(func=command("experts", "cmd_registry_template"))
+    runs(p, "experts", "cmd_registry_template", auth=False, json=False)
     p = rg.add_parser("import", help="replace the registry by registry.xlsx (admin)")
     p.add_argument("file")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_registry_import"))
+    runs(p, "experts", "cmd_registry_import")
     p = rg.add_parser("list", help="companies and counts (admin, observer)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("experts", "cmd_registry_list"))
+    runs(p, "experts", "cmd_registry_list")

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import runs
 from reviewdesk.recusal.findings import RULE_IDS
 
 # The services' own values (tests/test_cli_lazy.py keeps them equal), here so that --help imports nothing heavy.
@@ -23,9 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--case", required=True, metavar="REF", help="store id or external id")
     p.add_argument("--expert", metavar="REF", help="only this expert (store id or EXP-…)")
     p.add_argument("--campaign", metavar="ID", help="campaign rules to apply (default: the case's campaign)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("recusal", "cmd_check"))
+    runs(p, "recusal", "cmd_check")
 
     p = group.add_parser("decide", help="confirm or clear a soft finding (admin)")
     p.add_argument("--case", required=True, metavar="REF")
@@ -36,9 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--confirm", action="store_true", help="the conflict is real: excludes")
     which.add_argument("--clear", action="store_true", help="no conflict: the expert may sit")
     p.add_argument("--reason", required=True)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("recusal", "cmd_decide"))
+    runs(p, "recusal", "cmd_decide")
 
     p = group.add_parser("declare", help="record a conduct report or a recusal declaration (admin)")
     p.add_argument("--expert", required=True, metavar="REF")
@@ -47,12 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", help="conduct: the party or handler concerned")
     p.add_argument("--id-number", help="conduct: their identity number")
     p.add_argument("--note", default="")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("recusal", "cmd_declare"))
+    runs(p, "recusal", "cmd_declare")
 
     p = group.add_parser("declarations", help="recorded declarations (admin, observer)")
     p.add_argument("--expert", metavar="REF")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("recusal", "cmd_declarations"))
+    runs(p, "recusal", "cmd_declarations")

@@ -8,8 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import add_campaign, runs
 
 # The services' own values (tests/test_cli_lazy.py keeps them equal), here so that --help imports nothing heavy.
 CONFLICTS_EXIT = 12  # `results conflicts`: at least one case holds differing results (docs/cli.md)
@@ -26,14 +25,12 @@ def _group(sub: Any, name: str, help_text: str) -> Any:
 def register(sub: Any) -> None:
     export = _group(sub, "export", "write packages and files for other machines")
     p = export.add_parser("results", help="the campaign's results package for the organising office (admin)")
-    p.add_argument("--campaign", required=True)
+    add_campaign(p)
     p.add_argument("--recipient", action="append", default=[], required=True, metavar="age1…",
                    help="the receiving office's age recipient (repeat for several)")
     p.add_argument("--out", required=True, metavar="FILE", help="the package file to write (.rdpkg); must not exist")
     p.add_argument("--issuer-name", help="how the package names this workstation (default: its host name)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("results", "cmd_export"))
+    runs(p, "results", "cmd_export")
 
     res = sub.add_parser("results", help="results packages received from review laptops").add_subparsers(
         dest="results_command", metavar="ACTION", required=True
@@ -43,16 +40,10 @@ def register(sub: Any) -> None:
     p.add_argument("--passphrase-env", metavar="VAR", help="the package's passphrase, for passphrase-encrypted packages")
     p.add_argument("--allow-unsigned", action="store_true",
                    help="accept an unsigned or untrusted-signer package this once (audited)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("results", "cmd_import"))
+    runs(p, "results", "cmd_import")
     p = res.add_parser("list", help="received results per case, with their sources and status (admin, observer)")
-    p.add_argument("--campaign", required=True)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("results", "cmd_list"))
+    add_campaign(p)
+    runs(p, "results", "cmd_list")
     p = res.add_parser("conflicts", help=f"cases whose received results differ; exit {CONFLICTS_EXIT} if any")
-    p.add_argument("--campaign", required=True)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("results", "cmd_conflicts"))
+    add_campaign(p)
+    runs(p, "results", "cmd_conflicts")

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import runs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,41 +18,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sc.add_parser("certify", help="confirm the recusal statement (回避声明) for a case; creates your draft")
     _case_args(p)
     p.add_argument("--yes", action="store_true", help="confirm without the prompt (needed in scripts and with --json)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("scoring", "cmd_certify"))
+    runs(p, "scoring", "cmd_certify")
 
     p = sc.add_parser("statement", help="print the recusal statement (回避声明) text")
-    p.set_defaults(func=command("scoring", "cmd_statement"))
+    runs(p, "scoring", "cmd_statement", auth=False, json=False)
 
     p = sc.add_parser("submit", help="submit your sheet from a JSON file (or save it as a draft with --draft)")
     _case_args(p)
     p.add_argument("--sheet", required=True, metavar="FILE.json", help='{"items": [...], "comment": "..."}')
     p.add_argument("--draft", action="store_true", help="save as draft only (partial sheets allowed)")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("scoring", "cmd_submit"))
+    runs(p, "scoring", "cmd_submit")
 
     p = sc.add_parser("amend", help="change your submitted sheet (needs a reason; the old version is kept)")
     _case_args(p)
     p.add_argument("--sheet", required=True, metavar="FILE.json")
     p.add_argument("--reason", required=True)
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("scoring", "cmd_amend"))
+    runs(p, "scoring", "cmd_amend")
 
     p = sc.add_parser("show", help="show a sheet (yours by default; others' after you submitted)")
     _case_args(p)
     p.add_argument("--expert", help="whose sheet: store id or roster id")
     p.add_argument("--all", action="store_true", help="every sheet of the case you may see")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("scoring", "cmd_show"))
+    runs(p, "scoring", "cmd_show")
 
     p = sc.add_parser("mine", help="the cases of your panels and the state of your sheets")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("scoring", "cmd_mine"))
+    runs(p, "scoring", "cmd_mine")
 
 
 def _case_args(p: argparse.ArgumentParser) -> None:

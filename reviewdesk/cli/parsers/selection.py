@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewdesk.cli.lazy import command
-from reviewdesk.cli.options import add_auth, add_json
+from reviewdesk.cli.options import add_campaign, runs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,32 +25,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--strata", choices=["case_type", "unit", "region", "flag"], help="draw proportionally per stratum")
     p.add_argument("--seed", help="the seed (record it: it makes the draw reproducible)")
     p.add_argument("--dry-run", action="store_true", help="show the draw without storing it")
-    add_auth(p)
-    add_json(p)
-    p.set_defaults(func=command("selection", "cmd_draw"))
+    runs(p, "selection", "cmd_draw")
     actions = p.add_subparsers(dest="select_command", metavar="[verify|key|remove|list]")
 
     a = actions.add_parser("verify", help="replay the latest draw and compare pool, result and selected cases")
-    a.add_argument("--campaign", required=True)
-    add_auth(a)
-    add_json(a)
-    a.set_defaults(func=command("selection", "cmd_verify"))
+    add_campaign(a)
+    runs(a, "selection", "cmd_verify")
     a = actions.add_parser("key", help="add a key case chosen by hand (admin)")
-    a.add_argument("--campaign", required=True)
+    add_campaign(a)
     a.add_argument("--case", required=True, metavar="REF", help="store id or case id (e.g. GS-2026-0001)")
     a.add_argument("--reason", required=True)
-    add_auth(a)
-    add_json(a)
-    a.set_defaults(func=command("selection", "cmd_key"))
+    runs(a, "selection", "cmd_key")
     a = actions.add_parser("remove", help="take a selected case out (admin; refused once it has a panel)")
-    a.add_argument("--campaign", required=True)
+    add_campaign(a)
     a.add_argument("--case", required=True, metavar="REF")
     a.add_argument("--reason", required=True)
-    add_auth(a)
-    add_json(a)
-    a.set_defaults(func=command("selection", "cmd_remove"))
+    runs(a, "selection", "cmd_remove")
     a = actions.add_parser("list", help="selected cases with how, reason and selection id (admin, observer)")
-    a.add_argument("--campaign", required=True)
-    add_auth(a)
-    add_json(a)
-    a.set_defaults(func=command("selection", "cmd_list"))
+    add_campaign(a)
+    runs(a, "selection", "cmd_list")
