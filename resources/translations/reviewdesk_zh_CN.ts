@@ -132,6 +132,26 @@
         <source>The workspace in this folder is incomplete (setup was interrupted or a file was removed). Restore it from a backup, or press Change… to choose another folder.</source>
         <translation>此文件夹中的工作区不完整（初始化中断或文件被删除）。请从备份恢复，或点击“更改…”选择其他文件夹。</translation>
     </message>
+    <message>
+        <source>Restoring the workspace from {name}…</source>
+        <translation>正在从 {name} 恢复工作区…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The workspace now holds the data of the backup {name}. The data it replaced were moved into a folder named &quot;replaced-…&quot; in the workspace folder.</source>
+        <translation>工作区现在是备份 {name} 中的数据。被替换的原数据已移到工作区文件夹中名为“replaced-…”的文件夹里，没有删除。</translation>
+    </message>
+    <message>
+        <source>The restore did not take place: {reason} Log in again to go on working.</source>
+        <translation>恢复未进行：{reason} 请重新登录，继续工作。</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentPage</name>
@@ -472,6 +492,93 @@
     <message>
         <source>Checkpoint made: the first {size} entries are now signed (key {key}).</source>
         <translation>已生成检查点：前 {size} 条记录已签名（密钥 {key}）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file (.rdbak) holding all the data of this workspace. Make one at the end of each working day and keep it on a USB stick stored apart from this computer.</source>
+        <translation>备份是一个加密文件（.rdbak），包含本工作区的全部数据。建议每天工作结束时备份一次，存到 U 盘上，U 盘与这台电脑分开保管。</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>备份保存为</translation>
+    </message>
+    <message>
+        <source>ReviewDesk backups (*.rdbak)</source>
+        <translation>评查工作台备份文件 (*.rdbak)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path} ({size:.1f} MB). Keep it in a safe place.</source>
+        <translation>备份已保存：{path}（{size:.1f} MB）。请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Restoring replaces ALL data of this workspace ({folder}) with the backup made on {when}: every case, score sheet, conclusion, opinion, account and audit entry since then is replaced by the state of that day. The current data are not deleted: they are moved aside into a folder named &quot;replaced-…&quot; inside the workspace folder.</source>
+        <translation>恢复会用 {when} 做的备份替换本工作区（{folder}）的全部数据：此后的案件、评分表、合议结论、意见书、账户和审计记录，都会回到那一天的状态。现在的数据不会删除，而是移到工作区文件夹中名为“replaced-…”的文件夹里。</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>（日期不明）</translation>
+    </message>
+    <message>
+        <source>Careful: this backup was made from ANOTHER workspace, not from this one.</source>
+        <translation>请注意：这个备份来自另一个工作区，不是本工作区的备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup?</source>
+        <translation>从备份恢复？</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>继续…</translation>
+    </message>
+    <message>
+        <source>Really replace the data?</source>
+        <translation>确实要替换数据吗？</translation>
+    </message>
+    <message>
+        <source>Last question: replace the data of this workspace with the backup of {when}? Work done after that moment will no longer be in the workspace.</source>
+        <translation>最后确认：用 {when} 的备份替换本工作区的数据吗？那以后做的工作将不再保留在工作区中。</translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation>用备份替换</translation>
+    </message>
+    <message>
+        <source>Password in the backup</source>
+        <translation>备份中的密码</translation>
+    </message>
+    <message>
+        <source>Your password as it was when the backup was made (user {user}):</source>
+        <translation>做备份时您的密码（用户 {user}）：</translation>
+    </message>
+    <message>
+        <source>No password given: nothing was restored.</source>
+        <translation>没有输入密码，未做恢复。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
     </message>
 </context>
 <context>
@@ -2277,6 +2384,21 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>ReviewDesk — User manual</source>
+        <translation>评查工作台 — 使用手册</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The manual is missing from this installation ({path}). Reinstall ReviewDesk.</source>
+        <translation>本机安装中缺少使用手册（{path}）。请重新安装评查工作台。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Welcome, {name}</source>
@@ -3405,6 +3527,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;User manual</source>
+        <translation>使用手册(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the manual at the topic of this page (F1)</source>
+        <translation>打开使用手册中讲本页的一节（F1）</translation>
     </message>
     <message>
         <source>&amp;About ReviewDesk</source>

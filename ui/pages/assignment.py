@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 class AssignmentPage(Page):
     key = "assignment"
+    help_anchor = "draw"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 class ExpertsPage(Page):
     key = "experts"
+    help_anchor = "experts"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

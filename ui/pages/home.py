@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 class HomePage(Page):
     key = "home"
+    help_anchor = "home"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

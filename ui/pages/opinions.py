@@ -127,6 +127,7 @@ class FormatsDialog(QDialog):
 
 class OpinionsPage(CampaignJobPage):
     key = "opinions"
+    help_anchor = "opinions"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

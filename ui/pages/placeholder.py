@@ -11,6 +11,7 @@ class PlaceholderPage(Page):
     def __init__(self, key: str, title: str, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(None, parent)
         self.key = key
+        self.help_anchor = key  # the manual has a topic for every area still to come
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         inner = QVBoxLayout(box)

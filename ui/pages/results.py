@@ -113,6 +113,7 @@ class _Relay(QObject):
 
 class ResultsPage(CampaignJobPage):
     key = "results"
+    help_anchor = "results"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 class ScoringPage(Page):
     key = "scoring"
+    help_anchor = "scoring"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

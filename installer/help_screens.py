@@ -1,0 +1,114 @@
+"""Take the manual's pictures (resources/help/images/*.png) offscreen from a fresh demo workspace.
+
+    QT_QPA_PLATFORM=offscreen python installer/help_screens.py [OUT_FOLDER]
+
+Every screen is shown at 1366×768 in Chinese, grabbed and scaled to 1024 pixels wide. Run it again after a
+screen changes; the demo data are synthetic, so the pictures hold no real case.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reviewdesk import demo  # noqa: E402
+from reviewdesk.workspace import Workspace  # noqa: E402
+from ui import i18n  # noqa: E402
+from ui.app import _make_app  # noqa: E402
+from ui.qt import QApplication, Qt, QTableView, QWidget  # noqa: E402
+from ui.windows.main_window import MainWindow  # noqa: E402
+from ui.worker import wait_for_jobs  # noqa: E402
+
+SIZE = (1366, 768)
+WIDTH = 1024
+EXPERT = "zhanghua"
+
+
+def _settle(rounds: int = 30) -> None:
+    for _ in range(rounds):
+        wait_for_jobs()
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, out: Path, name: str) -> None:
+    _settle()
+    image = widget.grab().toImage().scaledToWidth(WIDTH, Qt.TransformationMode.SmoothTransformation)
+    image.save(str(out / f"{name}.png"), "PNG", 9)
+    print(f"{name}.png", flush=True)
+
+
+def _first_row(page: QWidget) -> None:
+    """Select the first row of the page's first table, so the detail pane shows something."""
+    for table in page.findChildren(QTableView):
+        if table.isVisible() and table.model() is not None and table.model().rowCount() > 0:
+            table.selectRow(0)
+            return
+
+
+def _deliberation(page: QWidget) -> None:
+    _first_row(page)
+    tabs = getattr(page, "tabs", None)
+    if tabs is not None:
+        _settle()
+        tabs.setCurrentIndex(1)
+
+
+SHOTS: dict[str, list[tuple[str, str, Callable[[QWidget], None] | None]]] = {
+    # user: [(page, picture, what to do on the page first)]
+    demo.DEMO_ADMIN: [
+        ("home", "home-admin", None),
+        ("cases", "cases", _first_row),
+        ("experts", "experts", _first_row),
+        ("assignment", "assignment", None),
+        ("opinions", "opinions", _first_row),
+        ("results", "results", None),
+        ("settings", "settings-backup", None),
+    ],
+    EXPERT: [
+        ("home", "home-expert", None),
+        ("scoring", "scoring-expert", _first_row),
+        ("scoring", "deliberation", _deliberation),
+    ],
+}
+
+
+def take(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    _make_app()
+    i18n.install("zh_CN")
+    with tempfile.TemporaryDirectory() as tmp:
+        print("building the demo workspace (about 20 s)…", flush=True)
+        folder = Path(tmp) / "demo"
+        demo.create_demo(folder)
+
+        from ui.windows.login import LoginWindow
+
+        login = LoginWindow(folder)
+        login.show()
+        _save(login, out, "login")
+        login.close()
+
+        for user, shots in SHOTS.items():
+            with Workspace(folder).open(user, demo.DEMO_PASSWORD) as ws:
+                main = MainWindow()
+                main.resize(*SIZE)
+                main.build(ws, 10)
+                main.show()
+                for key, name, prepare in shots:
+                    main.show_page(key)
+                    _settle()
+                    if prepare is not None:
+                        prepare(main.pages[key])
+                    _save(main, out, name)
+                main.teardown()
+                main.allow_close()
+                main.close()
+
+
+if __name__ == "__main__":
+    take(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "help" / "images")
