@@ -582,6 +582,25 @@
     </message>
 </context>
 <context>
+    <name>CampaignStage</name>
+    <message>
+        <source>Planning</source>
+        <translation>筹备中</translation>
+    </message>
+    <message>
+        <source>{cases} cases chosen, panels not drawn yet</source>
+        <translation>已抽取 {cases} 件案件，尚未分组</translation>
+    </message>
+    <message>
+        <source>All {cases} cases concluded</source>
+        <translation>{cases} 件案件已全部合议</translation>
+    </message>
+    <message>
+        <source>Under review ({concluded} of {cases} cases concluded)</source>
+        <translation>评查中（已合议 {concluded}/{cases} 件）</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsModel</name>
     <message>
         <source>Code</source>
@@ -2420,6 +2439,22 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <source>Use the list on the left to move between areas. Press Ctrl+L to lock the workspace when you leave your desk; it also locks by itself after a while without use.</source>
         <translation>点击左侧列表切换功能区。离开座位时请按 Ctrl+L 锁定工作区；长时间无操作时也会自动锁定。</translation>
     </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Nothing to do for you right now: every sheet of yours is submitted.</source>
+        <translation>目前没有待办事项：您的评分表都已提交。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Double-click a task (or choose it and press Open) to go to it.</source>
+        <translation>双击一项待办（或选中后点“打开”），即可转到办理的页面。</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -3680,6 +3715,53 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Total (grade)</source>
         <translation>总分（等次）</translation>
+    </message>
+</context>
+<context>
+    <name>MyTasks</name>
+    <message>
+        <source>Read and sign the recusal statement</source>
+        <translation>阅读并签署回避声明</translation>
+    </message>
+    <message>
+        <source>Fill in and submit the score sheet</source>
+        <translation>填写并提交评分表</translation>
+    </message>
+    <message>
+        <source>Deliberate and record the panel&apos;s conclusion (you lead)</source>
+        <translation>组织合议并记录结论（您是组长）</translation>
+    </message>
+    <message>
+        <source>Deliberation: waiting for the other members&apos; sheets</source>
+        <translation>合议：等待组内其他成员提交评分表</translation>
+    </message>
+    <message>
+        <source>Deliberation: the panel is ready, the leader records it</source>
+        <translation>合议：组内已全部提交，由组长记录结论</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>Sheets in</source>
+        <translation>已提交评分表</translation>
+    </message>
+    <message>
+        <source>{done} of {members}</source>
+        <translation>{done}/{members} 人</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,16 @@ class ScoringPage(Page):
         select_row(self.cases_table, row if row >= 0 else 0)
         self._show_case()
 
+    def open_case(self, campaign_id: str, case_id: int, deliberation: bool = False) -> None:
+        """Show one of the expert's cases (a task of the home page): its sheet, or its deliberation."""
+        if not self.expert_mode:
+            return
+        self.activate()
+        row = self.cases.row_of(campaign_id, case_id)
+        if row >= 0:
+            select_row(self.cases_table, row)
+        self.tabs.setCurrentWidget(self.deliberation if deliberation else self.score_stack)
+
     def selected_case(self) -> MyCase | None:
         if not self.expert_mode:
             return None

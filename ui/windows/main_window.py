@@ -237,7 +237,9 @@ class MainWindow(QMainWindow):
         if area.key == "home":
             from ui.pages.home import HomePage
 
-            return HomePage(ws)
+            home = HomePage(ws)
+            home.task_opened.connect(self.open_task)
+            return home
         if area.key == "cases":
             from ui.pages.cases import CasesPage
 
@@ -371,6 +373,14 @@ class MainWindow(QMainWindow):
         wizard = getattr(page, "wizard", None)
         if wizard is not None and not wizard.running:
             wizard.path.setText(str(path))
+
+    def open_task(self, campaign_id: str, case_id: int, kind: str) -> None:
+        """A task of the expert's home page: the scoring page on that case (its deliberation when that waits)."""
+        page = self.pages.get("scoring")
+        if page is None:
+            return
+        self.show_page("scoring")
+        page.open_case(campaign_id, case_id, deliberation=kind in ("conclude", "deliberate"))  # type: ignore[attr-defined]
 
     def open_help(self) -> None:
         """The manual at the current page's topic (Page.help_anchor)."""
