@@ -55,7 +55,14 @@ def _first_row(page: QWidget) -> None:
 
 
 def _deliberation(page: QWidget) -> None:
-    _first_row(page)
+    tasks = getattr(page, "cases", None)
+    if tasks is not None:
+        from reviewdesk.services.scoring import MyCase
+
+        rows = [tasks.row_at(r) for r in range(tasks.rowCount())]
+        waiting = [r for r in rows if isinstance(r, MyCase) and r.status == "submitted"]
+        if waiting:
+            page.cases_table.selectRow(tasks.row_of(waiting[-1].campaign_id, waiting[-1].case_id))
     tabs = getattr(page, "tabs", None)
     if tabs is not None:
         _settle()
@@ -76,9 +83,24 @@ SHOTS: dict[str, list[tuple[str, str, Callable[[QWidget], None] | None]]] = {
     EXPERT: [
         ("home", "home-expert", None),
         ("scoring", "scoring-expert", _first_row),
-        ("scoring", "deliberation", _deliberation),
     ],
+    "leader": [("scoring", "deliberation", _deliberation)],  # the leader of a panel whose sheets are all in
 }
+
+
+def _prepare_world(folder: Path) -> dict[str, str]:
+    """Make the pictures show work under way: 张华 has confirmed his first statement (so the sheet shows), and
+    "leader" is the account leading the first panel that waits for its conclusion. Returns user → account."""
+    from reviewdesk.services import assignment, experts, my_tasks, scoring
+
+    with Workspace(folder).open(EXPERT, demo.DEMO_PASSWORD) as ws:
+        first = my_tasks.my_tasks(ws)[0]
+        scoring.certify(ws, str(first.case_id), first.campaign_id)
+    with Workspace(folder).open(demo.DEMO_ADMIN, demo.DEMO_PASSWORD) as ws:
+        waiting = assignment.panels(ws, demo.DEMO_CAMPAIGN)[4]  # the demo concludes panels 1-4 of 6 scored
+        leader = next(m for m in waiting.members if m.role == "leader")
+        account = experts.expert_detail(ws, leader.external_id).account or EXPERT
+    return {demo.DEMO_ADMIN: demo.DEMO_ADMIN, EXPERT: EXPERT, "leader": account}
 
 
 def take(out: Path) -> None:
@@ -97,8 +119,9 @@ def take(out: Path) -> None:
         _save(login, out, "login")
         login.close()
 
+        accounts = _prepare_world(folder)
         for user, shots in SHOTS.items():
-            with Workspace(folder).open(user, demo.DEMO_PASSWORD) as ws:
+            with Workspace(folder).open(accounts[user], demo.DEMO_PASSWORD) as ws:
                 main = MainWindow()
                 main.resize(*SIZE)
                 main.build(ws, 10)

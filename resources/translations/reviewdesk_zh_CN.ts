@@ -3621,6 +3621,21 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>MemberSheetDialog</name>
+    <message>
+        <source>Score sheet of {name}</source>
+        <translation>{name} 的评分表</translation>
+    </message>
+    <message>
+        <source>Submitted, version {version}.</source>
+        <translation>已提交，第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>Draft: the member has not submitted it yet.</source>
+        <translation>草稿：该成员尚未提交。</translation>
+    </message>
+</context>
+<context>
     <name>MemberSheetsModel</name>
     <message>
         <source>Expert</source>
@@ -5178,6 +5193,10 @@ package of {time}</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
+        <source>Double-click a member to read their score sheet.</source>
+        <translation>双击一位成员，查看他的评分表。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -5276,6 +5295,10 @@ package of {time}</source>
     <message>
         <source> (and {count} more marked in red)</source>
         <translation>（另有 {count} 处已用红框标出）</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet to read on this case yet.</source>
+        <translation>{name} 在本案还没有可查看的评分表。</translation>
     </message>
 </context>
 <context>

@@ -136,6 +136,8 @@ class ScoringPage(Page):
         self.panel_table.selectionModel().selectionChanged.connect(lambda *_: self._show_sheets())
         self.member_sheets = MemberSheetsModel(self)
         self.sheets_table = row_table(self.member_sheets)
+        self.sheets_table.setToolTip(self.tr("Double-click a member to read their score sheet."))
+        self.sheets_table.activated.connect(lambda _index: self.open_member_sheet())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.panel_table)
         splitter.addWidget(self.sheets_table)
@@ -468,6 +470,24 @@ class ScoringPage(Page):
                                    s.total if s else None, s.grade if s else None))
         self.member_sheets.set_rows(out)
         fit_columns(self.sheets_table)
+
+    def open_member_sheet(self) -> None:
+        """The chosen member's sheet, read-only (the office and observers; blindness rules stay the service's)."""
+        rows = self.sheets_table.selectionModel().selectedRows()
+        member = self.member_sheets.row_at(rows[0].row()) if rows else None
+        cases = self.panel_table.selectionModel().selectedRows()
+        case = self.panel_cases.row_at(cases[0].row()) if cases else None
+        campaign_id = self.campaign.currentData()
+        if member is None or case is None or self.ws is None or not campaign_id:
+            return
+        if member.status in ("uncertified", "not_submitted"):
+            self.message.show_error(self.tr("{name} has no sheet to read on this case yet.").format(name=member.name))
+            return
+        from ui.dialogs.member_sheet import MemberSheetDialog
+
+        dialog = MemberSheetDialog(self.ws, str(campaign_id), case.case_id, member.external_id, member.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _is_admin(self) -> bool:
         return self.ws is not None and self.ws.actor.role.value == "admin"

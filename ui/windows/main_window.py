@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.ws = ws
         role = ws.actor.role.value
         self.go_menu.clear()
+        self._go_actions: dict[str, QAction] = {}
         for area in self.areas_for(role):
             page = self._make_page(area, ws)
             page.setObjectName(f"page-{area.key}")
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
             action = self.go_menu.addAction(area.label())
+            self._go_actions[area.key] = action
             if area.key in NAV_SHORTCUTS:
                 action.setShortcut(QKeySequence(NAV_SHORTCUTS[area.key]))
             action.triggered.connect(lambda _checked=False, key=area.key: self.show_page(key))
