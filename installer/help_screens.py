@@ -20,7 +20,7 @@ from reviewdesk import demo  # noqa: E402
 from reviewdesk.workspace import Workspace  # noqa: E402
 from ui import i18n  # noqa: E402
 from ui.app import _make_app  # noqa: E402
-from ui.qt import QApplication, QImage, Qt, QTableView, QWidget  # noqa: E402
+from ui.qt import QApplication, QEvent, QImage, Qt, QTableView, QWidget  # noqa: E402
 from ui.windows.main_window import MainWindow  # noqa: E402
 from ui.worker import wait_for_jobs  # noqa: E402
 
@@ -33,6 +33,8 @@ def _settle(rounds: int = 30) -> None:
     for _ in range(rounds):
         wait_for_jobs()
         QApplication.processEvents()
+        # Widgets replaced with deleteLater() go only here outside an event loop; else they show through.
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _save(widget: QWidget, out: Path, name: str) -> None:

@@ -4293,8 +4293,8 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>该功能将在后续版本提供。</translation>
     </message>
     <message>
-        <source>This version sets up the workspace, the accounts and the audit log. Until this area arrives, keep working as before; nothing needs to be prepared here.</source>
-        <translation>当前版本提供工作区、账户和审计日志功能。在此功能上线前，请按原有方式开展工作，此处无需做任何准备。</translation>
+        <source>This version covers the review itself: case packages, experts, recusal, panels, scoring, deliberation, opinions, results packages and statistics. Until this area arrives, keep working as before; nothing needs to be prepared here. The conclusions&apos; corrections and referral suggestions are already in each opinion and in the ledger.</source>
+        <translation>本版本已包括评查工作本身：案卷包、专家、回避、分组、评分、合议、意见书、结果包和统计。这一部分推出之前，请按原来的办法办理，这里不需要做任何准备。合议结论中的整改意见和移送建议，已写在每份意见书和台账里。</translation>
     </message>
 </context>
 <context>
@@ -5440,8 +5440,16 @@ package of {time}</source>
         <translation>第 {id} 次抽取已保存：{n} 件。随机种子：{seed}</translation>
     </message>
     <message>
-        <source>case id, e.g. GS-2026-0001, or the store number</source>
-        <translation>案件编号，如 GS-2026-0001，或内部编号</translation>
+        <source>type part of the case number, the title or the case id, then choose</source>
+        <translation>输入案号、案件名称或案件编号的一部分，再从列表中选择</translation>
+    </message>
+    <message>
+        <source>&amp;List…</source>
+        <translation>列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show every case to choose from</source>
+        <translation>列出全部案件供选择</translation>
     </message>
     <message>
         <source>why this case must be reviewed (required)</source>

@@ -44,3 +44,48 @@ def test_navigation_shortcuts_do_not_change_with_the_role(qtbot, admin_ws, login
             assert main.current_key() == "scoring"
         main.teardown()
         main.hide()
+
+
+def test_key_case_is_picked_from_the_list_and_previews_name_units(qtbot, admin_ws):
+    from tests.test_selection import make_campaign
+    from ui.dialogs.selection import SelectionDialog
+
+    make_campaign(admin_ws, 5)
+    dialog = SelectionDialog(admin_ws, "C1")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    assert dialog.key_cases.rowCount() == 5
+    from tests.ui.conftest import type_chinese
+
+    dialog.key_case.setFocus()
+    type_chinese(dialog.key_case, "纠纷3")  # part of a title, not the id
+    popup = dialog.key_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert dialog.key_completer.completionCount() == 1
+    popup.setCurrentIndex(dialog.key_completer.completionModel().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.key_case.text() == "GS-2026-0003")
+
+    dialog.tabs.setCurrentIndex(0)
+    dialog.by_ratio.setChecked(True)
+    dialog.ratio.setValue(0.6)
+    qtbot.mouseClick(dialog.preview_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0 or dialog.message.isVisible(), timeout=10000)
+    assert dialog.table.rowCount() > 0, dialog.message.text()
+    units = {dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())}
+    assert units and all(u.startswith("单位") for u in units), units  # the unit's name, not its code
+
+
+def test_expert_pane_masks_the_identity_number(qtbot, demo_ws, main_window):
+    from reviewdesk.services import experts
+
+    main = main_window(demo_ws)
+    main.show_page("experts")
+    page = main.pages["experts"]
+    row = next(r for r in range(page.model.rowCount()) if experts.expert_detail(demo_ws, page.model.row_at(r).external_id).id_number)
+    full = experts.expert_detail(demo_ws, page.model.row_at(row).external_id).id_number
+    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.id_number == full)
+    shown = page.text.toPlainText()
+    assert full not in shown and f"{full[:6]}********{full[-4:]}" in shown

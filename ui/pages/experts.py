@@ -152,6 +152,10 @@ class ExpertsPage(Page):
             self.message.show_error(error_text(err))
 
     def _show(self, detail: ExpertDetail | None) -> None:
+        """The expert's record. The identity number is masked as on every other screen (the admin's full copy
+        stays for the relations editor, where it is edited)."""
+        from reviewdesk.experts.records import mask_identity
+
         self.detail = detail
         self._update_buttons()
         if detail is None:
@@ -167,7 +171,7 @@ class ExpertsPage(Page):
             "<p>" + e(self.tr("Specialties: {list}").format(list="、".join(case_type_label(s) for s in r.specialties) or "—")) + "<br>"
             + e(self.tr("Tags: {list}").format(list="、".join(r.tags) or "—")) + "<br>"
             + e(self.tr("Available: {yes_no} {note}").format(yes_no=self.tr("Yes") if r.available else self.tr("No"), note=r.availability_note))
-            + "<br>" + e(self.tr("Identity number: {number}").format(number=detail.id_number or "—")) + "<br>"
+            + "<br>" + e(self.tr("Identity number: {number}").format(number=mask_identity(detail.id_number) or "—")) + "<br>"
             + e(self.tr("Linked account: {user}").format(user=detail.account or "—")) + "</p>",
             f"<h4>{e(relations_title)}</h4>",
         ]
