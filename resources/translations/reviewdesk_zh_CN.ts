@@ -280,6 +280,18 @@
         <translation>保存</translation>
     </message>
     <message>
+        <source>{case}: {expert} — {evidence}</source>
+        <translation>{case}：{expert} — {evidence}</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 项。</translation>
+    </message>
+    <message>
+        <source>{n} recusal findings are still awaiting your decision. Until you confirm or clear them, these experts stay off these cases (the draw left them out):</source>
+        <translation>有 {n} 项回避情形尚待决定。在您确认回避或排除疑点之前，下列专家不会分到这些案件（本次分组已把他们排除在外）：</translation>
+    </message>
+    <message>
         <source>Saving panels…</source>
         <translation>正在保存评查组…</translation>
     </message>

@@ -89,3 +89,20 @@ def test_expert_pane_masks_the_identity_number(qtbot, demo_ws, main_window):
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.id_number == full)
     shown = page.text.toPlainText()
     assert full not in shown and f"{full[:6]}********{full[-4:]}" in shown
+
+
+def test_saving_panels_names_the_findings_still_awaiting_a_decision(qtbot, admin_ws):
+    from reviewdesk.services import recusal
+    from tests.ui.test_assignment_gui import _page, _world
+    from ui.qt import QMessageBox
+
+    campaign, cases = _world(admin_ws)  # case C1 names a handler like expert E1: a name-only match
+    assert [f.expert_external_id for f in recusal.pending_findings(admin_ws, campaign, cases)] == ["E1"]
+    page = _page(qtbot, admin_ws)
+    qtbot.mouseClick(page.draw_button, LEFT)
+    qtbot.waitUntil(lambda: page.proposal is not None, timeout=20000)
+    qtbot.mouseClick(page.save_button, LEFT)
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in page.findChildren(QMessageBox)), timeout=5000)
+    box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
+    assert "有 1 项回避情形尚待决定" in box.text() and "C1：专家E1" in box.text(), box.text()
+    box.reject()
