@@ -106,3 +106,26 @@ def test_saving_panels_names_the_findings_still_awaiting_a_decision(qtbot, admin
     box = next(b for b in page.findChildren(QMessageBox) if b.isVisible())
     assert "有 1 项回避情形尚待决定" in box.text() and "C1：专家E1" in box.text(), box.text()
     box.reject()
+
+
+def test_file_dialogs_start_in_the_folder_used_last(qtbot, monkeypatch, tmp_path):
+    from ui.pages.opinions import ask_save_path
+    from ui.qt import QFileDialog, QWidget
+    from ui.widgets.file_places import start_folder
+
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    seen: list[str] = []
+
+    def save_dialog(_parent, _title, start, _filters):
+        seen.append(start)
+        return str(stick / "意见书.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = ask_save_path(parent, "保存", "意见书.pdf", ["PDF (*.pdf)"])
+    assert first is not None and not seen[0].startswith(str(stick))
+    ask_save_path(parent, "保存", "另一份.pdf", ["PDF (*.pdf)"])
+    assert seen[1] == str(stick / "另一份.pdf")  # the second dialog opens where the first file went
+    assert start_folder("outgoing") == stick and start_folder("incoming") != stick  # reading and writing apart

@@ -25,6 +25,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, row_table
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -227,10 +228,11 @@ class ExpertsPage(Page):
             return
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Interest registry"), "", self.tr("Excel workbook (*.xlsx)")
+                self, self.tr("Interest registry"), str(start_folder("incoming")), self.tr("Excel workbook (*.xlsx)")
             )
             if not path:
                 return
+            remember_folder("incoming", Path(path))
         from reviewdesk.services import registry
 
         ws, chosen = self.ws, Path(path)

@@ -27,7 +27,6 @@ from ui.qt import (
     QObject,
     QProgressDialog,
     QPushButton,
-    QStandardPaths,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -47,6 +46,7 @@ from ui.widgets.common import (
     row_table,
     select_row,
 )
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -67,10 +67,12 @@ def document_label(kind: str) -> str:
 
 
 def ask_save_path(parent: QWidget, title: str, file_name: str, filters: list[str]) -> tuple[str, str] | None:
-    """The save dialog (Documents folder, the suggested name): (path, chosen filter), or None if cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder or Path.home()) / file_name),
+    """The save dialog (the folder used last time, else a USB stick or Documents; the suggested name):
+    (path, chosen filter), or None if cancelled."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(start_folder("outgoing") / file_name),
                                                ";;".join(filters))
+    if path:
+        remember_folder("outgoing", Path(path))
     return (path, chosen) if path else None
 
 
@@ -472,10 +474,11 @@ class OpinionsPage(CampaignJobPage):
     def batch_export(self) -> None:
         if not self.admin or self.campaign_id() is None or self._job is not None:
             return
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(start_folder("outgoing"))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the opinions"), start)
         if not folder or self.ws is None:
             return
+        remember_folder("outgoing", Path(folder))
         dialog = FormatsDialog(folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(lambda formats: self._confirm_batch(folder, formats))
