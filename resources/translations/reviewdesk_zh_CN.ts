@@ -581,8 +581,12 @@
         <translation>备份中的密码</translation>
     </message>
     <message>
-        <source>Your password as it was when the backup was made (user {user}):</source>
-        <translation>做备份时您的密码（用户 {user}）：</translation>
+        <source>Your password as it was when the backup was made (user {user}). The workspace closes while it is restored and opens again by itself:</source>
+        <translation>请输入做备份时您的密码（用户 {user}）。恢复期间工作区会关闭，恢复完成后自动重新打开：</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>No password given: nothing was restored.</source>

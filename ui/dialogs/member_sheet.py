@@ -20,6 +20,7 @@ class MemberSheetDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Score sheet of {name}").format(name=name))
+        self.member_name = name
         self.form = ScoreForm()
         self.message = MessageLine()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -47,11 +48,12 @@ class MemberSheetDialog(QDialog):
         self.form.set_read_only(True)
         for button in self.form.buttons():  # reading only: no amendment from the office's seat
             button.hide()
-        self.form.status.setText(
+        state = (
             self.tr("Submitted, version {version}.").format(version=view.version)
             if view.status == "submitted"
             else self.tr("Draft: the member has not submitted it yet.")
         )
+        self.form.status.setText(f"{self.member_name} · {state}")
 
     def teardown(self) -> None:
         self.form.clear()

@@ -23,6 +23,7 @@ from ui.qt import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -318,7 +319,9 @@ class SelectionDialog(QDialog):
         case_row = QHBoxLayout()
         case_row.addWidget(self.key_case, 1)
         case_row.addWidget(self.key_list_button)
-        form.addRow(self.tr("C&ase:"), case_row)
+        case_label = QLabel(self.tr("C&ase:"))
+        case_label.setBuddy(self.key_case)  # a row holding a layout gets no buddy by itself: Alt+A still works
+        form.addRow(case_label, case_row)
         form.addRow(self.tr("&Reason:"), self.key_reason)
         layout = QVBoxLayout(page)
         layout.addWidget(note(self.tr("A key case is chosen by hand; it stays selected when cases are drawn again.")))

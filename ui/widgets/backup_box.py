@@ -148,12 +148,17 @@ class BackupBox(QGroupBox):
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("Password in the backup"))
         dialog.setLabelText(
-            self.tr("Your password as it was when the backup was made (user {user}):").format(
+            self.tr(
+                "Your password as it was when the backup was made (user {user}). The workspace closes while it "
+                "is restored and opens again by itself:"
+            ).format(
                 user=self.ws.actor.username if self.ws is not None else ""
             )
         )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.setObjectName("restore-password")
+        dialog.setOkButtonText(self.tr("Restore"))
+        dialog.resize(460, dialog.sizeHint().height())
         dialog.textValueSelected.connect(lambda password: self._restore(source, password))
         dialog.open()
 
