@@ -184,6 +184,8 @@ class ScoringPage(Page):
         if row >= 0:
             select_row(self.cases_table, row)
         self.tabs.setCurrentWidget(self.deliberation if deliberation else self.score_stack)
+        if not deliberation and self.start_button.isVisible():
+            self.start_button.setFocus()  # a declaration to sign: Enter opens it
 
     def selected_case(self) -> MyCase | None:
         if not self.expert_mode:
