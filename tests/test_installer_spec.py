@@ -35,3 +35,17 @@ def test_no_qt_module_the_ui_imports_is_excluded() -> None:
         used |= _qt_modules_imported(path.read_text(encoding="utf-8"))
     assert {"PySide6.QtNetwork", "PySide6.QtPrintSupport"} <= used  # single-instance hand-over; printing
     assert not used & _spec_list("UNUSED_QT")
+
+
+def test_frozen_build_carries_the_manual_and_its_pictures() -> None:
+    """The spec's own resource_files() (run from its source) takes resources/help into the bundle."""
+    from pathlib import Path
+
+    tree = ast.parse((ROOT / "installer" / "reviewdesk.spec").read_text(encoding="utf-8"))
+    (function,) = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "resource_files"]
+    scope: dict[str, object] = {"ROOT": ROOT, "Path": Path}
+    exec(compile(ast.Module([function], []), "reviewdesk.spec", "exec"), scope)
+    shipped = {(Path(src).relative_to(ROOT).as_posix(), dest.replace("\\", "/")) for src, dest in scope["resource_files"]()}
+    assert ("resources/help/manual.html", "resources/help") in shipped
+    pictures = list((ROOT / "resources" / "help" / "images").glob("*.png"))
+    assert pictures and all((p.relative_to(ROOT).as_posix(), "resources/help/images") in shipped for p in pictures)

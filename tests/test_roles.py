@@ -15,12 +15,14 @@ from reviewdesk.resources import resources_dir
 from reviewdesk.services import (
     assignment,
     audit,
+    campaign_progress,
     campaigns,
     deliberation,
     documents,
     experts,
     interviews,
     maintenance,
+    my_tasks,
     recusal,
     registry,
     reports,
@@ -81,7 +83,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "maintenance.backup": (ADMIN_ONLY, "workspace.backup", lambda ws, tmp: maintenance.backup(ws, tmp / "x.rdbak")),
     "maintenance.rekey": (ADMIN_ONLY, "workspace.rekey", lambda ws, tmp: maintenance.rekey(ws)),
     "maintenance.new_recovery_code": (ADMIN_ONLY, "workspace.recovery_code", lambda ws, tmp: maintenance.new_recovery_code(ws)),
-    "maintenance.restore_workspace": (ADMIN_ONLY, "workspace.restore", None),  # tested in test_backup_restore (admin of the backup)
+    "maintenance.restore_workspace": (ADMIN_ONLY, "workspace.restore", None),
+    "maintenance.describe_backup": (ADMIN_ONLY, "workspace.restore", lambda ws, tmp: maintenance.describe_backup(ws, tmp / "x.rdbak")),  # tested in test_backup_restore (admin of the backup)
     # The expert pool, recusal, selection and panels: the role check comes before any lookup, so the
     # references below need not exist.
     "experts.template": (EVERYONE, "", None),  # no store access
@@ -98,6 +101,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "registry.import_registry": (ADMIN_ONLY, "registry.import", lambda ws, tmp: registry.import_registry(ws, registry.template(), "r.xlsx")),
     "registry.registry_summary": (POOL_READERS, "registry.list", lambda ws, tmp: registry.registry_summary(ws)),
     "recusal.check": (POOL_READERS, "recusal.check", lambda ws, tmp: recusal.check(ws, "1")),
+    "recusal.pending_findings": (POOL_READERS, "recusal.check", lambda ws, tmp: recusal.pending_findings(ws, "C-9", [1])),
     "recusal.decide": (ADMIN_ONLY, "recusal.decide", lambda ws, tmp: recusal.decide(ws, "1", "1", "handler", "k", "cleared", "同名")),
     "recusal.declare": (ADMIN_ONLY, "recusal.declare", lambda ws, tmp: recusal.declare(ws, "1", "self_declared")),
     "recusal.list_declarations": (POOL_READERS, "recusal.declarations", lambda ws, tmp: recusal.list_declarations(ws)),
@@ -132,6 +136,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "scoring.sheets_for_case": (SHEET_READERS, "score.list", lambda ws, tmp: scoring.sheets_for_case(ws, "1")),
     "scoring.history": (SHEET_READERS, "score.history", lambda ws, tmp: scoring.history(ws, 1)),
     "scoring.my_cases": (EXPERTS_ONLY, "score.my_cases", lambda ws, tmp: scoring.my_cases(ws)),
+    "my_tasks.my_tasks": (EXPERTS_ONLY, "score.my_tasks", lambda ws, tmp: my_tasks.my_tasks(ws)),
+    "campaign_progress.campaign_progress": (EVERYONE, "campaign.progress", lambda ws, tmp: campaign_progress.campaign_progress(ws)),
     "deliberation.input_from_json": (EVERYONE, "", None),  # pure
     "deliberation.deliberation": (PANEL, "deliberation.show", lambda ws, tmp: deliberation.deliberation(ws, "1")),
     "deliberation.conclude": (PANEL, "deliberation.conclude", lambda ws, tmp: deliberation.conclude(ws, "1", deliberation.ConclusionInput("none"))),
@@ -168,7 +174,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        assignment, audit, campaigns, deliberation, documents, experts, interviews, maintenance, recusal, registry, rubrics,
+        assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance, my_tasks, recusal, registry, rubrics,
         scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):

@@ -29,6 +29,8 @@ def test_wheel_holds_resources_and_migrations_and_finds_them_installed(tmp_path:
     resources = _shipped(resources_dir(), "reviewdesk/_resources", skip=(".ts",))
     migrations = _shipped(migrations_dir(), "reviewdesk/store/migrations")
     assert "reviewdesk/_resources/translations/reviewdesk_zh_CN.qm" in resources
+    assert "reviewdesk/_resources/help/manual.html" in resources  # the manual F1 opens, and its pictures
+    assert any(name.startswith("reviewdesk/_resources/help/images/") for name in resources)
     assert "reviewdesk/store/migrations/versions/0001_accounts_audit.py" in migrations
     assert resources <= names, sorted(resources - names)
     assert migrations <= names, sorted(migrations - names)
@@ -47,4 +49,5 @@ def test_wheel_holds_resources_and_migrations_and_finds_them_installed(tmp_path:
         site / "reviewdesk" / "__init__.py", site / "reviewdesk" / "_resources", site / "reviewdesk" / "store" / "migrations"
     ]
     assert (site / "reviewdesk" / "_resources" / "fonts" / "wqy-microhei.ttc").is_file()
+    assert (site / "reviewdesk" / "_resources" / "help" / "manual.html").is_file()
     assert out[3]  # Alembic read the shipped scripts

@@ -29,7 +29,7 @@ from ui.idle import IdleWatcher
 from ui.qt import QApplication, QFont, QFontDatabase, QObject, Qt, QTimer, QWidget
 from ui.session_lock import SessionLockWatcher
 from ui.windows.login import LoginWindow
-from ui.worker import busy_count, wait_for_jobs
+from ui.worker import busy_count, run_job, wait_for_jobs
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -133,6 +133,7 @@ class AppController(QObject):
             self.main.lock_requested.connect(self.lock)
             self.main.quit_requested.connect(self.quit)
             self.main.idle_minutes_changed.connect(self._set_idle_minutes)
+            self.main.restore_requested.connect(self.restore)
         self.main.build(ws, minutes)
         self._set_idle_minutes(minutes)
         if self.login is not None:
@@ -230,6 +231,58 @@ class AppController(QObject):
             self.main.hide()
         login = self.show_login()
         login.set_locked(username, reason)
+
+    def restore(self, source: Path, password: str) -> None:
+        """Close the workspace, replace it by the backup on a worker (an admin of the backup must open it
+        with `password`), then open the restored workspace; on a refusal, the login window says why."""
+        from ui.widgets.common import SteadyProgress
+
+        if self.ws is None or self.finished:
+            return
+        if self.main is not None:
+            self.main.cancel_jobs()
+        wait_for_jobs()
+        self.idle.stop()
+        ws, self.ws = self.ws, None
+        workspace, username = ws.workspace, ws.actor.username
+        self._close_workspace(ws, "restore")
+        if self.main is not None:
+            self.main.teardown()
+            self.main.hide()
+        progress = SteadyProgress(self.tr("Restoring the workspace from {name}…").format(name=source.name), "", 0, 0)
+        progress.setWindowTitle(self.tr("Restore"))
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def restored(opened: OpenWorkspace) -> None:
+            progress.hide()
+            progress.deleteLater()
+            self.on_opened(opened)
+            if self.main is not None:
+                from ui.widgets.common import inform
+
+                inform(
+                    self.main,
+                    self.tr("Restored"),
+                    self.tr(
+                        "The workspace now holds the data of the backup {name}. The data it replaced were moved "
+                        "into a folder named \"replaced-…\" in the workspace folder."
+                    ).format(name=source.name),
+                )
+
+        def refused(err: BaseException) -> None:
+            progress.hide()
+            progress.deleteLater()
+            login = self.show_login()
+            login.set_locked(username, "restore")
+            login.message.show_error(
+                self.tr("The restore did not take place: {reason} Log in again to go on working.").format(
+                    reason=i18n.error_text(err)
+                )
+            )
+
+        run_job(lambda: workspace.restore(source, username, password), self, restored, refused)
 
     def _retry_lock(self) -> None:
         reason, self._pending_lock = self._pending_lock, None

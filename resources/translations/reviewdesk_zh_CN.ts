@@ -132,6 +132,26 @@
         <source>The workspace in this folder is incomplete (setup was interrupted or a file was removed). Restore it from a backup, or press Change… to choose another folder.</source>
         <translation>此文件夹中的工作区不完整（初始化中断或文件被删除）。请从备份恢复，或点击“更改…”选择其他文件夹。</translation>
     </message>
+    <message>
+        <source>Restoring the workspace from {name}…</source>
+        <translation>正在从 {name} 恢复工作区…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The workspace now holds the data of the backup {name}. The data it replaced were moved into a folder named &quot;replaced-…&quot; in the workspace folder.</source>
+        <translation>工作区现在是备份 {name} 中的数据。被替换的原数据已移到工作区文件夹中名为“replaced-…”的文件夹里，没有删除。</translation>
+    </message>
+    <message>
+        <source>The restore did not take place: {reason} Log in again to go on working.</source>
+        <translation>恢复未进行：{reason} 请重新登录，继续工作。</translation>
+    </message>
 </context>
 <context>
     <name>AssignmentPage</name>
@@ -258,6 +278,18 @@
     <message>
         <source>Save</source>
         <translation>保存</translation>
+    </message>
+    <message>
+        <source>{case}: {expert} — {evidence}</source>
+        <translation>{case}：{expert} — {evidence}</translation>
+    </message>
+    <message>
+        <source>… and {n} more.</source>
+        <translation>……另有 {n} 项。</translation>
+    </message>
+    <message>
+        <source>{n} recusal findings are still awaiting your decision. Until you confirm or clear them, these experts stay off these cases (the draw left them out):</source>
+        <translation>有 {n} 项回避情形尚待决定。在您确认回避或排除疑点之前，下列专家不会分到这些案件（本次分组已把他们排除在外）：</translation>
     </message>
     <message>
         <source>Saving panels…</source>
@@ -472,6 +504,116 @@
     <message>
         <source>Checkpoint made: the first {size} entries are now signed (key {key}).</source>
         <translation>已生成检查点：前 {size} 条记录已签名（密钥 {key}）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A backup is one encrypted file (.rdbak) holding all the data of this workspace. Make one at the end of each working day and keep it on a USB stick stored apart from this computer.</source>
+        <translation>备份是一个加密文件（.rdbak），包含本工作区的全部数据。建议每天工作结束时备份一次，存到 U 盘上，U 盘与这台电脑分开保管。</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>备份保存为</translation>
+    </message>
+    <message>
+        <source>ReviewDesk backups (*.rdbak)</source>
+        <translation>评查工作台备份文件 (*.rdbak)</translation>
+    </message>
+    <message>
+        <source>Writing the backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path} ({size:.1f} MB). Keep it in a safe place.</source>
+        <translation>备份已保存：{path}（{size:.1f} MB）。请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Restoring replaces ALL data of this workspace ({folder}) with the backup made on {when}: every case, score sheet, conclusion, opinion, account and audit entry since then is replaced by the state of that day. The current data are not deleted: they are moved aside into a folder named &quot;replaced-…&quot; inside the workspace folder.</source>
+        <translation>恢复会用 {when} 做的备份替换本工作区（{folder}）的全部数据：此后的案件、评分表、合议结论、意见书、账户和审计记录，都会回到那一天的状态。现在的数据不会删除，而是移到工作区文件夹中名为“replaced-…”的文件夹里。</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>（日期不明）</translation>
+    </message>
+    <message>
+        <source>Careful: this backup was made from ANOTHER workspace, not from this one.</source>
+        <translation>请注意：这个备份来自另一个工作区，不是本工作区的备份。</translation>
+    </message>
+    <message>
+        <source>Restore from a backup?</source>
+        <translation>从备份恢复？</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>继续…</translation>
+    </message>
+    <message>
+        <source>Really replace the data?</source>
+        <translation>确实要替换数据吗？</translation>
+    </message>
+    <message>
+        <source>Last question: replace the data of this workspace with the backup of {when}? Work done after that moment will no longer be in the workspace.</source>
+        <translation>最后确认：用 {when} 的备份替换本工作区的数据吗？那以后做的工作将不再保留在工作区中。</translation>
+    </message>
+    <message>
+        <source>Replace with the backup</source>
+        <translation>用备份替换</translation>
+    </message>
+    <message>
+        <source>Password in the backup</source>
+        <translation>备份中的密码</translation>
+    </message>
+    <message>
+        <source>Your password as it was when the backup was made (user {user}). The workspace closes while it is restored and opens again by itself:</source>
+        <translation>请输入做备份时您的密码（用户 {user}）。恢复期间工作区会关闭，恢复完成后自动重新打开：</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>No password given: nothing was restored.</source>
+        <translation>没有输入密码，未做恢复。</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignStage</name>
+    <message>
+        <source>Planning</source>
+        <translation>筹备中</translation>
+    </message>
+    <message>
+        <source>{cases} cases chosen, panels not drawn yet</source>
+        <translation>已抽取 {cases} 件案件，尚未分组</translation>
+    </message>
+    <message>
+        <source>All {cases} cases concluded</source>
+        <translation>{cases} 件案件已全部合议</translation>
+    </message>
+    <message>
+        <source>Under review ({concluded} of {cases} cases concluded)</source>
+        <translation>评查中（已合议 {concluded}/{cases} 件）</translation>
     </message>
 </context>
 <context>
@@ -2404,6 +2546,21 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>ReviewDesk — User manual</source>
+        <translation>评查工作台 — 使用手册</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The manual is missing from this installation ({path}). Reinstall ReviewDesk.</source>
+        <translation>本机安装中缺少使用手册（{path}）。请重新安装评查工作台。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Welcome, {name}</source>
@@ -2424,6 +2581,22 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Use the list on the left to move between areas. Press Ctrl+L to lock the workspace when you leave your desk; it also locks by itself after a while without use.</source>
         <translation>点击左侧列表切换功能区。离开座位时请按 Ctrl+L 锁定工作区；长时间无操作时也会自动锁定。</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <source>Nothing to do for you right now: every sheet of yours is submitted.</source>
+        <translation>目前没有待办事项：您的评分表都已提交。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Double-click a task (or choose it and press Open) to go to it.</source>
+        <translation>双击一项待办（或选中后点“打开”），即可转到办理的页面。</translation>
     </message>
 </context>
 <context>
@@ -3526,6 +3699,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;User manual</source>
+        <translation>使用手册(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the manual at the topic of this page (F1)</source>
+        <translation>打开使用手册中讲本页的一节（F1）</translation>
+    </message>
+    <message>
         <source>&amp;About ReviewDesk</source>
         <translation>关于评查工作台(&amp;A)</translation>
     </message>
@@ -3572,6 +3753,21 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Only an administrator can import packages; {name} was not opened.</source>
         <translation>只有管理员可以导入数据包；未打开 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSheetDialog</name>
+    <message>
+        <source>Score sheet of {name}</source>
+        <translation>{name} 的评分表</translation>
+    </message>
+    <message>
+        <source>Submitted, version {version}.</source>
+        <translation>已提交，第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>Draft: the member has not submitted it yet.</source>
+        <translation>草稿：该成员尚未提交。</translation>
     </message>
 </context>
 <context>
@@ -3669,6 +3865,53 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Total (grade)</source>
         <translation>总分（等次）</translation>
+    </message>
+</context>
+<context>
+    <name>MyTasks</name>
+    <message>
+        <source>Read and sign the recusal statement</source>
+        <translation>阅读并签署回避声明</translation>
+    </message>
+    <message>
+        <source>Fill in and submit the score sheet</source>
+        <translation>填写并提交评分表</translation>
+    </message>
+    <message>
+        <source>Deliberate and record the panel&apos;s conclusion (you lead)</source>
+        <translation>组织合议并记录结论（您是组长）</translation>
+    </message>
+    <message>
+        <source>Deliberation: waiting for the other members&apos; sheets</source>
+        <translation>合议：等待组内其他成员提交评分表</translation>
+    </message>
+    <message>
+        <source>Deliberation: the panel is ready, the leader records it</source>
+        <translation>合议：组内已全部提交，由组长记录结论</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>我的角色</translation>
+    </message>
+    <message>
+        <source>Sheets in</source>
+        <translation>已提交评分表</translation>
+    </message>
+    <message>
+        <source>{done} of {members}</source>
+        <translation>{done}/{members} 人</translation>
     </message>
 </context>
 <context>
@@ -4232,8 +4475,8 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>该功能将在后续版本提供。</translation>
     </message>
     <message>
-        <source>This version sets up the workspace, the accounts and the audit log. Until this area arrives, keep working as before; nothing needs to be prepared here.</source>
-        <translation>当前版本提供工作区、账户和审计日志功能。在此功能上线前，请按原有方式开展工作，此处无需做任何准备。</translation>
+        <source>This version covers the review itself: case packages, experts, recusal, panels, scoring, deliberation, opinions, results packages and statistics. Until this area arrives, keep working as before; nothing needs to be prepared here. The conclusions&apos; corrections and referral suggestions are already in each opinion and in the ledger.</source>
+        <translation>本版本已包括评查工作本身：案卷包、专家、回避、分组、评分、合议、意见书、结果包和统计。这一部分推出之前，请按原来的办法办理，这里不需要做任何准备。合议结论中的整改意见和移送建议，已写在每份意见书和台账里。</translation>
     </message>
 </context>
 <context>
@@ -5127,6 +5370,10 @@ package of {time}</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
+        <source>Double-click a member to read their score sheet.</source>
+        <translation>双击一位成员，查看他的评分表。</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -5225,6 +5472,10 @@ package of {time}</source>
     <message>
         <source> (and {count} more marked in red)</source>
         <translation>（另有 {count} 处已用红框标出）</translation>
+    </message>
+    <message>
+        <source>{name} has no sheet to read on this case yet.</source>
+        <translation>{name} 在本案还没有可查看的评分表。</translation>
     </message>
 </context>
 <context>
@@ -5366,8 +5617,16 @@ package of {time}</source>
         <translation>第 {id} 次抽取已保存：{n} 件。随机种子：{seed}</translation>
     </message>
     <message>
-        <source>case id, e.g. GS-2026-0001, or the store number</source>
-        <translation>案件编号，如 GS-2026-0001，或内部编号</translation>
+        <source>type part of the case number, the title or the case id, then choose</source>
+        <translation>输入案号、案件名称或案件编号的一部分，再从列表中选择</translation>
+    </message>
+    <message>
+        <source>&amp;List…</source>
+        <translation>列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Show every case to choose from</source>
+        <translation>列出全部案件供选择</translation>
     </message>
     <message>
         <source>why this case must be reviewed (required)</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -11,7 +12,7 @@ from reviewdesk.audit import chain
 from reviewdesk.errors import PermissionDenied, WorkspaceError
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import KeySlotFile, new_data_key
-from reviewdesk.services.base import ADMIN, change
+from reviewdesk.services.base import ADMIN, change, require
 from reviewdesk.store import backup as backup_files
 from reviewdesk.store import migrate
 from reviewdesk.store.engine import key_literal, make_engine, raw_connect
@@ -72,6 +73,26 @@ def new_recovery_code(ws: OpenWorkspace) -> str:
             lambda: ws.update_slots(lambda s: s.set_recovery(recovery_code.normalize(code) or "", key))
         )
     return code
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a restore from a backup would bring back, told before anyone confirms it."""
+
+    created_at: str  # RFC 3339, as written into the backup
+    app_version: str
+    same_workspace: bool  # made from this workspace (not from another office's or a test one)
+
+
+def describe_backup(ws: OpenWorkspace, source: Path) -> BackupInfo:
+    """Read a backup's description without opening its database (admin only; a damaged file is refused)."""
+    require(ws, "workspace.restore", ADMIN)
+    meta = backup_files.read_backup(Path(source)).meta
+    return BackupInfo(
+        created_at=str(meta.get("created_at") or ""),
+        app_version=str(meta.get("app_version") or ""),
+        same_workspace=meta.get("workspace_id") == ws.slots.workspace_id,
+    )
 
 
 def restore_workspace(workspace: Workspace, source: Path, username: str, password: str) -> OpenWorkspace:

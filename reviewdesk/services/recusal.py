@@ -126,6 +126,36 @@ def check(
         return RecusalReport(case.id, case.external_id, case.case_number, campaign, reports, flags)
 
 
+@dataclass(frozen=True)
+class PendingFinding:
+    """A soft finding nobody has decided yet (待决定): until cleared it keeps the expert off the case."""
+
+    case_id: int
+    case_external_id: str
+    expert_external_id: str
+    expert_name: str
+    evidence: str
+    evidence_zh: str
+
+
+def pending_findings(ws: OpenWorkspace, campaign_id: str, case_ids: list[int]) -> list[PendingFinding]:
+    """The open soft findings on these cases, by case and expert (what a save of panels should name first)."""
+    with query(ws, "recusal.check", READERS) as session:
+        result = screen(session, campaign_id, case_ids)
+        out = []
+        for case_id in case_ids:
+            facts = result.cases.get(case_id)
+            if facts is None:
+                continue
+            for expert_id, waiting in sorted(result.pending(case_id).items()):
+                expert = result.pool.experts[expert_id]
+                out.extend(
+                    PendingFinding(case_id, facts.external_id, expert.external_id, expert.name, f.evidence, f.evidence_zh)
+                    for f in waiting
+                )
+        return out
+
+
 def decide(
     ws: OpenWorkspace, case_ref: str, expert_ref: str, rule_id: str, evidence_key: str, decision: str, reason: str
 ) -> DecisionInfo:

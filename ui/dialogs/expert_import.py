@@ -27,6 +27,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import BusyBar, MessageLine, note
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -117,8 +118,11 @@ class ExpertImportDialog(QDialog):
         layout.addLayout(buttons)
 
     def browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose roster"), "", self.tr("Excel workbooks (*.xlsx)"))
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose roster"), str(start_folder("incoming")), self.tr("Excel workbooks (*.xlsx)")
+        )
         if name:
+            remember_folder("incoming", Path(name))
             self.path.setText(name)
             self.load_file(Path(name))
 

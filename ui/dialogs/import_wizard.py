@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk import file_paths
@@ -35,6 +36,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import ERROR_STYLE, MessageLine, PasswordEdit, confirm, heading, inform, note
+from ui.widgets.file_places import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from reviewdesk.services.imports import ImportResult, Progress
@@ -236,7 +238,9 @@ class ImportWizard(QDialog):
                 self.tr("All files (*)"),
             ]
         )
+        dialog.setDirectory(str(start_folder("incoming")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda chosen: remember_folder("incoming", Path(chosen)))
         dialog.fileSelected.connect(self.path.setText)
         dialog.open()
 

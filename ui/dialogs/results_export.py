@@ -37,6 +37,7 @@ from ui.qt import (
     Slot,
 )
 from ui.widgets.common import ERROR_STYLE, OK_STYLE, MessageLine, SteadyProgress, heading, note
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -198,12 +199,13 @@ class ResultsExportDialog(QDialog):
 
     # -- the form --------------------------------------------------------------------------------------------
     def browse(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = str(start_folder("outgoing"))
         name = self.tr("{campaign} results").format(campaign=self.campaign_id) + SUFFIX
         path, _chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save the results package"), str(Path(folder or Path.home()) / name),
             self.tr("Results packages (*.rdpkg)"))
         if path:  # the suffix added; any problem with the place is shown under the field
+            remember_folder("outgoing", Path(path))
             self.out.setText(str(file_paths.output_file(path, SUFFIX, overwrite=True).path or path))
 
     def target_check(self) -> PathCheck:

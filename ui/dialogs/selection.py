@@ -17,22 +17,28 @@ from ui.qt import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QModelIndex,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStandardItem,
+    QStandardItemModel,
     Qt,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -101,10 +107,12 @@ class SelectionDialog(QDialog):
         if campaign_id is not None and (i := self.campaign.findData(campaign_id)) >= 0:
             self.campaign.setCurrentIndex(i)
         units = campaigns.list_units(ws)
+        self.unit_names = {u.code: u.name for u in units}  # previews name the unit, as people know it
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._draw_tab(units), self.tr("Random draw"))
         self.tabs.addTab(self._key_tab(), self.tr("Key case"))
+        self.tabs.currentChanged.connect(lambda index: self.load_key_cases() if index == 1 else None)
         self.message = MessageLine()
         self.busy = BusyBar()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -258,7 +266,8 @@ class SelectionDialog(QDialog):
     def _show(self, result: SelectionResult) -> None:
         self.table.setRowCount(len(result.cases))
         for row, c in enumerate(result.cases):
-            values = [str(row + 1), c.external_id, c.case_number, case_type_label(c.case_type), c.unit_code]
+            unit = self.unit_names.get(c.unit_code, c.unit_code)
+            values = [str(row + 1), c.external_id, c.case_number, case_type_label(c.case_type), unit]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
@@ -266,7 +275,7 @@ class SelectionDialog(QDialog):
             n=result.count, pool=result.pool_size, fp=result.pool_fingerprint[:16]
         )
         if result.strata:
-            parts = [f"{name} {d}/{p}" for name, (p, d) in result.strata.items()]
+            parts = [f"{self.unit_names.get(name, name)} {d}/{p}" for name, (p, d) in result.strata.items()]
             text += "\n" + self.tr("Per stratum (drawn/pool): {parts}").format(parts=", ".join(parts))
         self.summary.setText(text)
 
@@ -290,13 +299,30 @@ class SelectionDialog(QDialog):
     def _key_tab(self) -> QWidget:
         page = QWidget()
         self.key_case = QLineEdit()
-        self.key_case.setPlaceholderText(self.tr("case id, e.g. GS-2026-0001, or the store number"))
+        self.key_case.setPlaceholderText(self.tr("type part of the case number, the title or the case id, then choose"))
+        # Picked from the list of cases: typing any part of the number or title offers the matches.
+        self.key_cases = QStandardItemModel(self)
+        self.key_completer = QCompleter(self.key_cases, self)
+        self.key_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.key_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.key_completer.setCompletionRole(Qt.ItemDataRole.DisplayRole)
+        self.key_completer.setMaxVisibleItems(12)
+        self.key_completer.activated[QModelIndex].connect(self._key_case_picked)
+        self.key_case.setCompleter(self.key_completer)
+        self.key_list_button = QPushButton(self.tr("&List…"))
+        self.key_list_button.setToolTip(self.tr("Show every case to choose from"))
+        self.key_list_button.clicked.connect(self.show_key_cases)
         self.key_reason = QPlainTextEdit()
         self.key_reason.setPlaceholderText(self.tr("why this case must be reviewed (required)"))
         self.key_button = QPushButton(self.tr("Add key case"))
         self.key_button.clicked.connect(self.add_key_case)
         form = QFormLayout()
-        form.addRow(self.tr("C&ase:"), self.key_case)
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.key_case, 1)
+        case_row.addWidget(self.key_list_button)
+        case_label = QLabel(self.tr("C&ase:"))
+        case_label.setBuddy(self.key_case)  # a row holding a layout gets no buddy by itself: Alt+A still works
+        form.addRow(case_label, case_row)
         form.addRow(self.tr("&Reason:"), self.key_reason)
         layout = QVBoxLayout(page)
         layout.addWidget(note(self.tr("A key case is chosen by hand; it stays selected when cases are drawn again.")))
@@ -307,6 +333,33 @@ class SelectionDialog(QDialog):
         layout.addLayout(row)
         layout.addStretch(1)
         return page
+
+    def load_key_cases(self) -> None:
+        """The cases to pick from (once; their number, case number and title)."""
+        if self.key_cases.rowCount() or self.ws is None:
+            return
+        from reviewdesk.services import cases
+
+        try:
+            rows = cases.list_cases(self.ws)
+        except Exception as err:
+            self.message.show_error(error_text(err))
+            return
+        for row in rows:
+            item = QStandardItem(f"{row.external_id}  {row.case_number}  {row.title}")
+            item.setData(row.external_id, Qt.ItemDataRole.UserRole)
+            self.key_cases.appendRow(item)
+
+    def show_key_cases(self) -> None:
+        self.load_key_cases()
+        self.key_case.setFocus()
+        self.key_completer.setCompletionPrefix(self.key_case.text())
+        self.key_completer.complete()
+
+    def _key_case_picked(self, index: QModelIndex) -> None:
+        external_id = str(index.data(Qt.ItemDataRole.UserRole) or "")
+        # After the completer has written its line into the field: keep only the case id.
+        QTimer.singleShot(0, lambda: self.key_case.setText(external_id))
 
     def add_key_case(self) -> None:
         from reviewdesk.services import selection

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 class AssignmentPage(Page):
     key = "assignment"
+    help_anchor = "draw"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -369,7 +370,34 @@ class AssignmentPage(Page):
         failing = len(p.unstaffed) + len(p.unmet)
         text = self.tr("Save the {n} panels on screen? Panels saved earlier for this campaign are replaced.").format(n=len(p.panels) - len(p.unstaffed))
         detail = self.tr("{n} cases stay without a full panel; you can staff them by hand afterwards.").format(n=failing) if failing else None
+        pending = self._pending_text(campaign_id, [c.case.id for c in p.panels])
+        if pending:
+            text += "\n\n" + pending
         confirm(self, self.tr("Save panels"), text, self.tr("Save"), lambda: self._save(campaign_id, p, bool(failing)), detail=detail)
+
+    def _pending_text(self, campaign_id: str, case_ids: list[int]) -> str:
+        """Name the findings still 待决定 on these cases: their experts were left out only for want of a decision."""
+        from reviewdesk.services import recusal
+
+        try:
+            open_findings = recusal.pending_findings(self.ws, campaign_id, case_ids)  # type: ignore[arg-type]
+        except Exception as err:
+            return error_text(err)
+        if not open_findings:
+            return ""
+        shown = 6
+        lines = [
+            self.tr("{case}: {expert} — {evidence}").format(
+                case=f.case_external_id, expert=f.expert_name, evidence=bilingual(f.evidence, f.evidence_zh)
+            )
+            for f in open_findings[:shown]
+        ]
+        if len(open_findings) > shown:
+            lines.append(self.tr("… and {n} more.").format(n=len(open_findings) - shown))
+        return self.tr(
+            "{n} recusal findings are still awaiting your decision. Until you confirm or clear them, these experts "
+            "stay off these cases (the draw left them out):"
+        ).format(n=len(open_findings)) + "\n" + "\n".join(lines)
 
     def _save(self, campaign_id: str, p: Proposal, partial: bool) -> None:
         if self.ws is None:

@@ -58,6 +58,7 @@ def reason_text(reason: str | None) -> str:
 
 class AuditPage(Page):
     key = "audit"
+    help_anchor = "audit"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

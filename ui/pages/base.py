@@ -15,6 +15,7 @@ class Page(QWidget):
     `deleteLater`). It must not keep data anywhere but in its own widgets and models."""
 
     key = ""
+    help_anchor = "contents"  # the topic of resources/help/manual.html that F1 opens on this page
 
     def __init__(self, ws: OpenWorkspace | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -301,6 +301,7 @@ class CaseDetailPane(QWidget):
 
 class CasesPage(Page):
     key = "cases"
+    help_anchor = "import"
 
     def __init__(self, ws: OpenWorkspace | None, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

@@ -25,6 +25,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.widgets.common import MessageLine, confirm, fit_columns, heading, note, row_table
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 class ExpertsPage(Page):
     key = "experts"
+    help_anchor = "experts"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -151,6 +153,10 @@ class ExpertsPage(Page):
             self.message.show_error(error_text(err))
 
     def _show(self, detail: ExpertDetail | None) -> None:
+        """The expert's record. The identity number is masked as on every other screen (the admin's full copy
+        stays for the relations editor, where it is edited)."""
+        from reviewdesk.experts.records import mask_identity
+
         self.detail = detail
         self._update_buttons()
         if detail is None:
@@ -166,7 +172,7 @@ class ExpertsPage(Page):
             "<p>" + e(self.tr("Specialties: {list}").format(list="、".join(case_type_label(s) for s in r.specialties) or "—")) + "<br>"
             + e(self.tr("Tags: {list}").format(list="、".join(r.tags) or "—")) + "<br>"
             + e(self.tr("Available: {yes_no} {note}").format(yes_no=self.tr("Yes") if r.available else self.tr("No"), note=r.availability_note))
-            + "<br>" + e(self.tr("Identity number: {number}").format(number=detail.id_number or "—")) + "<br>"
+            + "<br>" + e(self.tr("Identity number: {number}").format(number=mask_identity(detail.id_number) or "—")) + "<br>"
             + e(self.tr("Linked account: {user}").format(user=detail.account or "—")) + "</p>",
             f"<h4>{e(relations_title)}</h4>",
         ]
@@ -222,10 +228,11 @@ class ExpertsPage(Page):
             return
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Interest registry"), "", self.tr("Excel workbook (*.xlsx)")
+                self, self.tr("Interest registry"), str(start_folder("incoming")), self.tr("Excel workbook (*.xlsx)")
             )
             if not path:
                 return
+            remember_folder("incoming", Path(path))
         from reviewdesk.services import registry
 
         ws, chosen = self.ws, Path(path)

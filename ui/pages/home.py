@@ -1,4 +1,7 @@
-"""The first page after log-in: who is logged in, the campaigns, and what this version offers."""
+"""The first page after log-in: who is logged in, an expert's tasks, the campaigns.
+
+An expert's tasks (declarations to sign, sheets to fill, deliberations waiting) open the scoring page on that
+case: double-click or Enter on a row, or the Open button (`task_opened`, wired by the main window)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,20 @@ from typing import TYPE_CHECKING
 from ui.i18n import error_text
 from ui.models.campaigns import CampaignsModel
 from ui.models.labels import role_label
+from ui.models.my_tasks import MyTasksModel
 from ui.pages.base import Page
-from ui.qt import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-from ui.widgets.common import MessageLine, heading, note
+from ui.qt import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table, select_row
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -17,6 +31,8 @@ if TYPE_CHECKING:
 
 class HomePage(Page):
     key = "home"
+    help_anchor = "home"
+    task_opened = Signal(str, int, str)  # campaign, case id, task kind
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -41,12 +57,15 @@ class HomePage(Page):
         self.empty = note(self.tr("No review campaign has been set up yet."))
         self.empty.hide()
         self.message = MessageLine()
+        self.is_expert = actor.role.value == "expert"
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addWidget(self.greeting)
         layout.addWidget(self.who)
         layout.addSpacing(8)
+        if self.is_expert:
+            self._build_tasks(layout)
         layout.addWidget(heading(self.tr("Review campaigns"), 1.15))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -61,25 +80,87 @@ class HomePage(Page):
         )
         self._loaded = False
 
-    def activate(self) -> None:
-        if self._loaded or self.ws is None:
+    def _build_tasks(self, layout: QVBoxLayout) -> None:
+        self.tasks = MyTasksModel(self)
+        self.tasks_table = row_table(self.tasks)
+        self.tasks_table.setObjectName("my-tasks")
+        self.tasks_table.setAccessibleName(self.tr("My tasks"))
+        self.tasks_table.activated.connect(lambda _index: self.open_task())  # double-click or Enter
+        self.tasks_table.selectionModel().selectionChanged.connect(lambda *_: self._task_chosen())
+        self.tasks_empty = note(self.tr("Nothing to do for you right now: every sheet of yours is submitted."))
+        self.tasks_empty.hide()
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_task)
+        row = QHBoxLayout()
+        row.addWidget(note(self.tr("Double-click a task (or choose it and press Open) to go to it.")), 1)
+        row.addWidget(self.open_button)
+        layout.addWidget(heading(self.tr("My tasks"), 1.15))
+        layout.addWidget(self.tasks_table, 2)
+        layout.addWidget(self.tasks_empty)
+        layout.addLayout(row)
+        layout.addSpacing(8)
+
+    def _task_chosen(self) -> None:
+        self.open_button.setEnabled(bool(self.tasks_table.selectionModel().selectedRows()))
+
+    def open_task(self) -> None:
+        rows = self.tasks_table.selectionModel().selectedRows()
+        task = self.tasks.row_at(rows[0].row()) if rows else None
+        if task is not None:
+            self.task_opened.emit(task.campaign_id, task.case_id, task.kind)
+
+    def load_tasks(self) -> None:
+        """Read the expert's tasks again (each time the page is shown: they change as the expert works)."""
+        if self.ws is None or not self.is_expert:
             return
-        from reviewdesk.services import campaigns
+        from reviewdesk.services import my_tasks
 
         try:
-            rows = campaigns.list_campaigns(self.ws)
+            rows = my_tasks.my_tasks(self.ws)
         except Exception as err:
             self.message.show_error(error_text(err))
             return
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
-        self._loaded = True
+        self.tasks.set_rows(rows)
+        fit_columns(self.tasks_table)
+        self.tasks_empty.setVisible(not rows)
+        if rows:
+            select_row(self.tasks_table, 0)
+        self._task_chosen()
+
+    def activate(self) -> None:
+        self.load_tasks()
+        if self.ws is None:
+            return
+        if not self._loaded:
+            from reviewdesk.services import campaigns
+
+            try:
+                rows = campaigns.list_campaigns(self.ws)
+            except Exception as err:
+                self.message.show_error(error_text(err))
+                return
+            self.model.set_rows(rows)
+            self.empty.setVisible(not rows)
+            self._loaded = True
+        self._load_progress()
+
+    def _load_progress(self) -> None:
+        """The campaigns' stages, counted again each time the page is shown (they move as the work goes on)."""
+        from reviewdesk.services.campaign_progress import campaign_progress
+
+        try:
+            self.model.set_progress(campaign_progress(self.ws))
+        except Exception as err:  # the list stands without the stages
+            self.message.show_error(error_text(err))
 
     def teardown(self) -> None:
         self.model.clear()
+        if self.is_expert:
+            self.tasks.clear()
         self.greeting.clear()
         self.who.clear()
         super().teardown()
 
     def holds_data(self) -> bool:
-        return super().holds_data() or self.model.rowCount() > 0
+        return super().holds_data() or self.model.rowCount() > 0 or (self.is_expert and self.tasks.rowCount() > 0)

@@ -185,6 +185,7 @@ class TrustIssuerDialog(QDialog):
 
 class KeysPage(Page):
     key = "keys"
+    help_anchor = "keys"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

@@ -29,7 +29,6 @@ from ui.qt import (
     QObject,
     QProgressDialog,
     QPushButton,
-    QStandardPaths,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,7 @@ from ui.widgets.common import (
     select_row,
     warn,
 )
+from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -70,10 +70,12 @@ def document_label(kind: str) -> str:
 
 
 def ask_save_path(parent: QWidget, title: str, file_name: str, filters: list[str]) -> tuple[str, str] | None:
-    """The save dialog (Documents folder, the suggested name): (path, chosen filter), or None if cancelled."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(Path(folder or Path.home()) / file_name),
+    """The save dialog (the folder used last time, else a USB stick or Documents; the suggested name):
+    (path, chosen filter), or None if cancelled."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, str(start_folder("outgoing") / file_name),
                                                ";;".join(filters))
+    if path:
+        remember_folder("outgoing", Path(path))
     return (path, chosen) if path else None
 
 
@@ -133,6 +135,7 @@ class FormatsDialog(QDialog):
 
 class OpinionsPage(CampaignJobPage):
     key = "opinions"
+    help_anchor = "opinions"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -479,7 +482,7 @@ class OpinionsPage(CampaignJobPage):
     def batch_export(self) -> None:
         if not self.admin or self.campaign_id() is None or self._job is not None:
             return
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(start_folder("outgoing"))
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the opinions"), start)
         if not folder or self.ws is None:
             return
@@ -487,6 +490,7 @@ class OpinionsPage(CampaignJobPage):
         if check.path is None:
             warn(self, QCoreApplication.translate("PathMessages", "Cannot save there"), path_message(check))
             return
+        remember_folder("outgoing", Path(folder))
         dialog = FormatsDialog(folder, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.chosen.connect(lambda formats: self._confirm_batch(folder, formats))

@@ -11,6 +11,7 @@ class PlaceholderPage(Page):
     def __init__(self, key: str, title: str, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(None, parent)
         self.key = key
+        self.help_anchor = key  # the manual has a topic for every area still to come
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         inner = QVBoxLayout(box)
@@ -23,8 +24,10 @@ class PlaceholderPage(Page):
         inner.addWidget(
             note(
                 self.tr(
-                    "This version sets up the workspace, the accounts and the audit log. Until this area "
-                    "arrives, keep working as before; nothing needs to be prepared here."
+                    "This version covers the review itself: case packages, experts, recusal, panels, scoring, "
+                    "deliberation, opinions, results packages and statistics. Until this area arrives, keep "
+                    "working as before; nothing needs to be prepared here. The conclusions' corrections and "
+                    "referral suggestions are already in each opinion and in the ledger."
                 )
             )
         )

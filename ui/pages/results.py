@@ -31,7 +31,6 @@ from ui.qt import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QStandardPaths,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,7 @@ from ui.widgets.common import (
     row_table,
     select_row,
 )
+from ui.widgets.file_places import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from reviewdesk.results.merge import ReceivedCase
@@ -113,6 +113,7 @@ class _Relay(QObject):
 
 class ResultsPage(CampaignJobPage):
     key = "results"
+    help_anchor = "results"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -395,11 +396,12 @@ class ResultsPage(CampaignJobPage):
     def choose_package(self) -> None:
         if not self.admin or self.ws is None or self._job is not None:
             return
-        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(start_folder("incoming"))
         path, _chosen = QFileDialog.getOpenFileName(
             self, self.tr("Choose the results package"), start or str(Path.home()),
             ";;".join([self.tr("Results packages (*.rdpkg *.rdpkg.001)"), self.tr("All files (*)")]))
         if path and self.ws is not None:
+            remember_folder("incoming", Path(path))
             self.start_import(Path(path))
 
     def start_import(self, path: Path, allow_unsigned: bool = False) -> None:

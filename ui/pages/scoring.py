@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 class ScoringPage(Page):
     key = "scoring"
+    help_anchor = "scoring"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -135,6 +136,8 @@ class ScoringPage(Page):
         self.panel_table.selectionModel().selectionChanged.connect(lambda *_: self._show_sheets())
         self.member_sheets = MemberSheetsModel(self)
         self.sheets_table = row_table(self.member_sheets)
+        self.sheets_table.setToolTip(self.tr("Double-click a member to read their score sheet."))
+        self.sheets_table.activated.connect(lambda _index: self.open_member_sheet())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.panel_table)
         splitter.addWidget(self.sheets_table)
@@ -171,6 +174,18 @@ class ScoringPage(Page):
         row = self.cases.row_of(*keep) if keep is not None else -1
         select_row(self.cases_table, row if row >= 0 else 0)
         self._show_case()
+
+    def open_case(self, campaign_id: str, case_id: int, deliberation: bool = False) -> None:
+        """Show one of the expert's cases (a task of the home page): its sheet, or its deliberation."""
+        if not self.expert_mode:
+            return
+        self.activate()
+        row = self.cases.row_of(campaign_id, case_id)
+        if row >= 0:
+            select_row(self.cases_table, row)
+        self.tabs.setCurrentWidget(self.deliberation if deliberation else self.score_stack)
+        if not deliberation and self.start_button.isVisible():
+            self.start_button.setFocus()  # a declaration to sign: Enter opens it
 
     def selected_case(self) -> MyCase | None:
         if not self.expert_mode:
@@ -457,6 +472,24 @@ class ScoringPage(Page):
                                    s.total if s else None, s.grade if s else None))
         self.member_sheets.set_rows(out)
         fit_columns(self.sheets_table)
+
+    def open_member_sheet(self) -> None:
+        """The chosen member's sheet, read-only (the office and observers; blindness rules stay the service's)."""
+        rows = self.sheets_table.selectionModel().selectedRows()
+        member = self.member_sheets.row_at(rows[0].row()) if rows else None
+        cases = self.panel_table.selectionModel().selectedRows()
+        case = self.panel_cases.row_at(cases[0].row()) if cases else None
+        campaign_id = self.campaign.currentData()
+        if member is None or case is None or self.ws is None or not campaign_id:
+            return
+        if member.status in ("uncertified", "not_submitted"):
+            self.message.show_error(self.tr("{name} has no sheet to read on this case yet.").format(name=member.name))
+            return
+        from ui.dialogs.member_sheet import MemberSheetDialog
+
+        dialog = MemberSheetDialog(self.ws, str(campaign_id), case.case_id, member.external_id, member.name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _is_admin(self) -> bool:
         return self.ws is not None and self.ws.actor.role.value == "admin"

@@ -20,6 +20,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets.backup_box import BackupBox
 from ui.widgets.common import MessageLine, heading, note
 from ui.worker import run_job
 
@@ -29,8 +30,10 @@ if TYPE_CHECKING:
 
 class SettingsPage(Page):
     key = "settings"
+    help_anchor = "settings"
     idle_minutes_changed = Signal(int)
     change_password_requested = Signal()
+    restore_requested = Signal(object, str)  # (backup file, password in it): the app closes and restores
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -104,6 +107,11 @@ class SettingsPage(Page):
         layout.addWidget(ws_box)
         layout.addWidget(pc_box)
         layout.addWidget(me_box)
+        self.backup_box: BackupBox | None = None
+        if self.is_admin:  # backups hold every account's key slot and all data: the office's job
+            self.backup_box = BackupBox(ws)
+            self.backup_box.restore_requested.connect(self.restore_requested)
+            layout.addWidget(self.backup_box)
         layout.addStretch(1)
         self._loaded = False
 
@@ -154,3 +162,8 @@ class SettingsPage(Page):
                     language=i18n.LANGUAGES[code]
                 )
             )
+
+    def teardown(self) -> None:
+        if self.backup_box is not None:
+            self.backup_box.teardown()
+        super().teardown()

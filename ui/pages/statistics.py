@@ -66,6 +66,7 @@ class Card(QFrame):
 
 class StatisticsPage(CampaignJobPage):
     key = "statistics"
+    help_anchor = "statistics"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

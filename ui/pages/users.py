@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 class UsersPage(Page):
     key = "users"
+    help_anchor = "accounts"
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)

@@ -38,6 +38,7 @@ from ui.widgets.common import icon, inform
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
+    from ui.windows.help_window import HelpWindow
 
 ADMIN, EXPERT, OBSERVER, AUDITOR = "admin", "expert", "observer", "auditor"
 EVERYONE = frozenset({ADMIN, EXPERT, OBSERVER, AUDITOR})
@@ -50,6 +51,20 @@ class Area:
     roles: frozenset[str]
     purpose: Callable[[], str] | None = None  # set for areas still to come (placeholder page)
 
+
+# One shortcut per area, the same for every role (an area the role lacks simply has none).
+NAV_SHORTCUTS = {
+    "home": "Ctrl+1",
+    "cases": "Ctrl+2",
+    "experts": "Ctrl+3",
+    "assignment": "Ctrl+4",
+    "scoring": "Ctrl+5",
+    "opinions": "Ctrl+6",
+    "results": "Ctrl+7",
+    "statistics": "Ctrl+8",
+    "settings": "Ctrl+9",
+    "audit": "Ctrl+0",
+}
 
 AREAS: list[Area] = [
     Area("home", lambda: QCoreApplication.translate("Navigation", "Home"), EVERYONE),
@@ -101,6 +116,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal(str)  # reason: "manual"
     quit_requested = Signal()
     idle_minutes_changed = Signal(int)
+    restore_requested = Signal(object, str)  # (backup file, password): the controller closes and restores
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +154,13 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.triggered.connect(self.close)
+        self.help_action = QAction(self.tr("&User manual"), self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        # Also from the manual itself and from non-modal windows of this one (F1 follows the page shown).
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.setToolTip(self.tr("Open the manual at the topic of this page (F1)"))
+        self.help_action.triggered.connect(self.open_help)
+        self.help_window: HelpWindow | None = None
         self.about_action = QAction(self.tr("&About ReviewDesk"), self)
         self.about_action.triggered.connect(self.about)
 
@@ -148,6 +171,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        self.addAction(self.help_action)  # F1 works whether or not the menu bar is shown
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
@@ -177,7 +203,8 @@ class MainWindow(QMainWindow):
         self.ws = ws
         role = ws.actor.role.value
         self.go_menu.clear()
-        for number, area in enumerate(self.areas_for(role), start=1):
+        self._go_actions: dict[str, QAction] = {}
+        for area in self.areas_for(role):
             page = self._make_page(area, ws)
             page.setObjectName(f"page-{area.key}")
             self.pages[area.key] = page
@@ -186,8 +213,9 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
             action = self.go_menu.addAction(area.label())
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            self._go_actions[area.key] = action
+            if area.key in NAV_SHORTCUTS:
+                action.setShortcut(QKeySequence(NAV_SHORTCUTS[area.key]))
             action.triggered.connect(lambda _checked=False, key=area.key: self.show_page(key))
         self.user_label.setText(
             self.tr("{name} · {role}").format(name=ws.actor.display_name, role=role_label(role))
@@ -211,7 +239,9 @@ class MainWindow(QMainWindow):
         if area.key == "home":
             from ui.pages.home import HomePage
 
-            return HomePage(ws)
+            home = HomePage(ws)
+            home.task_opened.connect(self.open_task)
+            return home
         if area.key == "cases":
             from ui.pages.cases import CasesPage
 
@@ -259,6 +289,7 @@ class MainWindow(QMainWindow):
             page.idle_minutes_changed.connect(self.idle_minutes_changed)
             page.idle_minutes_changed.connect(self.set_idle_minutes)
             page.change_password_requested.connect(self.change_password)
+            page.restore_requested.connect(self.restore_requested)
             return page
         raise KeyError(area.key)
 
@@ -274,6 +305,8 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.reject()
             dialog.deleteLater()
+        if self.help_window is not None:
+            self.help_window.hide()
         current = self.current_key()
         if current:
             self._last_key = current
@@ -351,6 +384,24 @@ class MainWindow(QMainWindow):
         wizard = getattr(page, "wizard", None)
         if wizard is not None and not wizard.running:
             wizard.path.setText(str(path))
+
+    def open_task(self, campaign_id: str, case_id: int, kind: str) -> None:
+        """A task of the expert's home page: the scoring page on that case (its deliberation when that waits)."""
+        page = self.pages.get("scoring")
+        if page is None:
+            return
+        self.show_page("scoring")
+        page.open_case(campaign_id, case_id, deliberation=kind in ("conclude", "deliberate"))  # type: ignore[attr-defined]
+
+    def open_help(self) -> None:
+        """The manual at the current page's topic (Page.help_anchor)."""
+        from ui.windows.help_window import HelpWindow
+
+        page = self.pages.get(self.current_key() or "")
+        anchor = page.help_anchor if page is not None else "contents"
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show_topic(anchor)
 
     def about(self) -> None:
         from ui.dialogs.about import AboutDialog
