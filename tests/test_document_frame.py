@@ -16,12 +16,19 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from sqlalchemy import select
 
-from reviewdesk.documents import fonts, frame, pdf, style, word
+from reviewdesk.demo import DEMO_CAMPAIGN
+from reviewdesk.documents import frame, pdf, style, word
 from reviewdesk.documents import word_parts as wp
 from reviewdesk.documents.blocks import Document, Heading, Para, Signatures, Table, Title
 from reviewdesk.documents.profile import load_profile
 from reviewdesk.errors import ValidationError
+from reviewdesk.services import documents
+from reviewdesk.services.base import ADMIN, query
+from reviewdesk.store.models import Case, Conclusion
+from reviewdesk.workspace import OpenWorkspace
+from tests import libreoffice
 
 PT_PER_MM = 72 / 25.4
 LONG = "经查，该案承办人在办理过程中未依法告知当事人陈述、申辩的权利，“证据一”与《询问笔录》第3页不一致。" * 4
@@ -206,50 +213,33 @@ def test_word_keeps_body_text_with_the_annex_note_and_signatures() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- LibreOffice
-def _fontconfig(tmp: Path) -> Path:
-    """Point LibreOffice at the faces the PDF embeds, under the Word file's family names, so that the two
-    measure the same glyphs (other substitutes have other widths)."""
-    folder = fonts.fallback_file().parent
-    song, kai, hei = "AR PL UMing CN", "AR PL UKai CN", "WenQuanYi Micro Hei"
-    aliases = {"仿宋_GB2312": song, "方正小标宋简体": song, "宋体": song, "Times New Roman": song, "黑体": hei,
-               "楷体_GB2312": kai}
-    rules = "".join(
-        f'<match target="pattern"><test name="family"><string>{a}</string></test>'
-        f'<edit name="family" mode="assign" binding="strong"><string>{b}</string></edit></match>'
-        for a, b in aliases.items())
-    conf = tmp / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf'
-                    f'</include><dir>{folder}</dir><cachedir>{tmp / "fc-cache"}</cachedir>{rules}</fontconfig>',
-                    encoding="utf-8")
-    return conf
-
-
-def _page_starts(pdf_path: Path) -> list[str]:
-    out = []
-    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True,
-                                                         text=True, check=True).stdout).group(1))
-    for page in range(1, n + 1):
-        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        out.append(re.sub(r"\s+", "", first))
-    return out
-
-
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice not installed")
-def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
-    docs = {"a": outgoing(6), "b": outgoing(4, referral=False)}
-    for name, doc in docs.items():  # synthetic, non-confidential documents
-        (tmp_path / f"{name}.docx").write_bytes(word.render(doc))
-        (tmp_path / f"{name}-ref.pdf").write_bytes(pdf.render(doc))
-    env = {"FONTCONFIG_FILE": str(_fontconfig(tmp_path)), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in docs)],
-                   check=True, capture_output=True, timeout=240, env=env)
-    for name in docs:
-        ours, theirs = _page_starts(tmp_path / f"{name}-ref.pdf"), _page_starts(tmp_path / f"{name}.pdf")
-        assert len(ours) == len(theirs), name
+def _same_page_breaks(docs: dict[str, tuple[bytes, bytes]], tmp: Path) -> None:
+    """Word (through LibreOffice) and PDF of each document: the same number of pages, each starting with the
+    same line."""
+    for name, (docx_data, _) in docs.items():
+        (tmp / f"{name}.docx").write_bytes(docx_data)
+    laid_out = libreoffice.word_to_pdf([tmp / f"{name}.docx" for name in docs], tmp)
+    for (name, (_, pdf_data)), word_pdf in zip(docs.items(), laid_out, strict=True):
+        (tmp / f"{name}-ref.pdf").write_bytes(pdf_data)
+        ours, theirs = libreoffice.page_starts(tmp / f"{name}-ref.pdf"), libreoffice.page_starts(word_pdf)
+        assert len(ours) == len(theirs), (name, ours, theirs)
         assert ours == theirs, name
+
+
+@libreoffice.needs_libreoffice
+def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+    docs = {"a": outgoing(6), "b": outgoing(4, referral=False)}  # synthetic, non-confidential documents
+    _same_page_breaks({n: (word.render(d), pdf.render(d)) for n, d in docs.items()}, tmp_path)
+
+
+@libreoffice.needs_libreoffice
+def test_every_demo_opinion_breaks_pages_alike_in_word_and_pdf(demo_ws: OpenWorkspace, tmp_path: Path) -> None:
+    with query(demo_ws, "test", ADMIN) as s:
+        cases = s.execute(select(Case.external_id).join(Conclusion, Conclusion.case_id == Case.id)
+                          .where(Conclusion.campaign_id == DEMO_CAMPAIGN).order_by(Case.external_id)).scalars().all()
+    assert len(cases) >= 4
+    _same_page_breaks({c: (documents.render_opinion(demo_ws, c, "docx").data,
+                           documents.render_opinion(demo_ws, c, "pdf").data) for c in cases}, tmp_path)
 
 
 # ---------------------------------------------------------------------------------------------- tables
