@@ -418,29 +418,36 @@ class _Writer:
         self.keep_last()
 
     def colophon(self, block: Colophon) -> None:
-        """版记 as a floating one-column table at the foot of the last page (its last rule on the text
-        block's last line): a thick rule, 抄送, a thin rule, 印发机关 and "…印发", a thick rule; 4号, one
-        character in from each side. (LibreOffice ignores a bottom-aligned paragraph frame; a floating table
-        it places.)"""
-        size, font = style.COLOPHON_PT, self.fonts.body
-        lines = ([block.copy_line()] if block.copy_to else []) + [block.issuer]
-        table = self.word.add_table(rows=len(lines), cols=1)
+        """版记 at the foot of the last page, its last rule on the text block's last line: a thick rule, 抄送, a
+        thin rule, 印发机关 and "…印发", a thick rule; 4号, one character in from each side.
+
+        Two paragraph frames (w:framePr) placed by their distance from the page top, the 抄送 above the
+        印发 line, each ruled above and below by its paragraph border. Word and LibreOffice both place such
+        frames; LibreOffice sets a floating table inline, and drops the frame of paragraphs whose borders
+        differ or carry a rule between them, hence one frame per rule pattern."""
+        copy = block.copy_line()
         bottom = round((style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) / 25.4 * 1440)
-        # A hair narrower than the text block: LibreOffice imports a full-width floating table as inline.
-        wp.colophon_table(table._tbl, wp.TEXT_TWIPS - 10, COLOPHON_THICK_EIGHTHS, COLOPHON_THIN_EIGHTHS,
-                          bottom - len(lines) * wp.LINE_PITCH_TWIPS)
-        for row, text in zip(table.rows, lines, strict=True):
-            wp.set_row_flags(row._tr, header=False, exact_twips=wp.LINE_PITCH_TWIPS)
-            cell = row.cells[0]
-            p = cell.paragraphs[0]
-            wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
-            wp.set_indent(p, left_chars=1, right_chars=1)
-            wp.add_run(p, text, font, size, self.fonts.latin)
-            if text == block.issuer:
-                wp.add_tab(p, "right", wp.TEXT_TWIPS - wp.CHAR_TWIPS)
-                wp.add_run(p, "\t" + block.issued_line(), font, size, self.fonts.latin)
-        self.last_table = None
-        self.text("", font, 1.0, line_pt=1.0)  # a body never ends with a table
+        pitch = wp.LINE_PITCH_TWIPS
+        copy_rows = colophon_lines(copy)
+        if copy:
+            self._colophon_line(copy, "", bottom - (copy_rows + 1) * pitch, copy_rows,
+                                    {"top": COLOPHON_THICK_EIGHTHS, "bottom": COLOPHON_THIN_EIGHTHS})
+        rules = {"bottom": COLOPHON_THICK_EIGHTHS} if copy else {"top": COLOPHON_THICK_EIGHTHS,
+                                                                  "bottom": COLOPHON_THICK_EIGHTHS}
+        self._colophon_line(block.issuer, block.issued_line(), bottom - pitch, 1, rules)
+        self.text("", self.fonts.body, 1.0, line_pt=1.0)  # the frames' anchor, outside them
+
+    def _colophon_line(self, text: str, right: str, top: int, rows: int, rules: dict[str, int]) -> Paragraph:
+        p = self.paragraph()
+        wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
+        wp.set_indent(p, left_chars=1, right_chars=1)
+        wp.set_frame(p, wp.TEXT_TWIPS, rows * wp.LINE_PITCH_TWIPS, top)
+        wp.set_rules(p, rules)
+        wp.add_run(p, text, self.fonts.body, style.COLOPHON_PT, self.fonts.latin)
+        if right:
+            wp.add_tab(p, "right", wp.TEXT_TWIPS - 2 * wp.CHAR_TWIPS)
+            wp.add_run(p, "\t" + right, self.fonts.body, style.COLOPHON_PT, self.fonts.latin)
+        return p
 
     # -- signatures
     def keep_last(self) -> None:
@@ -542,6 +549,16 @@ def _scaled_widths(block: Table, total: int) -> list[int]:
         block.rows)]
     widths[-1] += total - sum(widths)
     return widths
+
+
+def colophon_lines(copy_line: str) -> int:
+    """Lines the 抄送 takes in 4号 between the 版记's insets (none when nobody is copied); its closing 。
+    hangs at the end of the line, as in the PDF."""
+    if not copy_line:
+        return 0
+    room = math.floor((wp.TEXT_TWIPS - 2 * wp.CHAR_TWIPS) / (style.COLOPHON_PT * wp.TWIPS_PER_PT))
+    width = wp.text_width_chars(copy_line) - (1 if copy_line[-1] in style.NO_LINE_START else 0)
+    return max(1, math.ceil(width / room))
 
 
 def _letterhead_size(text: str) -> tuple[float, int]:

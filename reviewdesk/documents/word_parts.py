@@ -226,27 +226,21 @@ def set_bottom_rule(paragraph: Paragraph, color: tuple[int, int, int], eighths: 
     put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
-def colophon_table(tbl: BaseOxmlElement, width_twips: int, thick: int, thin: int, top_twips: int) -> None:
-    """The 版记's table: floating with its top `top_twips` below the top of the page (so that it ends on
-    the text block's last line), the block's width, rules above, between and below its rows (widths in
-    eighths of a point) and none at the sides."""
-    tblpr = tbl.tblPr
-    put(tblpr, element("tblpPr", vertAnchor="page", horzAnchor="margin", tblpXSpec="center",
-                       tblpY=str(top_twips)), TBLPR_ORDER)
-    put(tblpr, element("tblW", w=str(width_twips), type="dxa"), TBLPR_ORDER)
-    borders = element("tblBorders")
-    for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0), ("insideH", thin),
-                       ("insideV", 0)):
-        attrs = {"val": "single", "sz": str(size), "space": "0", "color": "000000"} if size else {"val": "nil"}
-        borders.append(element(side, **attrs))
-    put(tblpr, borders, TBLPR_ORDER)
-    put(tblpr, element("tblLayout", type="fixed"), TBLPR_ORDER)
-    margins = element("tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        margins.append(element(side, w="0", type="dxa"))
-    put(tblpr, margins, TBLPR_ORDER)
-    for col in tbl.tblGrid.findall(qn("w:gridCol")):
-        col.set(qn("w:w"), str(width_twips))
+def set_frame(paragraph: Paragraph, width: int, height: int, top: int) -> None:
+    """Put the paragraph in a frame `width` × `height` twips, centred in the text block, its top `top` twips
+    below the top of the page; paragraphs with the same frame share it."""
+    frame = element("framePr", w=str(width), h=str(height), hRule="exact", wrap="around", hAnchor="margin",
+                    vAnchor="page", xAlign="center", y=str(top))
+    put(paragraph._p.get_or_add_pPr(), frame, PPR_ORDER)
+
+
+def set_rules(paragraph: Paragraph, rules: dict[str, int]) -> None:
+    """Black rules above and/or below a paragraph ({"top": eighths of a point, "bottom": …}), on its edges."""
+    pbdr = element("pBdr")
+    for side in ("top", "bottom"):
+        if side in rules:
+            pbdr.append(element(side, val="single", sz=str(rules[side]), space="0", color="000000"))
+    put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
 def add_tab(paragraph: Paragraph, kind: str, position_twips: int) -> None:
