@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 import zipfile
 from copy import deepcopy
 from datetime import UTC, datetime
@@ -19,10 +20,12 @@ from datetime import UTC, datetime
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
-from docx.table import _Cell
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from reviewdesk import clock
@@ -64,6 +67,7 @@ APP_XML = (
     b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
     b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
+TABLE_GRID_STYLE_ID = "TableGrid"  # the id of python-docx's template style "Table Grid"
 CELL_MARGIN_TWIPS = 100  # ≈ 1.8 mm left/right inside table cells (half of that above and below)
 PAGE_NUMBER_LINE_PT = style.PAGE_NUMBER_PT * 1.2
 THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -72,40 +76,77 @@ STYLES_WITH_EFFECTS_REL = "http://schemas.microsoft.com/office/2007/relationship
 
 def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     """The .docx bytes for `doc`, built entirely in memory."""
-    word = docx.Document()
-    _setup_package(word, doc, fonts)
+    word = _base(fonts, doc.page_numbers, doc.page_foot, doc.draft)
+    _core_properties(word, doc)
     _Writer(word, fonts).write(doc.blocks)
-    if doc.page_numbers or doc.page_foot:
-        _footers(word, fonts, doc)
-    if doc.draft:
-        _draft_mark(word, fonts)
-    out = io.BytesIO()
-    word.save(out)
-    return _stamped(out.getvalue(), doc.dated or clock.now())
+    return _saved(word, doc.dated or clock.now())
 
 
-def _stamped(package: bytes, when: datetime) -> bytes:
-    """The package with every member dated `when` (python-docx stamps them with the current time), so the
-    same document prints to the same bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+class _DatedZip:
+    """python-docx's physical package writer, with every member dated `stamp` (python-docx stamps them with
+    the current time), so that the same document prints to the same bytes."""
+
+    def __init__(self, out: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(member, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _saved(word: WordDocument, when: datetime) -> bytes:
+    """The package's bytes, written once (as python-docx's `save`, but dated)."""
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(member, src.read(info.filename))
+    writer = _DatedZip(out, (max(when.year, 1980), when.month, when.day, 0, 0, 0))
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
     return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------- package
-def _setup_package(word: WordDocument, doc: Document, fonts: Fonts) -> None:
+OWN_PARTS = ("/word/document.xml", "/docProps/core.xml")  # the parts each document writes
+_BASES: dict[tuple[Fonts, bool, str, bool], WordDocument] = {}
+_BASES_LOCK = threading.Lock()
+
+
+def _base(fonts: Fonts, page_numbers: bool, page_foot: str, draft: bool) -> WordDocument:
+    """A fresh copy of the patched template with its footers and header: parsing python-docx's template and
+    rewriting its page, styles, settings, footers and header is done once per process and kind of page (a
+    copy of the parsed package is cheaper than either)."""
+    key = (fonts, page_numbers, page_foot, draft)
+    with _BASES_LOCK:
+        base = _BASES.get(key)
+        if base is None:
+            base = docx.Document()
+            _setup_package(base, fonts)
+            if page_numbers or page_foot:
+                _footers(base, fonts, page_numbers, page_foot)
+            if draft:
+                _draft_mark(base, fonts)
+            _BASES[key] = base
+        # Only the body and the core properties differ between documents; the other parts (styles,
+        # settings, theme, footers…) are never changed after this and are shared, not copied.
+        shared = {id(part): part for part in base.part.package.iter_parts() if str(part.partname) not in OWN_PARTS}
+        return deepcopy(base, shared)
+
+
+def _setup_package(word: WordDocument, fonts: Fonts) -> None:
     _page_setup(word)
     _default_styles(word, fonts)
     # Word chooses the theme's East Asian script (and CJK line breaking) by this language.
     lang = word.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
-    _core_properties(word, doc)
     _drop_template_leftovers(word)
     _app_properties(word)
 
@@ -191,24 +232,24 @@ def _drop_template_leftovers(word: WordDocument) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- footers
-def _footers(word: WordDocument, fonts: Fonts, doc: Document) -> None:
+def _footers(word: WordDocument, fonts: Fonts, page_numbers: bool, page_foot: str) -> None:
     """"— N —" in 4号 宋体: right on odd pages, left on even pages, each one character in from the edge;
     under it the per-page signature line when the document has one."""
     section = word.sections[0]
     footers = [section.footer]
-    if doc.page_numbers:
+    if page_numbers:
         word.settings.odd_and_even_pages_header_footer = True
         footers.append(section.even_page_footer)
         _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
         _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
-    if doc.page_foot:
+    if page_foot:
         for footer in footers:
-            p = footer.paragraphs[0] if not doc.page_numbers else footer.add_paragraph()
+            p = footer.paragraphs[0] if not page_numbers else footer.add_paragraph()
             # Its baseline PAGE_FOOT_GAP_MM below the text block, like the PDF's.
             line = style.PAGE_FOOT_PT * 1.2
             wp.set_geometry(p, align="left", line_pt=line)
             wp.set_indent(p, left_chars=1)
-            wp.add_run(p, doc.page_foot + style.SIGNATURE_BLANK, fonts.body, style.PAGE_FOOT_PT, fonts.latin)
+            wp.add_run(p, page_foot + style.SIGNATURE_BLANK, fonts.body, style.PAGE_FOOT_PT, fonts.latin)
         # The footer grows upwards from its distance: the signature line's baseline lands about
         # PAGE_FOOT_GAP_MM below the text block, the page number stays above it.
         section.footer_distance = Mm(style.MARGIN_BOTTOM_MM - style.PAGE_FOOT_GAP_MM - 2.0)
@@ -505,33 +546,49 @@ class _TableWriter:
         self.cell_props: dict[int, BaseOxmlElement] = {}
 
     def write(self) -> BaseOxmlElement:
+        """The header row and the first body row are built through python-docx; every further body row is a
+        copy of the first one before its text went in (rows differ only in their text), which is much
+        cheaper for the long score tables."""
         block = self.block
-        table = self.word.add_table(rows=1 + len(block.rows), cols=len(self.widths))
-        table.style = self.word.styles["Table Grid"]
+        table = self.word.add_table(rows=1 + min(len(block.rows), 1), cols=len(self.widths))
+        # The template's "Table Grid" style, by its id (looking it up by name searches every style each time).
+        wp.put(table._tbl.tblPr, wp.element("tblStyle", val=TABLE_GRID_STYLE_ID), wp.TBLPR_ORDER)
         wp.table_properties(table._tbl, self.widths, CELL_MARGIN_TWIPS)
-        for r, (row, values) in enumerate(zip(table.rows, (block.header, *block.rows), strict=True)):
-            header = r == 0
-            wp.set_row_flags(row._tr, header=header)
-            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                self.cell(cell, c, value, header)
+        rows = table.rows
+        self.fill(self.empty_row(rows[0], header=True), block.header, header=True)
+        if block.rows:
+            first = self.empty_row(rows[1], header=False)
+            blank = deepcopy(first)
+            trs = [first]
+            for _ in block.rows[1:]:
+                trs.append(deepcopy(blank))
+                trs[-2].addnext(trs[-1])
+            for tr, values in zip(trs, block.rows, strict=True):
+                self.fill(tr, values, header=False)
         return table._tbl
 
-    def cell(self, cell: _Cell, col: int, value: str, header: bool) -> None:
-        props = self.cell_props.get(col)
-        if props is None:  # built once per column through python-docx, then copied (see word_parts)
-            cell.width = Twips(self.widths[col])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            self.cell_props[col] = deepcopy(cell._tc.tcPr)
-        else:
-            if cell._tc.tcPr is not None:
-                cell._tc.remove(cell._tc.tcPr)
-            cell._tc.insert(0, deepcopy(props))
-        p = cell.paragraphs[0]
-        align = "center" if header or self.centred_cols[col] else "justify"
-        wp.set_geometry(p, align=align, line_pt=None)
+    def empty_row(self, row: _Row, header: bool) -> BaseOxmlElement:
+        """The row's flags, each cell's properties and its paragraph's geometry; no text yet."""
+        wp.set_row_flags(row._tr, header=header)
+        for col, cell in enumerate(row.cells):
+            props = self.cell_props.get(col)
+            if props is None:  # built once per column through python-docx, then copied (see word_parts)
+                cell.width = Twips(self.widths[col])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                self.cell_props[col] = deepcopy(cell._tc.tcPr)
+            else:
+                if cell._tc.tcPr is not None:
+                    cell._tc.remove(cell._tc.tcPr)
+                cell._tc.insert(0, deepcopy(props))
+            align = "center" if header or self.centred_cols[col] else "justify"
+            wp.set_geometry(cell.paragraphs[0], align=align, line_pt=None)
+        return row._tr
+
+    def fill(self, tr: BaseOxmlElement, values: tuple[str, ...], header: bool) -> None:
         font = self.fonts.heading1 if header else self.fonts.body
-        if value:
-            wp.add_run(p, value, font, self.block.size, self.fonts.latin)
+        for tc, value in zip(tr.tc_lst, values, strict=True):
+            if value:
+                wp.add_run(Paragraph(tc.p_lst[0], None), value, font, self.block.size, self.fonts.latin)
 
     def _fits_one_line(self, col: int) -> bool:
         """Short columns (numbers, grades, names) are centred; a column with any wrapping text is justified,

@@ -113,12 +113,11 @@ _PARA_PROPS: dict[tuple[object, ...], BaseOxmlElement] = {}
 def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
             color: tuple[int, int, int] | None = None) -> Run:
     """A run with every font slot named, never bold (GB/T 9704 sets headings by typeface, not weight)."""
-    run = paragraph.add_run(text)
     key = (font, size, latin, color)
     props = _RUN_PROPS.get(key)
     if props is not None:
-        run._r.insert(0, deepcopy(props))
-        return run
+        return _fast_run(paragraph, text, props)
+    run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = False
     if color is not None:
@@ -127,6 +126,24 @@ def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
     if abs(size - style.BODY_PT) < 0.01:
         put(run._r.get_or_add_rPr(), element("spacing", val=str(TRACKING)), RPR_ORDER)
     _RUN_PROPS[key] = deepcopy(run._r.rPr)
+    return run
+
+
+def _fast_run(paragraph: Paragraph, text: str, props: BaseOxmlElement) -> Run:
+    """The run python-docx's add_run(text) makes, with a copy of `props` as its properties, built directly:
+    one w:t (space preserved when the text starts or ends with white space). Text with tabs or line breaks,
+    which python-docx turns into w:tab and w:br, still goes through it."""
+    r = paragraph._p.add_r()
+    r.insert(0, deepcopy(props))
+    run = Run(r, paragraph)
+    if any(ch in text for ch in "\t\n\r"):
+        run.text = text
+    elif text:
+        t = OxmlElement("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
     return run
 
 
