@@ -581,7 +581,9 @@ class _TableWriter:
                     cell._tc.remove(cell._tc.tcPr)
                 cell._tc.insert(0, deepcopy(props))
             align = "center" if header or self.centred_cols[col] else "justify"
-            wp.set_geometry(cell.paragraphs[0], align=align, line_pt=None)
+            # The PDF's cell leading (1.35 × the size), exactly: single spacing follows each face's own line
+            # height, and the rows (so the page breaks) would differ from the PDF's.
+            wp.set_geometry(cell.paragraphs[0], align=align, line_pt=round(self.block.size * 1.35, 2))
         return row._tr
 
     def fill(self, tr: BaseOxmlElement, values: tuple[str, ...], header: bool) -> None:
