@@ -16,12 +16,19 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from sqlalchemy import select
 
-from reviewdesk.documents import fonts, frame, pdf, style, word
+from reviewdesk.demo import DEMO_CAMPAIGN
+from reviewdesk.documents import frame, pdf, style, word
 from reviewdesk.documents import word_parts as wp
 from reviewdesk.documents.blocks import Document, Heading, Para, Signatures, Table, Title
 from reviewdesk.documents.profile import load_profile
 from reviewdesk.errors import ValidationError
+from reviewdesk.services import documents
+from reviewdesk.services.base import ADMIN, query
+from reviewdesk.store.models import Case, Conclusion
+from reviewdesk.workspace import OpenWorkspace
+from tests import libreoffice
 
 PT_PER_MM = 72 / 25.4
 LONG = "经查，该案承办人在办理过程中未依法告知当事人陈述、申辩的权利，“证据一”与《询问笔录》第3页不一致。" * 4
@@ -124,20 +131,32 @@ def test_pdf_colophon_closes_the_last_page(tmp_path: Path) -> None:
     assert not any("抄送" in t for page in pages[:-1] for _, _, t in page)
 
 
-def test_word_colophon_is_a_ruled_table_at_the_foot_of_the_text_block() -> None:
+def test_word_colophon_frames_end_on_the_text_block_last_line() -> None:
     read = docx.Document(io.BytesIO(word.render(outgoing())))
-    table = read.tables[-1]
-    texts = [row.cells[0].text for row in table.rows]
-    assert texts[0] == "抄送：××省高级人民法院，××省纪委监委驻省委政法委纪检监察组。"
-    assert texts[1].startswith("××省委政法委员会办公室") and texts[1].endswith("\t2026年3月5日印发")
-    tblpr = table._tbl.tblPr
-    pos = tblpr.find(qn("w:tblpPr"))
-    top_mm = int(pos.get(qn("w:tblpY"))) / 1440 * 25.4
-    rows_mm = len(texts) * wp.LINE_PITCH_TWIPS / 1440 * 25.4
-    assert top_mm + rows_mm == pytest.approx(style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM, abs=0.5)
-    borders = {b.tag.split("}")[1]: b.get(qn("w:sz")) for b in tblpr.find(qn("w:tblBorders"))}
-    assert borders["top"] == borders["bottom"] and int(borders["insideH"]) < int(borders["top"])
-    assert borders["left"] is None and borders["right"] is None
+    framed = [p for p in read.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
+    assert [p.text for p in framed][0] == "抄送：××省高级人民法院，××省纪委监委驻省委政法委纪检监察组。"
+    assert framed[1].text == "××省委政法委员会办公室\t2026年3月5日印发"
+    assert read.paragraphs[-1] not in framed  # the frames' anchor follows them
+    boxes = []
+    for p in framed:
+        pr = p._p.pPr.find(qn("w:framePr"))
+        assert pr.get(qn("w:vAnchor")) == "page" and int(pr.get(qn("w:w"))) == wp.TEXT_TWIPS
+        boxes.append((int(pr.get(qn("w:y"))), int(pr.get(qn("w:h")))))
+    assert boxes[0][0] + boxes[0][1] == boxes[1][0]  # 抄送 right above the 印发 line
+    bottom_mm = (boxes[1][0] + boxes[1][1]) / 1440 * 25.4
+    assert bottom_mm == pytest.approx(style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM, abs=0.5)
+    rules = [{b.tag.split("}")[1]: int(b.get(qn("w:sz"))) for b in p._p.pPr.find(qn("w:pBdr"))} for p in framed]
+    assert rules[0]["top"] == rules[1]["bottom"] > rules[0]["bottom"]  # thick, thin, thick
+    assert "top" not in rules[1]
+
+
+def test_word_colophon_without_copies_is_one_ruled_frame() -> None:
+    p = load_profile()
+    doc = Document("opinion", "t", dated=ISSUED, blocks=[Para("正文。"), frame.colophon(p, ISSUED, ())])
+    read = docx.Document(io.BytesIO(word.render(doc)))
+    [framed] = [q for q in read.paragraphs if q._p.pPr.find(qn("w:framePr")) is not None]
+    rules = {b.tag.split("}")[1] for b in framed._p.pPr.find(qn("w:pBdr"))}
+    assert framed.text.endswith("印发") and rules == {"top", "bottom"}
 
 
 def test_annex_names_and_heads() -> None:
@@ -206,50 +225,38 @@ def test_word_keeps_body_text_with_the_annex_note_and_signatures() -> None:
 
 
 # ---------------------------------------------------------------------------------------------- LibreOffice
-def _fontconfig(tmp: Path) -> Path:
-    """Point LibreOffice at the faces the PDF embeds, under the Word file's family names, so that the two
-    measure the same glyphs (other substitutes have other widths)."""
-    folder = fonts.fallback_file().parent
-    song, kai, hei = "AR PL UMing CN", "AR PL UKai CN", "WenQuanYi Micro Hei"
-    aliases = {"仿宋_GB2312": song, "方正小标宋简体": song, "宋体": song, "Times New Roman": song, "黑体": hei,
-               "楷体_GB2312": kai}
-    rules = "".join(
-        f'<match target="pattern"><test name="family"><string>{a}</string></test>'
-        f'<edit name="family" mode="assign" binding="strong"><string>{b}</string></edit></match>'
-        for a, b in aliases.items())
-    conf = tmp / "fonts.conf"
-    conf.write_text(f'<?xml version="1.0"?><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf'
-                    f'</include><dir>{folder}</dir><cachedir>{tmp / "fc-cache"}</cachedir>{rules}</fontconfig>',
-                    encoding="utf-8")
-    return conf
-
-
-def _page_starts(pdf_path: Path) -> list[str]:
-    out = []
-    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf_path)], capture_output=True,
-                                                         text=True, check=True).stdout).group(1))
-    for page in range(1, n + 1):
-        text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        out.append(re.sub(r"\s+", "", first))
-    return out
-
-
-@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="LibreOffice not installed")
-def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
-    docs = {"a": outgoing(6), "b": outgoing(4, referral=False)}
-    for name, doc in docs.items():  # synthetic, non-confidential documents
-        (tmp_path / f"{name}.docx").write_bytes(word.render(doc))
-        (tmp_path / f"{name}-ref.pdf").write_bytes(pdf.render(doc))
-    env = {"FONTCONFIG_FILE": str(_fontconfig(tmp_path)), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in docs)],
-                   check=True, capture_output=True, timeout=240, env=env)
-    for name in docs:
-        ours, theirs = _page_starts(tmp_path / f"{name}-ref.pdf"), _page_starts(tmp_path / f"{name}.pdf")
-        assert len(ours) == len(theirs), name
+def _same_page_breaks(docs: dict[str, tuple[bytes, bytes]], tmp: Path) -> None:
+    """Word (through LibreOffice) and PDF of each document: the same number of pages, each starting with the
+    same line; and the 版记 on the text block's last line of the last page in both."""
+    for name, (docx_data, _) in docs.items():
+        (tmp / f"{name}.docx").write_bytes(docx_data)
+    laid_out = libreoffice.word_to_pdf([tmp / f"{name}.docx" for name in docs], tmp)
+    bottom = (style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) * PT_PER_MM
+    for (name, (_, pdf_data)), word_pdf in zip(docs.items(), laid_out, strict=True):
+        (tmp / f"{name}-ref.pdf").write_bytes(pdf_data)
+        ours, theirs = libreoffice.page_starts(tmp / f"{name}-ref.pdf"), libreoffice.page_starts(word_pdf)
+        assert len(ours) == len(theirs), (name, ours, theirs)
         assert ours == theirs, name
+        for pages in (_bbox_lines(pdf_data, tmp), _bbox_lines(word_pdf.read_bytes(), tmp)):
+            issued = [y for page in pages for _, y, t in page if t.endswith("印发")]
+            assert len(issued) == 1 and any(t.endswith("印发") for _, _, t in pages[-1]), name
+            assert bottom - style.LINE_PITCH_PT < issued[0] <= bottom + 1, name
+
+
+@libreoffice.needs_libreoffice
+def test_word_through_libreoffice_breaks_pages_where_the_pdf_does(tmp_path: Path) -> None:
+    docs = {"a": outgoing(6), "b": outgoing(4, referral=False)}  # synthetic, non-confidential documents
+    _same_page_breaks({n: (word.render(d), pdf.render(d)) for n, d in docs.items()}, tmp_path)
+
+
+@libreoffice.needs_libreoffice
+def test_every_demo_opinion_breaks_pages_alike_in_word_and_pdf(demo_ws: OpenWorkspace, tmp_path: Path) -> None:
+    with query(demo_ws, "test", ADMIN) as s:
+        cases = s.execute(select(Case.external_id).join(Conclusion, Conclusion.case_id == Case.id)
+                          .where(Conclusion.campaign_id == DEMO_CAMPAIGN).order_by(Case.external_id)).scalars().all()
+    assert len(cases) >= 4
+    _same_page_breaks({c: (documents.render_opinion(demo_ws, c, "docx").data,
+                           documents.render_opinion(demo_ws, c, "pdf").data) for c in cases}, tmp_path)
 
 
 # ---------------------------------------------------------------------------------------------- tables

@@ -333,3 +333,12 @@ def test_cli_damaged_copy_exits_10_and_errors_are_one_escaped_line(
         assert r.returncode == code, r.stderr
         assert len(r.stderr.strip().splitlines()) <= 1, r.stderr
     assert "cases[0].bad\\nkey" in cli(odd).stderr
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_repeated_petitions_need_at_least_two(count: int) -> None:
+    """反复信访 beside a single petition is refused, naming the case and the flag."""
+    err = refused(edited(cases_manifest(), ["cases", 0, "petition", "count"], count))
+    assert err.where == "cases[0].petition.flags[1]"
+    assert "GS-2026-0001" in err.reason and "repeated" in err.reason and f"count is {count}" in err.reason
+    parse(edited(cases_manifest(), ["cases", 0, "petition", "count"], 2))

@@ -209,6 +209,7 @@ REFUSALS: dict[str, tuple[Case, str]] = {
     "invalid case type": (_mutated(_edit_case(case_type="maritime")), "manifest"),
     "invalid unit kind": (_mutated(lambda m: m["cases"][0]["handling_unit"].update(kind="army")), "manifest"),
     "invalid petition flag": (_mutated(lambda m: m["cases"][0]["petition"].update(flags=["angry"])), "manifest"),
+    "repeated with one petition": (_mutated(lambda m: m["cases"][0]["petition"].update(count=1)), "manifest"),
     "invalid region code": (_mutated(lambda m: m["cases"][0]["handling_unit"].update(region_code="62010")), "manifest"),
     "invalid date": (_mutated(_edit_case(accepted_on="2021-02-30")), "manifest"),
     "file names unknown case": (_mutated(lambda m: m["files"][0].update(case_id="GS-NOPE")), "manifest"),

@@ -69,13 +69,17 @@ def _expected(ws: OpenWorkspace) -> dict[str, dict[str, Any]]:
             "conclusion": None if c is None else {
                 "score": c.score, "consolidation": c.consolidation, "computed_grade": c.computed_grade,
                 "grade": c.grade, "grade_reason": c.grade_reason, "outcome": c.outcome, "veto_kept": c.veto_kept,
-                # The results package (format 1) carries the findings and actions without the deduction links.
-                "findings": [{k: asdict(f)[k] for k in ("category", "description", "evidence_ref", "item_code")}
+                # With the finding ↔ deduction links (optional fields of format 1, which this writer includes).
+                "findings": [{**{k: asdict(f)[k] for k in ("category", "description", "evidence_ref", "item_code",
+                                                           "basis_reason")},
+                              "basis": sorted(({"expert_id": b.expert_id, "item_code": b.item_code} for b in f.basis),
+                                              key=lambda b: (b["expert_id"], b["item_code"]))}
                              for f in c.findings], "majority_view": c.majority_view,
                 "minority_view": c.minority_view, "version": c.version,
                 "actions": {"correction": c.actions["correction"],
-                            "referral": {k: c.actions["referral"][k] for k in ("suggested", "reason")}},
-                "concluded_by": c.concluded_by, "concluded_at": c.concluded_at,
+                            "referral": {**{k: c.actions["referral"][k] for k in ("suggested", "reason")},
+                                         "findings": c.actions["referral"].get("findings") or []}},
+                "concluded_by": c.concluded_by, "concluded_at": c.concluded_at, "outcome_reason": c.outcome_reason,
             },
         }
     return out
@@ -406,11 +410,24 @@ def test_cases_package_is_not_a_results_package(world: World, office: OpenWorksp
         (lambda c: c["sheets"][0].update(items=None), "cases[0].sheets[0].items"),
         (lambda c: c["conclusion"].update(findings=None), "cases[0].conclusion.findings"),
         (lambda c: c["conclusion"].update(version=1.0), "cases[0].conclusion.version"),
+        (lambda c: c["conclusion"]["findings"][0].update(basis=None), "cases[0].conclusion.findings[0].basis"),
+        (lambda c: c["conclusion"]["findings"][0].update(basis=[{"expert_id": "EXP-9999", "item_code": "A1"}]),
+         "cases[0].conclusion.findings[0].basis[0].expert_id"),
+        (lambda c: c["conclusion"]["findings"][0].update(basis=[
+            {"expert_id": c["sheets"][0]["expert_id"], "item_code": "NO-SUCH-ITEM"}]),
+         "cases[0].conclusion.findings[0].basis[0].item_code"),
+        (lambda c: c["conclusion"]["findings"][0].update(basis=[], basis_reason=""),
+         "cases[0].conclusion.findings[0].basis_reason"),
+        (lambda c: c["conclusion"]["findings"][0].update(basis=[c["conclusion"]["findings"][0]["basis"][0]] * 2),
+         "cases[0].conclusion.findings[0].basis[1]"),
+        (lambda c: c["conclusion"]["actions"]["referral"].update(findings=[99]),
+         "cases[0].conclusion.actions.referral.findings[0]"),
+        (lambda c: c["conclusion"].update(outcome_reason=7), "cases[0].conclusion.outcome_reason"),
     ],
 )
 def test_results_entries_are_validated_strictly(world: World, edit: Any, where: str) -> None:
     manifest, _members = _unpack(world, Path(world.first.files[0]))
-    concluded = next(c for c in manifest["cases"] if c["conclusion"] is not None)
+    concluded = next(c for c in manifest["cases"] if c["conclusion"] is not None and c["conclusion"]["findings"])
     manifest["cases"] = [concluded]
     manifest["files"] = [f for f in manifest["files"] if f.get("case_id") in (None, concluded["id"])]
     parse(builder.manifest_bytes(manifest))  # the trimmed manifest is valid
@@ -418,6 +435,36 @@ def test_results_entries_are_validated_strictly(world: World, edit: Any, where: 
     with pytest.raises(ManifestError) as err:
         parse(builder.manifest_bytes(manifest))
     assert err.value.where == where
+
+
+def test_results_without_the_optional_links_are_still_read(world: World) -> None:
+    """A writer that does not record the finding ↔ deduction links (an earlier version) leaves them out."""
+    manifest, _members = _unpack(world, Path(world.first.files[0]))
+    for case in (c for c in manifest["cases"] if c["conclusion"] is not None):
+        case["conclusion"].pop("outcome_reason")
+        case["conclusion"]["actions"]["referral"].pop("findings")
+        for finding in case["conclusion"]["findings"]:
+            finding.pop("basis")
+            finding.pop("basis_reason")
+    assert len(parse(builder.manifest_bytes(manifest)).results) == len(manifest["cases"])
+
+
+def test_received_findings_rest_on_the_received_deductions(world: World, office: OpenWorkspace) -> None:
+    """What section 五 and 附件1 print from: every received finding names deductions on the received sheets,
+    and cites the evidence of one of them, as the local opinion does."""
+    results.import_results(office, Path(world.first.files[0]))
+    checked = 0
+    for received in results.received(office, DEMO_CAMPAIGN):
+        result = received.result
+        if result is None or result["conclusion"] is None:
+            continue
+        items = {(s["expert_id"], i["code"]): i for s in result["sheets"] for i in s["items"]}
+        for finding in result["conclusion"]["findings"]:
+            assert finding["basis"] or finding["basis_reason"]
+            cited = {items[(b["expert_id"], b["item_code"])]["evidence"] for b in finding["basis"]}
+            assert not cited or finding["evidence_ref"] in cited
+            checked += len(finding["basis"])
+    assert checked > 0
 
 
 def test_an_unclaimed_file_is_refused(world: World) -> None:

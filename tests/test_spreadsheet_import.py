@@ -59,6 +59,7 @@ def _edit(office: Path, sheet_key: str, cell: str, value: object) -> None:
         ("handlers", "A2", "NOPE", ["承办人 row 2", "案件编号", "not on the 案件 sheet"]),
         ("files", "E2", "第二卷", ["文件 row 2", "卷号", "not a volume number"]),
         ("files", "E2", 0, ["文件 row 2", "卷号"]),
+        ("cases", "M2", 1, ["案件 row 2", "信访标记", "repeated", "XF-001", "at least 2"]),
     ],
 )
 def test_mistakes_name_sheet_row_and_column(office: Path, sheet_key: str, cell: str, value: object, words: list[str]) -> None:

@@ -254,7 +254,9 @@ def test_table_fonts_widths_and_borders(read):
     cell_p = table.rows[5].cells[1].paragraphs[0]
     assert east_asian(cell_p.runs[0]) == FONTS.body and cell_p.runs[0].font.size == Pt(12)
     assert cell_p.paragraph_format.first_line_indent is None
-    assert cell_p.paragraph_format.line_spacing_rule == WD_LINE_SPACING.SINGLE
+    # The PDF's cell leading, exactly (single spacing would follow each face's own line height).
+    assert cell_p.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert cell_p.paragraph_format.line_spacing.pt == pytest.approx(12 * 1.35, abs=0.05)
     widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert sum(widths) == pytest.approx(156 / 25.4 * 1440, abs=2)
     assert widths[1] == pytest.approx(4 * widths[0], abs=2)

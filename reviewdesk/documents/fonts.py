@@ -20,6 +20,7 @@ where 麒麟 and 统信 desktops keep fonts an office installed), each with its 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -158,7 +159,11 @@ def _register(face: FontFile) -> str | None:
     digest = hashlib.sha1(str(face.path).encode("utf-8")).hexdigest()[:8]
     name = f"RD-{face.path.stem}-{face.index}-{digest}"
     try:
-        pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
+        font = TTFont(name, str(face.path), subfontIndex=face.index)
+        # Every subset reportlab makes reads the font's tables, the whole glyf table (megabytes for a CJK
+        # face) among them, as a fresh copy of the file's bytes: read each once (they never change).
+        font.face.get_table = functools.cache(font.face.get_table)
+        pdfmetrics.registerFont(font)
     except (TTFError, OSError, ValueError, KeyError, IndexError):
         # CFF-outline (OpenType/PostScript) or damaged file: try the next candidate.
         _broken.add(face)

@@ -49,7 +49,15 @@ from reviewdesk.documents.blocks import (
 )
 from reviewdesk.documents.charts import chart_drawing
 from reviewdesk.documents.fonts import pdf_font
-from reviewdesk.documents.pdf_parts import ASCENT_EM, Padded, TabbedLine, TextBlock, TextStyle, break_lines
+from reviewdesk.documents.pdf_parts import (
+    ASCENT_EM,
+    Padded,
+    TabbedLine,
+    TextBlock,
+    TextStyle,
+    break_lines,
+    forget_breaks,
+)
 from reviewdesk.documents.style import Fonts
 
 PAGE_W, PAGE_H = style.PAGE_WIDTH_MM * mm, style.PAGE_HEIGHT_MM * mm
@@ -108,7 +116,10 @@ def render(doc: Document, fonts: Fonts = Fonts()) -> bytes:  # noqa: B008 (Fonts
     if doc.draft:
         painters.append(_draft_marker(faces.heading1))
     template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=_painting(painters))])
-    template.build(_signed_with_text(list(story(doc.blocks, faces))))
+    try:
+        template.build(_signed_with_text(list(story(doc.blocks, faces))))
+    finally:
+        forget_breaks()
     return out.getvalue()
 
 

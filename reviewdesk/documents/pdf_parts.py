@@ -12,6 +12,7 @@ Lines are justified by character spacing (PDF Tc), which also keeps the text ext
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color, black
@@ -79,12 +80,24 @@ def _bad_break(text: str, k: int) -> bool:
 # ---------------------------------------------------------------------------------------------- breaking
 def break_lines(text: str, font: str, size: float, width: float, first_indent: float = 0.0) -> list[Line]:
     """Break `text` into lines no wider than `width` (after squeezing); "\\n" forces a break."""
+    return list(_broken(text, font, size, width, first_indent))
+
+
+@functools.lru_cache(maxsize=4096)
+def _broken(text: str, font: str, size: float, width: float, first_indent: float) -> tuple[Line, ...]:
+    """break_lines, remembered while one document is laid out (a heading's keep-with-next room, the
+    signatures' keep and the page layout break the same paragraphs again); `forget_breaks` empties it after
+    each document, so that no text stays in memory and one document never speeds up another."""
     lines: list[Line] = []
     for n_seg, segment in enumerate(text.split("\n")):
         seg_lines = _break_segment(segment, char_widths(segment, font, size), size, width,
                                    first_indent if n_seg == 0 else 0.0)
         lines.extend(seg_lines)
-    return lines
+    return tuple(lines)
+
+
+def forget_breaks() -> None:
+    _broken.cache_clear()
 
 
 def _break_segment(text: str, widths: list[float], size: float, width: float, first_indent: float) -> list[Line]:
@@ -117,10 +130,15 @@ def _fits(total: float, count: int, measure: float, size: float) -> bool:
 
 
 def _greedy_end(widths: list[float], pos: int, measure: float, size: float) -> int:
-    """The first index past the longest run from `pos` that fits (at least one character, for progress)."""
+    """The first index past the longest run from `pos` that fits (at least one character, for progress).
+    `_fits` inlined: this loop runs once per character of every document."""
+    track, n = tracking(size), len(widths)
     total, end = 0.0, pos
-    while end < len(widths) and _fits(total + widths[end], end + 1 - pos, measure, size):
-        total += widths[end]
+    while end < n:
+        grown = total + widths[end]
+        if not grown <= measure + (end + 1 - pos) * track + 1e-6:
+            break
+        total = grown
         end += 1
     return max(end, pos + 1)
 

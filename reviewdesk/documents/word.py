@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import threading
 import zipfile
 from copy import deepcopy
 from datetime import UTC, datetime
@@ -19,10 +20,12 @@ from datetime import UTC, datetime
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, Twips
-from docx.table import _Cell
+from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 from reviewdesk import clock
@@ -64,6 +67,7 @@ APP_XML = (
     b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
     b"<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
 )
+TABLE_GRID_STYLE_ID = "TableGrid"  # the id of python-docx's template style "Table Grid"
 CELL_MARGIN_TWIPS = 100  # ≈ 1.8 mm left/right inside table cells (half of that above and below)
 PAGE_NUMBER_LINE_PT = style.PAGE_NUMBER_PT * 1.2
 THUMBNAIL_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
@@ -72,40 +76,77 @@ STYLES_WITH_EFFECTS_REL = "http://schemas.microsoft.com/office/2007/relationship
 
 def render(doc: Document, fonts: Fonts = DEFAULT_FONTS) -> bytes:
     """The .docx bytes for `doc`, built entirely in memory."""
-    word = docx.Document()
-    _setup_package(word, doc, fonts)
+    word = _base(fonts, doc.page_numbers, doc.page_foot, doc.draft)
+    _core_properties(word, doc)
     _Writer(word, fonts).write(doc.blocks)
-    if doc.page_numbers or doc.page_foot:
-        _footers(word, fonts, doc)
-    if doc.draft:
-        _draft_mark(word, fonts)
-    out = io.BytesIO()
-    word.save(out)
-    return _stamped(out.getvalue(), doc.dated or clock.now())
+    return _saved(word, doc.dated or clock.now())
 
 
-def _stamped(package: bytes, when: datetime) -> bytes:
-    """The package with every member dated `when` (python-docx stamps them with the current time), so the
-    same document prints to the same bytes."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+class _DatedZip:
+    """python-docx's physical package writer, with every member dated `stamp` (python-docx stamps them with
+    the current time), so that the same document prints to the same bytes."""
+
+    def __init__(self, out: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self._zip = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)
+        self._stamp = stamp
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        self._zip.writestr(member, blob)
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def _saved(word: WordDocument, when: datetime) -> bytes:
+    """The package's bytes, written once (as python-docx's `save`, but dated)."""
+    package = word.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=stamp)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(member, src.read(info.filename))
+    writer = _DatedZip(out, (max(when.year, 1980), when.month, when.day, 0, 0, 0))
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
     return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------- package
-def _setup_package(word: WordDocument, doc: Document, fonts: Fonts) -> None:
+OWN_PARTS = ("/word/document.xml", "/docProps/core.xml")  # the parts each document writes
+_BASES: dict[tuple[Fonts, bool, str, bool], WordDocument] = {}
+_BASES_LOCK = threading.Lock()
+
+
+def _base(fonts: Fonts, page_numbers: bool, page_foot: str, draft: bool) -> WordDocument:
+    """A fresh copy of the patched template with its footers and header: parsing python-docx's template and
+    rewriting its page, styles, settings, footers and header is done once per process and kind of page (a
+    copy of the parsed package is cheaper than either)."""
+    key = (fonts, page_numbers, page_foot, draft)
+    with _BASES_LOCK:
+        base = _BASES.get(key)
+        if base is None:
+            base = docx.Document()
+            _setup_package(base, fonts)
+            if page_numbers or page_foot:
+                _footers(base, fonts, page_numbers, page_foot)
+            if draft:
+                _draft_mark(base, fonts)
+            _BASES[key] = base
+        # Only the body and the core properties differ between documents; the other parts (styles,
+        # settings, theme, footers…) are never changed after this and are shared, not copied.
+        shared = {id(part): part for part in base.part.package.iter_parts() if str(part.partname) not in OWN_PARTS}
+        return deepcopy(base, shared)
+
+
+def _setup_package(word: WordDocument, fonts: Fonts) -> None:
     _page_setup(word)
     _default_styles(word, fonts)
     # Word chooses the theme's East Asian script (and CJK line breaking) by this language.
     lang = word.settings.element.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
-    _core_properties(word, doc)
     _drop_template_leftovers(word)
     _app_properties(word)
 
@@ -191,24 +232,24 @@ def _drop_template_leftovers(word: WordDocument) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- footers
-def _footers(word: WordDocument, fonts: Fonts, doc: Document) -> None:
+def _footers(word: WordDocument, fonts: Fonts, page_numbers: bool, page_foot: str) -> None:
     """"— N —" in 4号 宋体: right on odd pages, left on even pages, each one character in from the edge;
     under it the per-page signature line when the document has one."""
     section = word.sections[0]
     footers = [section.footer]
-    if doc.page_numbers:
+    if page_numbers:
         word.settings.odd_and_even_pages_header_footer = True
         footers.append(section.even_page_footer)
         _page_number_footer(section.footer.paragraphs[0], fonts, align="right")
         _page_number_footer(section.even_page_footer.paragraphs[0], fonts, align="left")
-    if doc.page_foot:
+    if page_foot:
         for footer in footers:
-            p = footer.paragraphs[0] if not doc.page_numbers else footer.add_paragraph()
+            p = footer.paragraphs[0] if not page_numbers else footer.add_paragraph()
             # Its baseline PAGE_FOOT_GAP_MM below the text block, like the PDF's.
             line = style.PAGE_FOOT_PT * 1.2
             wp.set_geometry(p, align="left", line_pt=line)
             wp.set_indent(p, left_chars=1)
-            wp.add_run(p, doc.page_foot + style.SIGNATURE_BLANK, fonts.body, style.PAGE_FOOT_PT, fonts.latin)
+            wp.add_run(p, page_foot + style.SIGNATURE_BLANK, fonts.body, style.PAGE_FOOT_PT, fonts.latin)
         # The footer grows upwards from its distance: the signature line's baseline lands about
         # PAGE_FOOT_GAP_MM below the text block, the page number stays above it.
         section.footer_distance = Mm(style.MARGIN_BOTTOM_MM - style.PAGE_FOOT_GAP_MM - 2.0)
@@ -418,29 +459,36 @@ class _Writer:
         self.keep_last()
 
     def colophon(self, block: Colophon) -> None:
-        """版记 as a floating one-column table at the foot of the last page (its last rule on the text
-        block's last line): a thick rule, 抄送, a thin rule, 印发机关 and "…印发", a thick rule; 4号, one
-        character in from each side. (LibreOffice ignores a bottom-aligned paragraph frame; a floating table
-        it places.)"""
-        size, font = style.COLOPHON_PT, self.fonts.body
-        lines = ([block.copy_line()] if block.copy_to else []) + [block.issuer]
-        table = self.word.add_table(rows=len(lines), cols=1)
+        """版记 at the foot of the last page, its last rule on the text block's last line: a thick rule, 抄送, a
+        thin rule, 印发机关 and "…印发", a thick rule; 4号, one character in from each side.
+
+        Two paragraph frames (w:framePr) placed by their distance from the page top, the 抄送 above the
+        印发 line, each ruled above and below by its paragraph border. Word and LibreOffice both place such
+        frames; LibreOffice sets a floating table inline, and drops the frame of paragraphs whose borders
+        differ or carry a rule between them, hence one frame per rule pattern."""
+        copy = block.copy_line()
         bottom = round((style.PAGE_HEIGHT_MM - style.MARGIN_BOTTOM_MM) / 25.4 * 1440)
-        # A hair narrower than the text block: LibreOffice imports a full-width floating table as inline.
-        wp.colophon_table(table._tbl, wp.TEXT_TWIPS - 10, COLOPHON_THICK_EIGHTHS, COLOPHON_THIN_EIGHTHS,
-                          bottom - len(lines) * wp.LINE_PITCH_TWIPS)
-        for row, text in zip(table.rows, lines, strict=True):
-            wp.set_row_flags(row._tr, header=False, exact_twips=wp.LINE_PITCH_TWIPS)
-            cell = row.cells[0]
-            p = cell.paragraphs[0]
-            wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
-            wp.set_indent(p, left_chars=1, right_chars=1)
-            wp.add_run(p, text, font, size, self.fonts.latin)
-            if text == block.issuer:
-                wp.add_tab(p, "right", wp.TEXT_TWIPS - wp.CHAR_TWIPS)
-                wp.add_run(p, "\t" + block.issued_line(), font, size, self.fonts.latin)
-        self.last_table = None
-        self.text("", font, 1.0, line_pt=1.0)  # a body never ends with a table
+        pitch = wp.LINE_PITCH_TWIPS
+        copy_rows = colophon_lines(copy)
+        if copy:
+            self._colophon_line(copy, "", bottom - (copy_rows + 1) * pitch, copy_rows,
+                                    {"top": COLOPHON_THICK_EIGHTHS, "bottom": COLOPHON_THIN_EIGHTHS})
+        rules = {"bottom": COLOPHON_THICK_EIGHTHS} if copy else {"top": COLOPHON_THICK_EIGHTHS,
+                                                                  "bottom": COLOPHON_THICK_EIGHTHS}
+        self._colophon_line(block.issuer, block.issued_line(), bottom - pitch, 1, rules)
+        self.text("", self.fonts.body, 1.0, line_pt=1.0)  # the frames' anchor, outside them
+
+    def _colophon_line(self, text: str, right: str, top: int, rows: int, rules: dict[str, int]) -> Paragraph:
+        p = self.paragraph()
+        wp.set_geometry(p, align="left", line_pt=style.LINE_PITCH_PT, grid=False)
+        wp.set_indent(p, left_chars=1, right_chars=1)
+        wp.set_frame(p, wp.TEXT_TWIPS, rows * wp.LINE_PITCH_TWIPS, top)
+        wp.set_rules(p, rules)
+        wp.add_run(p, text, self.fonts.body, style.COLOPHON_PT, self.fonts.latin)
+        if right:
+            wp.add_tab(p, "right", wp.TEXT_TWIPS - 2 * wp.CHAR_TWIPS)
+            wp.add_run(p, "\t" + right, self.fonts.body, style.COLOPHON_PT, self.fonts.latin)
+        return p
 
     # -- signatures
     def keep_last(self) -> None:
@@ -498,33 +546,51 @@ class _TableWriter:
         self.cell_props: dict[int, BaseOxmlElement] = {}
 
     def write(self) -> BaseOxmlElement:
+        """The header row and the first body row are built through python-docx; every further body row is a
+        copy of the first one before its text went in (rows differ only in their text), which is much
+        cheaper for the long score tables."""
         block = self.block
-        table = self.word.add_table(rows=1 + len(block.rows), cols=len(self.widths))
-        table.style = self.word.styles["Table Grid"]
+        table = self.word.add_table(rows=1 + min(len(block.rows), 1), cols=len(self.widths))
+        # The template's "Table Grid" style, by its id (looking it up by name searches every style each time).
+        wp.put(table._tbl.tblPr, wp.element("tblStyle", val=TABLE_GRID_STYLE_ID), wp.TBLPR_ORDER)
         wp.table_properties(table._tbl, self.widths, CELL_MARGIN_TWIPS)
-        for r, (row, values) in enumerate(zip(table.rows, (block.header, *block.rows), strict=True)):
-            header = r == 0
-            wp.set_row_flags(row._tr, header=header)
-            for c, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                self.cell(cell, c, value, header)
+        rows = table.rows
+        self.fill(self.empty_row(rows[0], header=True), block.header, header=True)
+        if block.rows:
+            first = self.empty_row(rows[1], header=False)
+            blank = deepcopy(first)
+            trs = [first]
+            for _ in block.rows[1:]:
+                trs.append(deepcopy(blank))
+                trs[-2].addnext(trs[-1])
+            for tr, values in zip(trs, block.rows, strict=True):
+                self.fill(tr, values, header=False)
         return table._tbl
 
-    def cell(self, cell: _Cell, col: int, value: str, header: bool) -> None:
-        props = self.cell_props.get(col)
-        if props is None:  # built once per column through python-docx, then copied (see word_parts)
-            cell.width = Twips(self.widths[col])
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            self.cell_props[col] = deepcopy(cell._tc.tcPr)
-        else:
-            if cell._tc.tcPr is not None:
-                cell._tc.remove(cell._tc.tcPr)
-            cell._tc.insert(0, deepcopy(props))
-        p = cell.paragraphs[0]
-        align = "center" if header or self.centred_cols[col] else "justify"
-        wp.set_geometry(p, align=align, line_pt=None)
+    def empty_row(self, row: _Row, header: bool) -> BaseOxmlElement:
+        """The row's flags, each cell's properties and its paragraph's geometry; no text yet."""
+        wp.set_row_flags(row._tr, header=header)
+        for col, cell in enumerate(row.cells):
+            props = self.cell_props.get(col)
+            if props is None:  # built once per column through python-docx, then copied (see word_parts)
+                cell.width = Twips(self.widths[col])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                self.cell_props[col] = deepcopy(cell._tc.tcPr)
+            else:
+                if cell._tc.tcPr is not None:
+                    cell._tc.remove(cell._tc.tcPr)
+                cell._tc.insert(0, deepcopy(props))
+            align = "center" if header or self.centred_cols[col] else "justify"
+            # The PDF's cell leading (1.35 × the size), exactly: single spacing follows each face's own line
+            # height, and the rows (so the page breaks) would differ from the PDF's.
+            wp.set_geometry(cell.paragraphs[0], align=align, line_pt=round(self.block.size * 1.35, 2))
+        return row._tr
+
+    def fill(self, tr: BaseOxmlElement, values: tuple[str, ...], header: bool) -> None:
         font = self.fonts.heading1 if header else self.fonts.body
-        if value:
-            wp.add_run(p, value, font, self.block.size, self.fonts.latin)
+        for tc, value in zip(tr.tc_lst, values, strict=True):
+            if value:
+                wp.add_run(Paragraph(tc.p_lst[0], None), value, font, self.block.size, self.fonts.latin)
 
     def _fits_one_line(self, col: int) -> bool:
         """Short columns (numbers, grades, names) are centred; a column with any wrapping text is justified,
@@ -542,6 +608,16 @@ def _scaled_widths(block: Table, total: int) -> list[int]:
         block.rows)]
     widths[-1] += total - sum(widths)
     return widths
+
+
+def colophon_lines(copy_line: str) -> int:
+    """Lines the 抄送 takes in 4号 between the 版记's insets (none when nobody is copied); its closing 。
+    hangs at the end of the line, as in the PDF."""
+    if not copy_line:
+        return 0
+    room = math.floor((wp.TEXT_TWIPS - 2 * wp.CHAR_TWIPS) / (style.COLOPHON_PT * wp.TWIPS_PER_PT))
+    width = wp.text_width_chars(copy_line) - (1 if copy_line[-1] in style.NO_LINE_START else 0)
+    return max(1, math.ceil(width / room))
 
 
 def _letterhead_size(text: str) -> tuple[float, int]:

@@ -113,12 +113,11 @@ _PARA_PROPS: dict[tuple[object, ...], BaseOxmlElement] = {}
 def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
             color: tuple[int, int, int] | None = None) -> Run:
     """A run with every font slot named, never bold (GB/T 9704 sets headings by typeface, not weight)."""
-    run = paragraph.add_run(text)
     key = (font, size, latin, color)
     props = _RUN_PROPS.get(key)
     if props is not None:
-        run._r.insert(0, deepcopy(props))
-        return run
+        return _fast_run(paragraph, text, props)
+    run = paragraph.add_run(text)
     run.font.size = Pt(size)
     run.font.bold = False
     if color is not None:
@@ -127,6 +126,24 @@ def add_run(paragraph: Paragraph, text: str, font: str, size: float, latin: str,
     if abs(size - style.BODY_PT) < 0.01:
         put(run._r.get_or_add_rPr(), element("spacing", val=str(TRACKING)), RPR_ORDER)
     _RUN_PROPS[key] = deepcopy(run._r.rPr)
+    return run
+
+
+def _fast_run(paragraph: Paragraph, text: str, props: BaseOxmlElement) -> Run:
+    """The run python-docx's add_run(text) makes, with a copy of `props` as its properties, built directly:
+    one w:t (space preserved when the text starts or ends with white space). Text with tabs or line breaks,
+    which python-docx turns into w:tab and w:br, still goes through it."""
+    r = paragraph._p.add_r()
+    r.insert(0, deepcopy(props))
+    run = Run(r, paragraph)
+    if any(ch in text for ch in "\t\n\r"):
+        run.text = text
+    elif text:
+        t = OxmlElement("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
     return run
 
 
@@ -226,27 +243,21 @@ def set_bottom_rule(paragraph: Paragraph, color: tuple[int, int, int], eighths: 
     put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
-def colophon_table(tbl: BaseOxmlElement, width_twips: int, thick: int, thin: int, top_twips: int) -> None:
-    """The 版记's table: floating with its top `top_twips` below the top of the page (so that it ends on
-    the text block's last line), the block's width, rules above, between and below its rows (widths in
-    eighths of a point) and none at the sides."""
-    tblpr = tbl.tblPr
-    put(tblpr, element("tblpPr", vertAnchor="page", horzAnchor="margin", tblpXSpec="center",
-                       tblpY=str(top_twips)), TBLPR_ORDER)
-    put(tblpr, element("tblW", w=str(width_twips), type="dxa"), TBLPR_ORDER)
-    borders = element("tblBorders")
-    for side, size in (("top", thick), ("left", 0), ("bottom", thick), ("right", 0), ("insideH", thin),
-                       ("insideV", 0)):
-        attrs = {"val": "single", "sz": str(size), "space": "0", "color": "000000"} if size else {"val": "nil"}
-        borders.append(element(side, **attrs))
-    put(tblpr, borders, TBLPR_ORDER)
-    put(tblpr, element("tblLayout", type="fixed"), TBLPR_ORDER)
-    margins = element("tblCellMar")
-    for side in ("top", "left", "bottom", "right"):
-        margins.append(element(side, w="0", type="dxa"))
-    put(tblpr, margins, TBLPR_ORDER)
-    for col in tbl.tblGrid.findall(qn("w:gridCol")):
-        col.set(qn("w:w"), str(width_twips))
+def set_frame(paragraph: Paragraph, width: int, height: int, top: int) -> None:
+    """Put the paragraph in a frame `width` × `height` twips, centred in the text block, its top `top` twips
+    below the top of the page; paragraphs with the same frame share it."""
+    frame = element("framePr", w=str(width), h=str(height), hRule="exact", wrap="around", hAnchor="margin",
+                    vAnchor="page", xAlign="center", y=str(top))
+    put(paragraph._p.get_or_add_pPr(), frame, PPR_ORDER)
+
+
+def set_rules(paragraph: Paragraph, rules: dict[str, int]) -> None:
+    """Black rules above and/or below a paragraph ({"top": eighths of a point, "bottom": …}), on its edges."""
+    pbdr = element("pBdr")
+    for side in ("top", "bottom"):
+        if side in rules:
+            pbdr.append(element(side, val="single", sz=str(rules[side]), space="0", color="000000"))
+    put(paragraph._p.get_or_add_pPr(), pbdr, PPR_ORDER)
 
 
 def add_tab(paragraph: Paragraph, kind: str, position_twips: int) -> None:

@@ -32,6 +32,7 @@ KINDS = ("cases", "roster", "results")
 CASE_TYPES = ("criminal", "civil", "administrative", "enforcement", "public_security", "petition")
 UNIT_KINDS = ("court", "procuratorate", "police", "justice", "other")
 PETITION_FLAGS = ("unenforced", "unresolved", "repeated")
+REPEATED_MIN_PETITIONS = 2  # 反复信访 means petitioned more than once
 PROFESSIONS = ("judge", "prosecutor", "police", "lawyer", "academic", "other")
 RELATION_KINDS = ("near_relative", "former_colleague", "business_interest", "counsel_for", "other")
 PARTY_KINDS = ("person", "organization", "organisation")
@@ -368,7 +369,13 @@ def _case(value: Any, where: str) -> CaseRecord:
         first_on, last_on = po.day("first_on", optional=True), po.day("last_on", optional=True)
         if first_on and last_on and last_on < first_on:
             raise ManifestError(po.at("last_on"), "is before first_on")
-        petition = Petition(po.integer("count", 0, 100_000), first_on, last_on, tuple(flags))
+        count = po.integer("count", 0, 100_000)
+        if "repeated" in flags and count < REPEATED_MIN_PETITIONS:
+            case_id = o.get("id") if isinstance(o.get("id"), str) else "?"
+            raise ManifestError(f"{pw}.flags[{flags.index('repeated')}]",
+                                f"case {case_id}: repeated (反复信访) needs a count of at least "
+                                f"{REPEATED_MIN_PETITIONS} petitions, the count is {count}")
+        petition = Petition(count, first_on, last_on, tuple(flags))
     accepted_on, closed_on = o.day("accepted_on", optional=True), o.day("closed_on", optional=True)
     if accepted_on and closed_on and closed_on < accepted_on:
         raise ManifestError(o.at("closed_on"), "is before accepted_on")

@@ -86,7 +86,8 @@ def _panel(o: _Obj) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _sheet(value: Any, where: str) -> str:
+def _sheet(value: Any, where: str) -> tuple[str, set[str]]:
+    """The sheet's expert id and the items it deducts on (points above zero, or a veto)."""
     s = _obj(value, where, ("expert_id", "rubric", "version", "total", "grade", "veto", "comment", "items", "submitted_at"))
     expert_id = s.record_id("expert_id")
     r = _obj(s.get("rubric"), s.at("rubric"), ("code", "version"))
@@ -98,25 +99,55 @@ def _sheet(value: Any, where: str) -> str:
     _flag(s, "veto")
     s.text("comment", max_len=200_000, allow_empty=True, lines=True)
     codes: set[str] = set()
+    deducted: set[str] = set()
     for iw, item in s.items("items", max_items=1000):
         i = _obj(item, iw, ("code", "points", "reason", "evidence", "veto"))
         code = i.req("code", max_len=32)
         if code in codes:
             raise _error(i.at("code"), f"item {code} appears twice on the sheet")
         codes.add(code)
-        _number(i, "points")
+        points = _number(i, "points")
         i.text("reason", max_len=20_000, allow_empty=True, lines=True)
         i.text("evidence", max_len=200, allow_empty=True)
-        _flag(i, "veto")
+        if _flag(i, "veto") or points > 0:
+            deducted.add(code)
     _stamp(s, "submitted_at")
-    return expert_id
+    return expert_id, deducted
 
 
-def _conclusion(value: Any, where: str) -> None:
+def _optional_list(o: _Obj, key: str, max_items: int) -> list[tuple[str, Any]] | None:
+    """An optional list field: absent when the writer did not record it; present, a list (never null)."""
+    return None if key not in o.value else o.items(key, max_items=max_items)
+
+
+def _basis(f: _Obj, deductions: dict[str, set[str]]) -> None:
+    """A finding's optional links to the deductions it rests on: each names a sheet of this case and an item
+    that sheet deducts on, once; an empty list needs the finding's `basis_reason`."""
+    basis = _optional_list(f, "basis", 1000)
+    reason = f.text("basis_reason", max_len=20_000, optional=True, allow_empty=True, lines=True)
+    if basis is None:
+        return
+    seen: set[tuple[str, str]] = set()
+    for bw, ref in basis:
+        b = _obj(ref, bw, ("expert_id", "item_code"))
+        expert_id, code = b.record_id("expert_id"), b.req("item_code", max_len=32)
+        if expert_id not in deductions:
+            raise _error(b.at("expert_id"), f"{expert_id} has no sheet for this case")
+        if code not in deductions[expert_id]:
+            raise _error(b.at("item_code"), f"the sheet of {expert_id} makes no deduction on item {code}")
+        if (expert_id, code) in seen:
+            raise _error(bw, f"the deduction {expert_id}/{code} is listed twice")
+        seen.add((expert_id, code))
+    if not basis and not (reason or "").strip():
+        raise _error(f.at("basis_reason"), "required when the finding rests on no deduction (basis is [])")
+
+
+def _conclusion(value: Any, where: str, deductions: dict[str, set[str]]) -> None:
     c = _obj(
         value, where,
         ("score", "consolidation", "computed_grade", "grade", "grade_reason", "outcome", "veto_kept", "findings",
          "majority_view", "minority_view", "actions", "version", "concluded_by", "concluded_at"),
+        ("outcome_reason",),
     )
     _number(c, "score")
     c.choice("consolidation", CONSOLIDATIONS)
@@ -129,11 +160,12 @@ def _conclusion(value: Any, where: str) -> None:
     _flag(c, "veto_kept")
     findings = c.items("findings", max_items=1000)
     for fw, finding in findings:
-        f = _obj(finding, fw, ("category", "description", "evidence_ref", "item_code"))
+        f = _obj(finding, fw, ("category", "description", "evidence_ref", "item_code"), ("basis", "basis_reason"))
         f.req("category", max_len=32)
         f.req("description", max_len=20_000, lines=True)
         f.text("evidence_ref", max_len=200, allow_empty=True)
         f.text("item_code", max_len=32, optional=True)
+        _basis(f, deductions)
     if outcome != "none" and not findings:
         raise _error(c.at("findings"), f"a case with outcome {outcome} needs at least one finding")
     c.req("majority_view", max_len=200_000, lines=True)
@@ -144,11 +176,25 @@ def _conclusion(value: Any, where: str) -> None:
     deadline = corr.day("deadline", optional=True)
     if required and deadline is None:
         raise _error(corr.at("deadline"), "required when a correction is required")
-    ref = _obj(a.get("referral"), a.at("referral"), ("suggested", "reason"))
+    ref = _obj(a.get("referral"), a.at("referral"), ("suggested", "reason"), ("findings",))
     suggested = _flag(ref, "suggested")
     ref_reason = ref.text("reason", max_len=20_000, allow_empty=True, lines=True)
     if suggested and not (ref_reason or "").strip():
         raise _error(ref.at("reason"), "required when a referral is suggested")
+    backing = _optional_list(ref, "findings", 1000)
+    if backing is not None:
+        positions: set[int] = set()
+        for bw, n in backing:
+            if type(n) is not int or not 1 <= n <= len(findings):
+                raise _error(bw, f"must be the position (1 to {len(findings)}) of one of the findings")
+            if n in positions:
+                raise _error(bw, f"finding {n} is listed twice")
+            positions.add(n)
+        if suggested and not positions:
+            raise _error(ref.at("findings"), "a suggested referral names the findings that back it")
+        if not suggested and positions:
+            raise _error(ref.at("findings"), "must be [] when no referral is suggested")
+    c.text("outcome_reason", max_len=20_000, optional=True, allow_empty=True, lines=True)
     c.integer("version", 1, 1_000_000)
     c.req("concluded_by", max_len=64)
     _stamp(c, "concluded_at")
@@ -185,21 +231,21 @@ def _result(value: Any, where: str, campaign_id: str | None, files: dict[str, Fi
     if campaign != campaign_id:
         raise _error(o.at("campaign"), f"{campaign} is not the package's campaign {campaign_id}")
     expert_ids = _panel(o)
-    sheet_experts: list[str] = []
+    deductions: dict[str, set[str]] = {}
     for sw, sheet in o.items("sheets", max_items=50):
-        expert_id = _sheet(sheet, sw)
-        if expert_id in sheet_experts:
+        expert_id, deducted = _sheet(sheet, sw)
+        if expert_id in deductions:
             raise _error(f"{sw}.expert_id", f"{expert_id} has two sheets for this case")
-        sheet_experts.append(expert_id)
+        deductions[expert_id] = deducted
     concluded = o.get("conclusion") is not None
     if concluded:
-        _conclusion(o.get("conclusion"), o.at("conclusion"))
+        _conclusion(o.get("conclusion"), o.at("conclusion"), deductions)
     opinion_paths: tuple[str, ...] = ()
     if o.get("opinion") is not None:
         if not concluded:
             raise _error(o.at("opinion"), "an opinion needs the panel's conclusion")
         opinion_paths = _opinion(o.get("opinion"), o.at("opinion"), case_id, files)
-    return ResultRecord(case_id, case_number, campaign, expert_ids, len(sheet_experts), concluded, opinion_paths, value)
+    return ResultRecord(case_id, case_number, campaign, expert_ids, len(deductions), concluded, opinion_paths, value)
 
 
 def parse_results(items: list[tuple[str, Any]], campaign_id: str | None, files: tuple[FileRecord, ...]) -> tuple[ResultRecord, ...]:

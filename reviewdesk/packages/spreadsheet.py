@@ -19,6 +19,7 @@ from typing import Any
 from reviewdesk import office_zip, workbook
 from reviewdesk.clock import rfc3339
 from reviewdesk.office_zip import NotAZip, OfficeFileRefused
+from reviewdesk.packages.manifest import REPEATED_MIN_PETITIONS
 from reviewdesk.packages.paths import path_problem
 from reviewdesk.workbook import Notice
 
@@ -90,7 +91,7 @@ def write_template(out: Path) -> None:
         [
             "案件类型：criminal 刑事 / civil 民事 / administrative 行政 / enforcement 执行 / public_security 治安 / petition 信访",
             "单位类别：court 法院 / procuratorate 检察院 / police 公安 / justice 司法行政 / other 其他",
-            "当事人类别：person 自然人 / organization 单位；信访标记：unenforced 长期未执结、unresolved 化解不掉、repeated 反复信访（以逗号分隔）",
+            "当事人类别：person 自然人 / organization 单位；信访标记：unenforced 长期未执结、unresolved 化解不掉、repeated 反复信访（以逗号分隔；反复信访须信访次数不少于2次）",
             "日期写作 2026-03-05；身份证号请以文本格式填写（18 位，末位校验码可为 X）；文件路径相对于本表所在文件夹。",
         ],
         start=1,
@@ -233,6 +234,9 @@ def read_folder(
                     petition_count = int(count or 0)
                 except ValueError:
                     raise row.err("信访次数", f"{count!r} is not a whole number") from None
+                if "repeated" in flags and petition_count < REPEATED_MIN_PETITIONS:
+                    raise row.err("信访标记", f"case {cid}: repeated (反复信访) needs 信访次数 of at least "
+                                  f"{REPEATED_MIN_PETITIONS}, the count is {petition_count}")
                 petition = {"count": petition_count, "first_on": _day(row, "petition_first_on"),
                             "last_on": _day(row, "petition_last_on"), "flags": flags}
             cases[cid] = {

@@ -23,6 +23,7 @@ from reviewdesk.store.models import (
     Conclusion,
     ConclusionFinding,
     Expert,
+    FindingDeduction,
     PanelMember,
     Rubric,
     ScoreItem,
@@ -88,6 +89,17 @@ def _sheet(session: Session, sheet: ScoreSheet) -> dict[str, Any]:
     }
 
 
+def _basis(session: Session, finding_id: int) -> list[dict[str, str]]:
+    """The members' deductions a finding rests on, by expert id and item code."""
+    rows = session.execute(
+        select(Expert.external_id, FindingDeduction.item_code)
+        .join(ScoreSheet, ScoreSheet.id == FindingDeduction.sheet_id)
+        .join(Expert, Expert.id == ScoreSheet.expert_id)
+        .where(FindingDeduction.finding_id == finding_id)
+    ).all()
+    return [{"expert_id": who, "item_code": code} for who, code in sorted(rows)]
+
+
 def _conclusion(session: Session, campaign: Campaign, case_id: int) -> dict[str, Any] | None:
     row = session.get(Conclusion, (campaign.id, case_id))
     if row is None:
@@ -107,17 +119,20 @@ def _conclusion(session: Session, campaign: Campaign, case_id: int) -> dict[str,
         "grade_reason": row.grade_reason,
         "outcome": row.outcome,
         "veto_kept": bool(stored.get("veto_kept", False)),
+        # basis and basis_reason: the finding ↔ deduction links (optional fields of format 1, always written).
         "findings": [
             {"category": f.category, "description": f.description, "evidence_ref": f.evidence_ref,
-             "item_code": f.item_code}
+             "item_code": f.item_code, "basis": _basis(session, f.id), "basis_reason": f.basis_reason}
             for f in findings
         ],
         "majority_view": row.majority_view,
         "minority_view": row.minority_view,
         "actions": {
             "correction": {"required": bool(correction.get("required", False)), "deadline": correction.get("deadline")},
-            "referral": {"suggested": bool(referral.get("suggested", False)), "reason": referral.get("reason") or ""},
+            "referral": {"suggested": bool(referral.get("suggested", False)), "reason": referral.get("reason") or "",
+                         "findings": sorted(referral.get("findings") or [])},
         },
+        "outcome_reason": row.outcome_reason,
         "version": row.version,
         "concluded_by": row.concluded_by,
         "concluded_at": _iso(row.concluded_at),
