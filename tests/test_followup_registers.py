@@ -340,3 +340,41 @@ def test_due_lists_due_soon_and_overdue_per_register_and_unit(world: OpenWorkspa
     assert due.due(world, DEMO_CAMPAIGN, today=date(2027, 1, 16)).counts()["rectification"]["overdue"] == 2
     overdue = rectification.list_items(world, DEMO_CAMPAIGN, due="overdue", today=date(2027, 1, 16))
     assert [i.id for i in overdue] == [i["id"] for i in made.items[1:]]
+
+
+# -- from received results ---------------------------------------------------------------------------------------
+def test_generate_from_a_received_result_and_a_superseding_package_flags_it(
+        enriched_demo: Path, demo_template: Path, tmp_path: Path) -> None:
+    """The office (the demo before the last conclusions) receives the laptop's results (the enriched demo)."""
+    from reviewdesk.services import keys, results
+
+    shutil.copytree(enriched_demo, tmp_path / "laptop")
+    shutil.copytree(demo_template, tmp_path / "office")
+    with Workspace(tmp_path / "laptop").open(DEMO_ADMIN, DEMO_PASSWORD) as laptop, \
+            Workspace(tmp_path / "office").open(DEMO_ADMIN, DEMO_PASSWORD) as office:
+        keys.trust_issuer(office, keys.signing_public_key(laptop), "评查组笔记本 A")
+        recipient = keys.recipient(office)
+        first = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "first.rdpkg")
+        results.import_results(office, Path(first.files[0]))
+        wrong = _cases(office)[4]
+        assert deliberation.deliberation(office, str(wrong), DEMO_CAMPAIGN).conclusion is None  # not concluded here
+        with pytest.raises(NotFound):
+            rectification.generate(office, str(wrong), DEMO_CAMPAIGN, source="local")
+        made = rectification.generate(office, str(wrong), DEMO_CAMPAIGN)
+        assert made.source.startswith("received:") and len(made.items) == 3 and made.referral is not None
+        assert rectification.generate(office, str(wrong), DEMO_CAMPAIGN).existing == 3  # idempotent
+        # The laptop re-records the conclusion and sends again: the office's items of the first result are flagged.
+        board = deliberation.deliberation(laptop, str(wrong), DEMO_CAMPAIGN).conclusion
+        assert board is not None
+        deliberation.conclude(laptop, str(wrong), deliberation.ConclusionInput(
+            outcome="wrong", grade="不合格", grade_reason="认定事实的主要证据不足，处理结果错误",
+            findings=[deliberation.FindingInput(board.findings[0].category, "关键证据未予核实即作认定", "卷1第12页",
+                                                basis_reason="合议时查阅卷宗发现")],
+            majority_view="经再次合议，维持错案结论。", minority_view="无",
+            correction_required=True, correction_deadline="2027-01-30"), DEMO_CAMPAIGN)
+        second = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "second.rdpkg")
+        results.import_results(office, Path(second.files[0]))
+        again = rectification.generate(office, str(wrong), DEMO_CAMPAIGN)
+        assert again.source != made.source and len(again.items) == 1 and again.flagged == 3 + 1
+        assert again.items[0]["deadline"] == "2027-01-30"
+        assert all(rectification.show_item(office, i["id"]).needs_review for i in made.items)
