@@ -17,6 +17,7 @@ from reviewdesk.cli.parsers import (
     deliberation,
     documents,
     experts,
+    followup,
     recusal,
     results,
     rubrics,
@@ -283,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_json(p)
     p.set_defaults(func=command("demo", "cmd_demo"))
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
-    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results):
+    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
+                   followup):
         module.register(sub)
     return parser
