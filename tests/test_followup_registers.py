@@ -378,3 +378,36 @@ def test_generate_from_a_received_result_and_a_superseding_package_flags_it(
         assert again.source != made.source and len(again.items) == 1 and again.flagged == 3 + 1
         assert again.items[0]["deadline"] == "2027-01-30"
         assert all(rectification.show_item(office, i["id"]).needs_review for i in made.items)
+
+
+# -- ledger sheets -----------------------------------------------------------------------------------------------
+def test_the_ledger_carries_the_three_follow_up_registers(world: OpenWorkspace) -> None:
+    import io
+
+    import openpyxl
+
+    from reviewdesk.services import reports
+
+    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    item = made.items[0]["id"]
+    rectification.report(world, item, "已整改", evidence=[("a.pdf", b"%PDF-1.4 a"), ("b.jpg", b"\xff\xd8jpeg")])
+    referrals.issue_letter(world, made.referral["id"], "城关区纪委监委", sent_on="2026-09-25")  # type: ignore[index]
+    objections.add_objection(world, str(_cases(world)[4]), "城关区法院", "不服", received_on="2026-10-16",
+                             delivered_on="2026-09-25", admit_reason="邮寄延误", campaign_id=DEMO_CAMPAIGN)
+    wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(world, DEMO_CAMPAIGN)))
+    assert wb.sheetnames[-3:] == ["整改台账", "线索移送台账", "异议复核"]
+    rect = wb["整改台账"]
+    header = [c.value for c in rect[1]]
+    assert header[:4] == ["问题编号", "案件编号", "案号", "问题类型"] and "销号日期" in header and "专项整治" in header
+    assert rect.max_row == 4 and rect.freeze_panes == "A2" and rect.auto_filter.ref == "A1:R4"
+    row = {h: c.value for h, c in zip(header, rect[2], strict=True)}
+    assert row["问题编号"] == "2026-XF-01-Z0001" and row["状态"] == "已报整改" and row["佐证材料"] == 2
+    assert row["整改期限"].date() == date(2027, 1, 15)  # a date cell, not text
+    assert rect.page_setup.orientation == "landscape" and int(rect.page_setup.paperSize) == int(rect.PAPERSIZE_A4)
+    assert rect.print_title_rows == "$1:$1"
+    ref = wb["线索移送台账"]
+    rrow = {h.value: c.value for h, c in zip(ref[1], ref[2], strict=True)}
+    assert rrow["移送函文号"] == "×政法移〔2026〕1号" and rrow["反馈期限"].date() == date(2026, 10, 22)
+    obj = wb["异议复核"]
+    orow = {h.value: c.value for h, c in zip(obj[1], obj[2], strict=True)}
+    assert orow["逾期受理理由"] == "邮寄延误" and orow["复核决定"] == "待复核"
