@@ -411,3 +411,26 @@ def test_the_ledger_carries_the_three_follow_up_registers(world: OpenWorkspace) 
     obj = wb["异议复核"]
     orow = {h.value: c.value for h, c in zip(obj[1], obj[2], strict=True)}
     assert orow["逾期受理理由"] == "邮寄延误" and orow["复核决定"] == "待复核"
+
+
+def test_generate_for_the_whole_campaign_matches_case_by_case_and_is_idempotent(world: OpenWorkspace) -> None:
+    wrong, flawed = _cases(world)[4], _cases(world)[5]
+    one = rectification.generate(world, str(wrong), DEMO_CAMPAIGN)  # one case first, by hand
+    results = rectification.generate_campaign(world, DEMO_CAMPAIGN)
+    by_case = {r.case_external_id: r for r in results}
+    assert by_case[one.case_external_id].items == [] and by_case[one.case_external_id].existing == 3
+    items = rectification.list_items(world, DEMO_CAMPAIGN)
+    assert [i.number for i in items] == [f"2026-XF-01-Z{n:04d}" for n in range(1, len(items) + 1)]
+    flawed_items = [i for i in items if i.case_id == flawed]
+    assert [i.description for i in flawed_items] == ["延长期限未依法办理审批"]
+    assert flawed_items[0].deadline == "2027-02-01"
+    made = next(r for r in results if r.items and r.case_external_id == flawed_items[0].case_external_id)
+    assert made.items[0]["id"] == flawed_items[0].id and made.items[0]["number"] == flawed_items[0].number
+    assert [e["step"] for e in rectification.show_item(world, flawed_items[0].id).events] == ["create"]
+    suggested = [r for r in results if r.referral] + [one]
+    assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == len(suggested) == 2  # 5th and 2nd demo cases
+    again = rectification.generate_campaign(world, DEMO_CAMPAIGN)
+    assert all(r.items == [] and r.referral is None for r in again)
+    assert len(rectification.list_items(world, DEMO_CAMPAIGN)) == len(items)
+    assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == 2
+    assert _actions(world, "rectify.generate")[-1].target == f"campaign:{DEMO_CAMPAIGN}"

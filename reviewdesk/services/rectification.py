@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
@@ -24,7 +24,7 @@ from reviewdesk.services.base import change, query, require
 from reviewdesk.services.followup_settings import KEEPERS, READERS, campaign_of, campaign_window, settings_of
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import case_campaign
-from reviewdesk.services.results import received_case
+from reviewdesk.services.results import received_case, received_cases
 from reviewdesk.services.special import link_open_special
 from reviewdesk.store.models import (
     Case,
@@ -35,6 +35,7 @@ from reviewdesk.store.models import (
     RectificationEvidence,
     RectificationItem,
     Referral,
+    SpecialRectification,
     Unit,
 )
 from reviewdesk.workspace import OpenWorkspace
@@ -110,7 +111,8 @@ def due_of(deadline: str, owed: bool, window: tuple[str, str]) -> str | None:
     return "due_soon" if deadline <= window[1] else None
 
 
-def _view(s: Session, item: RectificationItem, case: Case, window: tuple[str, str], full: bool = False) -> ItemView:
+def _view(s: Session, item: RectificationItem, case_ext: str, case_number: str, window: tuple[str, str],
+          full: bool = False) -> ItemView:
     due = due_of(item.deadline, item.status in rules.OWED, window)
     events: list[dict[str, Any]] = []
     evidence: list[dict[str, Any]] = []
@@ -126,7 +128,7 @@ def _view(s: Session, item: RectificationItem, case: Case, window: tuple[str, st
                                RectificationEvidence.sha256, RectificationEvidence.added_by)
                         .where(RectificationEvidence.item_id == item.id).order_by(RectificationEvidence.id))]
     return ItemView(
-        item.id, _number(item), item.campaign_id, item.case_id, case.external_id, case.case_number, item.unit_code,
+        item.id, _number(item), item.campaign_id, item.case_id, case_ext, case_number, item.unit_code,
         item.kind, item.category, item.description, item.evidence_ref, item.responsible_unit,
         item.responsible_person, item.requirement, item.deadline, item.measures, item.progress,
         item.recheck_finding, item.recheck_note, item.closed_on, item.special_id, item.status,
@@ -143,7 +145,9 @@ def list_items(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | No
         raise ValidationError("due", "due_soon or overdue", message_zh="只能是临期（due_soon）或逾期（overdue）")
     today = today or clock.now().date()
     with query(ws, "rectify.list", READERS) as s:
-        stmt = select(RectificationItem, Case).join(Case, Case.id == RectificationItem.case_id)
+        # The case's two fields only: a whole Case row carries its summary text.
+        stmt = (select(RectificationItem, Case.external_id, Case.case_number)
+                .join(Case, Case.id == RectificationItem.case_id))
         if campaign_id is not None:
             campaign_of(s, campaign_id)
             stmt = stmt.where(RectificationItem.campaign_id == campaign_id)
@@ -160,11 +164,12 @@ def list_items(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | No
             stmt = stmt.where(RectificationItem.deadline < today.isoformat()) if due == "overdue" else stmt
         windows: dict[str, tuple[str, str]] = {}
         out = []
-        for item, case in s.execute(stmt.order_by(RectificationItem.campaign_id, RectificationItem.seq)):
+        for item, case_ext, case_number in s.execute(stmt.order_by(RectificationItem.campaign_id,
+                                                                   RectificationItem.seq)):
             window = windows.get(item.campaign_id)
             if window is None:
                 window = windows[item.campaign_id] = campaign_window(s, item.campaign_id, today)
-            view = _view(s, item, case, window)
+            view = _view(s, item, case_ext, case_number, window)
             if due is None or view.due == due:
                 out.append(view)
         return out
@@ -175,7 +180,8 @@ def show_item(ws: OpenWorkspace, item_id: int, today: date | None = None) -> Ite
         item = _item(s, item_id)
         case = s.get(Case, item.case_id)
         assert case is not None
-        return _view(s, item, case, campaign_window(s, item.campaign_id, today or clock.now().date()), full=True)
+        return _view(s, item, case.external_id, case.case_number,
+                     campaign_window(s, item.campaign_id, today or clock.now().date()), full=True)
 
 
 def evidence_file(ws: OpenWorkspace, evidence_id: int) -> tuple[str, str, bytes]:
@@ -203,6 +209,10 @@ def _local_source(s: Session, campaign_id: str, case: Case) -> ConclusionSource 
         select(ConclusionFinding).where(ConclusionFinding.campaign_id == campaign_id,
                                         ConclusionFinding.case_id == case.id)
         .order_by(ConclusionFinding.position)).scalars())
+    return _local_of(row, findings)
+
+
+def _local_of(row: Conclusion, findings: tuple[Finding, ...]) -> ConclusionSource:
     actions = json.loads(row.actions)
     correction, referral = actions.get("correction") or {}, actions.get("referral") or {}
     return ConclusionSource(f"local:v{row.version}", "local", row.version, row.outcome, findings,
@@ -304,45 +314,156 @@ def generate(ws: OpenWorkspace, case_ref: str | int, campaign_id: str | None = N
             referral = None if referral_done or drafts.referral is None else asdict(drafts.referral)
             return GenerateResult(case.external_id, src.key, False, items, existing, referral, 0, "；".join(sorted(notes)))
     with change(ws, action, KEEPERS) as ch:
+        case = resolve_case(ch.session, str(case_ref))
+        campaign = case_campaign(ch.session, case, campaign_id)
+        result = _generate_case(ch.session, ws.actor.username, campaign.id, case, source, today)
+        ch.audit(f"case:{case.id}", **result.pop("audit"))
+        return result["result"]
+
+
+def _generate_case(s: Session, actor: str, campaign_id: str, case: Case, source: str, today: date) -> dict[str, Any]:
+    """The body of generate for one case, inside the caller's transaction: the result and its audit details."""
+    src, drafts, existing, referral_done = _plan_for(s, campaign_id, case, source)
+    conf = settings_of(s, campaign_id)
+    unit = s.get(Unit, case.unit_code)
+    seq = s.execute(select(func.max(RectificationItem.seq)).where(
+        RectificationItem.campaign_id == campaign_id)).scalar() or 0
+    moment, made, notes = clock.now(), [], set()
+    for d in drafts.items:
+        seq += 1
+        deadline, note = _deadline(d.deadline, conf["rectify_days"], today)
+        notes.add(note)
+        item = RectificationItem(
+            campaign_id=campaign_id, seq=seq, case_id=case.id, unit_code=case.unit_code, source_key=src.key,
+            finding_position=d.position, kind=d.kind, category=d.category, description=d.description,
+            evidence_ref=d.evidence_ref, responsible_unit=unit.name if unit else case.unit_code,
+            responsible_person="", requirement=DEFAULT_REQUIREMENT, deadline=deadline, status=rules.OPEN,
+            created_by=actor, created_at=moment, updated_at=moment)
+        link_open_special(s, item)
+        s.add(item)
+        s.flush()
+        s.add(RectificationEvent(item_id=item.id, step="create", from_status=None, to_status=rules.OPEN,
+                                 note=src.key, by=actor, at=moment))
+        made.append({**asdict(d), "id": item.id, "number": _number(item), "deadline": deadline})
+    referral = None
+    if drafts.referral is not None and not referral_done:
+        row = Referral(campaign_id=campaign_id, case_id=case.id, source_key=src.key,
+                       persons=json.dumps(_persons(s, case), ensure_ascii=False),
+                       clue=drafts.referral.clue, evidence=json.dumps(drafts.referral.evidence, ensure_ascii=False),
+                       status="draft", created_by=actor, created_at=moment)
+        s.add(row)
+        s.flush()
+        referral = {**asdict(drafts.referral), "id": row.id}
+    flagged = _flag_earlier(s, campaign_id, case.id, src.key, src.version)
+    audit = {"campaign": campaign_id, "source": src.key, "items": [m["id"] for m in made], "existing": existing,
+             "referral": referral["id"] if referral else None, "flagged": flagged}
+    result = GenerateResult(case.external_id, src.key, True, made, existing, referral, flagged,
+                            "；".join(sorted(notes - {""})))
+    return {"result": result, "audit": audit}
+
+
+def _campaign_sources(s: Session, campaign_id: str) -> dict[int, tuple[Case, ConclusionSource]]:
+    """Each case's current conclusion for generate (local first, else a consistent received result), read
+    with a few queries for the whole campaign."""
+    findings: dict[int, list[Finding]] = {}
+    for f in s.execute(select(ConclusionFinding).where(ConclusionFinding.campaign_id == campaign_id)
+                       .order_by(ConclusionFinding.case_id, ConclusionFinding.position)).scalars():
+        findings.setdefault(f.case_id, []).append(Finding(f.position, f.category, f.description, f.evidence_ref))
+    out: dict[int, tuple[Case, ConclusionSource]] = {}
+    for row, case in s.execute(select(Conclusion, Case).join(Case, Case.id == Conclusion.case_id)
+                               .where(Conclusion.campaign_id == campaign_id)):
+        out[case.id] = (case, _local_of(row, tuple(findings.get(case.id, ()))))
+    received = [r for r in received_cases(s, campaign_id) if r.status == "consistent"]
+    by_ext: dict[str, list[Case]] = {}
+    if received:
+        for case in s.execute(select(Case).where(Case.external_id.in_([r.case_id for r in received]))).scalars():
+            by_ext.setdefault(case.external_id, []).append(case)
+    for r in received:
+        matches = by_ext.get(r.case_id, [])
+        conclusion = r.results[0].result.get("conclusion")
+        if len(matches) == 1 and conclusion is not None and matches[0].id not in out:
+            out[matches[0].id] = (matches[0], ConclusionSource.from_result(conclusion, r.results[0].digest))
+    return out
+
+
+def generate_campaign(ws: OpenWorkspace, campaign_id: str, today: date | None = None) -> list[GenerateResult]:
+    """generate for every case of the campaign with a conclusion (here, or a consistent received result), in
+    one transaction and one audit entry. Cases whose received results disagree are left out (settle them
+    first, then generate them one by one)."""
+    action = "rectify.generate"
+    require(ws, action, KEEPERS)
+    today = today or clock.now().date()
+    out: list[GenerateResult] = []
+    with change(ws, action, KEEPERS) as ch:
         s = ch.session
-        case = resolve_case(s, str(case_ref))
-        campaign = case_campaign(s, case, campaign_id)
-        src, drafts, existing, referral_done = _plan_for(s, campaign.id, case, source)
-        conf = settings_of(s, campaign.id)
-        unit = s.get(Unit, case.unit_code)
+        campaign_of(s, campaign_id)
+        conf = settings_of(s, campaign_id)
         seq = s.execute(select(func.max(RectificationItem.seq)).where(
-            RectificationItem.campaign_id == campaign.id)).scalar() or 0
-        moment, made, notes = clock.now(), [], set()
-        for d in drafts.items:
-            seq += 1
-            deadline, note = _deadline(d.deadline, conf["rectify_days"], today)
-            notes.add(note)
-            item = RectificationItem(
-                campaign_id=campaign.id, seq=seq, case_id=case.id, unit_code=case.unit_code, source_key=src.key,
-                finding_position=d.position, kind=d.kind, category=d.category, description=d.description,
-                evidence_ref=d.evidence_ref, responsible_unit=unit.name if unit else case.unit_code,
-                responsible_person="", requirement=DEFAULT_REQUIREMENT, deadline=deadline, status=rules.OPEN,
-                created_by=ws.actor.username, created_at=moment, updated_at=moment)
-            link_open_special(s, item)
-            s.add(item)
-            s.flush()
-            s.add(RectificationEvent(item_id=item.id, step="create", from_status=None, to_status=rules.OPEN,
-                                     note=src.key, by=ws.actor.username, at=moment))
-            made.append({**asdict(d), "id": item.id, "number": _number(item), "deadline": deadline})
-        referral = None
-        if drafts.referral is not None and not referral_done:
-            row = Referral(campaign_id=campaign.id, case_id=case.id, source_key=src.key,
-                           persons=json.dumps(_persons(s, case), ensure_ascii=False),
-                           clue=drafts.referral.clue, evidence=json.dumps(drafts.referral.evidence, ensure_ascii=False),
-                           status="draft", created_by=ws.actor.username, created_at=moment)
-            s.add(row)
-            s.flush()
-            referral = {**asdict(drafts.referral), "id": row.id}
-        flagged = _flag_earlier(s, campaign.id, case.id, src.key, src.version)
-        ch.audit(f"case:{case.id}", campaign=campaign.id, source=src.key, items=[m["id"] for m in made],
-                 existing=existing, referral=referral["id"] if referral else None, flagged=flagged)
-        return GenerateResult(case.external_id, src.key, True, made, existing, referral, flagged,
-                              "；".join(sorted(notes - {""})))
+            RectificationItem.campaign_id == campaign_id)).scalar() or 0
+        made_keys: dict[int, set[tuple[str, int]]] = {}
+        for case_id, key, position in s.execute(select(
+                RectificationItem.case_id, RectificationItem.source_key, RectificationItem.finding_position)
+                .where(RectificationItem.campaign_id == campaign_id)):
+            made_keys.setdefault(case_id, set()).add((key, position))
+        referral_keys = set(s.execute(select(Referral.case_id, Referral.source_key)
+                                      .where(Referral.campaign_id == campaign_id)).all())
+        specials = dict(s.execute(select(SpecialRectification.category, SpecialRectification.id).where(
+            SpecialRectification.campaign_id == campaign_id, SpecialRectification.status == "open")).all())
+        unit_names = dict(s.execute(select(Unit.code, Unit.name)).all())
+        moment, actor = clock.now(), ws.actor.username
+        rows: list[dict[str, Any]] = []
+        touched: dict[int, list[int]] = {}  # case → indexes into rows
+        referrals_made, flagged = [], 0
+        result_of: dict[int, GenerateResult] = {}
+        for case_id, (case, src) in sorted(_campaign_sources(s, campaign_id).items()):
+            drafts = plan(src)
+            done = made_keys.get(case_id, set())
+            new = [d for d in drafts.items if (src.key, d.position) not in done]
+            notes = set()
+            for d in new:
+                seq += 1
+                deadline, note = _deadline(d.deadline, conf["rectify_days"], today)
+                notes.add(note)
+                touched.setdefault(case_id, []).append(len(rows))
+                rows.append({
+                    "campaign_id": campaign_id, "seq": seq, "case_id": case_id, "unit_code": case.unit_code,
+                    "source_key": src.key, "finding_position": d.position, "kind": d.kind, "category": d.category,
+                    "description": d.description, "evidence_ref": d.evidence_ref,
+                    "responsible_unit": unit_names.get(case.unit_code, case.unit_code), "responsible_person": "",
+                    "requirement": DEFAULT_REQUIREMENT, "deadline": deadline, "status": rules.OPEN,
+                    "special_id": specials.get(d.category), "created_by": actor, "created_at": moment,
+                    "updated_at": moment})
+            referral = None
+            if drafts.referral is not None and (case_id, src.key) not in referral_keys:
+                row = Referral(campaign_id=campaign_id, case_id=case_id, source_key=src.key,
+                               persons=json.dumps(_persons(s, case), ensure_ascii=False), clue=drafts.referral.clue,
+                               evidence=json.dumps(drafts.referral.evidence, ensure_ascii=False), status="draft",
+                               created_by=actor, created_at=moment)
+                s.add(row)
+                s.flush()
+                referral = {**asdict(drafts.referral), "id": row.id}
+                referrals_made.append(row.id)
+            earlier = any(k != src.key for k, _p in done) or any(
+                k != src.key for c, k in referral_keys if c == case_id and k is not None)
+            case_flagged = _flag_earlier(s, campaign_id, case_id, src.key, src.version) if earlier else 0
+            flagged += case_flagged
+            items = [{**asdict(d), "deadline": _deadline(d.deadline, conf["rectify_days"], today)[0]} for d in new]
+            out.append(GenerateResult(case.external_id, src.key, True, items, len(drafts.items) - len(new), referral,
+                                      case_flagged, "；".join(sorted(notes - {""}))))
+            result_of[case_id] = out[-1]
+        if rows:
+            ids = list(s.execute(insert(RectificationItem).returning(RectificationItem.id, sort_by_parameter_order=True),
+                                 rows).scalars())
+            s.execute(insert(RectificationEvent), [
+                {"item_id": i, "step": "create", "from_status": None, "to_status": rules.OPEN,
+                 "note": r["source_key"], "by": actor, "at": moment} for i, r in zip(ids, rows, strict=True)])
+            for case_id, indexes in touched.items():
+                for item, index in zip(result_of[case_id].items, indexes, strict=True):
+                    item["id"] = ids[index]
+                    item["number"] = f"{campaign_id}-Z{rows[index]['seq']:04d}"
+        ch.audit(f"campaign:{campaign_id}", cases=len(out), items=len(rows), referrals=referrals_made,
+                 flagged=flagged, cases_with_items=sorted(touched))
+    return out
 
 
 # -- steps --------------------------------------------------------------------------------------------------------

@@ -342,6 +342,11 @@ def _rows(s: Session, campaign_id: str, case_external_id: str | None = None) -> 
     ]
 
 
+def received_cases(s: Session, campaign_id: str) -> list[ReceivedCase]:
+    """Every received case of the campaign (inside the caller's session; the caller checked the role)."""
+    return merge.group(_rows(s, campaign_id))
+
+
 def received_case(s: Session, campaign_id: str, case_external_id: str) -> ReceivedCase | None:
     """One case's received results (inside the caller's session; the caller checked the role)."""
     found = merge.group(_rows(s, campaign_id, case_external_id))

@@ -52,6 +52,17 @@ def _item_line(i: rectification.ItemView) -> str:
 
 
 def cmd_rectify_generate(args: argparse.Namespace) -> int:
+    if args.case is None:
+        if not args.campaign or args.preview or args.source != "auto":
+            raise ValidationError("--case", "give --case, or --campaign alone for every concluded case (no --preview)",
+                                  message_zh="请指定 --case；或只指定 --campaign 为全部已合议案件生成（不能与 --preview 同用）")
+        with open_as_user(args) as opened:
+            results = rectification.generate_campaign(opened, args.campaign)
+        made = sum(len(r.items) for r in results)
+        lines = [f"{args.campaign}: {len(results)} concluded case(s), {made} new item(s), "
+                 f"{sum(1 for r in results if r.referral)} new draft referral(s), "
+                 f"{sum(r.flagged for r in results)} earlier item(s)/referral(s) flagged for review"]
+        return _out(args, [r.to_json() for r in results], lines)
     with open_as_user(args) as opened:
         r = rectification.generate(opened, args.case, args.campaign, args.source, apply=not args.preview)
     verb = "made" if r.applied else "would make"

@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rect = sub.add_parser("rectify", help="the rectification register (整改台账)").add_subparsers(
         dest="rectify_command", metavar="ACTION", required=True)
     p = rect.add_parser("generate", help="make the rectification items (and draft referral) of a concluded case")
-    p.add_argument("--case", required=True, help="case id (store id or external id)")
+    p.add_argument("--case", help="case id (store id or external id); without it, every concluded case of --campaign")
     p.add_argument("--campaign")
     p.add_argument("--source", default="auto", choices=["auto", "local", "received"],
                    help="the conclusion recorded here (local), the office's received result, or local first (auto)")
