@@ -434,3 +434,19 @@ def test_generate_for_the_whole_campaign_matches_case_by_case_and_is_idempotent(
     assert len(rectification.list_items(world, DEMO_CAMPAIGN)) == len(items)
     assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == 2
     assert _actions(world, "rectify.generate")[-1].target == f"campaign:{DEMO_CAMPAIGN}"
+
+
+def test_id_reads_and_counts_agree_with_the_lists(world: OpenWorkspace) -> None:
+    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)  # deadlines 2027-01-15
+    rectification.generate(world, str(_cases(world)[5]), DEMO_CAMPAIGN)  # 2027-02-01
+    referrals.issue_letter(world, made.referral["id"], sent_on="2026-09-25")  # type: ignore[index]
+    for day in (date(2026, 10, 15), date(2026, 10, 23), date(2027, 1, 11), date(2027, 1, 16), date(2027, 2, 2)):
+        listed = due.due(world, DEMO_CAMPAIGN, today=day)
+        assert due.due_counts(world, DEMO_CAMPAIGN, today=day) == listed.counts(), day
+        for state in ("due_soon", "overdue"):
+            ids = rectification.item_ids(world, DEMO_CAMPAIGN, due=state, today=day)
+            assert ids == [i.id for i in rectification.list_items(world, DEMO_CAMPAIGN, due=state, today=day)], day
+    unit = rectification.show_item(world, made.items[0]["id"]).unit_code
+    ids = rectification.item_ids(world, DEMO_CAMPAIGN, unit=unit)
+    assert [v.id for v in rectification.items_by_id(world, list(reversed(ids)))] == list(reversed(ids))
+    assert [v.id for v in rectification.list_items(world, DEMO_CAMPAIGN, unit)] == ids

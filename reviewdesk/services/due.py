@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
@@ -103,3 +103,34 @@ def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = No
                                               due_of(sp.deadline, True, window) or "", sp.status))
     result.calendar_note = "；".join(sorted(notes - {""}))
     return result
+
+
+def due_counts(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = None,
+               today: date | None = None) -> dict[str, dict[str, int]]:
+    """The home page's figures: per register, how many are due soon and overdue (counted in SQL)."""
+    today = today or clock.now().date()
+    out = {r: {"due_soon": 0, "overdue": 0} for r in REGISTERS}
+    with query(ws, "followup.due", READERS) as s:
+        for cid in _campaigns(s, campaign_id):
+            first, last = today.isoformat(), add_workdays(today, settings_of(s, cid)["due_soon_days"]).day.isoformat()
+            sources = (
+                ("rectification", RectificationItem.deadline, [RectificationItem.campaign_id == cid,
+                                                               RectificationItem.status.in_(items_rules.OWED)]
+                 + ([RectificationItem.unit_code == unit] if unit else []), RectificationItem),
+                ("referral", Referral.feedback_deadline, [Referral.campaign_id == cid, Referral.status == referral_rules.SENT]
+                 + ([Case.unit_code == unit] if unit else []), Referral),
+            )
+            for register, deadline, where, table in sources:
+                stmt = select(func.sum(case((deadline < first, 1), else_=0)),
+                              func.sum(case((deadline >= first, 1), else_=0))).select_from(table)
+                if table is Referral and unit:
+                    stmt = stmt.join(Case, Case.id == Referral.case_id)
+                overdue, soon = s.execute(stmt.where(*where, deadline <= last)).one()
+                out[register]["overdue"] += overdue or 0
+                out[register]["due_soon"] += soon or 0
+            for sp in s.execute(select(SpecialRectification).where(
+                    SpecialRectification.campaign_id == cid, SpecialRectification.status == special_rules.OPEN,
+                    SpecialRectification.deadline <= last)).scalars():
+                if unit is None or unit in json.loads(sp.units):
+                    out["special"]["overdue" if sp.deadline < first else "due_soon"] += 1
+    return out

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import false, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
@@ -576,3 +576,51 @@ def send_back(ws: OpenWorkspace, item_id: int, reason: str, deadline: str, findi
     return _step(ws, item_id, "send_back", reason, apply)
 
 
+
+
+# -- id-based reads (table models hold ids and fetch rows as they are shown) ---------------------------------------
+def item_ids(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = None, status: str | None = None,
+             due: str | None = None, today: date | None = None) -> list[int]:
+    """The ids of the register's rows for these filters, in register order, filtered in SQL."""
+    if due not in (None, "due_soon", "overdue"):
+        raise ValidationError("due", "due_soon or overdue", message_zh="只能是临期（due_soon）或逾期（overdue）")
+    today = today or clock.now().date()
+    with query(ws, "rectify.list", READERS) as s:
+        stmt = select(RectificationItem.id)
+        if campaign_id is not None:
+            campaign_of(s, campaign_id)
+            stmt = stmt.where(RectificationItem.campaign_id == campaign_id)
+        if unit is not None:
+            stmt = stmt.where(RectificationItem.unit_code == unit)
+        if status is not None:
+            stmt = stmt.where(RectificationItem.status == status)
+        if due == "overdue":
+            stmt = stmt.where(RectificationItem.status.in_(rules.OWED), RectificationItem.deadline < today.isoformat())
+        elif due == "due_soon":
+            # The window differs per campaign (its due_soon_days): one condition per campaign.
+            campaigns = [campaign_id] if campaign_id else list(s.execute(
+                select(RectificationItem.campaign_id).distinct()).scalars())
+            windows = [(c, campaign_window(s, c, today)) for c in campaigns]
+            stmt = stmt.where(RectificationItem.status.in_(rules.OWED), or_(*(
+                (RectificationItem.campaign_id == c) & (RectificationItem.deadline >= w[0])
+                & (RectificationItem.deadline <= w[1]) for c, w in windows)) if windows else false())
+        return list(s.execute(stmt.order_by(RectificationItem.campaign_id, RectificationItem.seq)).scalars())
+
+
+def items_by_id(ws: OpenWorkspace, ids: Sequence[int], today: date | None = None) -> list[ItemView]:
+    """The rows of these ids (a page of a table model), in the order given."""
+    today = today or clock.now().date()
+    with query(ws, "rectify.list", READERS) as s:
+        found = {item.id: (item, ext, number) for item, ext, number in s.execute(
+            select(RectificationItem, Case.external_id, Case.case_number)
+            .join(Case, Case.id == RectificationItem.case_id).where(RectificationItem.id.in_(list(ids))))}
+        windows: dict[str, tuple[str, str]] = {}
+        out = []
+        for i in ids:
+            if i not in found:
+                continue
+            item, ext, number = found[i]
+            if item.campaign_id not in windows:
+                windows[item.campaign_id] = campaign_window(s, item.campaign_id, today)
+            out.append(_view(s, item, ext, number, windows[item.campaign_id]))
+        return out
