@@ -43,6 +43,7 @@ SCHEMA: dict[str, Spec] = {
     "special_min_cases": Spec(3, "同类问题达到多少件案件时建议专项整治", 1, 1000),
     "special_min_units": Spec(2, "同类问题涉及多少个单位时建议专项整治", 1, 1000),
     "referral_prefix": Spec("×政法移", "线索移送函文号字头"),
+    "notice_prefix": Spec("×政法改", "整改通知书文号字头"),
 }
 
 

@@ -893,3 +893,20 @@ class OpinionReissue(Base):
     number: Mapped[str] = mapped_column(String(120), unique=True)
     issued_by: Mapped[str] = mapped_column(String(64))
     issued_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class FollowupNumber(Base):
+    """The document number of a follow-up paper (整改通知书 to a unit…), issued the first time it is exported."""
+
+    __tablename__ = "followup_numbers"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_followup_numbers_seq"),)
+
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)  # rectification_notice
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)  # the unit code
+    prefix: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(120))
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(Timestamp())

@@ -160,6 +160,19 @@ def upgrade() -> None:
         _stamp("created_at"),
     )
     op.create_table(
+        "followup_numbers",  # numbers of the follow-up papers (整改通知书…), each issued once per subject
+        sa.Column("kind", sa.String(24), primary_key=True),
+        sa.Column("campaign_id", sa.String(64), sa.ForeignKey("campaigns.id"), primary_key=True),
+        sa.Column("subject", sa.String(64), primary_key=True),  # the unit code, the special's id…
+        sa.Column("prefix", sa.String(64), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("number", sa.String(120), nullable=False),
+        sa.Column("issued_by", sa.String(64), nullable=False),
+        _stamp("issued_at"),
+        sa.UniqueConstraint("prefix", "year", "seq", name="uq_followup_numbers_seq"),
+    )
+    op.create_table(
         "opinion_reissues",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("campaign_id", sa.String(64), sa.ForeignKey("campaigns.id"), nullable=False),
@@ -177,7 +190,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("opinion_reissues", "objections", "referrals", "rectification_evidence", "rectification_events"):
+    for table in ("opinion_reissues", "followup_numbers", "objections", "referrals", "rectification_evidence", "rectification_events"):
         op.drop_table(table)
     op.drop_index("ix_rectification_due", "rectification_items")
     for table in ("rectification_items", "special_rectifications", "conclusion_versions", "followup_settings"):
