@@ -77,3 +77,24 @@ def test_the_loop_from_the_command_line(enriched_demo: Path, tmp_path: Path) -> 
     assert code == 0 and ranked  # type: ignore[truthy-bool]
     code, settings, _ = cli("followup", "show", DEMO_CAMPAIGN)
     assert code == 0 and settings["due_soon_days"] == 5 and settings["special_min_cases"] == 3  # type: ignore[index]
+
+
+def test_notice_export_from_the_command_line(enriched_demo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    shutil.copytree(enriched_demo, folder)
+    with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
+        from reviewdesk.services import rectification
+
+        made = rectification.generate(ws, str(assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id), DEMO_CAMPAIGN)
+        unit = rectification.show_item(ws, made.items[0]["id"]).unit_code
+    out = tmp_path / "notice.docx"
+    done = run_cli("--workspace", str(folder), "notice", "export", "--kind", "rectification", "--campaign",
+                   DEMO_CAMPAIGN, "--unit", unit, "--format", "docx", "--out", str(out), "--json", "--user", DEMO_ADMIN,
+                   "--password-env", "PW", env={"PW": DEMO_PASSWORD})
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["number"].startswith("×政法改〔") and out.read_bytes()[:2] == b"PK"
+    missing = run_cli("--workspace", str(folder), "notice", "export", "--kind", "rectification", "--campaign",
+                      DEMO_CAMPAIGN, "--unit", "NOPE", "--out", str(tmp_path / "x.pdf"), "--user", DEMO_ADMIN,
+                      "--password-env", "PW", env={"PW": DEMO_PASSWORD})
+    assert missing.returncode == 7

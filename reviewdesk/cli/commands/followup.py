@@ -276,3 +276,19 @@ def cmd_followup_set(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         value = followup_settings.set_setting(opened, args.campaign, args.key, args.value)
     return _out(args, {"campaign": args.campaign, "key": args.key, "value": value}, [f"{args.key}\t{value}"])
+
+
+def cmd_notice_export(args: argparse.Namespace) -> int:
+    from reviewdesk.cli.commands.documents import _out_file, _profile
+    from reviewdesk.security.atomic import write_atomic
+    from reviewdesk.services import followup_papers
+
+    out = _out_file(args.out)
+    profile = _profile(args)
+    with open_as_user(args) as opened:
+        rendered = followup_papers.rectification_notice_file(opened, args.campaign, args.unit, args.format, profile,
+                                                             draft=args.draft)
+    write_atomic(out, rendered.data)
+    return _out(args, {"kind": rendered.kind, "unit": args.unit, "number": rendered.number, "path": str(out),
+                       "media_type": rendered.media_type, "size": len(rendered.data)},
+                [f"{rendered.number or '（草稿）'}\t{out}\t{len(rendered.data):,} bytes"])
