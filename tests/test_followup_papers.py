@@ -75,3 +75,32 @@ def test_a_unit_without_open_items_and_the_wrong_role_are_refused(world: tuple[O
         followup_papers.rectification_notice_file(ws, DEMO_CAMPAIGN, "GS-JT-SFJ", "pdf")
     with ws.workspace.open("chenjing", DEMO_PASSWORD) as observer, pytest.raises(PermissionDenied):
         followup_papers.rectification_notice_file(observer, DEMO_CAMPAIGN, unit, "pdf")
+
+
+@needs_poppler
+def test_referral_letter_carries_the_persons_clue_evidence_and_its_number(world: tuple[OpenWorkspace, str],
+                                                                          tmp_path: Path) -> None:
+    from reviewdesk.errors import Conflict
+    from reviewdesk.services import referrals
+
+    ws, _unit = world
+    rid = referrals.list_referrals(ws, DEMO_CAMPAIGN)[0].id
+    with pytest.raises(Conflict):
+        followup_papers.referral_letter_file(ws, rid, "pdf")  # no number before the letter is issued
+    assert followup_papers.referral_letter_file(ws, rid, "docx", draft=True).number is None
+    sent = referrals.issue_letter(ws, rid, "兰州市城关区纪委监委", sent_on="2026-09-25")
+    done = followup_papers.referral_letter_file(ws, rid, "pdf")
+    assert done.number == sent.letter_number
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(done.data)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+    text = "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    for fact in (sent.letter_number, "兰州市城关区纪委监委", sent.persons[0]["name"], "关键证据未予核实即作认定",
+                 "卷1第12页", "2026年10月22日"):
+        assert fact in text, fact
+    word = docx.Document(io.BytesIO(followup_papers.referral_letter_file(ws, rid, "docx").data))
+    assert sent.letter_number in [p.text for p in word.paragraphs]
+    with ws.workspace.open("zhanghua", DEMO_PASSWORD) as expert, pytest.raises(PermissionDenied):
+        followup_papers.referral_letter_file(expert, rid, "pdf", draft=True)

@@ -4,6 +4,7 @@ and unit, never reused; prefix `notice_prefix`); a draft issues nothing. Every p
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from sqlalchemy import func, select
@@ -18,15 +19,18 @@ from reviewdesk.documents.rectification_notice import (
     facts_cases,
     rectification_notice,
 )
-from reviewdesk.errors import NotFound, ValidationError
+from reviewdesk.documents.referral_letter import LetterFacts, referral_letter
+from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.followup import rectification as rules
+from reviewdesk.followup.referrals import DEFAULT_BODY
 from reviewdesk.services.base import change, require
 from reviewdesk.services.documents import MEDIA_TYPES, Rendered, render
 from reviewdesk.services.followup_settings import KEEPERS, campaign_of, settings_of
-from reviewdesk.store.models import Case, Conclusion, FollowupNumber, RectificationItem, Unit
+from reviewdesk.store.models import Case, Conclusion, FollowupNumber, RectificationItem, Referral, Unit
 from reviewdesk.workspace import OpenWorkspace
 
 NOTICE = "rectification_notice"
+REFERRAL = "referral_letter"
 
 
 def _number(s: Session, kind: str, campaign_id: str, subject: str, prefix: str, actor: str) -> tuple[str, bool]:
@@ -82,3 +86,36 @@ def rectification_notice_file(ws: OpenWorkspace, campaign_id: str, unit_code: st
     doc = rectification_notice(facts, profile, clock.now(), draft=draft)
     name = f"{unit.name}-整改通知书{'（草稿）' if draft else ''}.{fmt}"
     return Rendered(unit_code, NOTICE, number, name, MEDIA_TYPES[fmt], render(doc, fmt, profile))
+
+
+def referral_letter_file(ws: OpenWorkspace, referral_id: int, fmt: str, profile: Profile | None = None, *,
+                         draft: bool = False) -> Rendered:
+    """The 线索移送函 of a referral (admin only: it names persons). Its number is the one `referral letter`
+    issued; until then only a draft (文号待定) can be made."""
+    action = "document.preview" if draft else "notice.export"
+    require(ws, action, KEEPERS)
+    if fmt not in MEDIA_TYPES:
+        raise ValidationError("format", "must be docx or pdf", message_zh="格式须为 docx 或 pdf")
+    profile = profile or load_profile()
+    with change(ws, action, KEEPERS) as ch:
+        s = ch.session
+        r = s.get(Referral, referral_id)
+        if r is None:
+            raise NotFound(f"no referral {referral_id}", message_zh=f"没有编号为 {referral_id} 的线索移送")
+        if r.letter_number is None and not draft:
+            raise Conflict(f"referral {r.id} has no letter number yet; issue it with `referral letter`",
+                           message_zh="该线索尚未编发移送函文号，请先登记移送（referral letter），或只生成草稿")
+        case = s.get(Case, r.case_id)
+        assert case is not None
+        unit = s.get(Unit, case.unit_code)
+        facts = LetterFacts(
+            campaign_of(s, r.campaign_id).name, r.receiving_body or DEFAULT_BODY, case.case_number, case.title,
+            unit.name if unit else case.unit_code,
+            tuple((p["name"], p.get("unit", ""), p.get("post", "")) for p in json.loads(r.persons)), r.clue,
+            tuple((e["title"], e.get("ref", "")) for e in json.loads(r.evidence)),
+            date.fromisoformat(r.feedback_deadline) if r.feedback_deadline else None,
+            None if draft else r.letter_number)
+        ch.audit(f"referral:{r.id}", kind=REFERRAL, format=fmt, number=facts.number)
+    doc = referral_letter(facts, profile, clock.now(), draft=draft)
+    name = f"线索移送函-{referral_id}{'（草稿）' if draft else ''}.{fmt}"
+    return Rendered(case.external_id, REFERRAL, facts.number, name, MEDIA_TYPES[fmt], render(doc, fmt, profile))

@@ -285,10 +285,19 @@ def cmd_notice_export(args: argparse.Namespace) -> int:
 
     out = _out_file(args.out)
     profile = _profile(args)
+    if args.kind == "referral" and args.referral is None:
+        raise ValidationError("--referral", "--kind referral needs --referral ID", message_zh="请用 --referral 指定线索")
+    if args.kind == "rectification" and not (args.campaign and args.unit):
+        raise ValidationError("--unit", "--kind rectification needs --campaign and --unit",
+                              message_zh="请用 --campaign 和 --unit 指定评查活动和被评查单位")
     with open_as_user(args) as opened:
-        rendered = followup_papers.rectification_notice_file(opened, args.campaign, args.unit, args.format, profile,
-                                                             draft=args.draft)
+        if args.kind == "referral":
+            rendered = followup_papers.referral_letter_file(opened, args.referral, args.format, profile, draft=args.draft)
+        else:
+            rendered = followup_papers.rectification_notice_file(opened, args.campaign, args.unit, args.format,
+                                                                 profile, draft=args.draft)
     write_atomic(out, rendered.data)
-    return _out(args, {"kind": rendered.kind, "unit": args.unit, "number": rendered.number, "path": str(out),
+    return _out(args, {"kind": rendered.kind, "unit": args.unit, "referral": args.referral,
+                       "number": rendered.number, "path": str(out),
                        "media_type": rendered.media_type, "size": len(rendered.data)},
                 [f"{rendered.number or '（草稿）'}\t{out}\t{len(rendered.data):,} bytes"])

@@ -155,9 +155,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     nt = sub.add_parser("notice", help="the follow-up papers (Word/PDF)").add_subparsers(
         dest="notice_command", metavar="ACTION", required=True)
     p = nt.add_parser("export", help="write a paper; the first export issues its number (a draft issues none)")
-    p.add_argument("--kind", required=True, choices=["rectification"], help="rectification: 整改通知书 to a unit")
-    p.add_argument("--campaign", required=True)
-    p.add_argument("--unit", required=True, help="the reviewed unit's code")
+    p.add_argument("--kind", required=True, choices=["rectification", "referral"],
+                   help="rectification: 整改通知书 to a unit (--campaign, --unit); referral: 线索移送函 (--referral)")
+    p.add_argument("--campaign")
+    p.add_argument("--unit", help="the reviewed unit's code")
+    p.add_argument("--referral", type=int, metavar="ID")
     p.add_argument("--format", default="pdf", choices=["docx", "pdf"])
     p.add_argument("--draft", action="store_true", help="a preview marked 草稿; issues no number")
     p.add_argument("--profile", metavar="FILE.json", help="office profile (default: the shipped one)")
