@@ -97,7 +97,9 @@ def test_referral_letter_carries_the_persons_clue_evidence_and_its_number(world:
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
     text = "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                   check=True).stdout.split())
-    for fact in (sent.letter_number, "兰州市城关区纪委监委", sent.persons[0]["name"], "关键证据未予核实即作认定",
+    assert sent.persons[0]["unit"].endswith(("法院", "检察院", "分局", "司法局"))  # the unit's name, not its code
+    for fact in (sent.letter_number, "兰州市城关区纪委监委", sent.persons[0]["name"], sent.persons[0]["unit"],
+                 "关键证据未予核实即作认定",
                  "卷1第12页", "2026年10月22日"):
         assert fact in text, fact
     word = docx.Document(io.BytesIO(followup_papers.referral_letter_file(ws, rid, "docx").data))

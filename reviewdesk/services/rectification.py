@@ -271,8 +271,12 @@ def flag_superseded(s: Session, campaign_id: str, case_id: int, version: int) ->
 
 
 def _persons(s: Session, case: Case) -> list[dict[str, str]]:
-    rows = s.execute(select(CaseHandler).where(CaseHandler.case_id == case.id).order_by(CaseHandler.id)).scalars()
-    return [{"name": h.name, "unit": h.unit_code or case.unit_code, "post": h.role} for h in rows]
+    """The case's handlers as the persons concerned, with their unit's name (the letter prints it)."""
+    rows = s.execute(select(CaseHandler.name, CaseHandler.role, func.coalesce(Unit.name, CaseHandler.unit_code,
+                                                                             case.unit_code))
+                     .outerjoin(Unit, Unit.code == func.coalesce(CaseHandler.unit_code, case.unit_code))
+                     .where(CaseHandler.case_id == case.id).order_by(CaseHandler.id)).all()
+    return [{"name": name, "unit": unit, "post": role} for name, role, unit in rows]
 
 
 def _deadline(draft_deadline: str | None, rectify_days: int, today: date) -> tuple[str, str]:
