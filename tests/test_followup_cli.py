@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.services import assignment
+from reviewdesk.services import rectification_generate as generating
 from reviewdesk.workspace import Workspace
 from tests.helpers import run_cli
 
@@ -85,7 +86,7 @@ def test_notice_export_from_the_command_line(enriched_demo: Path, tmp_path: Path
     with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         from reviewdesk.services import rectification
 
-        made = rectification.generate(ws, str(assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id), DEMO_CAMPAIGN)
+        made = generating.generate(ws, str(assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id), DEMO_CAMPAIGN)
         unit = rectification.show_item(ws, made.items[0]["id"]).unit_code
     out = tmp_path / "notice.docx"
     done = run_cli("--workspace", str(folder), "notice", "export", "--kind", "rectification", "--campaign",

@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.errors import NotFound, PermissionDenied
 from reviewdesk.services import assignment, followup_papers, rectification
+from reviewdesk.services import rectification_generate as generating
 from reviewdesk.workspace import OpenWorkspace, Workspace
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
@@ -25,7 +26,7 @@ def world(enriched_demo: Path, tmp_path: Path) -> Iterator[tuple[OpenWorkspace, 
     shutil.copytree(enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         wrong = assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id
-        made = rectification.generate(ws, str(wrong), DEMO_CAMPAIGN)
+        made = generating.generate(ws, str(wrong), DEMO_CAMPAIGN)
         yield ws, rectification.show_item(ws, made.items[0]["id"]).unit_code
 
 

@@ -25,6 +25,7 @@ from reviewdesk.services import (
     referrals,
     special,
 )
+from reviewdesk.services import rectification_generate as generating
 from reviewdesk.store.models import AuditEntry, Expert, PanelMember, User
 from reviewdesk.workspace import OpenWorkspace, Workspace
 
@@ -63,14 +64,14 @@ def _actions(ws: OpenWorkspace, prefix: str) -> list[AuditEntry]:
 # -- generate ----------------------------------------------------------------------------------------------------
 def test_generate_previews_then_creates_items_and_a_draft_referral_once(world: OpenWorkspace) -> None:
     wrong = _cases(world)[4]
-    preview = rectification.generate(world, str(wrong), DEMO_CAMPAIGN, apply=False)
+    preview = generating.generate(world, str(wrong), DEMO_CAMPAIGN, apply=False)
     assert not preview.applied and preview.source == "local:v1"
     assert [i["kind"] for i in preview.items] == ["实体", "实体", "程序"]  # grouped by category
     assert {i["deadline"] for i in preview.items} == {"2027-01-15"}  # the panel's deadline
     assert preview.referral is not None and "承办人涉嫌违规办案" in preview.referral["clue"]
     assert rectification.list_items(world, DEMO_CAMPAIGN) == []  # a preview stores nothing
 
-    made = rectification.generate(world, str(wrong), DEMO_CAMPAIGN)
+    made = generating.generate(world, str(wrong), DEMO_CAMPAIGN)
     assert made.applied and len(made.items) == 3 and made.existing == 0 and made.referral is not None
     items = rectification.list_items(world, DEMO_CAMPAIGN)
     assert [i.number for i in items] == ["2026-XF-01-Z0001", "2026-XF-01-Z0002", "2026-XF-01-Z0003"]
@@ -78,7 +79,7 @@ def test_generate_previews_then_creates_items_and_a_draft_referral_once(world: O
     assert items[0].responsible_unit and items[0].evidence_ref == "卷1第12页"
     assert [r.status for r in referrals.list_referrals(world, DEMO_CAMPAIGN)] == ["draft"]
 
-    again = rectification.generate(world, str(wrong), DEMO_CAMPAIGN)
+    again = generating.generate(world, str(wrong), DEMO_CAMPAIGN)
     assert again.items == [] and again.existing == 3 and again.referral is None
     assert len(rectification.list_items(world, DEMO_CAMPAIGN)) == 3
     assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == 1
@@ -89,16 +90,16 @@ def test_a_case_without_problems_gives_no_items_and_an_unconcluded_case_is_refus
     views = assignment.panels(world, DEMO_CAMPAIGN)
     clean = next(c for c in _cases(world)
                  if deliberation.deliberation(world, str(c), DEMO_CAMPAIGN).conclusion.outcome == "none")  # type: ignore[union-attr]
-    assert rectification.generate(world, str(clean), DEMO_CAMPAIGN).items == []
+    assert generating.generate(world, str(clean), DEMO_CAMPAIGN).items == []
     undecided = next(v.case.id for v in views
                      if deliberation.deliberation(world, str(v.case.id), DEMO_CAMPAIGN).conclusion is None)
     with pytest.raises(NotFound):
-        rectification.generate(world, str(undecided), DEMO_CAMPAIGN)
+        generating.generate(world, str(undecided), DEMO_CAMPAIGN)
 
 
 def test_a_later_conclusion_version_flags_the_earlier_items_and_generates_its_own(world: OpenWorkspace) -> None:
     flawed = _cases(world)[5]
-    first = rectification.generate(world, str(flawed), DEMO_CAMPAIGN)
+    first = generating.generate(world, str(flawed), DEMO_CAMPAIGN)
     board = deliberation.deliberation(world, str(flawed), DEMO_CAMPAIGN)
     old = board.conclusion
     assert old is not None
@@ -110,7 +111,7 @@ def test_a_later_conclusion_version_flags_the_earlier_items_and_generates_its_ow
                                                               basis_reason="合议时查阅卷宗发现")],
         majority_view="经再次合议，评查组认为本案存在两处程序瑕疵。", minority_view="无",
         correction_required=True, correction_deadline="2027-03-01"), DEMO_CAMPAIGN)
-    second = rectification.generate(world, str(flawed), DEMO_CAMPAIGN)
+    second = generating.generate(world, str(flawed), DEMO_CAMPAIGN)
     assert second.source == "local:v2" and len(second.items) == 2 and second.flagged == 1
     earlier = rectification.show_item(world, first.items[0]["id"])
     assert earlier.needs_review and "第2版" in earlier.review_reason
@@ -121,7 +122,7 @@ def test_a_later_conclusion_version_flags_the_earlier_items_and_generates_its_ow
 
 # -- rectification steps -----------------------------------------------------------------------------------------
 def _item(ws: OpenWorkspace) -> int:
-    return rectification.generate(ws, str(_cases(ws)[5]), DEMO_CAMPAIGN).items[0]["id"]
+    return generating.generate(ws, str(_cases(ws)[5]), DEMO_CAMPAIGN).items[0]["id"]
 
 
 def test_every_step_of_an_item_and_its_history(world: OpenWorkspace) -> None:
@@ -176,14 +177,14 @@ def test_closed_items_take_no_more_steps_and_bad_input_is_named(world: OpenWorks
 
 def test_roles_observer_reads_expert_sees_nothing_and_refusals_are_audited(world: OpenWorkspace) -> None:
     item = _item(world)
-    rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
     with _login(world, "chenjing") as observer:  # observer
         assert rectification.show_item(observer, item).id == item
         assert len(referrals.list_referrals(observer, DEMO_CAMPAIGN)) == 1
         with pytest.raises(PermissionDenied):
             rectification.report(observer, item, "已整改")
         with pytest.raises(PermissionDenied):
-            rectification.generate(observer, str(_cases(world)[5]), DEMO_CAMPAIGN)
+            generating.generate(observer, str(_cases(world)[5]), DEMO_CAMPAIGN)
     with _login(world, "zhanghua") as expert:
         for call in (lambda: referrals.list_referrals(expert, DEMO_CAMPAIGN),
                      lambda: referrals.show_referral(expert, 1),
@@ -198,7 +199,7 @@ def test_roles_observer_reads_expert_sees_nothing_and_refusals_are_audited(world
 
 # -- referrals ---------------------------------------------------------------------------------------------------
 def test_a_referral_gets_its_letter_number_once_and_its_feedback(world: OpenWorkspace) -> None:
-    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    made = generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
     rid = made.referral["id"]  # type: ignore[index]
     with pytest.raises(Conflict):
         referrals.record_feedback(world, rid, "not_filed")  # not sent yet
@@ -263,7 +264,7 @@ def test_recheck_upheld_by_the_leader_only(world: OpenWorkspace) -> None:
 
 def test_recheck_changed_makes_a_new_version_keeps_the_old_and_reissues_the_opinion(world: OpenWorkspace) -> None:
     case = _cases(world)[4]
-    made = rectification.generate(world, str(case), DEMO_CAMPAIGN)
+    made = generating.generate(world, str(case), DEMO_CAMPAIGN)
     before = deliberation.deliberation(world, str(case), DEMO_CAMPAIGN).conclusion
     assert before is not None and before.grade == "不合格"
     o = objections.add_objection(world, str(case), "兰州市城关区人民法院", "处理结果并无错误",
@@ -288,7 +289,7 @@ def test_recheck_changed_makes_a_new_version_keeps_the_old_and_reissues_the_opin
     flagged = [rectification.show_item(world, i["id"]).needs_review for i in made.items]
     assert flagged == [True, True, True]
     assert referrals.show_referral(world, made.referral["id"]).needs_review  # type: ignore[index]
-    regenerated = rectification.generate(world, str(case), DEMO_CAMPAIGN)
+    regenerated = generating.generate(world, str(case), DEMO_CAMPAIGN)
     assert regenerated.source == "local:v2" and len(regenerated.items) == 1 and regenerated.referral is None
     assert [e.action for e in _actions(world, "objection.decide")][-2:] == ["objection.decide"] * 2
 
@@ -297,7 +298,7 @@ def test_recheck_changed_makes_a_new_version_keeps_the_old_and_reissues_the_opin
 def test_special_rectification_from_the_ranking_links_the_items(world: OpenWorkspace) -> None:
     for c in _cases(world):
         try:
-            rectification.generate(world, str(c), DEMO_CAMPAIGN)
+            generating.generate(world, str(c), DEMO_CAMPAIGN)
         except NotFound:
             pass
     ranked = special.ranking(world, DEMO_CAMPAIGN)
@@ -321,7 +322,7 @@ def test_special_rectification_from_the_ranking_links_the_items(world: OpenWorks
 
 # -- what is due -------------------------------------------------------------------------------------------------
 def test_due_lists_due_soon_and_overdue_per_register_and_unit(world: OpenWorkspace) -> None:
-    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)  # deadline 2027-01-15
+    made = generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)  # deadline 2027-01-15
     rid = made.referral["id"]  # type: ignore[index]
     referrals.issue_letter(world, rid, sent_on="2026-09-25")  # feedback due 2026-10-22
     unit = rectification.show_item(world, made.items[0]["id"]).unit_code
@@ -359,10 +360,10 @@ def test_generate_from_a_received_result_and_a_superseding_package_flags_it(
         wrong = _cases(office)[4]
         assert deliberation.deliberation(office, str(wrong), DEMO_CAMPAIGN).conclusion is None  # not concluded here
         with pytest.raises(NotFound):
-            rectification.generate(office, str(wrong), DEMO_CAMPAIGN, source="local")
-        made = rectification.generate(office, str(wrong), DEMO_CAMPAIGN)
+            generating.generate(office, str(wrong), DEMO_CAMPAIGN, source="local")
+        made = generating.generate(office, str(wrong), DEMO_CAMPAIGN)
         assert made.source.startswith("received:") and len(made.items) == 3 and made.referral is not None
-        assert rectification.generate(office, str(wrong), DEMO_CAMPAIGN).existing == 3  # idempotent
+        assert generating.generate(office, str(wrong), DEMO_CAMPAIGN).existing == 3  # idempotent
         # The laptop re-records the conclusion and sends again: the office's items of the first result are flagged.
         board = deliberation.deliberation(laptop, str(wrong), DEMO_CAMPAIGN).conclusion
         assert board is not None
@@ -374,7 +375,7 @@ def test_generate_from_a_received_result_and_a_superseding_package_flags_it(
             correction_required=True, correction_deadline="2027-01-30"), DEMO_CAMPAIGN)
         second = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "second.rdpkg")
         results.import_results(office, Path(second.files[0]))
-        again = rectification.generate(office, str(wrong), DEMO_CAMPAIGN)
+        again = generating.generate(office, str(wrong), DEMO_CAMPAIGN)
         assert again.source != made.source and len(again.items) == 1 and again.flagged == 3 + 1
         assert again.items[0]["deadline"] == "2027-01-30"
         assert all(rectification.show_item(office, i["id"]).needs_review for i in made.items)
@@ -388,7 +389,7 @@ def test_the_ledger_carries_the_three_follow_up_registers(world: OpenWorkspace) 
 
     from reviewdesk.services import reports
 
-    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    made = generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
     item = made.items[0]["id"]
     rectification.report(world, item, "已整改", evidence=[("a.pdf", b"%PDF-1.4 a"), ("b.jpg", b"\xff\xd8jpeg")])
     referrals.issue_letter(world, made.referral["id"], "城关区纪委监委", sent_on="2026-09-25")  # type: ignore[index]
@@ -415,8 +416,8 @@ def test_the_ledger_carries_the_three_follow_up_registers(world: OpenWorkspace) 
 
 def test_generate_for_the_whole_campaign_matches_case_by_case_and_is_idempotent(world: OpenWorkspace) -> None:
     wrong, flawed = _cases(world)[4], _cases(world)[5]
-    one = rectification.generate(world, str(wrong), DEMO_CAMPAIGN)  # one case first, by hand
-    results = rectification.generate_campaign(world, DEMO_CAMPAIGN)
+    one = generating.generate(world, str(wrong), DEMO_CAMPAIGN)  # one case first, by hand
+    results = generating.generate_campaign(world, DEMO_CAMPAIGN)
     by_case = {r.case_external_id: r for r in results}
     assert by_case[one.case_external_id].items == [] and by_case[one.case_external_id].existing == 3
     items = rectification.list_items(world, DEMO_CAMPAIGN)
@@ -429,7 +430,7 @@ def test_generate_for_the_whole_campaign_matches_case_by_case_and_is_idempotent(
     assert [e["step"] for e in rectification.show_item(world, flawed_items[0].id).events] == ["create"]
     suggested = [r for r in results if r.referral] + [one]
     assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == len(suggested) == 2  # 5th and 2nd demo cases
-    again = rectification.generate_campaign(world, DEMO_CAMPAIGN)
+    again = generating.generate_campaign(world, DEMO_CAMPAIGN)
     assert all(r.items == [] and r.referral is None for r in again)
     assert len(rectification.list_items(world, DEMO_CAMPAIGN)) == len(items)
     assert len(referrals.list_referrals(world, DEMO_CAMPAIGN)) == 2
@@ -437,8 +438,8 @@ def test_generate_for_the_whole_campaign_matches_case_by_case_and_is_idempotent(
 
 
 def test_id_reads_and_counts_agree_with_the_lists(world: OpenWorkspace) -> None:
-    made = rectification.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)  # deadlines 2027-01-15
-    rectification.generate(world, str(_cases(world)[5]), DEMO_CAMPAIGN)  # 2027-02-01
+    made = generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)  # deadlines 2027-01-15
+    generating.generate(world, str(_cases(world)[5]), DEMO_CAMPAIGN)  # 2027-02-01
     referrals.issue_letter(world, made.referral["id"], sent_on="2026-09-25")  # type: ignore[index]
     for day in (date(2026, 10, 15), date(2026, 10, 23), date(2027, 1, 11), date(2027, 1, 16), date(2027, 2, 2)):
         listed = due.due(world, DEMO_CAMPAIGN, today=day)

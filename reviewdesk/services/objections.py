@@ -23,7 +23,7 @@ from reviewdesk.services.deliberation import ConclusionInput, record_conclusion
 from reviewdesk.services.followup_settings import KEEPERS, READERS, campaign_of, settings_of
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import PANEL_ROLES, case_campaign, panel, require_panel_or_admin
-from reviewdesk.services.rectification import flag_superseded
+from reviewdesk.services.rectification_generate import flag_superseded
 from reviewdesk.store.models import (
     Case,
     Conclusion,

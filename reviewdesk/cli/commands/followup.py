@@ -23,6 +23,7 @@ from reviewdesk.services import (
     referrals,
     special,
 )
+from reviewdesk.services import rectification_generate as generating
 
 DUE_ZH = {"due_soon": "临期", "overdue": "逾期"}
 
@@ -57,14 +58,14 @@ def cmd_rectify_generate(args: argparse.Namespace) -> int:
             raise ValidationError("--case", "give --case, or --campaign alone for every concluded case (no --preview)",
                                   message_zh="请指定 --case；或只指定 --campaign 为全部已合议案件生成（不能与 --preview 同用）")
         with open_as_user(args) as opened:
-            results = rectification.generate_campaign(opened, args.campaign)
+            results = generating.generate_campaign(opened, args.campaign)
         made = sum(len(r.items) for r in results)
         lines = [f"{args.campaign}: {len(results)} concluded case(s), {made} new item(s), "
                  f"{sum(1 for r in results if r.referral)} new draft referral(s), "
                  f"{sum(r.flagged for r in results)} earlier item(s)/referral(s) flagged for review"]
         return _out(args, [r.to_json() for r in results], lines)
     with open_as_user(args) as opened:
-        r = rectification.generate(opened, args.case, args.campaign, args.source, apply=not args.preview)
+        r = generating.generate(opened, args.case, args.campaign, args.source, apply=not args.preview)
     verb = "made" if r.applied else "would make"
     lines = [f"{r.case_external_id} · {r.source}: {verb} {len(r.items)} item(s), {r.existing} already made"
              + (f", {r.flagged} earlier item(s)/referral(s) flagged for review" if r.flagged else "")]
