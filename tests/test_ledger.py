@@ -46,7 +46,7 @@ def _column(sheet: Worksheet, header: str) -> int:
 def test_ledger_sheets_rows_and_formats(admin: OpenWorkspace) -> None:
     expected = Expected.read(admin)
     wb = openpyxl.load_workbook(io.BytesIO(reports.ledger(admin, DEMO_CAMPAIGN)))
-    assert wb.sheetnames == ["案件台账", "问题清单", "评分明细", "统计"]
+    assert wb.sheetnames == ["案件台账", "问题清单", "评分明细", "统计", "整改台账", "线索移送台账", "异议复核"]
 
     cases = wb["案件台账"]
     assert tuple(c.value for c in cases[1]) == CASE_HEADER

@@ -22,7 +22,7 @@ from reviewdesk.scoring import deliberation as calc
 from reviewdesk.scoring.grades import Band, grade_for, parse_bands
 from reviewdesk.scoring.rubric import RubricDef, parse_rubric
 from reviewdesk.scoring.sheet import EVIDENCE_RE
-from reviewdesk.services.base import Refusal, change, query
+from reviewdesk.services.base import Change, Refusal, change, query
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import PANEL_ROLES, case_campaign, panel, require_panel_or_admin
 from reviewdesk.store.models import (
@@ -30,6 +30,7 @@ from reviewdesk.store.models import (
     Case,
     Conclusion,
     ConclusionFinding,
+    ConclusionVersion,
     Expert,
     FindingDeduction,
     PanelMember,
@@ -476,82 +477,102 @@ def _with_evidence(data: ConclusionInput, deductions: Sequence[Deduction]) -> Co
 
 def conclude(ws: OpenWorkspace, case_ref: str | int, data: ConclusionInput, campaign_id: str | None = None) -> ConclusionView:
     """Record (or re-record, as a new version) the panel's conclusion. The leader, or an admin."""
-    action = "deliberation.conclude"
-    with change(ws, action, PANEL_ROLES) as ch:
-        s = ch.session
-        board = _board(s, ws, str(case_ref), campaign_id)
-        seat = require_panel_or_admin(s, ws, board.members, action)
-        if seat is not None and seat.role != "leader":
-            raise Refusal("only the panel leader records the conclusion")
-        view = _view(s, board)
-        pending = view.flags["not_submitted"]
-        if pending:
-            raise Conflict(f"not every member has submitted: {', '.join(pending)}",
-                           message_zh=f"尚有成员未提交评分表：{'、'.join(pending)}")
-        assert view.consolidated is not None
-        bands = _bands(board.campaign)
-        computed = grade_for(view.consolidated, data.veto_kept, bands)
-        data = _with_evidence(data, view.deductions)
-        _check_input(data, board.rubric, bands, computed, view.flags["grades_differ"], view.flags["veto"],
-                     view.deductions)
-        grade = data.grade if data.grade is not None else computed
-        stored_actions = {**_actions(data), "veto_kept": data.veto_kept}
-        fields: dict[str, Any] = {
-            "score": view.consolidated, "computed_grade": computed, "grade": grade,
-            "grade_reason": data.grade_reason.strip() if grade != computed else "",
-            "outcome": data.outcome, "majority_view": data.majority_view.strip(),
-            "minority_view": data.minority_view.strip(),
-            "actions": json.dumps(stored_actions, ensure_ascii=False, sort_keys=True),
-            "outcome_reason": data.outcome_reason.strip(), "needs_review": False,
-        }
-        findings = [(f.category, f.description.strip(), f.evidence_ref.strip(), f.item_code,
-                     tuple(sorted(set(f.basis), key=lambda r: (r.expert_id, r.item_code))),
-                     "" if f.basis else f.basis_reason.strip()) for f in data.findings]
-        row = s.get(Conclusion, (board.campaign.id, board.case.id))
-        details: dict[str, Any] = {}
-        if row is None:
-            row = Conclusion(campaign_id=board.campaign.id, case_id=board.case.id, version=1, **fields,
-                             concluded_by=ws.actor.username, concluded_at=now())
-            s.add(row)
-        else:
-            old_findings = [
-                (f.category, f.description, f.evidence_ref, f.item_code,
-                 tuple(sorted(_finding_basis(s, f.id), key=lambda r: (r.expert_id, r.item_code))), f.basis_reason)
-                for f in s.execute(
-                    select(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
-                                                    ConclusionFinding.case_id == board.case.id)
-                    .order_by(ConclusionFinding.position)).scalars()
-            ]
-            changed = sorted(k for k, v in fields.items() if getattr(row, k) != v)
-            if old_findings != findings:
-                changed.append("findings")
-            details["previous"] = {"version": row.version, "score": row.score, "grade": row.grade,
-                                   "computed_grade": row.computed_grade, "outcome": row.outcome,
-                                   "concluded_by": row.concluded_by}
-            details["changed"] = changed
-            for k, v in fields.items():
-                setattr(row, k, v)
-            row.version += 1
-            row.concluded_by = ws.actor.username
-            row.concluded_at = now()
-            s.execute(delete(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
-                                                      ConclusionFinding.case_id == board.case.id))
-        sheet_of = {e.external_id: sh.id for _, e, sh in _submitted(board)}
-        for i, (category, description, evidence_ref, item_code, basis, basis_reason) in enumerate(findings):
-            finding = ConclusionFinding(campaign_id=board.campaign.id, case_id=board.case.id, position=i,
-                                        category=category, description=description, evidence_ref=evidence_ref,
-                                        item_code=item_code, basis_reason=basis_reason, needs_review=False)
-            s.add(finding)
-            s.flush()
-            s.add_all(FindingDeduction(finding_id=finding.id, sheet_id=sheet_of[r.expert_id], item_code=r.item_code)
-                      for r in basis)
+    with change(ws, "deliberation.conclude", PANEL_ROLES) as ch:
+        return record_conclusion(ch, str(case_ref), data, campaign_id)
+
+
+def _keep_version(s: Session, row: Conclusion, findings: list[Any], actor: str) -> None:
+    """The conclusion as it stands, kept before it is re-recorded (conclusion_versions; never changed)."""
+    body = {k: getattr(row, k) for k in ("score", "computed_grade", "grade", "grade_reason", "outcome",
+                                         "majority_view", "minority_view", "outcome_reason", "concluded_by")}
+    body["actions"] = json.loads(row.actions)
+    body["concluded_at"] = row.concluded_at.isoformat()
+    body["findings"] = [{"category": f[0], "description": f[1], "evidence_ref": f[2], "item_code": f[3]}
+                        for f in findings]
+    if s.get(ConclusionVersion, (row.campaign_id, row.case_id, row.version)) is None:
+        s.add(ConclusionVersion(campaign_id=row.campaign_id, case_id=row.case_id, version=row.version,
+                                body=json.dumps(body, ensure_ascii=False, sort_keys=True), kept_by=actor,
+                                kept_at=now()))
+
+
+def record_conclusion(ch: Change, case_ref: str, data: ConclusionInput, campaign_id: str | None) -> ConclusionView:
+    """The body of `conclude`, inside the caller's change (a 复核 records its new conclusion through it too)."""
+    ws, action = ch.ws, "deliberation.conclude"
+    s = ch.session
+    board = _board(s, ws, case_ref, campaign_id)
+    seat = require_panel_or_admin(s, ws, board.members, action)
+    if seat is not None and seat.role != "leader":
+        raise Refusal("only the panel leader records the conclusion")
+    view = _view(s, board)
+    pending = view.flags["not_submitted"]
+    if pending:
+        raise Conflict(f"not every member has submitted: {', '.join(pending)}",
+                       message_zh=f"尚有成员未提交评分表：{'、'.join(pending)}")
+    assert view.consolidated is not None
+    bands = _bands(board.campaign)
+    computed = grade_for(view.consolidated, data.veto_kept, bands)
+    data = _with_evidence(data, view.deductions)
+    _check_input(data, board.rubric, bands, computed, view.flags["grades_differ"], view.flags["veto"],
+                 view.deductions)
+    grade = data.grade if data.grade is not None else computed
+    stored_actions = {**_actions(data), "veto_kept": data.veto_kept}
+    fields: dict[str, Any] = {
+        "score": view.consolidated, "computed_grade": computed, "grade": grade,
+        "grade_reason": data.grade_reason.strip() if grade != computed else "",
+        "outcome": data.outcome, "majority_view": data.majority_view.strip(),
+        "minority_view": data.minority_view.strip(),
+        "actions": json.dumps(stored_actions, ensure_ascii=False, sort_keys=True),
+        "outcome_reason": data.outcome_reason.strip(), "needs_review": False,
+    }
+    findings = [(f.category, f.description.strip(), f.evidence_ref.strip(), f.item_code,
+                 tuple(sorted(set(f.basis), key=lambda r: (r.expert_id, r.item_code))),
+                 "" if f.basis else f.basis_reason.strip()) for f in data.findings]
+    row = s.get(Conclusion, (board.campaign.id, board.case.id))
+    details: dict[str, Any] = {}
+    if row is None:
+        row = Conclusion(campaign_id=board.campaign.id, case_id=board.case.id, version=1, **fields,
+                         concluded_by=ws.actor.username, concluded_at=now())
+        s.add(row)
+    else:
+        old_findings = [
+            (f.category, f.description, f.evidence_ref, f.item_code,
+             tuple(sorted(_finding_basis(s, f.id), key=lambda r: (r.expert_id, r.item_code))), f.basis_reason)
+            for f in s.execute(
+                select(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
+                                                ConclusionFinding.case_id == board.case.id)
+                .order_by(ConclusionFinding.position)).scalars()
+        ]
+        changed = sorted(k for k, v in fields.items() if getattr(row, k) != v)
+        if old_findings != findings:
+            changed.append("findings")
+        details["previous"] = {"version": row.version, "score": row.score, "grade": row.grade,
+                               "computed_grade": row.computed_grade, "outcome": row.outcome,
+                               "concluded_by": row.concluded_by}
+        details["changed"] = changed
+        _keep_version(s, row, old_findings, ws.actor.username)
+        for k, v in fields.items():
+            setattr(row, k, v)
+        row.version += 1
+        row.concluded_by = ws.actor.username
+        row.concluded_at = now()
+        s.execute(delete(ConclusionFinding).where(ConclusionFinding.campaign_id == board.campaign.id,
+                                                  ConclusionFinding.case_id == board.case.id))
+    sheet_of = {e.external_id: sh.id for _, e, sh in _submitted(board)}
+    for i, (category, description, evidence_ref, item_code, basis, basis_reason) in enumerate(findings):
+        finding = ConclusionFinding(campaign_id=board.campaign.id, case_id=board.case.id, position=i,
+                                    category=category, description=description, evidence_ref=evidence_ref,
+                                    item_code=item_code, basis_reason=basis_reason, needs_review=False)
+        s.add(finding)
         s.flush()
-        ch.audit(f"conclusion:{board.campaign.id}:{board.case.id}", version=row.version, score=row.score,
-                 computed_grade=computed, grade=grade, outcome=data.outcome, veto_kept=data.veto_kept,
-                 findings=len(findings), by_admin=seat is None, **details)
-        result = _conclusion_view(s, board)
-        assert result is not None
-        return result
+        s.add_all(FindingDeduction(finding_id=finding.id, sheet_id=sheet_of[r.expert_id], item_code=r.item_code)
+                  for r in basis)
+    s.flush()
+    ch.audit(f"conclusion:{board.campaign.id}:{board.case.id}", version=row.version, score=row.score,
+             computed_grade=computed, grade=grade, outcome=data.outcome, veto_kept=data.veto_kept,
+             findings=len(findings), by_admin=seat is None, **details)
+    result = _conclusion_view(s, board)
+    assert result is not None
+    return result
 
 
 def input_from_json(data: Any) -> ConclusionInput:

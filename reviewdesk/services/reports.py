@@ -14,7 +14,8 @@ from datetime import date
 from reviewdesk.clock import now
 from reviewdesk.documents.blocks import Document, cn_date
 from reviewdesk.documents.campaign_report import campaign_report
-from reviewdesk.documents.ledger import ledger_xlsx
+from reviewdesk.documents.followup_ledger import followup_sheets, load_followup
+from reviewdesk.documents.ledger import SHEETS, LedgerSheet, SheetBuilder, ledger_xlsx
 from reviewdesk.documents.profile import Profile, load_profile
 from reviewdesk.documents.statistics import CampaignStats, load_stats
 from reviewdesk.services.base import query
@@ -31,11 +32,17 @@ def campaign_stats(ws: OpenWorkspace, campaign_id: str) -> CampaignStats:
 
 
 def ledger(ws: OpenWorkspace, campaign_id: str) -> bytes:
-    """The campaign's .xlsx ledgers (案件台账, 问题清单, 评分明细, 统计), built in memory; the caller saves
-    them where the user chose."""
+    """The campaign's .xlsx ledgers (案件台账, 问题清单, 评分明细, 统计, and the follow-up registers 整改台账,
+    线索移送台账, 异议复核), built in memory; the caller saves them where the user chose."""
     with query(ws, "report.ledger", REPORT_READERS) as session:
         stats = load_stats(session, campaign_id)
-    return ledger_xlsx(stats)
+        followup = followup_sheets(load_followup(session, campaign_id))
+    return ledger_xlsx(stats, (*SHEETS, *(_ready(sheet) for sheet in followup)))
+
+
+def _ready(sheet: LedgerSheet) -> SheetBuilder:
+    """A sheet built already (from the follow-up registers), as ledger_xlsx's builders come."""
+    return lambda _stats: sheet
 
 
 def campaign_report_document(

@@ -326,11 +326,13 @@ def import_results(
 
 
 # -- reading -----------------------------------------------------------------------------------------------
-def _rows(s: Session, campaign_id: str) -> list[merge.Row]:
-    rows = s.execute(
-        select(ReceivedResult, ResultPackage).join(ResultPackage, ResultPackage.package_id == ReceivedResult.package_id)
-        .where(ReceivedResult.campaign_id == campaign_id)
-    ).all()
+def _rows(s: Session, campaign_id: str, case_external_id: str | None = None) -> list[merge.Row]:
+    stmt = (select(ReceivedResult, ResultPackage)
+            .join(ResultPackage, ResultPackage.package_id == ReceivedResult.package_id)
+            .where(ReceivedResult.campaign_id == campaign_id))
+    if case_external_id is not None:
+        stmt = stmt.where(ReceivedResult.case_external_id == case_external_id)
+    rows = s.execute(stmt).all()
     return [
         merge.Row(r.campaign_id, r.case_external_id, r.case_number, r.body, merge.Source(
             p.package_id, p.issuer_key_id, p.issuer_name, p.created_at, p.imported_at.isoformat(timespec="seconds"),
@@ -338,6 +340,17 @@ def _rows(s: Session, campaign_id: str) -> list[merge.Row]:
         ))
         for r, p in rows
     ]
+
+
+def received_cases(s: Session, campaign_id: str) -> list[ReceivedCase]:
+    """Every received case of the campaign (inside the caller's session; the caller checked the role)."""
+    return merge.group(_rows(s, campaign_id))
+
+
+def received_case(s: Session, campaign_id: str, case_external_id: str) -> ReceivedCase | None:
+    """One case's received results (inside the caller's session; the caller checked the role)."""
+    found = merge.group(_rows(s, campaign_id, case_external_id))
+    return found[0] if found else None
 
 
 def received_campaigns(ws: OpenWorkspace) -> dict[str, str]:

@@ -606,3 +606,212 @@ class ReceivedFile(Base):
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# -- follow-up registers (issue 16: rectification, referrals, objections, special rectification) ----------------
+class FollowupSettings(Base):
+    """A campaign's follow-up settings (reviewdesk/followup/settings.py names the keys and defaults)."""
+
+    __tablename__ = "followup_settings"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)  # JSON, only the keys an admin set
+
+
+class ConclusionVersion(Base):
+    """A conclusion as it stood before it was re-recorded (复核 or a later deliberation): never changed."""
+
+    __tablename__ = "conclusion_versions"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)  # JSON: the conclusion's fields and findings
+    kept_by: Mapped[str] = mapped_column(String(64))
+    kept_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class SpecialRectification(Base):
+    """专项整治: a problem category found across many cases or units, with its own requirement and deadline."""
+
+    __tablename__ = "special_rectifications"
+    __table_args__ = (UniqueConstraint("campaign_id", "category", name="uq_special_category"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    category: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    requirement: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[str] = mapped_column(String(10))
+    cases: Mapped[str] = mapped_column(Text)  # JSON list of case ids
+    units: Mapped[str] = mapped_column(Text)  # JSON list of unit codes
+    progress: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12))  # open | closed
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class RectificationItem(Base):
+    """整改台账: one problem of a wrong or flawed case that its unit must fix."""
+
+    __tablename__ = "rectification_items"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "seq", name="uq_rectification_seq"),
+        UniqueConstraint("campaign_id", "case_id", "source_key", "finding_position", name="uq_rectification_source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    seq: Mapped[int] = mapped_column(Integer)  # the problem number within the campaign
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    source_key: Mapped[str] = mapped_column(String(80))  # local:v<version> | received:<digest> | manual
+    finding_position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))  # 实体 程序 文书 卷宗 作风
+    category: Mapped[str] = mapped_column(String(32))  # the rubric's problem category
+    description: Mapped[str] = mapped_column(Text)
+    evidence_ref: Mapped[str] = mapped_column(String(200), default="")
+    responsible_unit: Mapped[str] = mapped_column(String(200))
+    responsible_person: Mapped[str] = mapped_column(String(100), default="")
+    requirement: Mapped[str] = mapped_column(Text)
+    deadline: Mapped[str] = mapped_column(String(10), index=True)
+    measures: Mapped[str] = mapped_column(Text, default="")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    recheck_finding: Mapped[str | None] = mapped_column(String(12))  # fixed | partly | not_fixed (回头看)
+    recheck_note: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[str | None] = mapped_column(String(10))
+    special_id: Mapped[int | None] = mapped_column(ForeignKey("special_rectifications.id"))
+    status: Mapped[str] = mapped_column(String(12), index=True)  # open reported verified closed sent_back
+    sent_back_reason: Mapped[str] = mapped_column(Text, default="")
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)  # a later conclusion version exists
+    review_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+    updated_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class RectificationEvent(Base):
+    """One status step of a rectification item, with who, when and the note given."""
+
+    __tablename__ = "rectification_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("rectification_items.id", ondelete="CASCADE"), index=True)
+    step: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    note: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class RectificationEvidence(Base):
+    """A file the unit sent as evidence of fixing (佐证材料), kept inside the encrypted store."""
+
+    __tablename__ = "rectification_evidence"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("rectification_items.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(240))
+    media_type: Mapped[str] = mapped_column(String(127))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_by: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class Referral(Base):
+    """线索移送台账: a clue sent to the discipline inspection body, its letter and the feedback."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        UniqueConstraint("letter_prefix", "letter_year", "letter_seq", name="uq_referral_letter_seq"),
+        UniqueConstraint("campaign_id", "case_id", "source_key", name="uq_referral_source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    source_key: Mapped[str | None] = mapped_column(String(80))
+    persons: Mapped[str] = mapped_column(Text)  # JSON [{"name", "unit", "post"}]
+    clue: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)  # JSON [{"title", "ref"}]
+    receiving_body: Mapped[str] = mapped_column(String(200), default="")
+    officer: Mapped[str] = mapped_column(String(100), default="")
+    sent_on: Mapped[str | None] = mapped_column(String(10))
+    letter_prefix: Mapped[str | None] = mapped_column(String(64))
+    letter_year: Mapped[int | None] = mapped_column(Integer)
+    letter_seq: Mapped[int | None] = mapped_column(Integer)
+    letter_number: Mapped[str | None] = mapped_column(String(120), unique=True)
+    feedback_deadline: Mapped[str | None] = mapped_column(String(10), index=True)
+    feedback_on: Mapped[str | None] = mapped_column(String(10))
+    outcome: Mapped[str | None] = mapped_column(String(16))  # investigated punished not_filed other
+    outcome_detail: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), index=True)  # draft sent feedback
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_reason: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class Objection(Base):
+    """异议: the reviewed unit's objection to a conclusion, and the panel's re-check (复核) of it."""
+
+    __tablename__ = "objections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    objector: Mapped[str] = mapped_column(String(200))
+    delivered_on: Mapped[str] = mapped_column(String(10))  # the unit received the opinion
+    received_on: Mapped[str] = mapped_column(String(10))  # the office received the objection
+    deadline: Mapped[str] = mapped_column(String(10))
+    grounds: Mapped[str] = mapped_column(Text)
+    late: Mapped[bool] = mapped_column(Boolean)
+    admitted_reason: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12))  # pending upheld changed
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    checked: Mapped[str] = mapped_column(Text, default="")  # what the panel looked at
+    from_version: Mapped[int] = mapped_column(Integer)
+    to_version: Mapped[int | None] = mapped_column(Integer)
+    decided_by: Mapped[str | None] = mapped_column(String(64))
+    decided_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class OpinionReissue(Base):
+    """The number of an opinion re-issued after a 复核 changed the conclusion; it names the one it replaces."""
+
+    __tablename__ = "opinion_reissues"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    objection_id: Mapped[int] = mapped_column(ForeignKey("objections.id"), unique=True)
+    version: Mapped[int] = mapped_column(Integer)
+    replaces: Mapped[str | None] = mapped_column(String(120))
+    prefix: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(120), unique=True)
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class FollowupNumber(Base):
+    """The document number of a follow-up paper (整改通知书 to a unit…), issued the first time it is exported."""
+
+    __tablename__ = "followup_numbers"
+    __table_args__ = (UniqueConstraint("prefix", "year", "seq", name="uq_followup_numbers_seq"),)
+
+    kind: Mapped[str] = mapped_column(String(24), primary_key=True)  # rectification_notice
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(64), primary_key=True)  # the unit code
+    prefix: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(120))
+    issued_by: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(Timestamp())

@@ -19,6 +19,7 @@ from reviewdesk.cli.parsers import (
     deliberation,
     documents,
     experts,
+    followup,
     recusal,
     results,
     rubrics,
@@ -245,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the desktop app on it afterwards")
     runs(p, "demo", "cmd_demo", auth=False)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
-    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results):
+    for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
+                   followup):
         module.register(sub)
     return parser
