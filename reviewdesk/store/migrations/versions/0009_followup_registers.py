@@ -2,14 +2,14 @@
 (线索移送台账) with letter numbers, objections and re-checks (异议复核) with the conclusion versions they keep,
 special rectifications (专项整治), re-issued opinion numbers, and each campaign's follow-up settings.
 
-Revision ID: 0010
-Revises: 0008 (the lead re-chains it after 0009 at merge)
+Revision ID: 0009
+Revises: 0008
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0010"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
