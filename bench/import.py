@@ -94,7 +94,8 @@ def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisi
         "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "基准测试", "key_id": "0000000000000000"},
         "campaign": {"id": "BENCH", "name": "基准测试"},
         "cases": [{"id": "BENCH-1", "case_number": "（2026）基1号", "title": "基准测试案件", "case_type": "civil",
-                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"}}],
+                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"},
+                   "handlers": [], "parties": []}],  # both required by the package contract
         "experts": [], "files": [entry for _p, entry in files],
     }
     out = builder.build(manifest, files, tmp / "bench.rdpkg", signer=signer, recipients=[recipient])[0]
