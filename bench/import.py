@@ -4,7 +4,10 @@
 
 1. Import of a package of ≥ 1 GiB (random content, so nothing compresses) into a fresh workspace, in a child
    process so its peak RSS is its own; beside it, the baseline: pyrage decrypting the same file and hashing
-   the plaintext with SHA-256. Targets: import ≤ 2 × baseline, peak RSS ≤ 256 MiB.
+   the plaintext with SHA-256. Targets: import ≤ 2 × baseline, peak RSS ≤ 256 MiB. Where the time goes: the
+   package reader alone (our age decryption, tar checks and SHA-256 of every member, no store) is timed
+   too; import minus reader is the store's share (SQLCipher page encryption, journal, index). The three are
+   run in turn, twice, because the machine may be shared: compare the ratios.
 2. Full-text query time over 20,000 documents in the FTS5 trigram index (target ≤ 100 ms).
 3. Case list at 100,000 cases: open (all ids sorted + the first screen of rows) and a filter (targets ≤ 200 ms).
 """
@@ -16,6 +19,7 @@ import hashlib
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -48,6 +52,28 @@ elapsed = time.perf_counter() - t0
 ws.close()
 print(json.dumps({"seconds": elapsed, "documents": result.documents, "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
+READER = """
+import json, sys, time
+from pathlib import Path
+from reviewdesk.packages import age
+from reviewdesk.packages.parts import PartsReader, part_paths
+from reviewdesk.packages.reader import PackageReader
+identity = age.Identity.from_str(sys.argv[2])
+t0 = time.perf_counter()
+source = PartsReader(part_paths(Path(sys.argv[1])))
+reader = PackageReader(source, identities=[identity], passphrase=None, trusted={}, allow_unsigned=True)
+reader.open()
+reader.authenticate()
+source.close()
+print(json.dumps({"seconds": time.perf_counter() - t0}))
+"""
+
+
+def _child(code: str, *args: str) -> dict:
+    child = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+    if child.returncode != 0:
+        raise SystemExit(child.stderr)
+    return json.loads(child.stdout)
 
 
 def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisign.SigningKey) -> Path:
@@ -68,7 +94,8 @@ def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisi
         "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "基准测试", "key_id": "0000000000000000"},
         "campaign": {"id": "BENCH", "name": "基准测试"},
         "cases": [{"id": "BENCH-1", "case_number": "（2026）基1号", "title": "基准测试案件", "case_type": "civil",
-                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"}}],
+                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"},
+                   "handlers": [], "parties": []}],  # both required by the package contract
         "experts": [], "files": [entry for _p, entry in files],
     }
     out = builder.build(manifest, files, tmp / "bench.rdpkg", signer=signer, recipients=[recipient])[0]
@@ -106,19 +133,29 @@ def bench_import(tmp: Path, gib: float) -> None:
     with opened.read_session() as session:
         identity_text = str(age_identity(session))
     opened.close()
+    shutil.copytree(ws_folder, tmp / "ws-empty")
     package = make_package(tmp, gib, recipient, signer)
     os.sync()  # the builder's writes must not still be draining to disk while the import is timed
     size = package.stat().st_size
-    base = baseline(package, identity_text)
-    child = subprocess.run([sys.executable, "-c", CHILD, str(ws_folder), str(package), PW], capture_output=True, text=True, cwd=ROOT)
-    if child.returncode != 0:
-        raise SystemExit(child.stderr)
-    stats = json.loads(child.stdout)
-    print(f"package: {size / 2**30:.2f} GiB, {stats['documents']} files")
-    print(f"  baseline pyrage decrypt + SHA-256: {base:6.2f} s  ({size / 2**20 / base:6.0f} MiB/s)")
-    print(f"  ReviewDesk import:                 {stats['seconds']:6.2f} s  ({size / 2**20 / stats['seconds']:6.0f} MiB/s)  ratio {stats['seconds'] / base:.2f}x (target <= 2.00x)")
+    bases, readers, imports = [], [], []
+    for run in range(2):
+        if run:  # a second import needs a workspace without the first one's package
+            shutil.rmtree(ws_folder)
+            shutil.copytree(tmp / "ws-empty", ws_folder)
+        bases.append(baseline(package, identity_text))
+        readers.append(_child(READER, str(package), identity_text)["seconds"])
+        stats = _child(CHILD, str(ws_folder), str(package), PW)
+        imports.append(stats["seconds"])
+    base, read, imp = min(bases), min(readers), min(imports)
+    print(f"package: {size / 2**30:.2f} GiB, {stats['documents']} files (best of 2 runs each, taken in turn)")
+    print(f"  baseline pyrage decrypt + SHA-256: {base:6.2f} s  ({size / 2**20 / base:6.0f} MiB/s)  runs {_runs(bases)}")
+    print(f"  package reader alone (no store):   {read:6.2f} s  ({size / 2**20 / read:6.0f} MiB/s)  ratio {read / base:.2f}x  runs {_runs(readers)}")
+    print(f"  ReviewDesk import:                 {imp:6.2f} s  ({size / 2**20 / imp:6.0f} MiB/s)  ratio {imp / base:.2f}x (target <= 2.00x)  runs {_runs(imports)}")
     print(f"  import peak RSS: {stats['peak_rss_kib'] / 1024:.0f} MiB (target <= 256 MiB)")
 
+
+def _runs(times: list[float]) -> str:
+    return " ".join(f"{t:.2f}" for t in times)
 
 def bench_search(tmp: Path, docs: int) -> None:
     opened, _code = Workspace(tmp / "ws-search").create("admin", "基准", PW)

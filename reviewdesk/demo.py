@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from reviewdesk import demo_cases, demo_experts, demo_scoring
@@ -48,6 +49,8 @@ DEMO_UNITS = [
     ("GS-JT-SFJ", "会宁县司法局", "justice", "620422"),
 ]
 
+MARKER = ".reviewdesk-demo"
+MARKER_TEXT = "demo workspace: synthetic data only\n"
 DEMO_CAMPAIGN = "2026-XF-01"
 DEMO_SELECTION_SEED = "2026-XF-01-演示抽签"
 DEMO_PANEL_SEED = "2026-XF-01-演示分组"
@@ -57,13 +60,25 @@ DEMO_CAMPAIGNS = [
 ]
 
 
+# What the builder is doing, in order, for the progress lines: (English, Chinese).
+STEPS = [
+    ("workspace and accounts", "创建工作区和账户"),
+    ("case files (64 cases, PDF and Word)", "生成案件和卷宗文件（64 件，PDF 和 Word）"),
+    ("importing the cases", "导入案件"),
+    ("expert pool", "导入专家库"),
+    ("case draw and panels", "抽取案件并分组"),
+    ("score sheets and conclusions", "提交评分表和合议结论"),
+]
+StepFn = Callable[[int, str, str], None]  # (step number from 1, English, Chinese)
+
+
 def demo_folder() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("ReviewDesk", appauthor=False) / "demo-workspace"
 
 
-def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
+def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = None) -> Workspace:
     ws = Workspace(folder)
     if ws.db_path.exists() or ws.slots_path.exists():
         if not reset:
@@ -71,14 +86,21 @@ def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
                 f"a workspace already exists at {ws.folder} (use --reset to recreate the demo)",
                 message_zh=f"{ws.folder} 处已有工作区（如需重建演示工作区，请加 --reset）",
             )
-        if not (ws.folder / ".reviewdesk-demo").exists():
+        if not (ws.folder / MARKER).exists():
             raise WorkspaceError(
                 f"{ws.folder} is not a demo workspace; refusing to delete it",
                 message_zh=f"{ws.folder} 不是演示工作区，拒绝删除",
             )
         shutil.rmtree(ws.folder)
+
+    def step(n: int) -> None:
+        if progress is not None:
+            progress(n, *STEPS[n - 1])
+
+    step(1)
     opened, _code = ws.create(DEMO_ADMIN, "刘建国", DEMO_PASSWORD)
-    (ws.folder / ".reviewdesk-demo").write_text("demo workspace: synthetic data only\n", encoding="utf-8")
+    marker = ws.folder / MARKER
+    marker.write_text(MARKER_TEXT, encoding="utf-8")
     with opened:
         for name, display, role in DEMO_USERS:
             users.add_user(opened, name, display, role, DEMO_PASSWORD)
@@ -89,13 +111,30 @@ def create_demo(folder: Path, *, reset: bool = False) -> Workspace:
                 opened, cid, name, year, cross_region_level=level, organiser_unit="GS-ZFW"
             )
         settings.set_setting(opened, "idle_lock_minutes", 10)
+        step(2)
         manifest_data, files = demo_cases.demo_package()
+        step(3)
         imports.import_prepared(opened, parse(manifest_data), demo_cases.members(files), "demo")
+        step(4)
         _expert_pool(opened, json.loads(manifest_data)["cases"])
+        step(5)
         _panels(opened)
+        step(6)
         demo_scoring.score_demo(opened, DEMO_CAMPAIGN, DEMO_PASSWORD)
         audit.checkpoint(opened)
+        # The demo's accounts are public (README, the command's output), so the marker may name them.
+        names = [u.username for u in users.list_users(opened)]
+        marker.write_text(MARKER_TEXT + "accounts: " + " ".join(names) + "\n", encoding="utf-8")
     return ws
+
+
+def demo_accounts(folder: Path) -> list[str]:
+    """Every account of the demo workspace at `folder` (from its marker; empty if it has none)."""
+    try:
+        lines = (Path(folder) / MARKER).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return next((line.split()[1:] for line in lines if line.startswith("accounts:")), [])
 
 
 def _expert_pool(opened: OpenWorkspace, cases: list[dict[str, object]]) -> None:
@@ -125,9 +164,9 @@ def _panels(opened: OpenWorkspace) -> None:
     assignment.apply(opened, DEMO_CAMPAIGN, seed=DEMO_PANEL_SEED, allow_partial=True)
 
 
-def ensure_demo(folder: Path) -> tuple[Workspace, bool]:
+def ensure_demo(folder: Path, *, progress: StepFn | None = None) -> tuple[Workspace, bool]:
     """The demo workspace at `folder`, created if missing. Returns (workspace, created)."""
     ws = Workspace(folder)
     if ws.exists():
         return ws, False
-    return create_demo(folder), True
+    return create_demo(folder, progress=progress), True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -106,8 +107,16 @@ def test_recover_sets_a_new_password(tmp_path: Path) -> None:
 
 def test_demo_workspace(tmp_path: Path) -> None:
     folder = str(tmp_path / "demo")
-    out = json.loads(_ok(run_cli("--workspace", folder, "demo", "--json")))
-    assert out["created"] and "zhanghua" in out["users"]
+    # REVIEWDESK_WORKSPACE chooses the folder as for every command (it used to go to the per-user folder).
+    made = run_cli("demo", "--json", env={"REVIEWDESK_WORKSPACE": folder})
+    out = json.loads(_ok(made))
+    assert out["created"] and out["workspace"] == str(Path(folder).resolve())
+    assert not (Path(os.environ["XDG_DATA_HOME"]) / "ReviewDesk" / "demo-workspace").exists()
+    steps = [line for line in made.stderr.splitlines() if line.startswith("[")]
+    assert [line.split("]")[0] for line in steps] == ["[1/6", "[2/6", "[3/6", "[4/6", "[5/6", "[6/6"]
+    # Every account, not only the named ones: the scored panels' members log in too.
+    assert {"admin", "zhanghua", "chenjing", "sunli"} <= set(out["users"]) and len(out["users"]) > 7
+    assert any(name.startswith("exp-") for name in out["users"])
     env = {"PW": out["password"]}
     campaigns = json.loads(_ok(run_cli("--workspace", folder, "campaign", "list", "--json", "--user", "zhanghua", "--password-env", "PW", env=env)))
     assert {c["id"] for c in campaigns} == {"2026-XF-01", "2026-ZX-01"}

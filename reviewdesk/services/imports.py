@@ -22,7 +22,7 @@ from reviewdesk.casefiles.text import MAX_TEXT_SOURCE, extract, has_text_layer
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ReviewDeskError
 from reviewdesk.packages import age
-from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest
+from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest, UnitRef
 from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
 from reviewdesk.packages.prefetch import Prefetcher
 from reviewdesk.packages.reader import PackageError, PackageReader
@@ -268,8 +268,13 @@ def _store(
             message_zh=f"已有 {len(ids)} 件同一签发单位的案件（{'、'.join(ids[:5])}）；如需更新，请确认后重新导入",
         )
     case_ids: dict[str, int] = {}
+    # A unit is written when its values change, not once per case (each look-up flushed the session); the
+    # last case's values win, as before.
+    units: dict[str, UnitRef] = {}
     for record in manifest.cases:
-        _ensure_unit(session, record)
+        if units.get(record.handling_unit.code) != record.handling_unit:
+            _ensure_unit(session, record)
+            units[record.handling_unit.code] = record.handling_unit
         case = existing.get(record.id)
         if case is None:
             case = Case(issuer_key_id=manifest.issuer_key_id, external_id=record.id, imported_at=now())
@@ -379,7 +384,9 @@ def _add_people(session: Session, case_id: int, r: CaseRecord) -> None:
     for p in r.parties:
         party = CaseParty(case_id=case_id, name=p.name, kind=p.kind, id_number=p.id_number, role=p.role)
         session.add(party)
-        session.flush()
+        if not p.counsel:
+            continue
+        session.flush()  # the counsel rows need the party's id
         for c in p.counsel:
             session.add(PartyCounsel(party_id=party.id, name=c.name, firm=c.firm))
 
