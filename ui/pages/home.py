@@ -12,7 +12,14 @@ from ui.qt import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayou
 from ui.widgets.common import MessageLine, heading, note
 
 if TYPE_CHECKING:
+    from reviewdesk.services.campaigns import CampaignInfo
     from reviewdesk.workspace import OpenWorkspace
+
+
+def _campaigns(ws: OpenWorkspace) -> list[CampaignInfo]:
+    from reviewdesk.services import campaigns
+
+    return campaigns.list_campaigns(ws)
 
 
 class HomePage(Page):
@@ -62,18 +69,17 @@ class HomePage(Page):
         self._loaded = False
 
     def activate(self) -> None:
-        if self._loaded or self.ws is None:
+        if self._loaded or self.ws is None or self.is_loading():
             return
-        from reviewdesk.services import campaigns
+        self.load_in_background(_campaigns, self._show_campaigns, self._failed)
 
-        try:
-            rows = campaigns.list_campaigns(self.ws)
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
+    def _show_campaigns(self, rows: list[CampaignInfo]) -> None:
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
         self._loaded = True
+
+    def _failed(self, err: BaseException) -> None:
+        self.message.show_error(error_text(err))
 
     def teardown(self) -> None:
         self.model.clear()
