@@ -29,6 +29,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ws = ws
         self._loads: list[Job] = []
+        self._latest: dict[str, Job] = {}  # per kind of read: the one whose result still counts
         self._loading: QLabel | None = None
 
     def activate(self) -> None:
@@ -38,6 +39,7 @@ class Page(QWidget):
         """Drop the workspace and every row of data (models, labels). Subclasses extend and call this."""
         self.ws = None
         self._loads.clear()
+        self._latest.clear()
         self._show_loading(False)
 
     def holds_data(self) -> bool:
@@ -50,29 +52,43 @@ class Page(QWidget):
         fetch: Callable[[OpenWorkspace], T],
         show: Callable[[T], None],
         failed: Callable[[BaseException], None],
+        kind: str = "",
     ) -> None:
         """Run `fetch(ws)` (service reads returning plain rows) on the worker; then `show(rows)` or
         `failed(error)` on the UI thread. "Loading…" is shown meanwhile. Nothing is called once the page was
-        torn down (the lock waits for the worker, so `fetch` never sees a closed workspace)."""
+        torn down (the lock waits for the worker, so `fetch` never sees a closed workspace). With a `kind`, a
+        later read of the same kind (or `forget_load(kind)`) makes an earlier one's result be dropped: the
+        user chose another campaign meanwhile."""
         from ui.worker import run_job
 
         ws = self.ws
         if ws is None:
             return
 
+        def current() -> bool:
+            return self.ws is not None and (not kind or self._latest.get(kind) is job)
+
         def done(result: Any) -> None:
+            counts = current()
             self._load_ended(job)
-            if self.ws is not None:
+            if counts:
                 show(result)
 
         def error(err: BaseException) -> None:
+            counts = current()
             self._load_ended(job)
-            if self.ws is not None:
+            if counts:
                 failed(err)
 
         self._show_loading(True)
         job = run_job(lambda: fetch(ws), self, done, error)
         self._loads.append(job)
+        if kind:
+            self._latest[kind] = job
+
+    def forget_load(self, kind: str) -> None:
+        """The running read of this kind no longer counts (what it would show was replaced)."""
+        self._latest.pop(kind, None)
 
     def is_loading(self) -> bool:
         """For tests and callers: is a background read of this page still running?"""
@@ -81,6 +97,9 @@ class Page(QWidget):
     def _load_ended(self, job: Job) -> None:
         if job in self._loads:
             self._loads.remove(job)
+        for kind, latest in list(self._latest.items()):
+            if latest is job:
+                del self._latest[kind]
         if not self._loads:
             self._show_loading(False)
 
