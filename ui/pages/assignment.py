@@ -61,9 +61,9 @@ def _opening(ws: OpenWorkspace) -> _Opening:
 
 def _saved_panels(ws: OpenWorkspace, campaign_id: str) -> tuple[list[PanelView], int]:
     """On the worker: the saved panels and how many cases are chosen."""
-    from reviewdesk.services import assignment, selection
+    from reviewdesk.services import panel_views, selection
 
-    return assignment.panels(ws, campaign_id), selection.chosen_counts(ws).get(campaign_id, 0)
+    return panel_views.panels(ws, campaign_id), selection.chosen_counts(ws).get(campaign_id, 0)
 
 
 class AssignmentPage(Page):
