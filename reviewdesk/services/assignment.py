@@ -35,12 +35,12 @@ from reviewdesk.services.panel_views import (  # noqa: F401 (MemberInfo, ChangeI
     ChangeInfo,
     MemberInfo,
     PanelView,
-    views,
+    _campaign,
+    _member,
+    _unit_names,
+    _views,
 )
 from reviewdesk.services.panel_views import ExpertRow as _ExpertRow
-from reviewdesk.services.panel_views import campaign as _campaign
-from reviewdesk.services.panel_views import member as _member
-from reviewdesk.services.panel_views import unit_names as _unit_names
 from reviewdesk.store.models import (
     AssignmentRun,
     Campaign,
@@ -633,7 +633,7 @@ def change_member(
 
 
 def _view(s: Session, campaign_id: str, case: Case) -> PanelView:
-    return views(s, campaign_id, [case])[0]
+    return _views(s, campaign_id, [case])[0]
 
 
 # The listing lives in panel_views (no solver, no numpy to load); callers keep finding it here.

@@ -116,18 +116,18 @@ class ExpertRow:
     max_load: int | None
 
 
-def campaign(session: Session, campaign_id: str) -> Campaign:
+def _campaign(session: Session, campaign_id: str) -> Campaign:
     row = session.get(Campaign, campaign_id)
     if row is None:
         raise NotFound(f"no campaign '{campaign_id}'", message_zh=f"没有评查活动“{campaign_id}”")
     return row
 
 
-def unit_names(session: Session) -> dict[str, str]:
+def _unit_names(session: Session) -> dict[str, str]:
     return {code: name for code, name in session.execute(select(Unit.code, Unit.name))}
 
 
-def member(
+def _member(
     e: Expert | ExpertRow, case: Case | CaseRef, names: dict[str, str], role: str = "", rank: int = 0
 ) -> MemberInfo:
     return MemberInfo(
@@ -136,14 +136,14 @@ def member(
     )
 
 
-def case_ref(c: Case, names: dict[str, str]) -> CaseRef:
+def _case_ref(c: Case, names: dict[str, str]) -> CaseRef:
     return CaseRef(c.id, c.external_id, c.case_type, c.unit_code, names.get(c.unit_code, ""))
 
 
 ID_CHUNK = 900  # ids per IN (…): below SQLite's oldest limit of 999 bound parameters
 
 
-def experts_by_id(s: Session, ids: set[int]) -> dict[int, ExpertRow]:
+def _experts_by_id(s: Session, ids: set[int]) -> dict[int, ExpertRow]:
     wanted = sorted(ids)
     found: dict[int, ExpertRow] = {}
     for at in range(0, len(wanted), ID_CHUNK):
@@ -158,10 +158,10 @@ def experts_by_id(s: Session, ids: set[int]) -> dict[int, ExpertRow]:
     return found
 
 
-def views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> list[PanelView]:
+def _views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> list[PanelView]:
     """The panels of `only` (default: every case with a seat, by external id), with one query per table
     rather than per case: a 5,000-case campaign lists in a second, not in fifteen."""
-    names = unit_names(s)
+    names = _unit_names(s)
     if only is None:
         seated = select(PanelMember.case_id).where(PanelMember.campaign_id == campaign_id)
         cases = [
@@ -172,7 +172,7 @@ def views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> l
             )
         ]
     else:
-        cases = [case_ref(c, names) for c in only]
+        cases = [_case_ref(c, names) for c in only]
 
     def scoped(stmt: Select[Any], model: type[PanelMember] | type[PanelBackup] | type[PanelChange]) -> Select[Any]:
         stmt = stmt.where(model.campaign_id == campaign_id)
@@ -186,7 +186,7 @@ def views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> l
     changes = s.execute(scoped(select(PanelChange), PanelChange).order_by(PanelChange.id)).scalars().all()
     ids = {e for _c, e, _r in seats} | {e for _c, e, _r in backups}
     ids |= {e for c in changes for e in (c.removed_expert_id, c.added_expert_id) if e}
-    experts = experts_by_id(s, ids)
+    experts = _experts_by_id(s, ids)
     seats_of: dict[int, list[tuple[int, str]]] = {}
     for case_id, expert_id, role in seats:
         seats_of.setdefault(case_id, []).append((expert_id, role))
@@ -206,11 +206,11 @@ def views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> l
     out = []
     for case in cases:
         members = [
-            member(experts[e], case, names, role) for e, role in seats_of.get(case.id, []) if e in experts
+            _member(experts[e], case, names, role) for e, role in seats_of.get(case.id, []) if e in experts
         ]
         members.sort(key=lambda m: (m.role != "leader", m.external_id))
         backups_here = [
-            member(experts[e], case, names, rank=rank) for e, rank in backups_of.get(case.id, []) if e in experts
+            _member(experts[e], case, names, rank=rank) for e, rank in backups_of.get(case.id, []) if e in experts
         ]
         out.append(PanelView(case, members, backups_here, changes_of.get(case.id, [])))
     return out
@@ -219,5 +219,5 @@ def views(s: Session, campaign_id: str, only: Sequence[Case] | None = None) -> l
 def panels(ws: OpenWorkspace, campaign_id: str) -> list[PanelView]:
     """Saved panels of a campaign, by case external id (admin, observer)."""
     with query(ws, "panel.list", PANEL_READERS) as s:
-        campaign(s, campaign_id)
-        return views(s, campaign_id)
+        _campaign(s, campaign_id)
+        return _views(s, campaign_id)
