@@ -12,6 +12,10 @@ Prints: the times (target: propose ≤ 5 s), violations found by a naive pairwis
 generated data, independent of the recusal engine (must be 0), the load spread max − min among the experts
 (all equally available; target ≤ 1), and the unstaffed cases with their reasons.
 
+Then the saved panels listed: `reviewdesk panels --campaign … --json` as users run it, beside `reviewdesk whoami
+--json` (target ≤ 2 s), and the 分案 page opening the campaign beside the service read alone (target ≤ 1 s);
+`--listing-runs 0` skips them.
+
 Then a tight instance with a planted compliant draw (reviewdesk/assignment/planted.py; solver only, no store):
 `--tight 300` cases × 300 experts, panels of 3, every expert at maximum load 3, 50 % random conflicts off the
 planted pairs, one specialist and one lawyer/academic per panel. Prints what the flow alone meets, then the
@@ -178,6 +182,103 @@ def build(ws: OpenWorkspace, n_cases: int, n_experts: int, rng: random.Random) -
     return "bench", t
 
 
+PAGE = r"""
+import sys, time
+from pathlib import Path
+from ui import i18n
+from ui.app import _make_app
+from ui.qt import QApplication
+from reviewdesk.workspace import Workspace
+from reviewdesk.services import assignment
+
+app = _make_app()
+i18n.install("zh_CN")
+ws = Workspace(Path(sys.argv[1])).open("admin", sys.argv[2])
+from ui.pages.assignment import AssignmentPage  # imported before the clock starts, as the main window does
+
+t0 = time.perf_counter()
+assignment.panels(ws, sys.argv[3])
+service = time.perf_counter() - t0
+page = AssignmentPage(ws)
+page.resize(1180, 700)
+page.show()
+t0 = time.perf_counter()
+page.activate()
+blocked = time.perf_counter() - t0
+while page.panels.rowCount() == 0 and time.perf_counter() - t0 < 120:
+    QApplication.processEvents()
+    time.sleep(0.002)
+rows = time.perf_counter() - t0
+print(f"{service} {blocked} {rows} {page.panels.rowCount()}", flush=True)
+while getattr(page, "is_loading", lambda: False)():
+    QApplication.processEvents()
+page.teardown()
+ws.close()
+"""
+
+
+def console_script(name: str) -> str:
+    """The console script pip installed beside this interpreter (what a user types)."""
+    found = Path(sys.executable).with_name(name)
+    if not found.exists():
+        raise SystemExit(f"{found} not found: run with the virtual environment's python, after pip install")
+    return str(found)
+
+
+def listing(folder: Path, camp: str, n_cases: int, runs: int) -> None:
+    """`reviewdesk panels --campaign … --json` as users run it (a fresh process each time, the installed
+    console script), beside `reviewdesk whoami --json` on the same workspace (process start, imports, the
+    Argon2id derivation and opening the store: what any command pays), alternating; medians count. Then the
+    分案 page opening the campaign (real widgets, offscreen), beside the service read alone."""
+    import os
+    import statistics
+    import subprocess
+
+    cli = console_script("reviewdesk")
+    env = dict(os.environ, BENCH_PW=PW, QT_QPA_PLATFORM="offscreen")
+    auth = ["--user", "admin", "--password-env", "BENCH_PW"]
+
+    def timed(*argv: str) -> float:
+        t0 = time.perf_counter()
+        done = subprocess.run([cli, "--workspace", str(folder), *argv, *auth], env=env, capture_output=True,
+                              timeout=600)
+        if done.returncode != 0:
+            raise SystemExit(f"{argv} failed: {done.stderr.decode(errors='replace')[-500:]}")
+        return time.perf_counter() - t0
+
+    timed("whoami", "--json"), timed("panels", "--campaign", camp, "--json")  # warm the file cache
+    whoami, panels = [], []
+    for _ in range(runs):
+        whoami.append(timed("whoami", "--json"))
+        panels.append(timed("panels", "--campaign", camp, "--json"))
+
+    def fig(values: list[float]) -> str:
+        return f"{statistics.median(values):6.2f} s ({min(values):.2f}–{max(values):.2f})"
+
+    listed = statistics.median(panels)
+    print(f"\npanels listing of {n_cases:,} cases, {runs} runs, fresh processes, medians (min–max); "
+          "the machine may be loaded")
+    print(f"  reviewdesk whoami --json (baseline)           {fig(whoami)}")
+    print(f"  reviewdesk panels --campaign … --json         {fig(panels)}   "
+          f"[target ≤ 2 s: {'met' if listed <= 2 else 'NOT met'}]")
+    print(f"  panels − whoami (the listing itself)          {listed - statistics.median(whoami):6.2f} s")
+
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", PAGE, str(folder), PW, camp], env=env, cwd=folder.parent,
+                             capture_output=True, text=True, timeout=600)
+        if out.returncode != 0:
+            raise SystemExit(f"page sample failed: {out.stderr[-1500:]}")
+        service, blocked, rows, count = out.stdout.split()
+        samples.append((float(service), float(blocked), float(rows)))
+    service_s, blocked_s, rows_s = (statistics.median(col) for col in zip(*samples, strict=True))
+    print(f"分案 page opening the {int(count):,}-panel campaign, {runs} runs (medians)")
+    print(f"  assignment.panels() alone (baseline)          {service_s:6.2f} s")
+    print(f"  page open → panels on screen                  {rows_s:6.2f} s   "
+          f"[target ≤ 1 s: {'met' if rows_s <= 1 else 'NOT met'}]")
+    print(f"  UI thread held by the open (activate)         {blocked_s * 1000:6.0f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cases", type=int, default=5000)
@@ -185,6 +286,7 @@ def main() -> None:
     ap.add_argument("--seed", default="bench")
     ap.add_argument("--tight", type=int, default=300, help="cases of the planted tight instance (multiple of 3)")
     ap.add_argument("--only-tight", action="store_true")
+    ap.add_argument("--listing-runs", type=int, default=5, help="runs of the panels listing and page (0 skips)")
     args = ap.parse_args()
     if not args.only_tight:
         large(args)
@@ -267,8 +369,12 @@ def large(args: argparse.Namespace) -> None:
             print(f"cases not fully staffed: {len(unstaffed)}")
             for p in unstaffed[:20]:
                 print(f"  {p.case.external_id}: " + "; ".join(f"{x.code}: {x.message}" for x in p.problems))
+            for v in assignment.panels(ws, camp)[:20]:  # a few late recusals, so the listing has changes too
+                assignment.replace(ws, camp, v.case.external_id, v.members[-1].external_id, "回避：临时申请")
         finally:
             ws.close()
+        if args.listing_runs:
+            listing(Path(tmp) / "ws", camp, args.cases, args.listing_runs)
 
 
 if __name__ == "__main__":

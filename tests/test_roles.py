@@ -23,6 +23,7 @@ from reviewdesk.services import (
     interviews,
     maintenance,
     my_tasks,
+    panel_views,
     recusal,
     registry,
     reports,
@@ -110,11 +111,12 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "selection.add_key_case": (ADMIN_ONLY, "selection.key", lambda ws, tmp: selection.add_key_case(ws, "C-9", "1", "重点")),
     "selection.remove_case": (ADMIN_ONLY, "selection.remove", lambda ws, tmp: selection.remove_case(ws, "C-9", "1", "误选")),
     "selection.selected_cases": (POOL_READERS, "selection.list", lambda ws, tmp: selection.selected_cases(ws, "C-9")),
+    "selection.chosen_counts": (POOL_READERS, "selection.list", lambda ws, tmp: selection.chosen_counts(ws)),
     "assignment.propose": (POOL_READERS, "assignment.propose", lambda ws, tmp: assignment.propose(ws, "C-9")),
     "assignment.apply": (ADMIN_ONLY, "assignment.apply", lambda ws, tmp: assignment.apply(ws, "C-9", seed="s")),
     "assignment.replace": (ADMIN_ONLY, "panel.replace", lambda ws, tmp: assignment.replace(ws, "C-9", "1", "1", "回避")),
     "assignment.change_member": (ADMIN_ONLY, "panel.change", lambda ws, tmp: assignment.change_member(ws, "C-9", "1", "1", "2", "调整")),
-    "assignment.panels": (POOL_READERS, "panel.list", lambda ws, tmp: assignment.panels(ws, "C-9")),
+    "panel_views.panels": (POOL_READERS, "panel.list", lambda ws, tmp: panel_views.panels(ws, "C-9")),
     # Scoring. Panel membership and blindness (data-dependent) are tested in test_scoring_access and
     # test_deliberation; here only the roles.
     "rubrics.rubric_key": (EVERYONE, "", None),  # pure
@@ -174,8 +176,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance, my_tasks, recusal, registry, rubrics,
-        scoring, selection, settings, users, reports, results,
+        assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
+        my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):

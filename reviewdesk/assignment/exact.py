@@ -27,10 +27,13 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
-from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:  # CP-SAT (and the pandas it loads) costs ~0.5 s to import: only a draw that runs a search pays it
+    from ortools.sat.python import cp_model
 
 MAX_PAIRS = 250_000  # above this many eligible pairs the model uses the flow's candidate lists only
 MAX_CORES = 4
@@ -114,6 +117,8 @@ def requirements(inp: Inputs, ok: NDArray[np.bool_]) -> list[Requirement]:
 
 class _Model:
     def __init__(self, inp: Inputs, ok: NDArray[np.bool_], reqs: list[Requirement], complete: bool) -> None:
+        from ortools.sat.python import cp_model
+
         self.m = cp_model.CpModel()
         m = self.m
         n_c, n_e = inp.elig.shape
@@ -206,6 +211,8 @@ class _Runner:
         self.wall_limited = False
 
     def solve(self, model: cp_model.CpModel, limit: float, workers: int = WORKERS) -> tuple[cp_model.CpSolver, int]:
+        from ortools.sat.python import cp_model
+
         solver = cp_model.CpSolver()
         p = solver.parameters
         p.num_workers = workers
@@ -223,6 +230,8 @@ class _Runner:
 
 
 def solve_exact(inp: Inputs) -> ExactResult:
+    from ortools.sat.python import cp_model
+
     ok = staffable(inp)
     complete = int(inp.elig[ok].sum()) <= MAX_PAIRS
     reqs = requirements(inp, ok)
@@ -315,6 +324,8 @@ def unmet_of(inp: Inputs, reqs: list[Requirement], chosen: list[tuple[int, int]]
 
 def _cores(model: _Model, reqs: list[Requirement], run: _Runner, budget: float) -> list[list[Requirement]]:
     """Disjoint sets of requirements that cannot all be met, each shrunk by deletion."""
+    from ortools.sat.python import cp_model
+
     index = {v.index: i for i, v in enumerate(model.lits)}
     active = list(range(len(reqs)))
     cores: list[list[Requirement]] = []

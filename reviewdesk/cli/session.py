@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Any
 
+from reviewdesk.cli import json_text
 from reviewdesk.cli.secrets import UsageError, read_secret
 from reviewdesk.workspace import OpenWorkspace, Workspace
 
@@ -36,5 +36,6 @@ def open_as_user(args: argparse.Namespace) -> OpenWorkspace:
 
 
 def emit_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=True)
-    sys.stdout.write("\n")
+    # One write of json.dumps's exact text (json.dump would write every token separately: a million writes
+    # for 5,000 panels); json_text builds it faster.
+    sys.stdout.write(json_text.dumps(value) + "\n")

@@ -26,8 +26,21 @@ from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.recusal.engine import Screening, check_pair, excludes, screen
 from reviewdesk.recusal.findings import Finding
+from reviewdesk.services import panel_views
 from reviewdesk.services.base import ADMIN, change, query, require
 from reviewdesk.services.lookup import resolve_case, resolve_expert
+from reviewdesk.services.panel_views import (  # noqa: F401 (MemberInfo, ChangeInfo: part of this service's views)
+    PANEL_READERS,
+    CaseRef,
+    ChangeInfo,
+    MemberInfo,
+    PanelView,
+    _campaign,
+    _member,
+    _unit_names,
+    _views,
+)
+from reviewdesk.services.panel_views import ExpertRow as _ExpertRow
 from reviewdesk.store.models import (
     AssignmentRun,
     Campaign,
@@ -37,59 +50,11 @@ from reviewdesk.store.models import (
     PanelBackup,
     PanelChange,
     PanelMember,
-    Role,
-    Unit,
 )
 from reviewdesk.workspace import OpenWorkspace
 
-PANEL_READERS = frozenset({Role.ADMIN, Role.OBSERVER})
-
 
 # -- views ---------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class MemberInfo:
-    expert_id: int
-    external_id: str
-    name: str
-    profession: str
-    unit: str
-    specialist: bool  # the case type is among the expert's specialties
-    role: str = ""  # leader | member for panel members; "" for backups
-    rank: int = 0  # backups: 1, 2, 3
-    unit_name: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "expert_id": self.expert_id,
-            "external_id": self.external_id,
-            "name": self.name,
-            "profession": self.profession,
-            "unit": self.unit,
-            "unit_name": self.unit_name,
-            "specialist": self.specialist,
-        }
-        if self.role:
-            out["role"] = self.role
-        if self.rank:
-            out["rank"] = self.rank
-        return out
-
-
-@dataclass(frozen=True)
-class CaseRef:
-    id: int
-    external_id: str
-    case_type: str
-    unit: str
-    unit_name: str = ""
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id, "external_id": self.external_id, "case_type": self.case_type, "unit": self.unit,
-            "unit_name": self.unit_name,
-        }
-
-
 @dataclass(frozen=True)
 class CasePanel:
     case: CaseRef
@@ -154,52 +119,7 @@ class Proposal:
         }
 
 
-@dataclass(frozen=True)
-class ChangeInfo:
-    removed: str | None  # expert external id
-    added: str | None
-    reason: str
-    changed_by: str
-    changed_at: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "removed": self.removed,
-            "added": self.added,
-            "reason": self.reason,
-            "changed_by": self.changed_by,
-            "changed_at": self.changed_at,
-        }
-
-
-@dataclass
-class PanelView:
-    case: CaseRef
-    members: list[MemberInfo]
-    backups: list[MemberInfo]
-    changes: list[ChangeInfo] = field(default_factory=list)
-
-    @property
-    def leader(self) -> MemberInfo | None:
-        return next((m for m in self.members if m.role == "leader"), None)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "case": self.case.to_json(),
-            "members": [m.to_json() for m in self.members],
-            "backups": [b.to_json() for b in self.backups],
-            "changes": [c.to_json() for c in self.changes],
-        }
-
-
 # -- building the problem ------------------------------------------------------------------------------------
-def _campaign(session: Session, campaign_id: str) -> Campaign:
-    row = session.get(Campaign, campaign_id)
-    if row is None:
-        raise NotFound(f"no campaign '{campaign_id}'", message_zh=f"没有评查活动“{campaign_id}”")
-    return row
-
-
 def _composition(campaign: Campaign) -> list[CompositionRule]:
     try:
         raw = json.loads(campaign.composition or "[]")
@@ -260,20 +180,6 @@ def _expert_rows(session: Session) -> list[Expert]:
     return list(session.execute(select(Expert).order_by(Expert.id)).scalars())
 
 
-@dataclass(frozen=True)
-class _ExpertRow:
-    """The columns the draw needs, read once (Expert.specialty_set re-parses on every access)."""
-
-    id: int
-    external_id: str
-    name: str
-    profession: str
-    unit_code: str
-    specialty_set: frozenset[str]
-    available: bool
-    max_load: int | None
-
-
 def _problem(
     session: Session, campaign_id: str, params: _Params
 ) -> tuple[Problem, Screening, dict[int, CaseRef], dict[int, _ExpertRow]]:
@@ -317,23 +223,6 @@ def _problem(
         excluded_by=excluded_by,
     )
     return problem, screening, cases, {e.id: e for e in experts}
-
-
-def _unit_names(session: Session) -> dict[str, str]:
-    return {code: name for code, name in session.execute(select(Unit.code, Unit.name))}
-
-
-def _member(
-    e: Expert | _ExpertRow, case: Case | CaseRef, names: dict[str, str], role: str = "", rank: int = 0
-) -> MemberInfo:
-    return MemberInfo(
-        e.id, e.external_id, e.name, e.profession, e.unit_code, case.case_type in e.specialty_set, role, rank,
-        names.get(e.unit_code, ""),
-    )
-
-
-def _case_ref(c: Case, names: dict[str, str]) -> CaseRef:
-    return CaseRef(c.id, c.external_id, c.case_type, c.unit_code, names.get(c.unit_code, ""))
 
 
 def _fingerprint(params: _Params, panels: list[CasePanel]) -> str:
@@ -743,46 +632,9 @@ def change_member(
         return _view(s, campaign_id, case)
 
 
-def _view(s: Session, campaign_id: str, case: Case, names: dict[str, str] | None = None) -> PanelView:
-    names = _unit_names(s) if names is None else names
-    rows = _panel_rows(s, campaign_id, case.id)
-    members = []
-    for r in rows:
-        e = s.get(Expert, r.expert_id)
-        if e is not None:
-            members.append(_member(e, case, names, r.role))
-    members.sort(key=lambda m: (m.role != "leader", m.external_id))
-    backups = []
-    for b in s.execute(
-        select(PanelBackup).where(PanelBackup.campaign_id == campaign_id, PanelBackup.case_id == case.id)
-        .order_by(PanelBackup.rank)
-    ).scalars():
-        e = s.get(Expert, b.expert_id)
-        if e is not None:
-            backups.append(_member(e, case, names, rank=b.rank))
-    changes = []
-    for c in s.execute(
-        select(PanelChange).where(PanelChange.campaign_id == campaign_id, PanelChange.case_id == case.id)
-        .order_by(PanelChange.id)
-    ).scalars():
-        gone = s.get(Expert, c.removed_expert_id) if c.removed_expert_id else None
-        came = s.get(Expert, c.added_expert_id) if c.added_expert_id else None
-        changes.append(
-            ChangeInfo(
-                gone.external_id if gone else None, came.external_id if came else None, c.reason, c.changed_by,
-                c.changed_at.isoformat(timespec="seconds"),
-            )
-        )
-    return PanelView(_case_ref(case, names), members, backups, changes)
+def _view(s: Session, campaign_id: str, case: Case) -> PanelView:
+    return _views(s, campaign_id, [case])[0]
 
 
-def panels(ws: OpenWorkspace, campaign_id: str) -> list[PanelView]:
-    """Saved panels of a campaign, by case external id (admin, observer)."""
-    with query(ws, "panel.list", PANEL_READERS) as s:
-        _campaign(s, campaign_id)
-        ids = s.execute(
-            select(PanelMember.case_id).where(PanelMember.campaign_id == campaign_id).distinct()
-        ).scalars().all()
-        cases = s.execute(select(Case).where(Case.id.in_(ids)).order_by(Case.external_id, Case.id)).scalars().all()
-        names = _unit_names(s)
-        return [_view(s, campaign_id, c, names) for c in cases]
+# The listing lives in panel_views (no solver, no numpy to load); callers keep finding it here.
+panels = panel_views.panels

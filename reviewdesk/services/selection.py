@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from fractions import Fraction
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.audit.chain import canonical_json
@@ -347,6 +347,10 @@ def verify(ws: OpenWorkspace, campaign_id: str) -> VerifyReport:
 def _selected(session: Session, cc: CampaignCase) -> SelectedCase:
     case = session.get(Case, cc.case_id)
     assert case is not None
+    return _selected_case(cc, case)
+
+
+def _selected_case(cc: CampaignCase, case: Case) -> SelectedCase:
     return SelectedCase(
         case.id, pure.case_key(case.issuer_key_id, case.external_id), case.external_id, case.case_number, case.title,
         case.case_type, case.unit_code, cc.how, cc.reason, cc.selection_id, cc.added_by, cc.added_at,
@@ -412,8 +416,18 @@ def remove_case(ws: OpenWorkspace, campaign_id: str, case_ref: str, reason: str)
 def selected_cases(ws: OpenWorkspace, campaign_id: str) -> list[SelectedCase]:
     with query(ws, "selection.list", READERS) as session:
         _campaign(session, campaign_id)
-        rows = session.execute(
-            select(CampaignCase).join(Case, Case.id == CampaignCase.case_id)
+        rows = session.execute(  # the case with its row, not one read per case
+            select(CampaignCase, Case).join(Case, Case.id == CampaignCase.case_id)
             .where(CampaignCase.campaign_id == campaign_id).order_by(CampaignCase.how, Case.external_id)
-        ).scalars()
-        return [_selected(session, cc) for cc in rows]
+        ).all()
+        return [_selected_case(cc, case) for cc, case in rows]
+
+
+def chosen_counts(ws: OpenWorkspace) -> dict[str, int]:
+    """How many cases each campaign has chosen (campaigns with none are left out): one grouped count, for
+    pages that only need to know which campaigns have cases."""
+    with query(ws, "selection.list", READERS) as session:
+        rows = session.execute(
+            select(CampaignCase.campaign_id, func.count()).group_by(CampaignCase.campaign_id)
+        ).all()
+        return {campaign: int(count) for campaign, count in rows}

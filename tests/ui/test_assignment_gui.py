@@ -39,6 +39,7 @@ def _page(qtbot, ws: OpenWorkspace) -> AssignmentPage:
     qtbot.addWidget(page)
     page.show()
     page.activate()
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=15000)  # the page reads on the worker
     return page
 
 
@@ -76,7 +77,8 @@ def test_draw_preview_then_save(qtbot, admin_ws: OpenWorkspace) -> None:
     qtbot.mouseClick(page.save_button, LEFT)
     _accept_box(qtbot, page)
     qtbot.waitUntil(lambda: _count(admin_ws, PanelMember) == 9, timeout=20000)
-    qtbot.waitUntil(lambda: page.proposal is None and page.panels.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: page.proposal is None and not page.is_loading() and page.panels.rowCount() == 3,
+                    timeout=15000)
     assert "已保存" in page.panels.data(page.panels.index(0, page.panels.STATUS))
 
 
@@ -90,7 +92,9 @@ def test_soft_finding_cleared_and_member_replaced(qtbot, admin_ws: OpenWorkspace
     qtbot.waitUntil(lambda: _count(admin_ws, PanelMember) == 9 and page.proposal is None, timeout=20000)
 
     # Case C1: the name-only match with its handler waits for a decision.
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=15000)
     select_row(page.table, page.panels.row_of(page.panels.row_at(0).case.id))
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=15000)
     rows = [page.findings.row_at(n) for n in range(page.findings.rowCount())]
     pending = [n for n, r in enumerate(rows) if r is not None and r.item.status == "pending"]
     assert pending, "the soft finding is listed"
@@ -138,6 +142,7 @@ def test_recusal_matter_recorded_from_the_page(qtbot, admin_ws: OpenWorkspace) -
     type_chinese(dialog.note_edit, "专家本人提出与一方当事人系同学，申请回避，准许")
     qtbot.mouseClick(dialog.ok, LEFT)
     qtbot.waitUntil(lambda: _count(admin_ws, RecusalDeclaration) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=15000)
     rules = {(r.expert_external_id, r.item.finding.rule_id) for r in (page.findings.row_at(n) for n in range(page.findings.rowCount())) if r}
     assert ("E2", "declared") in rules
     assert "已登记" in page.message.text()
@@ -153,6 +158,7 @@ def test_preview_says_which_requirement_is_impossible_in_chinese(qtbot, admin_ws
     w.campaign("K2", cases=cases, composition=json.dumps([{"professions": ["lawyer"], "min": 1}]))
     page = _page(qtbot, admin_ws)
     page.campaign.setCurrentIndex(page.campaign.findData("K2"))
+    qtbot.waitUntil(lambda: not page.is_loading(), timeout=15000)
     qtbot.mouseClick(page.draw_button, LEFT)
     qtbot.waitUntil(lambda: page.proposal is not None, timeout=20000)
     text = page.summary.text()

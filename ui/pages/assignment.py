@@ -6,6 +6,7 @@ shows a draw as a preview first and saves exactly that draw (the service refuses
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ui.dialogs.reason import ReasonDialog
@@ -28,11 +29,41 @@ from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, headin
 from ui.worker import run_job
 
 if TYPE_CHECKING:
-    from reviewdesk.services.assignment import MemberInfo, Proposal
+    from reviewdesk.services.assignment import MemberInfo, PanelView, Proposal
     from reviewdesk.services.campaigns import CampaignInfo
     from reviewdesk.services.recusal import RecusalReport
     from reviewdesk.workspace import OpenWorkspace
     from ui.models.panels import FindingRow
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What the page shows first: the campaigns, the one to open on, and its saved panels."""
+
+    campaigns: list[CampaignInfo]
+    index: int
+    saved: list[PanelView] | None
+    chosen: int
+
+
+def _opening(ws: OpenWorkspace) -> _Opening:
+    """On the worker: open on the first campaign that has cases chosen (the newest may still be empty)."""
+    from reviewdesk.services import campaigns, selection
+
+    rows = campaigns.list_campaigns(ws)
+    counts = selection.chosen_counts(ws)
+    index = next((n for n, c in enumerate(rows) if counts.get(c.id)), 0)
+    if not rows:
+        return _Opening(rows, 0, None, 0)
+    saved, chosen = _saved_panels(ws, rows[index].id)
+    return _Opening(rows, index, saved, chosen)
+
+
+def _saved_panels(ws: OpenWorkspace, campaign_id: str) -> tuple[list[PanelView], int]:
+    """On the worker: the saved panels and how many cases are chosen."""
+    from reviewdesk.services import panel_views, selection
+
+    return panel_views.panels(ws, campaign_id), selection.chosen_counts(ws).get(campaign_id, 0)
 
 
 class AssignmentPage(Page):
@@ -73,6 +104,9 @@ class AssignmentPage(Page):
         self.busy = BusyBar()
         self.panels = PanelsModel(self)
         self.table = row_table(self.panels)
+        # Column widths from the first 200 rows, not from all 5,000 of a large campaign.
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
+        self.table.verticalHeader().setResizeContentsPrecision(200)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_case())
 
         self.members = MembersModel(self)
@@ -159,37 +193,30 @@ class AssignmentPage(Page):
         self._update_buttons()
 
     # -- data ----------------------------------------------------------------------------------------------
+    # Reads run on the worker (Page.load_in_background): a 5,000-case campaign opens without holding the window.
     def activate(self) -> None:
-        if not self._loaded:
+        if not self._loaded and not self.is_loading():
             self._load_campaigns()
 
     def _load_campaigns(self) -> None:
-        if self.ws is None:
-            return
-        from reviewdesk.services import campaigns
+        self.load_in_background(_opening, self._show_opening, self._read_failed, kind="panels")
 
-        try:
-            rows = campaigns.list_campaigns(self.ws)
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
+    def _show_opening(self, opening: _Opening) -> None:
         self._loaded = True
         self.campaign.blockSignals(True)
         self.campaign.clear()
-        for c in rows:
+        for c in opening.campaigns:
             self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.setCurrentIndex(max(0, self._busiest(rows)))
+        self.campaign.setCurrentIndex(max(0, opening.index))
         self.campaign.blockSignals(False)
-        self.refresh()
+        if opening.saved is None:
+            self.panels.clear()
+            self._update_buttons()
+        else:
+            self._show_saved((opening.saved, opening.chosen), None)
 
-    def _busiest(self, rows: list[CampaignInfo]) -> int:
-        """Open on the first campaign that has cases chosen (the newest campaign may still be empty)."""
-        from reviewdesk.services import selection
-
-        for n, c in enumerate(rows):
-            if self.ws is not None and selection.selected_cases(self.ws, c.id):
-                return n
-        return 0
+    def _read_failed(self, err: BaseException) -> None:
+        self.message.show_error(error_text(err))
 
     def campaign_id(self) -> str | None:
         value = self.campaign.currentData()
@@ -198,27 +225,27 @@ class AssignmentPage(Page):
     def refresh(self, select_case: int | None = None) -> None:
         """Show the saved panels of the campaign (a preview on screen is dropped)."""
         campaign_id = self.campaign_id()
+        self.proposal = None
         if self.ws is None or campaign_id is None:
+            self.forget_load("panels")
             self.panels.clear()
             self._update_buttons()
             return
-        from reviewdesk.services import assignment, selection
+        self.load_in_background(
+            lambda ws: _saved_panels(ws, campaign_id), lambda got: self._show_saved(got, select_case),
+            self._read_failed, kind="panels",
+        )
 
-        self.proposal = None
-        try:
-            saved = assignment.panels(self.ws, campaign_id)
-            chosen = selection.selected_cases(self.ws, campaign_id)
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
+    def _show_saved(self, got: tuple[list[PanelView], int], select_case: int | None) -> None:
+        saved, chosen = got
         self.panels.set_rows([PanelRow.saved(v) for v in saved])
         fit_columns(self.table)
         if not chosen:
             text = self.tr("No cases are chosen for this campaign yet. Press “Choose cases…” to draw or pick them.")
         elif not saved:
-            text = self.tr("{cases} cases chosen; no panels saved yet. Press “Draw panels” to see a draw.").format(cases=len(chosen))
+            text = self.tr("{cases} cases chosen; no panels saved yet. Press “Draw panels” to see a draw.").format(cases=chosen)
         else:
-            text = self.tr("{cases} cases chosen; {panels} panels saved.").format(cases=len(chosen), panels=len(saved))
+            text = self.tr("{cases} cases chosen; {panels} panels saved.").format(cases=chosen, panels=len(saved))
         self.summary.setText(text)
         self._reselect(select_case)
 
@@ -234,6 +261,7 @@ class AssignmentPage(Page):
     def _show_case(self) -> None:
         row = self.selected_row()
         if row is None:
+            self.forget_load("findings")
             self.members.clear()
             self.findings.clear()
             self.problems.clear()
@@ -247,16 +275,20 @@ class AssignmentPage(Page):
         self._update_buttons()
 
     def _load_findings(self, row: PanelRow) -> None:
-        if self.ws is None:
-            return
-        from reviewdesk.services import recusal
+        campaign_id = self.campaign_id()
 
-        try:
-            report: RecusalReport = recusal.check(self.ws, str(row.case.id), campaign_id=self.campaign_id())
-        except Exception as err:
+        def fetch(ws: OpenWorkspace) -> RecusalReport:
+            from reviewdesk.services import recusal
+
+            return recusal.check(ws, str(row.case.id), campaign_id=campaign_id)
+
+        def failed(err: BaseException) -> None:
             self.findings.clear()
             self.message.show_error(error_text(err))
-            return
+
+        self.load_in_background(fetch, self._show_findings, failed, kind="findings")
+
+    def _show_findings(self, report: RecusalReport) -> None:
         self.findings.set_rows(finding_rows(report.experts))
         fit_columns(self.findings_table)
         flags = [bilingual(f.evidence, f.evidence_zh) for f in report.handler_flags]
@@ -264,6 +296,7 @@ class AssignmentPage(Page):
             self.tr("Handlers with interests in a party (for the office to look into): {flags}").format(flags="；".join(flags))
             if flags else ""
         )
+        self._update_buttons()
 
     def selected_member(self) -> MemberInfo | None:
         rows = self.members_table.selectionModel().selectedRows()
@@ -315,6 +348,7 @@ class AssignmentPage(Page):
 
     # -- drawing and saving --------------------------------------------------------------------------------
     def _start(self, fn: Any, on_done: Any, text: str) -> None:
+        self.forget_load("panels")  # what the draw or save shows replaces the saved panels being read
         self.message.clear_message()
         self.busy.start(text)
 

@@ -26,7 +26,14 @@ from ui.qt import (
 from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table, select_row
 
 if TYPE_CHECKING:
+    from reviewdesk.services.campaigns import CampaignInfo
     from reviewdesk.workspace import OpenWorkspace
+
+
+def _campaigns(ws: OpenWorkspace) -> list[CampaignInfo]:
+    from reviewdesk.services import campaigns
+
+    return campaigns.list_campaigns(ws)
 
 
 class HomePage(Page):
@@ -132,17 +139,15 @@ class HomePage(Page):
         self.load_tasks()
         if self.ws is None:
             return
-        if not self._loaded:
-            from reviewdesk.services import campaigns
+        if self._loaded:
+            self._load_progress()
+        elif not self.is_loading():
+            self.load_in_background(_campaigns, self._show_campaigns, self._failed)
 
-            try:
-                rows = campaigns.list_campaigns(self.ws)
-            except Exception as err:
-                self.message.show_error(error_text(err))
-                return
-            self.model.set_rows(rows)
-            self.empty.setVisible(not rows)
-            self._loaded = True
+    def _show_campaigns(self, rows: list[CampaignInfo]) -> None:
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self._loaded = True
         self._load_progress()
 
     def _load_progress(self) -> None:
@@ -153,6 +158,9 @@ class HomePage(Page):
             self.model.set_progress(campaign_progress(self.ws))
         except Exception as err:  # the list stands without the stages
             self.message.show_error(error_text(err))
+
+    def _failed(self, err: BaseException) -> None:
+        self.message.show_error(error_text(err))
 
     def teardown(self) -> None:
         self.model.clear()

@@ -1,11 +1,14 @@
 """The login window, which is also the lock screen.
 
-Kept light on purpose: it imports no SQLAlchemy. `reviewdesk.workspace` is imported inside the background
-job when the user presses Log in, so the window appears as fast as a bare Qt window allows.
+Kept light on purpose: it imports no SQLAlchemy, so the window appears as fast as a bare Qt window allows. Once
+it is on screen, a background thread imports the store's modules (about 1 s of SQLAlchemy and the models) while
+the user types, so pressing Log in costs the key derivation and little more; if the import has not finished by
+then, the log-in job simply waits for it.
 """
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +24,7 @@ from ui.qt import (
     QLineEdit,
     QPushButton,
     QShortcut,
+    QShowEvent,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -39,6 +43,29 @@ def open_workspace(folder: Path, username: str, password: str) -> OpenWorkspace:
     from reviewdesk.workspace import Workspace
 
     return Workspace(folder).open(username, password)
+
+
+def _import_store_modules() -> None:
+    """What the log-in job and the first page need (Qt-free modules only: this runs off the UI thread)."""
+    try:
+        import reviewdesk.services.campaigns
+        import reviewdesk.services.sessions
+        import reviewdesk.services.settings
+        import reviewdesk.workspace  # noqa: F401
+    except Exception:
+        pass  # the log-in job imports them again and reports what went wrong
+
+
+_warming: threading.Thread | None = None
+WARM_UP_DELAY_MS = 150
+
+
+def warm_up() -> None:
+    """Start importing the store's modules in the background, once per process."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=_import_store_modules, name="import-store", daemon=False)
+        _warming.start()
 
 
 class LoginWindow(QWidget):
@@ -125,6 +152,11 @@ class LoginWindow(QWidget):
 
         self._show_folder()
         self.focus_first_empty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once the window is painted (start-up stays as fast as before) and long before a password is typed.
+        QTimer.singleShot(WARM_UP_DELAY_MS, warm_up)
 
     # -- modes -------------------------------------------------------------------------------------------
     def set_locked(self, username: str, reason: str) -> None:

@@ -1,7 +1,8 @@
 """The main window: navigation on the left, one page per area, lock and password actions.
 
-`build(ws)` creates the pages the user's role may see; `teardown()` (on lock) closes every dialog, clears and
-deletes every page and forgets the workspace, so nothing of the data survives behind the lock screen.
+`build(ws)` lists the areas the user's role may see; each page is built when first shown (ui/pages/base.py,
+`LazyPages`), so log-in builds Home only. `teardown()` (on lock) closes every dialog, clears and deletes every
+page and forgets the workspace, so nothing of the data survives behind the lock screen.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ui.dialogs.accounts import ChangePasswordDialog
 from ui.models.labels import role_label
-from ui.pages.base import Page
+from ui.pages.base import LazyPages, Page
 from ui.pages.placeholder import PlaceholderPage
 from ui.qt import (
     QAction,
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws: OpenWorkspace | None = None
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages([], self._build_page)
+        self._areas: dict[str, Area] = {}
         self._last_key = "home"
         self._quitting = False
         self.setWindowTitle(self.tr("ReviewDesk"))
@@ -204,11 +206,11 @@ class MainWindow(QMainWindow):
         role = ws.actor.role.value
         self.go_menu.clear()
         self._go_actions: dict[str, QAction] = {}
-        for area in self.areas_for(role):
-            page = self._make_page(area, ws)
-            page.setObjectName(f"page-{area.key}")
-            self.pages[area.key] = page
-            self.stack.addWidget(page)
+        areas = self.areas_for(role)
+        self._areas = {area.key: area for area in areas}
+        # Pages are built when first shown (log-in builds Home only): each imports its own modules.
+        self.pages = LazyPages([area.key for area in areas], self._build_page)
+        for area in areas:
             item = QListWidgetItem(area.label())
             item.setData(Qt.ItemDataRole.UserRole, area.key)
             self.nav.addItem(item)
@@ -232,6 +234,13 @@ class MainWindow(QMainWindow):
                 "Workspace: {folder} · locks after {minutes} minutes without use · Ctrl+L locks now"
             ).format(folder=self.ws.workspace.folder, minutes=minutes)
         )
+
+    def _build_page(self, key: str) -> Page:
+        assert self.ws is not None, "pages exist only while a workspace is open"
+        page = self._make_page(self._areas[key], self.ws)
+        page.setObjectName(f"page-{key}")
+        self.stack.addWidget(page)
+        return page
 
     def _make_page(self, area: Area, ws: OpenWorkspace) -> Page:
         if area.purpose is not None:
@@ -295,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def cancel_jobs(self) -> None:
         """Ask pages to stop long work (an import) so that a lock does not wait for it to finish."""
-        for page in self.pages.values():
+        for page in self.pages.built():
             cancel = getattr(page, "cancel_jobs", None)
             if cancel is not None:
                 cancel()
@@ -314,12 +323,13 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         self.nav.blockSignals(False)
         self.go_menu.clear()
-        for page in self.pages.values():
+        for page in self.pages.built():
             page.teardown()
             self.stack.removeWidget(page)
             page.setParent(None)
             page.deleteLater()
-        self.pages.clear()
+        self.pages = LazyPages([], self._build_page)
+        self._areas = {}
         self.ws = None
         self.user_label.clear()
         self.status_label.clear()

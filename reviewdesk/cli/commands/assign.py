@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.errors import ValidationError
-from reviewdesk.services import assignment
+from reviewdesk.services import panel_views
+
+if TYPE_CHECKING:
+    from reviewdesk.services import assignment
 
 EXIT_UNSTAFFED = 11  # the draw left cases without a full panel and nothing was saved (see docs/assignment.md)
 
@@ -37,6 +41,8 @@ def _print_proposal(proposal: assignment.Proposal) -> None:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    from reviewdesk.services import assignment  # the draw: solver and numpy, loaded only here
+
     if not args.campaign:
         raise ValidationError("--campaign", "say which campaign", message_zh="请指定评查活动")
     options = {"panel_size": args.panel_size, "seed": args.seed, "max_load": args.max_load}
@@ -59,7 +65,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return EXIT_UNSTAFFED if blocked and not args.dry_run else 0
 
 
-def _print_panel(view: assignment.PanelView) -> None:
+def _print_panel(view: panel_views.PanelView) -> None:
     members = ", ".join(f"{m.external_id} {m.name} [{m.role}, {m.profession}, {m.unit}]" for m in view.members)
     backups = ", ".join(f"{b.rank}. {b.external_id}" for b in view.backups)
     print(f"{view.case.external_id}\t{members}\tbackups: {backups or '-'}")
@@ -68,6 +74,8 @@ def _print_panel(view: assignment.PanelView) -> None:
 
 
 def cmd_replace(args: argparse.Namespace) -> int:
+    from reviewdesk.services import assignment
+
     with open_as_user(args) as opened:
         view = assignment.replace(opened, args.campaign, args.case, args.expert, args.reason)
     if args.json:
@@ -78,6 +86,8 @@ def cmd_replace(args: argparse.Namespace) -> int:
 
 
 def cmd_change(args: argparse.Namespace) -> int:
+    from reviewdesk.services import assignment
+
     with open_as_user(args) as opened:
         view = assignment.change_member(opened, args.campaign, args.case, args.remove, args.add, args.reason)
     if args.json:
@@ -89,7 +99,7 @@ def cmd_change(args: argparse.Namespace) -> int:
 
 def cmd_panels(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
-        views = assignment.panels(opened, args.campaign)
+        views = panel_views.panels(opened, args.campaign)  # no solver to load for a listing
     if args.json:
         emit_json([v.to_json() for v in views])
     else:
