@@ -100,6 +100,9 @@ class SelectionDialog(QDialog):
             self.campaign.addItem(f"{c.name}（{c.id}）", c.id)
         if campaign_id is not None and (i := self.campaign.findData(campaign_id)) >= 0:
             self.campaign.setCurrentIndex(i)
+            # The session's campaign (main window header): drawing for another one here would be a surprise.
+            self.campaign.setEnabled(False)
+            self.campaign.setToolTip(self.tr("The campaign chosen at the top of the main window"))
         units = campaigns.list_units(ws)
 
         self.tabs = QTabWidget()

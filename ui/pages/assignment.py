@@ -13,7 +13,6 @@ from ui.i18n import bilingual, error_text
 from ui.models.panels import FindingsModel, MembersModel, PanelRow, PanelsModel, finding_rows
 from ui.pages.base import Page
 from ui.qt import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.worker import run_job
 
@@ -44,8 +44,7 @@ class AssignmentPage(Page):
         self.proposal: Proposal | None = None  # the draw on screen, not yet saved
         self._job: Any = None
 
-        self.campaign = QComboBox()
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(lambda: self.refresh())
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("empty: a new random seed"))
         self.seed.setToolTip(self.tr("The same seed with the same cases and experts gives the same panels."))
@@ -58,7 +57,7 @@ class AssignmentPage(Page):
         self.save_button.clicked.connect(self.save)
         self.refresh_button.clicked.connect(lambda: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
         top.addWidget(self.select_button)
         top.addWidget(QLabel(self.tr("Seed:")))
@@ -173,12 +172,8 @@ class AssignmentPage(Page):
             self.message.show_error(error_text(err))
             return
         self._loaded = True
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in rows:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.setCurrentIndex(max(0, self._busiest(rows)))
-        self.campaign.blockSignals(False)
+        start = 0 if self.campaign.followed else max(0, self._busiest(rows))
+        self.campaign.fill(((c.id, f"{c.id}  {c.name}") for c in rows), start=start)
         self.refresh()
 
     def _busiest(self, rows: list[CampaignInfo]) -> int:
@@ -339,7 +334,10 @@ class AssignmentPage(Page):
         from reviewdesk.services import assignment
 
         ws, seed = self.ws, self.seed.text().strip() or None
-        self._start(lambda: assignment.propose(ws, campaign_id, seed=seed), self._drawn, self.tr("Drawing panels…"))
+        # A draw that ends after the session moved to another campaign must not be saved under that one.
+        self._start(lambda: assignment.propose(ws, campaign_id, seed=seed),
+                    lambda p: self._drawn(p) if self.campaign_id() == campaign_id else self.refresh(),
+                    self.tr("Drawing panels…"))
 
     def _drawn(self, proposal: object) -> None:
         self.proposal = proposal  # type: ignore[assignment]

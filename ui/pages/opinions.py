@@ -151,7 +151,7 @@ class OpinionsPage(CampaignJobPage):
         self.results_button.clicked.connect(self.export_results)
         self.results_button.setVisible(self.admin)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.batch_button)

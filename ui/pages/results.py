@@ -134,7 +134,7 @@ class ResultsPage(CampaignJobPage):
         self.import_button.clicked.connect(self.choose_package)
         self.import_button.setVisible(self.admin)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.import_button)

@@ -17,9 +17,7 @@ from ui.i18n import bilingual, error_text
 from ui.models.scoring import MemberSheet, MemberSheetsModel, MyCasesModel, PanelCase, PanelCasesModel
 from ui.pages.base import Page
 from ui.qt import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -28,6 +26,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.widgets.deliberation_view import DeliberationPanel
 from ui.widgets.interviews_panel import InterviewsPanel
@@ -49,6 +48,7 @@ class ScoringPage(Page):
         self._job: Any = None
         self._loaded = False
         self._shown: tuple[str, int] | None = None  # (campaign, case) on the score tab
+        self._campaign: str | None = None  # the session's campaign: an expert's cases are those of it
         self.message = MessageLine()
         self.busy = BusyBar()
         layout = QVBoxLayout(self)
@@ -121,10 +121,9 @@ class ScoringPage(Page):
             "Scores are entered by the panel members on their own accounts. Here you see, for each case, "
             "whose sheet is submitted, still a draft, or not started."
         )))
-        self.campaign = QComboBox()
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(lambda: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
@@ -150,6 +149,15 @@ class ScoringPage(Page):
             else:
                 self._load_campaigns()
 
+    def follow_campaign(self, campaign_id: str | None) -> None:
+        if not self.expert_mode:
+            super().follow_campaign(campaign_id)
+            return
+        if campaign_id != self._campaign:
+            self._campaign = campaign_id
+            if self._loaded:
+                self.refresh()
+
     def refresh(self, keep: tuple[str, int] | None = None) -> None:
         if self.ws is None:
             return
@@ -162,7 +170,7 @@ class ScoringPage(Page):
         if keep is None and current is not None:
             keep = (current.campaign_id, current.case_id)
         try:
-            rows = scoring.my_cases(self.ws)
+            rows = [c for c in scoring.my_cases(self.ws) if self._campaign in (None, c.campaign_id)]
         except Exception as err:
             self.message.show_error(error_text(err))
             return
@@ -216,7 +224,9 @@ class ScoringPage(Page):
         if case is None or self.ws is None:
             self.form.clear()
             self.start_note.setText(
-                self.tr("You are not on any panel yet.") if self.cases.rowCount() == 0 else self.tr("Choose a case.")
+                self.tr("Choose a case.") if self.cases.rowCount() else
+                self.tr("You are on no panel of this campaign. Choose another campaign at the top of the window.")
+                if self._campaign else self.tr("You are not on any panel yet.")
             )
             self.start_button.hide()
             self.score_stack.setCurrentIndex(0)
@@ -405,11 +415,7 @@ class ScoringPage(Page):
         except Exception as err:
             self.message.show_error(error_text(err))
             return
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in rows:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.blockSignals(False)
+        self.campaign.fill((c.id, f"{c.id}  {c.name}") for c in rows)
         self.refresh()
 
     def _refresh_office(self) -> None:
