@@ -31,6 +31,7 @@ from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, headin
 from ui.widgets.deliberation_view import DeliberationPanel
 from ui.widgets.interviews_panel import InterviewsPanel
 from ui.widgets.score_form import ScoreForm
+from ui.widgets.screen_fit import remember_splitter, rows_tall
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -90,6 +91,8 @@ class ScoringPage(Page):
         self.form.amend_button.clicked.connect(self.begin_amend)
         self.form.amend_submit_button.clicked.connect(self.submit_amend)
         self.form.amend_cancel_button.clicked.connect(self._show_case)
+        self.form.problems_changed.connect(self._problems_changed)
+        self._problems_shown = False  # the message line names a problem of the sheet
         self.score_stack = QStackedWidget()
         self.score_stack.addWidget(start)
         self.score_stack.addWidget(self.form)
@@ -108,11 +111,13 @@ class ScoringPage(Page):
         cases_layout.setContentsMargins(0, 0, 0, 0)
         cases_layout.addWidget(heading(self.tr("My cases"), 1.15))
         cases_layout.addWidget(self.cases_table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        rows_tall(self.cases_table, 3)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(cases_box)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(1, 3)
+        remember_splitter(splitter, "scoring.expert", self.ws.actor.username, [190, 420])
         layout.addWidget(splitter, 1)
         self._show_case()
 
@@ -137,6 +142,7 @@ class ScoringPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.panel_table)
         splitter.addWidget(self.sheets_table)
+        remember_splitter(splitter, "scoring.office", self.ws.actor.username, [520, 480])
         layout.addWidget(splitter, 1)
         self._panels: dict[int, list[Any]] = {}
 
@@ -214,6 +220,7 @@ class ScoringPage(Page):
         """Show the chosen case: the statement prompt before certification, otherwise the sheet."""
         case = self.selected_case()
         self._shown = (case.campaign_id, case.case_id) if case is not None else None
+        self._problems_shown = False
         self.sheet_view = None
         self.form.amending = False
         for panel in (self.deliberation, self.interviews):
@@ -388,18 +395,33 @@ class ScoringPage(Page):
         self.form.set_busy(False)
 
     def _after(self, case: MyCase, text: str) -> None:
+        self._problems_shown = False
         self.refresh(keep=(case.campaign_id, case.case_id))
         self.message.show_ok(text)
 
+    def _problems_changed(self, count: int) -> None:
+        """The expert edited the sheet: the red message follows (fixed problems no longer listed)."""
+        if not self._problems_shown:
+            return
+        if count == 0:
+            self._problems_shown = False
+            self.message.clear_message()
+        else:
+            self._problem_message(self.form.missing())
+
     def _show_problems(self, found: list[Problem]) -> None:
         self.form.mark(found)
+        self._problem_message(found)
+        self.form.focus_problem(found[0])
+        self._problems_shown = True
+
+    def _problem_message(self, found: list[Problem]) -> None:
         first = found[0]
         text = self.tr("Item {code} “{text}”: {problem}").format(
             code=first.code, text=first.text, problem=bilingual(first.message, first.message_zh))
         if len(found) > 1:
             text += self.tr(" (and {count} more marked in red)").format(count=len(found) - 1)
         self.message.show_error(text)
-        self.form.focus_problem(first)
 
     def busy_now(self) -> bool:
         return self._job is not None

@@ -37,6 +37,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import BusyBar, MessageLine, inform
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.services.cases import DocumentInfo
@@ -460,7 +461,7 @@ class DocumentViewerDialog(QDialog):
         self.document_id = document_id
         self.setWindowTitle(self.tr("Document"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)

@@ -37,6 +37,7 @@ from ui.qt import (
 )
 from ui.widgets.campaign_combo import SessionCampaignCombo
 from ui.widgets.common import icon, inform
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self._last_key = "home"
         self._quitting = False
         self.setWindowTitle(self.tr("ReviewDesk"))
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)
         self.setMinimumSize(860, 560)
 
         self.nav = QListWidget()
