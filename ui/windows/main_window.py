@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.setWindowTitle(self.tr("ReviewDesk"))
         fit_to_screen(self, 1180, 760)
-        self.setMinimumSize(860, 560)
+        self.setMinimumSize(760, 480)  # fits a 1366×768 screen at 150 % (911×512 logical)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
