@@ -23,6 +23,12 @@ SHOTS = os.environ.get("REVIEWDESK_SCREENSHOTS")
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
+    if SHOTS:  # a Chinese face for the pictures (the test machine has none installed)
+        from reviewdesk.resources import resources_dir
+        from ui.qt import QFont, QFontDatabase
+
+        font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / "wqy-microhei.ttc"))
+        QApplication.setFont(QFont(QFontDatabase.applicationFontFamilies(font_id)[0], 10))
     folder = tmp_path_factory.mktemp("demo") / "workspace"
     create_demo(folder)
     return folder
