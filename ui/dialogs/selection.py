@@ -183,6 +183,9 @@ class SelectionDialog(QDialog):
         )):
             lists.addWidget(QLabel(caption), 0, column)
             lists.addWidget(widget, 1, column)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 2)  # unit names are long
+        lists.setColumnStretch(2, 1)
         form.addRow(lists)
         form.addRow(self.tr("At least this many petitions:"), self.min_petitions)
         form.addRow(self.tr("Draw per stratum:"), self.strata)

@@ -130,6 +130,7 @@ class ScoringPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         top.addWidget(self.refresh_button)
@@ -182,6 +183,7 @@ class ScoringPage(Page):
             return
         self.cases.set_rows(rows)
         fit_columns(self.cases_table)
+        self.cases_table.resizeRowsToContents()  # the case cell has two lines: its id and its number
         row = self.cases.row_of(*keep) if keep is not None else -1
         select_row(self.cases_table, row if row >= 0 else 0)
         self._show_case()

@@ -87,6 +87,7 @@ class StatisticsPage(CampaignJobPage):
         top = QHBoxLayout()
         top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         top.addWidget(self.refresh_button)
         top.addWidget(self.ledger_button)
         top.addWidget(self.report_button)

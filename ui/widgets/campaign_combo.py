@@ -82,6 +82,8 @@ class SessionCampaignCombo(CampaignCombo):
         self.caption.setText(self.tr("Current &campaign:"))
         self.setAccessibleName(self.tr("Current campaign"))
         self.setToolTip(self.tr("Every page shows this campaign"))
+        # The header has the room: the whole name shows (24 characters clipped "2026年涉法涉诉信访…").
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def showPopup(self) -> None:
         self._reload()
