@@ -175,6 +175,7 @@ class ScoreForm(QWidget):
             child = self.body_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None and widget is not self.comment:
+                widget.hide()  # out of sight now, not only when the deferred delete runs
                 widget.deleteLater()
         self.comment.clear()
         self.title.clear()
