@@ -40,7 +40,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import BusyBar, MessageLine, note
-from ui.widgets.screen_fit import fit_to_screen, rows_tall
+from ui.widgets.screen_fit import fit_to_screen, rows_tall, scrolled
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class SelectionDialog(QDialog):
         units = campaigns.list_units(ws)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._draw_tab(units), self.tr("Random draw"))
+        self.tabs.addTab(scrolled(self._draw_tab(units)), self.tr("Random draw"))
         self.tabs.addTab(self._key_tab(), self.tr("Key case"))
         self.message = MessageLine()
         self.busy = BusyBar()

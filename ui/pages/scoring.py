@@ -111,7 +111,7 @@ class ScoringPage(Page):
         cases_layout.setContentsMargins(0, 0, 0, 0)
         cases_layout.addWidget(heading(self.tr("My cases"), 1.15))
         cases_layout.addWidget(self.cases_table, 1)
-        rows_tall(self.cases_table, 3)
+        rows_tall(self.cases_table, 2)  # the splitter starts taller; this is how far it squeezes
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(cases_box)
         splitter.addWidget(self.tabs)

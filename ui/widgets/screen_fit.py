@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.qt import QApplication, QSize, QSplitter, QTableView, QWidget
+from ui.qt import QApplication, QFrame, QScrollArea, QSize, QSplitter, QTableView, QWidget
 
 # 1366×768 less a Windows taskbar: what a window and its frame may take at 100 %.
 SMALL_SCREEN = QSize(1366, 728)
@@ -31,6 +31,15 @@ def rows_tall(table: QTableView, rows: int) -> None:
     row = table.verticalHeader().defaultSectionSize()
     header = table.horizontalHeader().sizeHint().height()
     table.setMinimumHeight(header + rows * row + 2 * table.frameWidth() + 4)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: at 150 % on a small screen the window scrolls instead of growing."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def remember_splitter(splitter: QSplitter, name: str, user: str, sizes: Sequence[int]) -> None:
