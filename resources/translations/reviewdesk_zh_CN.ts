@@ -180,10 +180,6 @@
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <source>Campaign:</source>
-        <translation>评查活动：</translation>
-    </message>
-    <message>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
@@ -595,6 +591,13 @@
     <message>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignCombo</name>
+    <message>
+        <source>Campaign:</source>
+        <translation>评查活动：</translation>
     </message>
 </context>
 <context>
@@ -3133,6 +3136,10 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>修改设置</translation>
     </message>
     <message>
+        <source>Current campaign chosen</source>
+        <translation>选定当前评查活动</translation>
+    </message>
+    <message>
         <source>Audit checkpoint</source>
         <translation>审计检查点</translation>
     </message>
@@ -4064,10 +4071,6 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Export results &amp;package…</source>
         <translation>导出评查结果包(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Campaign:</source>
-        <translation>评查活动：</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
@@ -5030,10 +5033,6 @@ package of {time}</source>
         <translation>评查组笔记本电脑发来的评查结果包（.rdpkg）</translation>
     </message>
     <message>
-        <source>Campaign:</source>
-        <translation>评查活动：</translation>
-    </message>
-    <message>
         <source>Open the &amp;opinion (PDF)</source>
         <translation>打开评查意见书(&amp;O)（PDF）</translation>
     </message>
@@ -5369,10 +5368,6 @@ package of {time}</source>
         <translation>评分由评查组成员用各自的账户填写。此处可查看每个案件中各成员的评分表是已提交、草稿还是尚未开始。</translation>
     </message>
     <message>
-        <source>Campaign:</source>
-        <translation>评查活动：</translation>
-    </message>
-    <message>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
@@ -5399,6 +5394,10 @@ package of {time}</source>
     <message>
         <source>Choose a case.</source>
         <translation>请选择一个案件。</translation>
+    </message>
+    <message>
+        <source>You are on no panel of this campaign. Choose another campaign at the top of the window.</source>
+        <translation>您不在本次评查活动的任何评查组中。请在窗口顶部选择其他评查活动。</translation>
     </message>
     <message>
         <source>Before you score case {case}, read the recusal statement and confirm that no ground for recusal applies to you.</source>
@@ -5490,6 +5489,10 @@ package of {time}</source>
     <message>
         <source>Select cases</source>
         <translation>选案</translation>
+    </message>
+    <message>
+        <source>The campaign chosen at the top of the main window</source>
+        <translation>在主窗口顶部选定的评查活动</translation>
     </message>
     <message>
         <source>Random draw</source>
@@ -5673,6 +5676,21 @@ package of {time}</source>
     </message>
 </context>
 <context>
+    <name>SessionCampaignCombo</name>
+    <message>
+        <source>Current &amp;campaign:</source>
+        <translation>当前评查活动(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Current campaign</source>
+        <translation>当前评查活动</translation>
+    </message>
+    <message>
+        <source>Every page shows this campaign</source>
+        <translation>各页面都显示这一评查活动的内容</translation>
+    </message>
+</context>
+<context>
     <name>SetPasswordDialog</name>
     <message>
         <source>at least 8 characters</source>
@@ -5806,10 +5824,6 @@ package of {time}</source>
     <message>
         <source>The campaign&apos;s summary report with tables and charts, as Word or PDF (choose the file type in the save dialog)</source>
         <translation>本次评查活动的统计报告（含表格和图表），可保存为 Word 或 PDF（在保存对话框中选择文件类型）</translation>
-    </message>
-    <message>
-        <source>Campaign:</source>
-        <translation>评查活动：</translation>
     </message>
     <message>
         <source>Cases drawn</source>

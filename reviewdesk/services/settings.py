@@ -72,3 +72,44 @@ def set_setting(ws: OpenWorkspace, key: str, raw: object) -> Any:
             row.value = json.dumps(value)
         ch.audit(f"setting:{key}", old=old, new=value)
     return value
+
+
+# -- the campaign a user works on (remembered per account) ------------------------------------------------------
+def _current_campaign_key(ws: OpenWorkspace) -> str:
+    return f"current_campaign:{ws.actor.user_id}"
+
+
+def current_campaign(ws: OpenWorkspace) -> str | None:
+    """The campaign this account last chose to work on, or None (never chosen, or since deleted)."""
+    from reviewdesk.store.models import Campaign  # the case-data models: not on the light path of the CLI
+
+    with query(ws, "settings.get", ANYONE) as session:
+        row = session.get(Setting, _current_campaign_key(ws))
+        chosen = json.loads(row.value) if row is not None else None
+        if not isinstance(chosen, str) or session.get(Campaign, chosen) is None:
+            return None
+        return chosen
+
+
+def set_current_campaign(ws: OpenWorkspace, campaign_id: str) -> str:
+    """Remember the campaign this account works on; every page follows it. Choosing the one already
+    remembered writes nothing."""
+    from reviewdesk.store.models import Campaign
+
+    require(ws, "settings.current_campaign", ANYONE)
+    if current_campaign(ws) == campaign_id:
+        return campaign_id
+    with change(ws, "settings.current_campaign", ANYONE) as ch:
+        if ch.session.get(Campaign, campaign_id) is None:
+            raise ValidationError(
+                "campaign", f"unknown campaign '{campaign_id}'", message_zh=f"没有编号为“{campaign_id}”的评查活动"
+            )
+        key = _current_campaign_key(ws)
+        row = ch.session.get(Setting, key)
+        old = json.loads(row.value) if row is not None else None
+        if row is None:
+            ch.session.add(Setting(key=key, value=json.dumps(campaign_id)))
+        else:
+            row.value = json.dumps(campaign_id)
+        ch.audit(f"campaign:{campaign_id}", old=old, new=campaign_id)
+    return campaign_id

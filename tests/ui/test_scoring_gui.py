@@ -110,6 +110,10 @@ def test_expert_certifies_fills_saves_submits_and_amends(qtbot, qtmodeltester, p
     type_chinese(reason_a1, "基本事实认定有误")
     type_chinese(form.rows["A1"].evidence, "卷1第23页")
     assert reason_a1.styleSheet() == "" and form.rows["A1"].evidence.styleSheet() == ""
+    # The red message follows the fix: it names what is still wrong (A2), not the fixed A1.
+    assert page.message.isVisible() and "A1" not in page.message.text() and "A2" in page.message.text()
+    # One number format in every part of the sheet (no "0.0" beside "0").
+    assert len({row.points.decimals() for row in form.rows.values() if row.points is not None}) == 1
     type_chinese(form.rows["A2"].reason, "证据未经质证")
     qtbot.mouseClick(form.save_button, LEFT)  # a draft may still lack evidence
     qtbot.waitUntil(lambda: not page.busy_now(), timeout=10000)

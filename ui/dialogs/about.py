@@ -18,6 +18,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.screen_fit import fit_to_screen
 
 
 def notices() -> str:
@@ -33,7 +34,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About ReviewDesk"))
-        self.resize(760, 560)
+        fit_to_screen(self, 760, 560)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("ReviewDesk {version}").format(version=__version__))
         font = QFont(title.font())

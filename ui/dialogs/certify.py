@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ui.qt import QCheckBox, QDialog, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 from ui.widgets.common import MessageLine, heading, note
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class CertifyDialog(QDialog):
@@ -16,7 +17,7 @@ class CertifyDialog(QDialog):
         super().__init__(parent)
         self._on_confirm = on_confirm
         self.setWindowTitle(self.tr("Recusal statement"))
-        self.resize(720, 640)
+        fit_to_screen(self, 720, 640)
         self.text = QPlainTextEdit(statement)
         self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)

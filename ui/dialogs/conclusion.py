@@ -33,6 +33,7 @@ from ui.qt import (
     QTableWidgetItem,
     QWidget,
 )
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.scoring.grades import Band
@@ -72,7 +73,7 @@ class ConclusionDialog(SavingForm):
         self.result_view: ConclusionView | None = None
         self._job: Any = None
         self.setWindowTitle(self.tr("Record the panel's conclusion"))
-        self.resize(820, 760)
+        fit_to_screen(self, 820, 760)
 
         self.score = QLabel()
         self.score.setWordWrap(True)

@@ -28,6 +28,7 @@ from ui.qt import (
 )
 from ui.widgets.common import BusyBar, MessageLine, note
 from ui.widgets.file_places import remember_folder, start_folder
+from ui.widgets.screen_fit import fit_to_screen
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class ExpertImportDialog(QDialog):
         self.report: ExpertImportReport | None = None
         self.problems: list[SheetProblem] = []
         self.setWindowTitle(self.tr("Import expert roster"))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
 
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("experts.xlsx"))

@@ -31,6 +31,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.services.interviews import InterviewView
@@ -65,7 +66,7 @@ class InterviewEditor(SavingForm):
         self.result_view: InterviewView | None = None
         self._job: Any = None
         self.setWindowTitle(self.tr("Interview record") if record is None else self.tr("Interview record (edit)"))
-        self.resize(820, 800)
+        fit_to_screen(self, 820, 800)
 
         start = QDateTime.currentDateTime()
         start.setTime(start.time().addSecs(-start.time().second()))

@@ -21,6 +21,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import MessageLine, note
+from ui.widgets.screen_fit import fit_to_screen
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class RelationsEditorDialog(QDialog):
         self.ws = ws
         self.expert_id = detail.row.id
         self.setWindowTitle(self.tr("Relations of {name} ({id})").format(name=detail.row.name, id=detail.row.external_id))
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Relation"), self.tr("Person or organisation"), self.tr("Identity number"), self.tr("Unit code"), self.tr("Note")]

@@ -22,6 +22,7 @@ from ui.qt import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,6 +45,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import BusyBar, MessageLine, note
+from ui.widgets.screen_fit import fit_to_screen, rows_tall, scrolled
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -97,7 +99,8 @@ class SelectionDialog(QDialog):
 
         self.ws = ws
         self.setWindowTitle(self.tr("Select cases"))
-        self.setMinimumSize(760, 640)
+        self.setMinimumWidth(640)
+        fit_to_screen(self, 800, 680)
         self._job_running = False
         self.last_result: SelectionResult | None = None
 
@@ -106,11 +109,14 @@ class SelectionDialog(QDialog):
             self.campaign.addItem(f"{c.name}（{c.id}）", c.id)
         if campaign_id is not None and (i := self.campaign.findData(campaign_id)) >= 0:
             self.campaign.setCurrentIndex(i)
+            # The session's campaign (main window header): drawing for another one here would be a surprise.
+            self.campaign.setEnabled(False)
+            self.campaign.setToolTip(self.tr("The campaign chosen at the top of the main window"))
         units = campaigns.list_units(ws)
         self.unit_names = {u.code: u.name for u in units}  # previews name the unit, as people know it
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._draw_tab(units), self.tr("Random draw"))
+        self.tabs.addTab(scrolled(self._draw_tab(units)), self.tr("Random draw"))
         self.tabs.addTab(self._key_tab(), self.tr("Key case"))
         self.tabs.currentChanged.connect(lambda index: self.load_key_cases() if index == 1 else None)
         self.message = MessageLine()
@@ -175,9 +181,19 @@ class SelectionDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("How many:"), size)
-        form.addRow(self.tr("Case types (none = all):"), self.types)
-        form.addRow(self.tr("Handling units (none = all):"), self.units)
-        form.addRow(self.tr("Petition flags (any of; none = all):"), self.flags)
+        # The three lists side by side: stacked, they left the drawn cases 1.5 rows on a 768-pixel screen.
+        lists = QGridLayout()
+        for column, (caption, widget) in enumerate((
+            (self.tr("Case types (none = all):"), self.types),
+            (self.tr("Handling units (none = all):"), self.units),
+            (self.tr("Petition flags (any of; none = all):"), self.flags),
+        )):
+            lists.addWidget(QLabel(caption), 0, column)
+            lists.addWidget(widget, 1, column)
+        lists.setColumnStretch(0, 1)
+        lists.setColumnStretch(1, 2)  # unit names are long
+        lists.setColumnStretch(2, 1)
+        form.addRow(lists)
         form.addRow(self.tr("At least this many petitions:"), self.min_petitions)
         form.addRow(self.tr("Draw per stratum:"), self.strata)
         form.addRow(self.tr("&Seed:"), seed_row)
@@ -215,6 +231,7 @@ class SelectionDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        rows_tall(self.table, 5)
         for signal in (
             self.count.valueChanged, self.ratio.valueChanged, self.by_count.toggled, self.seed.textEdited,
             self.strata.currentIndexChanged, self.min_petitions.valueChanged, self.types.itemChanged,

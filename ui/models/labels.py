@@ -26,6 +26,7 @@ def action_label(action: str) -> str:
         "user.disable": QCoreApplication.translate("Labels", "Account disabled"),
         "user.enable": QCoreApplication.translate("Labels", "Account enabled"),
         "settings.set": QCoreApplication.translate("Labels", "Setting changed"),
+        "settings.current_campaign": QCoreApplication.translate("Labels", "Current campaign chosen"),
         "audit.checkpoint": QCoreApplication.translate("Labels", "Audit checkpoint"),
         "permission.denied": QCoreApplication.translate("Labels", "Refused (no permission)"),
         "workspace.init": QCoreApplication.translate("Labels", "Workspace created"),

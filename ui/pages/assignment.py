@@ -14,7 +14,6 @@ from ui.i18n import bilingual, error_text
 from ui.models.panels import FindingsModel, MembersModel, PanelRow, PanelsModel, finding_rows
 from ui.pages.base import Page
 from ui.qt import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.worker import run_job
 
@@ -46,13 +46,15 @@ class _Opening:
     chosen: int
 
 
-def _opening(ws: OpenWorkspace) -> _Opening:
-    """On the worker: open on the first campaign that has cases chosen (the newest may still be empty)."""
+def _opening(ws: OpenWorkspace, followed: str | None) -> _Opening:
+    """On the worker: open on the session's campaign, else on the first campaign that has cases chosen (the
+    newest may still be empty)."""
     from reviewdesk.services import campaigns, selection
 
     rows = campaigns.list_campaigns(ws)
     counts = selection.chosen_counts(ws)
-    index = next((n for n, c in enumerate(rows) if counts.get(c.id)), 0)
+    ids = [c.id for c in rows]
+    index = ids.index(followed) if followed in ids else next((n for n, c in enumerate(rows) if counts.get(c.id)), 0)
     if not rows:
         return _Opening(rows, 0, None, 0)
     saved, chosen = _saved_panels(ws, rows[index].id)
@@ -76,8 +78,7 @@ class AssignmentPage(Page):
         self.proposal: Proposal | None = None  # the draw on screen, not yet saved
         self._job: Any = None
 
-        self.campaign = QComboBox()
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(lambda: self.refresh())
         self.seed = QLineEdit()
         self.seed.setPlaceholderText(self.tr("empty: a new random seed"))
         self.seed.setToolTip(self.tr("The same seed with the same cases and experts gives the same panels."))
@@ -90,7 +91,7 @@ class AssignmentPage(Page):
         self.save_button.clicked.connect(self.save)
         self.refresh_button.clicked.connect(lambda: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
         top.addWidget(self.select_button)
         top.addWidget(QLabel(self.tr("Seed:")))
@@ -199,16 +200,11 @@ class AssignmentPage(Page):
             self._load_campaigns()
 
     def _load_campaigns(self) -> None:
-        self.load_in_background(_opening, self._show_opening, self._read_failed, kind="panels")
+        self.load_in_background(lambda ws: _opening(ws, self.campaign.followed), self._show_opening, self._read_failed, kind="panels")
 
     def _show_opening(self, opening: _Opening) -> None:
         self._loaded = True
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in opening.campaigns:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.setCurrentIndex(max(0, opening.index))
-        self.campaign.blockSignals(False)
+        self.campaign.fill(((c.id, f"{c.id}  {c.name}") for c in opening.campaigns), start=opening.index)
         if opening.saved is None:
             self.panels.clear()
             self._update_buttons()
@@ -374,7 +370,10 @@ class AssignmentPage(Page):
         from reviewdesk.services import assignment
 
         ws, seed = self.ws, self.seed.text().strip() or None
-        self._start(lambda: assignment.propose(ws, campaign_id, seed=seed), self._drawn, self.tr("Drawing panels…"))
+        # A draw that ends after the session moved to another campaign must not be saved under that one.
+        self._start(lambda: assignment.propose(ws, campaign_id, seed=seed),
+                    lambda p: self._drawn(p) if self.campaign_id() == campaign_id else self.refresh(),
+                    self.tr("Drawing panels…"))
 
     def _drawn(self, proposal: object) -> None:
         self.proposal = proposal  # type: ignore[assignment]

@@ -36,6 +36,17 @@ class Page(QWidget):
     def activate(self) -> None:
         """Called each time the page is shown; the first call loads its data."""
 
+    def follow_campaign(self, campaign_id: str | None) -> None:
+        """The session's campaign (the main window's header) changed or was set after login: a page with a
+        campaign box binds it (hidden, always this campaign); a page with a list across campaigns filters it."""
+        from ui.widgets.campaign_combo import CampaignCombo
+
+        combo = getattr(self, "campaign", None)
+        if isinstance(combo, CampaignCombo) and not combo.follow(campaign_id):
+            reload = getattr(self, "_load_campaigns", None)
+            if reload is not None:
+                reload()  # a campaign created since the page loaded its list
+
     def teardown(self) -> None:
         """Drop the workspace and every row of data (models, labels). Subclasses extend and call this."""
         self.ws = None

@@ -160,8 +160,9 @@ class OpinionsPage(CampaignJobPage):
         self.results_button.clicked.connect(self.export_results)
         self.results_button.setVisible(self.admin)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         top.addWidget(self.refresh_button)
         top.addWidget(self.batch_button)
         top.addWidget(self.results_button)
@@ -266,7 +267,7 @@ class OpinionsPage(CampaignJobPage):
         self.model.set_rows(rows)
         fit_columns(self.table, padding=14)
         # Long names are elided (the full text is in the tooltip) so that all nine columns fit a 1366 screen.
-        for column, widest in ((OpinionsModel.NUMBER, 165), (OpinionsModel.TITLE, 190), (OpinionsModel.UNIT, 160)):
+        for column, widest in ((OpinionsModel.NUMBER, 215), (OpinionsModel.TITLE, 230), (OpinionsModel.UNIT, 170)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), widest))
         self.summary.setText(self.tr("{cases} cases, {concluded} concluded (only concluded cases have an opinion).")
                              .format(cases=len(rows), concluded=self.model.concluded_count()))

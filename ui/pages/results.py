@@ -135,8 +135,9 @@ class ResultsPage(CampaignJobPage):
         self.import_button.clicked.connect(self.choose_package)
         self.import_button.setVisible(self.admin)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         top.addWidget(self.refresh_button)
         top.addWidget(self.import_button)
 

@@ -17,9 +17,7 @@ from ui.i18n import bilingual, error_text
 from ui.models.scoring import MemberSheet, MemberSheetsModel, MyCasesModel, PanelCase, PanelCasesModel
 from ui.pages.base import Page
 from ui.qt import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -28,10 +26,12 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.widgets.deliberation_view import DeliberationPanel
 from ui.widgets.interviews_panel import InterviewsPanel
 from ui.widgets.score_form import ScoreForm
+from ui.widgets.screen_fit import remember_splitter, rows_tall
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class ScoringPage(Page):
         self._job: Any = None
         self._loaded = False
         self._shown: tuple[str, int] | None = None  # (campaign, case) on the score tab
+        self._campaign: str | None = None  # the session's campaign: an expert's cases are those of it
         self.message = MessageLine()
         self.busy = BusyBar()
         layout = QVBoxLayout(self)
@@ -91,6 +92,8 @@ class ScoringPage(Page):
         self.form.amend_button.clicked.connect(self.begin_amend)
         self.form.amend_submit_button.clicked.connect(self.submit_amend)
         self.form.amend_cancel_button.clicked.connect(self._show_case)
+        self.form.problems_changed.connect(self._problems_changed)
+        self._problems_shown = False  # the message line names a problem of the sheet
         self.score_stack = QStackedWidget()
         self.score_stack.addWidget(start)
         self.score_stack.addWidget(self.form)
@@ -109,11 +112,13 @@ class ScoringPage(Page):
         cases_layout.setContentsMargins(0, 0, 0, 0)
         cases_layout.addWidget(heading(self.tr("My cases"), 1.15))
         cases_layout.addWidget(self.cases_table, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        rows_tall(self.cases_table, 2)  # the splitter starts taller; this is how far it squeezes
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(cases_box)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(1, 3)
+        remember_splitter(splitter, "scoring.expert", self.ws.actor.username, [190, 420])
         layout.addWidget(splitter, 1)
         self._show_case()
 
@@ -122,11 +127,11 @@ class ScoringPage(Page):
             "Scores are entered by the panel members on their own accounts. Here you see, for each case, "
             "whose sheet is submitted, still a draft, or not started."
         )))
-        self.campaign = QComboBox()
-        self.campaign.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.campaign = CampaignCombo(lambda: self.refresh())
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
         self.refresh_button.clicked.connect(lambda: self.refresh())
         top.addWidget(self.refresh_button)
@@ -141,6 +146,7 @@ class ScoringPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.panel_table)
         splitter.addWidget(self.sheets_table)
+        remember_splitter(splitter, "scoring.office", self.ws.actor.username, [520, 480])
         layout.addWidget(splitter, 1)
         self._panels: dict[int, list[Any]] = {}
 
@@ -152,6 +158,15 @@ class ScoringPage(Page):
                 self.refresh()
             else:
                 self._load_campaigns()
+
+    def follow_campaign(self, campaign_id: str | None) -> None:
+        if not self.expert_mode:
+            super().follow_campaign(campaign_id)
+            return
+        if campaign_id != self._campaign:
+            self._campaign = campaign_id
+            if self._loaded:
+                self.refresh()
 
     def refresh(self, keep: tuple[str, int] | None = None) -> None:
         if self.ws is None:
@@ -165,12 +180,13 @@ class ScoringPage(Page):
         if keep is None and current is not None:
             keep = (current.campaign_id, current.case_id)
         try:
-            rows = scoring.my_cases(self.ws)
+            rows = [c for c in scoring.my_cases(self.ws) if self._campaign in (None, c.campaign_id)]
         except Exception as err:
             self.message.show_error(error_text(err))
             return
         self.cases.set_rows(rows)
         fit_columns(self.cases_table)
+        self.cases_table.resizeRowsToContents()  # the case cell has two lines: its id and its number
         row = self.cases.row_of(*keep) if keep is not None else -1
         select_row(self.cases_table, row if row >= 0 else 0)
         self._show_case()
@@ -221,6 +237,7 @@ class ScoringPage(Page):
         """Show the chosen case: the statement prompt before certification, otherwise the sheet."""
         case = self.selected_case()
         self._shown = (case.campaign_id, case.case_id) if case is not None else None
+        self._problems_shown = False
         self.sheet_view = None
         self.form.amending = False
         for panel in (self.deliberation, self.interviews):
@@ -231,7 +248,9 @@ class ScoringPage(Page):
         if case is None or self.ws is None:
             self.form.clear()
             self.start_note.setText(
-                self.tr("You are not on any panel yet.") if self.cases.rowCount() == 0 else self.tr("Choose a case.")
+                self.tr("Choose a case.") if self.cases.rowCount() else
+                self.tr("You are on no panel of this campaign. Choose another campaign at the top of the window.")
+                if self._campaign else self.tr("You are not on any panel yet.")
             )
             self.start_button.hide()
             self.score_stack.setCurrentIndex(0)
@@ -393,18 +412,33 @@ class ScoringPage(Page):
         self.form.set_busy(False)
 
     def _after(self, case: MyCase, text: str) -> None:
+        self._problems_shown = False
         self.refresh(keep=(case.campaign_id, case.case_id))
         self.message.show_ok(text)
 
+    def _problems_changed(self, count: int) -> None:
+        """The expert edited the sheet: the red message follows (fixed problems no longer listed)."""
+        if not self._problems_shown:
+            return
+        if count == 0:
+            self._problems_shown = False
+            self.message.clear_message()
+        else:
+            self._problem_message(self.form.missing())
+
     def _show_problems(self, found: list[Problem]) -> None:
         self.form.mark(found)
+        self._problem_message(found)
+        self.form.focus_problem(found[0])
+        self._problems_shown = True
+
+    def _problem_message(self, found: list[Problem]) -> None:
         first = found[0]
         text = self.tr("Item {code} “{text}”: {problem}").format(
             code=first.code, text=first.text, problem=bilingual(first.message, first.message_zh))
         if len(found) > 1:
             text += self.tr(" (and {count} more marked in red)").format(count=len(found) - 1)
         self.message.show_error(text)
-        self.form.focus_problem(first)
 
     def busy_now(self) -> bool:
         return self._job is not None
@@ -420,11 +454,7 @@ class ScoringPage(Page):
         except Exception as err:
             self.message.show_error(error_text(err))
             return
-        self.campaign.blockSignals(True)
-        self.campaign.clear()
-        for c in rows:
-            self.campaign.addItem(f"{c.id}  {c.name}", c.id)
-        self.campaign.blockSignals(False)
+        self.campaign.fill((c.id, f"{c.id}  {c.name}") for c in rows)
         self.refresh()
 
     def _refresh_office(self) -> None:

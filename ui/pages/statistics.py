@@ -72,6 +72,7 @@ class StatisticsPage(CampaignJobPage):
         super().__init__(ws, parent)
         self.stats: CampaignStats | None = None
         self.last_saved: Path | None = None
+        self._stale = False
 
         self.campaign = CampaignCombo(self.refresh)
         self.refresh_button = QPushButton(self.tr("Re&fresh"))
@@ -85,8 +86,9 @@ class StatisticsPage(CampaignJobPage):
                                                "or PDF (choose the file type in the save dialog)"))
         self.report_button.clicked.connect(self.export_report)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Campaign:")))
+        top.addWidget(self.campaign.caption)
         top.addWidget(self.campaign, 1)
+        top.addStretch(0)  # buttons keep their size once the box is bound to the header (hidden)
         top.addWidget(self.refresh_button)
         top.addWidget(self.ledger_button)
         top.addWidget(self.report_button)
@@ -150,7 +152,16 @@ class StatisticsPage(CampaignJobPage):
             return
         from reviewdesk.services import reports
 
-        self._run(lambda: reports.campaign_stats(ws, campaign_id), self.tr("Counting…"), self._show)
+        if not self._run(lambda: reports.campaign_stats(ws, campaign_id), self.tr("Counting…"),
+                         lambda stats: self._counted(campaign_id, stats)):
+            self._stale = True  # the campaign changed while counting: count again when that is done
+
+    def _counted(self, campaign_id: str, stats: CampaignStats) -> None:
+        if self._stale or campaign_id != self.campaign_id():
+            self._stale = False
+            self.refresh()  # numbers of another campaign must not land on this one
+            return
+        self._show(stats)
 
     def _show(self, stats: CampaignStats | None) -> None:
         self.stats = stats

@@ -25,6 +25,7 @@ from ui.models.deliberation import (
 from ui.models.labels import when
 from ui.qt import QFont, QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget, Signal
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, row_table
+from ui.widgets.screen_fit import remember_splitter, rows_tall
 from ui.worker import run_job
 
 if TYPE_CHECKING:
@@ -126,6 +127,9 @@ class DeliberationPanel(QWidget):
         self.splitter.addWidget(compare_box)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
+        rows_tall(self.members_table, 3)  # a panel of three shows every member
+        if ws is not None:
+            remember_splitter(self.splitter, "deliberation", ws.actor.username, [150, 300])
 
         self.conclusion = QLabel()
         self.conclusion.setWordWrap(True)

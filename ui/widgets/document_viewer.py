@@ -39,6 +39,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import BusyBar, MessageLine, inform
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.services.cases import DocumentInfo
@@ -581,7 +582,7 @@ class DocumentViewerDialog(QDialog):
         self.find, self.start_page = find, page  # a search hit: the term to mark, the page it is on
         self.setWindowTitle(self.tr("Document"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)

@@ -27,6 +27,7 @@ from ui.qt import (
 )
 from ui.widgets.common import MessageLine
 from ui.widgets.document_viewer import SCREEN_DPI, ZOOM_STEPS, render_pdf_page
+from ui.widgets.screen_fit import fit_to_screen
 
 
 class PdfPreviewDialog(QDialog):
@@ -41,7 +42,7 @@ class PdfPreviewDialog(QDialog):
         self.pages: list[QLabel] = []
         self.setWindowTitle(self.tr("Preview — {title}").format(title=title))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(860, 900)
+        fit_to_screen(self, 860, 900)  # 打印 and 关闭 stay on a 1366×768 screen
 
         self.zoom_out_button = QToolButton()
         self.zoom_out_button.setText("−")

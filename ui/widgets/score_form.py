@@ -19,7 +19,6 @@ from ui.qt import (
     QFont,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from ui.qt import (
     QVBoxLayout,
     QWheelEvent,
     QWidget,
+    Signal,
 )
 from ui.widgets.common import ERROR_STYLE
 
@@ -92,7 +92,10 @@ class ItemRow:
 
 
 class ScoreForm(QWidget):
-    """Fill one score sheet. `load(rubric, bands, view)` shows a sheet; `entries()` reads it back."""
+    """Fill one score sheet. `load(rubric, bands, view)` shows a sheet; `entries()` reads it back.
+    `problems_changed(count)` follows every edit, so a page can take back a message that no longer holds."""
+
+    problems_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +105,7 @@ class ScoreForm(QWidget):
         self.read_only = False
         self.amending = False  # a submitted sheet opened for an amendment
         self._saved: tuple[list[Entry], str] = ([], "")  # what was loaded, to notice unsaved edits
+        self.places = 0  # decimal places of every number on the sheet (one format for all parts)
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -171,6 +175,7 @@ class ScoreForm(QWidget):
             child = self.body_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None and widget is not self.comment:
+                widget.hide()  # out of sight now, not only when the deferred delete runs
                 widget.deleteLater()
         self.comment.clear()
         self.title.clear()
@@ -186,8 +191,19 @@ class ScoreForm(QWidget):
         self.rubric, self.bands = rubric, bands
         self.title.setText(self.tr("Score sheet: {name} (version {version} of the rubric)").format(
             name=rubric.name, version=view.rubric_version))
+        self.places = max((_decimals(i.step) for part in rubric.parts for i in part.items if i.kind != "record"),
+                          default=0)
+        # One grid for all parts: the columns line up from the first part to the last.
+        sheet = QWidget()
+        grid = QGridLayout(sheet)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(6)
         for part in rubric.parts:
-            self.body_layout.addWidget(self._part_box(part.name, part.max, part.items))
+            self._part_rows(grid, part.name, part.max, part.items)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(4, 3)
+        grid.setColumnStretch(5, 2)
+        self.body_layout.addWidget(sheet)
         self.body_layout.addWidget(QLabel(self.tr("Overall opinion:")))
         self.body_layout.addWidget(self.comment)
         self.body_layout.addStretch(1)
@@ -195,16 +211,22 @@ class ScoreForm(QWidget):
         self.fill(view.entries(), view.comment)
         self.set_read_only(view.status == "submitted")
 
-    def _part_box(self, name: str, top: float, items: tuple[Item, ...]) -> QGroupBox:
-        box = QGroupBox(self.tr("{part} ({points} points)").format(part=name, points=f"{top:g}"))
-        grid = QGridLayout(box)
+    def points_text(self, value: float) -> str:
+        """A number of points as the whole sheet shows them (the same decimals in every part)."""
+        return f"{value:.{self.places}f}"
+
+    def _part_rows(self, grid: QGridLayout, name: str, top: float, items: tuple[Item, ...]) -> None:
+        first = grid.rowCount() if grid.count() else 0
+        title = QLabel(self.tr("{part} ({points} points)").format(part=name, points=self.points_text(top)))
+        title.setStyleSheet("font-weight: bold; font-size: 110%; padding-top: 8px;")
+        grid.addWidget(title, first, 0, 1, 7)
         heads = [self.tr("Item"), self.tr("Type"), self.tr("Max"), self.tr("Points"), self.tr("Reason"),
                  self.tr("Evidence (volume, page)"), self.tr("Veto")]
         for col, text in enumerate(heads):
             label = QLabel(text)
-            label.setStyleSheet("font-weight: bold;")
-            grid.addWidget(label, 0, col)
-        for n, item in enumerate(items, start=1):
+            label.setStyleSheet("font-weight: bold; color: #444;")
+            grid.addWidget(label, first + 1, col)
+        for n, item in enumerate(items, start=first + 2):
             row = self._item_row(item)
             self.rows[item.code] = row
             text = QLabel(f"{item.code}  {item.text}")
@@ -212,7 +234,9 @@ class ScoreForm(QWidget):
             text.setMinimumWidth(220)
             grid.addWidget(text, n, 0)
             grid.addWidget(QLabel(self._tag_text(item)), n, 1)
-            grid.addWidget(QLabel(f"{item.max:g}" if item.kind != "record" else "—"), n, 2)
+            most = QLabel(self.points_text(item.max) if item.kind != "record" else "—")
+            most.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(most, n, 2)
             if row.points is not None:
                 grid.addWidget(row.points, n, 3)
             else:
@@ -221,10 +245,6 @@ class ScoreForm(QWidget):
             grid.addWidget(row.evidence, n, 5)
             if row.veto is not None:
                 grid.addWidget(row.veto, n, 6)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(4, 3)
-        grid.setColumnStretch(5, 2)
-        return box
 
     def _tag_text(self, item: Item) -> str:
         kind = {"bonus": self.tr("bonus"), "record": self.tr("record")}.get(item.kind)
@@ -234,7 +254,8 @@ class ScoreForm(QWidget):
         points: QDoubleSpinBox | None = None
         if item.kind != "record":
             points = PointsBox()
-            points.setDecimals(_decimals(item.step))
+            points.setDecimals(self.places)
+            points.setAlignment(Qt.AlignmentFlag.AlignRight)
             points.setRange(0.0, item.max)
             points.setSingleStep(item.step)
             points.setMinimumWidth(90)
@@ -305,7 +326,7 @@ class ScoreForm(QWidget):
         """The live total as shown in the footer ("" before a sheet is loaded)."""
         if self.rubric is None:
             return ""
-        return f"{compute(self.rubric, self.entries(), self.bands).total:g}"
+        return self.points_text(compute(self.rubric, self.entries(), self.bands).total)
 
     def comment_text(self) -> str:
         return self.comment.toPlainText().strip()
@@ -322,7 +343,7 @@ class ScoreForm(QWidget):
         if self.rubric is None:
             return
         result = compute(self.rubric, self.entries(), self.bands)
-        self.total_label.setText(self.tr("Total: {total}").format(total=f"{result.total:g}"))
+        self.total_label.setText(self.tr("Total: {total}").format(total=self.points_text(result.total)))
         grade = result.grade + (self.tr(" (veto)") if result.veto else "")
         self.grade_label.setText(self.tr("Grade: {grade}").format(grade=grade))
         found = [] if self.read_only else self.missing()
@@ -335,6 +356,7 @@ class ScoreForm(QWidget):
         else:
             self.missing_label.setStyleSheet("")
             self.missing_label.setText(self.tr("Nothing missing"))
+        self.problems_changed.emit(len(found))
 
     def mark(self, found: list[Problem]) -> None:
         """Red border and the reason as tooltip on each field with a problem; others plain."""

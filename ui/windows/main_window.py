@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ui.dialogs.accounts import ChangePasswordDialog
+from ui.i18n import error_text
 from ui.models.labels import role_label
 from ui.pages.base import LazyPages, Page
 from ui.pages.placeholder import PlaceholderPage
@@ -35,7 +36,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets.campaign_combo import SessionCampaignCombo
 from ui.widgets.common import icon, inform
+from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -127,8 +130,8 @@ class MainWindow(QMainWindow):
         self._last_key = "home"
         self._quitting = False
         self.setWindowTitle(self.tr("ReviewDesk"))
-        self.resize(1180, 760)
-        self.setMinimumSize(860, 560)
+        fit_to_screen(self, 1180, 760)
+        self.setMinimumSize(760, 480)  # fits a 1366×768 screen at 150 % (911×512 logical)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -185,6 +188,13 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.lock_action)
         toolbar.addAction(self.password_action)
+        toolbar.addSeparator()
+        # One campaign for the whole session: every page follows this box (remembered per account).
+        self.campaign = SessionCampaignCombo(self._campaign_chosen, self._reload_campaigns)
+        self.campaign.setObjectName("session-campaign")
+        self.campaign.caption.setContentsMargins(8, 0, 4, 0)
+        toolbar.addWidget(self.campaign.caption)
+        toolbar.addWidget(self.campaign)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -223,6 +233,7 @@ class MainWindow(QMainWindow):
             self.tr("{name} · {role}").format(name=ws.actor.display_name, role=role_label(role))
         )
         self.set_idle_minutes(idle_minutes)
+        self._load_campaigns()
         self.setWindowTitle(self.tr("ReviewDesk — {folder}").format(folder=ws.workspace.folder.name))
         self.show_page(self._last_key if self._last_key in self.pages else "home")
 
@@ -239,6 +250,7 @@ class MainWindow(QMainWindow):
         assert self.ws is not None, "pages exist only while a workspace is open"
         page = self._make_page(self._areas[key], self.ws)
         page.setObjectName(f"page-{key}")
+        page.follow_campaign(self.campaign.campaign_id())  # before its first load, which selects it
         self.stack.addWidget(page)
         return page
 
@@ -331,9 +343,63 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages([], self._build_page)
         self._areas = {}
         self.ws = None
+        self.campaign.fill(())
         self.user_label.clear()
         self.status_label.clear()
         self.setWindowTitle(self.tr("ReviewDesk"))
+
+    # -- the session's campaign ------------------------------------------------------------------------------
+    def _load_campaigns(self) -> None:
+        """After login: the campaign this account chose last time (else the first with cases for it)."""
+        if self.ws is None:
+            return
+        from reviewdesk.services import settings
+
+        try:
+            self.campaign.load_campaigns(self.ws, choose=settings.current_campaign(self.ws))
+        except Exception as err:
+            self.status_label.setText(error_text(err))
+        self.campaign.caption.setVisible(self.campaign.count() > 0)
+        self.campaign.setVisible(self.campaign.count() > 0)
+        self._tell_pages()
+
+    def _reload_campaigns(self) -> None:
+        """The box is opening: campaigns imported since are listed too; the choice stays."""
+        if self.ws is None:
+            return
+        try:
+            self.campaign.load_campaigns(self.ws, choose=self.campaign.campaign_id())
+        except Exception as err:
+            self.status_label.setText(error_text(err))
+
+    def campaign_id(self) -> str | None:
+        return self.campaign.campaign_id()
+
+    def set_campaign(self, campaign_id: str) -> None:
+        """Choose the session's campaign (as picking it in the header does)."""
+        if self.campaign.findData(campaign_id) < 0:
+            self._reload_campaigns()
+        index = self.campaign.findData(campaign_id)
+        if index >= 0:
+            self.campaign.setCurrentIndex(index)
+
+    def _campaign_chosen(self) -> None:
+        campaign_id = self.campaign.campaign_id()
+        self.campaign.setToolTip(self.campaign.currentText())
+        if self.ws is None or campaign_id is None:
+            return
+        from reviewdesk.services import settings
+
+        try:
+            settings.set_current_campaign(self.ws, campaign_id)
+        except Exception as err:  # the pages still follow; only remembering it failed
+            self.status_label.setText(error_text(err))
+        self._tell_pages()
+
+    def _tell_pages(self) -> None:
+        # Pages not built yet are told when they are built (_build_page).
+        for page in self.pages.built():
+            page.follow_campaign(self.campaign.campaign_id())
 
     # -- navigation ------------------------------------------------------------------------------------
     def current_key(self) -> str | None:
