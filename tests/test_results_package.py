@@ -90,7 +90,7 @@ def _draft_next_panel(laptop: OpenWorkspace) -> tuple[str, str]:
     view = assignment.panels(laptop, DEMO_CAMPAIGN)[6]
     first, second = view.members[0], view.members[1]
     user = demo_scoring._account(laptop, first.external_id, first.name, DEMO_PASSWORD)
-    demo_scoring._submit(laptop, user, DEMO_PASSWORD, view.case.id, DEMO_CAMPAIGN, random.Random(7))
+    demo_scoring._submit(laptop, user, view.case.id, DEMO_CAMPAIGN, random.Random(7))
     user = demo_scoring._account(laptop, second.external_id, second.name, DEMO_PASSWORD)
     with laptop.workspace.open(user, DEMO_PASSWORD) as ws:
         scoring.certify(ws, str(view.case.id), DEMO_CAMPAIGN)

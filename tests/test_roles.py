@@ -70,6 +70,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "users.enable_user": (ADMIN_ONLY, "user.enable", lambda ws, tmp: users.enable_user(ws, "target", "reset-pass-123")),
     "settings.get_settings": (EVERYONE, "settings.get", lambda ws, tmp: settings.get_settings(ws)),
     "settings.get_setting": (EVERYONE, "settings.get", lambda ws, tmp: settings.get_setting(ws, "idle_lock_minutes")),
+    "settings.current_campaign": (EVERYONE, "settings.get", lambda ws, tmp: settings.current_campaign(ws)),
+    "settings.set_current_campaign": (EVERYONE, "settings.current_campaign", None),  # any role; tests/ui/test_session_campaign.py
     "settings.set_setting": (ADMIN_ONLY, "settings.set", lambda ws, tmp: settings.set_setting(ws, "idle_lock_minutes", 3)),
     "campaigns.add_unit": (ADMIN_ONLY, "unit.add", lambda ws, tmp: campaigns.add_unit(ws, "U-9", "某法院", "court", "620102")),
     "campaigns.list_units": (EVERYONE, "unit.list", lambda ws, tmp: campaigns.list_units(ws)),
@@ -141,6 +143,10 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "my_tasks.my_tasks": (EXPERTS_ONLY, "score.my_tasks", lambda ws, tmp: my_tasks.my_tasks(ws)),
     "campaign_progress.campaign_progress": (EVERYONE, "campaign.progress", lambda ws, tmp: campaign_progress.campaign_progress(ws)),
     "deliberation.input_from_json": (EVERYONE, "", None),  # pure
+    # Inside the caller's change or session, which checked the role (conclude, a 复核, follow-up generate):
+    "deliberation.record_conclusion": (EVERYONE, "", None),
+    "results.received_cases": (EVERYONE, "", None),
+    "results.received_case": (EVERYONE, "", None),
     "deliberation.deliberation": (PANEL, "deliberation.show", lambda ws, tmp: deliberation.deliberation(ws, "1")),
     "deliberation.conclude": (PANEL, "deliberation.conclude", lambda ws, tmp: deliberation.conclude(ws, "1", deliberation.ConclusionInput("none"))),
     "interviews.validate": (EVERYONE, "", None),  # pure

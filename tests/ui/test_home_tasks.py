@@ -74,12 +74,13 @@ def test_a_leaders_waiting_conclusion_opens_the_deliberation(qtbot, demo_ws, mai
         assert scoring.tabs.currentWidget() is scoring.deliberation
 
 
-def test_campaign_stage_is_counted_from_the_data(demo_ws, main_window):
+def test_campaign_stage_is_counted_from_the_data(demo_ws, main_window, qtbot):
     progress = campaign_progress(demo_ws)[DEMO_CAMPAIGN]
     assert progress.stage == "reviewing" and progress.concluded == 4 and progress.cases >= 40
     main = main_window(demo_ws)
     home = main.pages["home"]
     assert not hasattr(home, "tasks_table")  # the office has no expert's task list
+    qtbot.waitUntil(lambda: home.model.rowCount() > 0 and not home.is_loading())  # read on the worker
     texts = {home.model.index(r, 0).data(): home.model.index(r, 5).data() for r in range(home.model.rowCount())}
     assert texts[DEMO_CAMPAIGN] == f"评查中（已合议 4/{progress.cases} 件）"
     assert "筹备中" in texts.values()  # the second demo campaign has no case yet

@@ -37,6 +37,7 @@ def test_every_page_follows_the_header_campaign(qtbot, admin_ws, main_window):
     assert window.campaign.isVisible() and window.campaign.count() == 2
     for key in CAMPAIGN_PAGES[:2]:  # some pages loaded before the switch, some after
         window.show_page(key)
+        qtbot.waitUntil(lambda key=key: not window.pages[key].is_loading())  # 分案 reads on the worker
     start = window.campaign_id()
     other = "C1" if start == "C2" else "C2"
     for key in CAMPAIGN_PAGES[:2]:
@@ -44,7 +45,9 @@ def test_every_page_follows_the_header_campaign(qtbot, admin_ws, main_window):
     _choose(window, other)
     for key in CAMPAIGN_PAGES:
         window.show_page(key)
-        qtbot.waitUntil(lambda key=key: not getattr(window.pages[key], "busy_now", lambda: False)())
+        qtbot.waitUntil(
+            lambda key=key: not window.pages[key].is_loading() and not getattr(window.pages[key], "busy_now", lambda: False)()
+        )
         assert _page_campaign(window.pages[key]) == other, key
     _choose(window, start)  # every page is loaded now
     for key in CAMPAIGN_PAGES:
