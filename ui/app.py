@@ -344,7 +344,10 @@ def _make_app() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
-    standard_dialogs.install(app)
+    # Qt's own file dialog from the start; its type-name watcher (an app-wide event filter, whose first events
+    # make PySide6 build some 100 widget classes, ~0.15 s) a moment after the first window is on screen.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    QTimer.singleShot(800, lambda: standard_dialogs.install(app))
     font = QFont(app.font())
     family = _chinese_fallback()
     if family:
