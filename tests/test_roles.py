@@ -143,6 +143,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "my_tasks.my_tasks": (EXPERTS_ONLY, "score.my_tasks", lambda ws, tmp: my_tasks.my_tasks(ws)),
     "campaign_progress.campaign_progress": (EVERYONE, "campaign.progress", lambda ws, tmp: campaign_progress.campaign_progress(ws)),
     "deliberation.input_from_json": (EVERYONE, "", None),  # pure
+    "documents.check_format": (EVERYONE, "", None),  # pure
     # Inside the caller's change or session, which checked the role (conclude, a 复核, follow-up generate):
     "deliberation.record_conclusion": (EVERYONE, "", None),
     "results.received_cases": (EVERYONE, "", None),

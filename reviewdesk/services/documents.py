@@ -97,7 +97,7 @@ class OpinionRow:
         return asdict(self)
 
 
-def _check_format(fmt: str) -> str:
+def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise ValidationError("format", f"must be one of {', '.join(FORMATS)}", message_zh="格式须为 docx 或 pdf")
     return fmt
@@ -105,7 +105,7 @@ def _check_format(fmt: str) -> str:
 
 def render(doc: Document, fmt: str, profile: Profile) -> bytes:
     """A composed document as .docx or PDF bytes (the renderers are imported on first use: they are big)."""
-    if _check_format(fmt) == "docx":
+    if check_format(fmt) == "docx":
         from reviewdesk.documents import word
 
         return word.render(doc, profile.fonts)
@@ -198,7 +198,7 @@ def render_opinion(ws: OpenWorkspace, case_ref: str | int, fmt: str, campaign_id
     until the number exists, and is audited as document.preview."""
     action = "document.preview" if draft else "opinion.export"
     require(ws, action, PANEL_ROLES)
-    _check_format(fmt)
+    check_format(fmt)
     profile = profile or load_profile()
     with change(ws, action, PANEL_ROLES) as ch:
         case = resolve_case(ch.session, str(case_ref))
@@ -241,7 +241,7 @@ def _campaign_opinions(ws: OpenWorkspace, campaign_id: str, formats: Sequence[st
     """Issue the numbers of every concluded case (one audited write), then render lazily: a batch writes each
     file as soon as it is made instead of holding them all. Returns the files and the cases skipped."""
     for fmt in formats:
-        _check_format(fmt)
+        check_format(fmt)
     with change(ws, action, ADMIN) as ch:
         cases, skipped = _campaign_cases(ch.session, campaign_id)
         issued = sum(_issue_number(ch.session, campaign_id, c.id, profile.number_prefix, ws.actor.username)[1]
@@ -325,7 +325,7 @@ def render_records(ws: OpenWorkspace, case_ref: str | int, kind: str, fmt: str, 
     if kind not in RECORD_KINDS:
         raise ValidationError("kind", f"must be one of {', '.join(RECORD_KINDS)}",
                               message_zh="文书种类须为 score_sheet、recusal 或 interview")
-    _check_format(fmt)
+    check_format(fmt)
     profile = profile or load_profile()
     with change(ws, "document.print", PANEL_ROLES) as ch:
         case = resolve_case(ch.session, str(case_ref))

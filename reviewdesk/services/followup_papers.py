@@ -20,11 +20,11 @@ from reviewdesk.documents.rectification_notice import (
     rectification_notice,
 )
 from reviewdesk.documents.referral_letter import LetterFacts, referral_letter
-from reviewdesk.errors import Conflict, NotFound, ValidationError
+from reviewdesk.errors import Conflict, NotFound
 from reviewdesk.followup import rectification as rules
 from reviewdesk.followup.referrals import DEFAULT_BODY
 from reviewdesk.services.base import change, require
-from reviewdesk.services.documents import MEDIA_TYPES, Rendered, render
+from reviewdesk.services.documents import MEDIA_TYPES, Rendered, check_format, render
 from reviewdesk.services.followup_settings import KEEPERS, campaign_of, settings_of
 from reviewdesk.store.models import Case, Conclusion, FollowupNumber, RectificationItem, Referral, Unit
 from reviewdesk.workspace import OpenWorkspace
@@ -47,13 +47,18 @@ def _number(s: Session, kind: str, campaign_id: str, subject: str, prefix: str, 
     return number, True
 
 
+def _paper_action(ws: OpenWorkspace, fmt: str, draft: bool) -> str:
+    """The audited action of making a paper (a draft only previews), after the role and format checks."""
+    action = "document.preview" if draft else "notice.export"
+    require(ws, action, KEEPERS)
+    check_format(fmt)
+    return action
+
+
 def rectification_notice_file(ws: OpenWorkspace, campaign_id: str, unit_code: str, fmt: str,
                               profile: Profile | None = None, *, draft: bool = False) -> Rendered:
     """The 整改通知书 to one unit: its items still owed (待整改, 退回重改), grouped by case (admin)."""
-    action = "document.preview" if draft else "notice.export"
-    require(ws, action, KEEPERS)
-    if fmt not in MEDIA_TYPES:
-        raise ValidationError("format", "must be docx or pdf", message_zh="格式须为 docx 或 pdf")
+    action = _paper_action(ws, fmt, draft)
     profile = profile or load_profile()
     with change(ws, action, KEEPERS) as ch:
         s = ch.session
@@ -92,10 +97,7 @@ def referral_letter_file(ws: OpenWorkspace, referral_id: int, fmt: str, profile:
                          draft: bool = False) -> Rendered:
     """The 线索移送函 of a referral (admin only: it names persons). Its number is the one `referral letter`
     issued; until then only a draft (文号待定) can be made."""
-    action = "document.preview" if draft else "notice.export"
-    require(ws, action, KEEPERS)
-    if fmt not in MEDIA_TYPES:
-        raise ValidationError("format", "must be docx or pdf", message_zh="格式须为 docx 或 pdf")
+    action = _paper_action(ws, fmt, draft)
     profile = profile or load_profile()
     with change(ws, action, KEEPERS) as ch:
         s = ch.session

@@ -3,7 +3,9 @@ the admin. Also the roles of the follow-up registers and the campaign lookup the
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -35,6 +37,11 @@ def settings_of(s: Session, campaign_id: str) -> dict[str, Any]:
 def campaign_window(s: Session, campaign_id: str, today: date) -> tuple[str, str]:
     """ISO bounds for today: a deadline before the first is overdue; up to the second, due soon."""
     return today.isoformat(), soon_limit(today, settings_of(s, campaign_id)["due_soon_days"]).isoformat()
+
+
+def campaign_windows(s: Session, today: date) -> Callable[[str], tuple[str, str]]:
+    """`campaign_window` for many rows: each campaign's settings read once."""
+    return functools.cache(lambda campaign_id: campaign_window(s, campaign_id, today))
 
 
 def get_settings(ws: OpenWorkspace, campaign_id: str) -> dict[str, Any]:

@@ -18,7 +18,13 @@ from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.followup import rectification as rules
 from reviewdesk.followup.dates import parse_date, parse_deadline
 from reviewdesk.services.base import change, query, require
-from reviewdesk.services.followup_settings import KEEPERS, READERS, campaign_of, campaign_window
+from reviewdesk.services.followup_settings import (
+    KEEPERS,
+    READERS,
+    campaign_of,
+    campaign_window,
+    campaign_windows,
+)
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.store.models import (
     Case,
@@ -132,14 +138,11 @@ def list_items(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | No
             # The filter is on ISO date text; "due soon" differs per campaign only through its setting, so the
             # rows are checked again below with their campaign's own number of days.
             stmt = stmt.where(RectificationItem.deadline < today.isoformat()) if due == "overdue" else stmt
-        windows: dict[str, tuple[str, str]] = {}
+        window = campaign_windows(s, today)
         out = []
         for item, case_ext, case_number in s.execute(stmt.order_by(RectificationItem.campaign_id,
                                                                    RectificationItem.seq)):
-            window = windows.get(item.campaign_id)
-            if window is None:
-                window = windows[item.campaign_id] = campaign_window(s, item.campaign_id, today)
-            view = _view(s, item, case_ext, case_number, window)
+            view = _view(s, item, case_ext, case_number, window(item.campaign_id))
             if due is None or view.due == due:
                 out.append(view)
         return out
@@ -318,13 +321,11 @@ def items_by_id(ws: OpenWorkspace, ids: Sequence[int], today: date | None = None
         found = {item.id: (item, ext, number) for item, ext, number in s.execute(
             select(RectificationItem, Case.external_id, Case.case_number)
             .join(Case, Case.id == RectificationItem.case_id).where(RectificationItem.id.in_(list(ids))))}
-        windows: dict[str, tuple[str, str]] = {}
+        window = campaign_windows(s, today)
         out = []
         for i in ids:
             if i not in found:
                 continue
             item, ext, number = found[i]
-            if item.campaign_id not in windows:
-                windows[item.campaign_id] = campaign_window(s, item.campaign_id, today)
-            out.append(_view(s, item, ext, number, windows[item.campaign_id]))
+            out.append(_view(s, item, ext, number, window(item.campaign_id)))
         return out

@@ -16,7 +16,14 @@ from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.followup import referrals as rules
 from reviewdesk.followup.dates import parse_date, parse_deadline
 from reviewdesk.services.base import change, query, require
-from reviewdesk.services.followup_settings import KEEPERS, READERS, campaign_of, campaign_window, settings_of
+from reviewdesk.services.followup_settings import (
+    KEEPERS,
+    READERS,
+    campaign_of,
+    campaign_window,
+    campaign_windows,
+    settings_of,
+)
 from reviewdesk.services.lookup import resolve_case
 from reviewdesk.services.panel_seats import case_campaign
 from reviewdesk.services.rectification import due_of
@@ -82,12 +89,10 @@ def list_referrals(ws: OpenWorkspace, campaign_id: str | None = None, unit: str 
             stmt = stmt.where(Case.unit_code == unit)
         if status is not None:
             stmt = stmt.where(Referral.status == status)
-        windows: dict[str, tuple[str, str]] = {}
+        window = campaign_windows(s, today)
         out = []
         for r, case in s.execute(stmt.order_by(Referral.id)):
-            if r.campaign_id not in windows:
-                windows[r.campaign_id] = campaign_window(s, r.campaign_id, today)
-            view = _view(r, case, windows[r.campaign_id])
+            view = _view(r, case, window(r.campaign_id))
             if due is None or view.due == due:
                 out.append(view)
         return out
