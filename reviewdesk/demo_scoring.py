@@ -26,7 +26,7 @@ from reviewdesk.services import (
     sessions,
     users,
 )
-from reviewdesk.workspace import OpenWorkspace, Workspace
+from reviewdesk.workspace import OpenWorkspace
 
 REASONS = {
     "程序": ["未在法定期限内送达法律文书", "未告知当事人申请回避的权利", "审批手续不全，缺少负责人签字", "延长期限未依法办理审批"],
@@ -43,7 +43,7 @@ FLAWED_VIEW = "经合议，评查组认为本案存在瑕疵，不影响处理�
 def _acting_as(opened: OpenWorkspace, username: str) -> Iterator[OpenWorkspace]:
     """`username`'s session over the builder's engine, as after their log-in (which is recorded the same way).
     The builder holds the data key already; nothing here is reachable from a password prompt."""
-    actor = Workspace._actor(opened.engine, username)
+    actor = opened.workspace.actor_of(opened.data_key, username)
     assert actor is not None, username
     view = OpenWorkspace(opened.workspace, opened.engine, opened.data_key, opened.slots, actor)
     sessions.record_login(view)

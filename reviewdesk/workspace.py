@@ -26,21 +26,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from reviewdesk import workspace_lock
 from reviewdesk.errors import AuthError, ReviewDeskError, ValidationError, WorkspaceBusy, WorkspaceError
 from reviewdesk.locate import DB_NAME, DB_SUFFIXES, SLOTS_NAME, resolve_folder
+from reviewdesk.roles import Role
 from reviewdesk.security import recovery_code
 from reviewdesk.security.keyslots import DEFAULT_KDF, KdfParams, KeySlotFile, Unlocked, new_data_key
 from reviewdesk.security.throttle import LoginThrottle
-from reviewdesk.store import backup
+from reviewdesk.store import backup, login_sql
 from reviewdesk.store.engine import WRITE_OPTION, check_key, make_engine
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-    from reviewdesk.store.core_models import Role
-
 # SQLAlchemy and the core models (_STORE_MODULES) are imported while the key is derived
 # (_unlock_while_importing), not with this module: one after the other they took a CLI call about equally
-# long. The functions below that use them import them where they use them.
+# long. The open itself needs neither (store/login_sql.py), so a caller that will only read the account
+# skips them. The functions below that use them import them where they use them.
 _STORE_MODULES = ("sqlalchemy.orm", "reviewdesk.store.core_models", "reviewdesk.store.migrate")
 T = TypeVar("T")
 
@@ -84,15 +84,17 @@ class Actor:
 
 
 class OpenWorkspace:
-    """A workspace unlocked by one user. Services take this; `close()` disposes the engine and drops the key."""
+    """A workspace unlocked by one user. Services take this; `close()` disposes the engine and drops the key.
+    The engine is made on first use (with SQLAlchemy's import) unless one is given."""
 
     def __init__(
-        self, workspace: Workspace, engine: Engine, data_key: bytes, slots: KeySlotFile, actor: Actor
+        self, workspace: Workspace, engine: Engine | None, data_key: bytes, slots: KeySlotFile, actor: Actor
     ) -> None:
         self.workspace = workspace
         self.slots = slots
         self.actor = actor
         self._engine: Engine | None = engine
+        self._closed = False
         self._data_key = bytearray(data_key)
         self._lock: workspace_lock.WorkspaceLock | None = None
         # The CLI sets this: once a command has changed something it stays the writer until it ends.
@@ -122,18 +124,24 @@ class OpenWorkspace:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            raise WorkspaceError("the workspace is locked", message_zh="工作区已锁定，请重新登录")
+            self._engine = make_engine(self.workspace.db_path, self.data_key)
         return self._engine
 
     @property
     def data_key(self) -> bytes:
-        if self._engine is None:
+        if self._closed:
             raise WorkspaceError("the workspace is locked", message_zh="工作区已锁定，请重新登录")
         return bytes(self._data_key)
 
     @property
     def closed(self) -> bool:
-        return self._engine is None
+        return self._closed
+
+    @contextmanager
+    def raw_connection(self) -> Iterator[Any]:
+        """A plain sqlcipher3 connection, for the few reads and writes that must not wait for SQLAlchemy."""
+        with login_sql.connection(self.workspace.db_path, self.data_key) as conn:
+            yield conn
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
@@ -177,6 +185,7 @@ class OpenWorkspace:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+        self._closed = True
         self._wipe_key()
         if self._lock is not None:
             self._lock.release()
@@ -270,40 +279,42 @@ class Workspace:
         return OpenWorkspace(self, engine, data_key, slots, actor), code
 
     # -- opening ----------------------------------------------------------------------------------------
-    def open(self, username: str, password: str) -> OpenWorkspace:
+    def open(self, username: str, password: str, *, import_store: bool = True) -> OpenWorkspace:
+        """`import_store=False` for a caller that will only read the account (`whoami`): SQLAlchemy is then
+        not imported while the key is derived, nor after."""
         try:
-            opened = self._open(username, password)
+            opened = self._open(username, password, import_store)
         except ReviewDeskError as err:
             events.info("open refused: %s", err.code)
             raise
         events.info("opened: user id %d, role %s", opened.actor.user_id, opened.actor.role.value)
         return opened
 
-    def _open(self, username: str, password: str) -> OpenWorkspace:
+    def _open(self, username: str, password: str, import_store: bool) -> OpenWorkspace:
         self.require_exists()
         with self.throttle.attempt() as attempt:
             slots = KeySlotFile.load(self.slots_path)
-            unlocked = _unlock_while_importing(lambda: slots.unlock_user(username, password))
+
+            def unlock() -> Unlocked | None:
+                return slots.unlock_user(username, password)
+
+            unlocked = _unlock_while_importing(unlock) if import_store else unlock()
             if unlocked is None:
                 raise AuthError()
-            engine, data_key = self._open_engine(slots, unlocked)
-            try:
-                actor = self._actor(engine, username)
-                if actor is None:
-                    raise AuthError()
-                attempt.passed()
-            except BaseException:
-                engine.dispose()
-                raise
+            data_key = self._open_store(slots, unlocked)
+            actor = self.actor_of(data_key, username)
+            if actor is None:
+                raise AuthError()
+            attempt.passed()
+        opened = OpenWorkspace(self, None, data_key, slots, actor)
         try:
-            opened = OpenWorkspace(self, engine, data_key, slots, actor)
             self._drop_stale_slots(opened)
             from reviewdesk.services import sessions
 
             sessions.record_login(opened)
             return opened
         except BaseException:
-            engine.dispose()
+            opened.close()
             raise
 
     def recover(self, code: str, username: str, new_password: str) -> OpenWorkspace:
@@ -316,32 +327,38 @@ class Workspace:
             if unlocked is None:
                 raise WorkspaceError("wrong recovery code", message_zh="恢复码不正确")
             attempt.passed()
-        engine, data_key = self._open_engine(slots, unlocked)
+        data_key = self._open_store(slots, unlocked)
+        actor = self.actor_of(data_key, username)
+        if actor is None:
+            raise WorkspaceError(
+                f"no active account named '{username}'", message_zh=f"没有名为“{username}”的有效账户"
+            )
+        validate_password(new_password, actor.username)
+        opened = OpenWorkspace(self, None, data_key, slots, actor)
         try:
-            actor = self._actor(engine, username)
-            if actor is None:
-                raise WorkspaceError(
-                    f"no active account named '{username}'", message_zh=f"没有名为“{username}”的有效账户"
-                )
-            validate_password(new_password, actor.username)
-            opened = OpenWorkspace(self, engine, data_key, slots, actor)
             from reviewdesk.services import users
 
             users.reset_password_with_recovery(opened, new_password)
             return opened
         except BaseException:
-            engine.dispose()
+            opened.close()
             raise
 
-    def _open_engine(self, slots: KeySlotFile, unlocked: Unlocked) -> tuple[Engine, bytes]:
+    def _open_store(self, slots: KeySlotFile, unlocked: Unlocked) -> bytes:
+        """The data key, once the store opens with it and is at the newest schema (migrated first if behind).
+        At the newest schema, the common case, this needs no SQLAlchemy."""
+        from reviewdesk.store import migrate
+
         data_key = self._settle_rotation(slots, unlocked)
-        engine = make_engine(self.db_path, data_key)
-        try:
-            self._migrate(engine, data_key)
-        except BaseException:
-            engine.dispose()
-            raise
-        return engine, data_key
+        with login_sql.connection(self.db_path, data_key) as conn:
+            at_head = login_sql.schema_revisions(conn) == [migrate.head_revision()]
+        if not at_head:
+            engine = make_engine(self.db_path, data_key)
+            try:
+                self._migrate(engine, data_key)
+            finally:
+                engine.dispose()
+        return data_key
 
     def _settle_rotation(self, slots: KeySlotFile, unlocked: Unlocked) -> bytes:
         """Finish or undo a data-key rotation that a crash interrupted (only as the writer: while another
@@ -367,7 +384,7 @@ class Workspace:
 
         current = migrate.current_revision(engine)
         head = migrate.head_revision()
-        if current == head:
+        if current == head:  # Alembic reads several version rows as the head after all
             return
         known = migrate.known_revisions()
         if current is not None and current not in known:
@@ -382,20 +399,13 @@ class Workspace:
                 backup.write_backup(self.db_path, data_key, slots_bytes, target, {"reason": "pre-migration", "schema": current})
             migrate.upgrade(engine)
 
-    @staticmethod
-    def _actor(engine: Engine, username: str) -> Actor | None:
-        from sqlalchemy import select
-        from sqlalchemy.orm import Session
-
-        from reviewdesk.store.core_models import Role, User
-
-        with Session(engine) as session:
-            user = session.execute(
-                select(User).where(User.username == username.strip(), User.disabled.is_(False))
-            ).scalar_one_or_none()
-            if user is None:
-                return None
-            return Actor(user.id, user.username, user.display_name, Role(user.role))
+    def actor_of(self, data_key: bytes, username: str) -> Actor | None:
+        """The active account named `username` (None if there is none or it is disabled)."""
+        with login_sql.connection(self.db_path, data_key) as conn:
+            account = login_sql.account(conn, username)
+        if account is None or account.disabled:
+            return None
+        return Actor(account.id, account.username, account.display_name, Role(account.role))
 
     @staticmethod
     def _drop_stale_slots(opened: OpenWorkspace) -> None:
@@ -416,12 +426,8 @@ class Workspace:
 
     @staticmethod
     def _active_users(opened: OpenWorkspace) -> set[str]:
-        from sqlalchemy import select
-
-        from reviewdesk.store.core_models import User
-
-        with opened.read_session() as session:
-            return set(session.execute(select(User.username).where(User.disabled.is_(False))).scalars())
+        with opened.raw_connection() as conn:
+            return login_sql.active_usernames(conn)
 
     @staticmethod
     def _stale_slots(opened: OpenWorkspace) -> bool:
@@ -440,8 +446,6 @@ class Workspace:
 
 
 def ensure_role_value(role: str) -> Role:
-    from reviewdesk.store.core_models import Role
-
     try:
         return Role(role)
     except ValueError:

@@ -10,7 +10,7 @@ import pytest
 from reviewdesk.errors import AuthError, ThrottledError, ValidationError, WorkspaceError
 from reviewdesk.security import throttle as throttle_mod
 from reviewdesk.security.keyslots import KeySlotFile, new_data_key
-from reviewdesk.services import maintenance, users
+from reviewdesk.services import account, maintenance, users
 from reviewdesk.store.engine import check_key
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.conftest import ADMIN, ADMIN_PW, USER_PW
@@ -115,7 +115,7 @@ def test_rekey_changes_the_database_key_and_keeps_every_slot_working(recovery: t
     new_key = opened.data_key
     assert new_key != old_key
     db = opened.workspace.db_path
-    assert users.whoami(opened).username == ADMIN  # the open workspace keeps working on the new key
+    assert account.whoami(opened).username == ADMIN  # the open workspace keeps working on the new key
     opened.close()
     assert not check_key(db, old_key) and check_key(db, new_key)
     Workspace(db.parent).open("wangfang", USER_PW).close()

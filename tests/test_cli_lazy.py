@@ -90,8 +90,8 @@ def test_declared_choices_are_the_services_own() -> None:
     assert documents.RECORD_KINDS == documents_service.RECORD_KINDS
 
 
-def test_whoami_opens_the_workspace_without_the_case_data_models_or_alembic(admin_ws, monkeypatch) -> None:
-    """Opening a workspace and reading the account need only the core tables (store/core_models.py)."""
+def test_whoami_opens_the_workspace_without_sqlalchemy_or_alembic(admin_ws, monkeypatch) -> None:
+    """Opening a workspace and reading the account are plain SQL on the core tables (store/login_sql.py)."""
     from tests.conftest import ADMIN, ADMIN_PW
 
     folder = admin_ws.workspace.folder
@@ -103,6 +103,7 @@ def test_whoami_opens_the_workspace_without_the_case_data_models_or_alembic(admi
         "'--password-env', 'RD_TEST_PW']) == 0"
     )
     loaded = _loaded_after(code)
-    assert {"reviewdesk.store.core_models", "reviewdesk.cli.commands.users"} <= loaded  # it really ran
-    assert "reviewdesk.store.models" not in loaded and "alembic" not in loaded
+    assert {"reviewdesk.services.account", "reviewdesk.cli.commands.users"} <= loaded  # it really ran
+    assert not {m for m in loaded if m.split(".")[0] in ("sqlalchemy", "alembic")}
+    assert "reviewdesk.store.core_models" not in loaded
     assert not {m for m in loaded if m.split(".")[0] in ("numpy", "ortools", "docx", "reportlab", "openpyxl")}

@@ -13,6 +13,7 @@ import pytest
 from reviewdesk.errors import PermissionDenied
 from reviewdesk.resources import resources_dir
 from reviewdesk.services import (
+    account,
     assignment,
     audit,
     campaign_progress,
@@ -60,7 +61,7 @@ def _interview() -> interviews.InterviewInput:
 
 # qualified name: (allowed roles, audited action, call)
 SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] | None]] = {
-    "users.whoami": (EVERYONE, "user.whoami", lambda ws, tmp: users.whoami(ws)),
+    "account.whoami": (EVERYONE, "user.whoami", lambda ws, tmp: account.whoami(ws)),
     "users.list_users": (ADMIN_ONLY, "user.list", lambda ws, tmp: users.list_users(ws)),
     "users.add_user": (ADMIN_ONLY, "user.add", lambda ws, tmp: users.add_user(ws, "newcomer", "新人", "expert", USER_PW)),
     "users.change_own_password": (EVERYONE, "user.passwd", lambda ws, tmp: users.change_own_password(ws, USER_PW, "changed-pass-1")),
@@ -183,7 +184,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
+        account, assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
@@ -239,10 +240,10 @@ def test_disabled_account_is_refused_even_with_an_open_session(
     admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace]
 ) -> None:
     expert = login_as("expert")
-    assert users.whoami(expert).username == "expert1"
+    assert account.whoami(expert).username == "expert1"
     users.disable_user(admin_ws, "expert1")
     with pytest.raises(PermissionDenied):
-        users.whoami(expert)
+        account.whoami(expert)
 
 
 def test_allowed_roles_succeed(login_as: Callable[[str], OpenWorkspace], tmp_path: Path) -> None:

@@ -1,66 +1,33 @@
-"""Hash chain over audit entries.
+"""Hash chain over audit entries, through the ORM (links.py says how each link is hashed).
 
-hash(n) = SHA-256 of the canonical JSON of entry n, which includes prev = hash(n-1) (64 zeros for the first).
-Canonical JSON: keys sorted, no spaces, UTF-8 (not ASCII-escaped). audit_head keeps the length and last hash,
+audit_head keeps the length and last hash,
 written in the same transaction as each entry, so cutting entries off the end is caught too.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewdesk.clock import rfc3339
+from reviewdesk.audit.links import GENESIS, canonical_json, entry_hash, next_link
 from reviewdesk.store.core_models import AuditEntry, AuditHead
 
-GENESIS = "0" * 64
-
-
-def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def entry_hash(seq: int, ts: str, actor: str, action: str, target: str, details: str, prev_hash: str) -> str:
-    body = {
-        "seq": seq,
-        "ts": ts,
-        "actor": actor,
-        "action": action,
-        "target": target,
-        "details": json.loads(details),
-        "prev": prev_hash,
-    }
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+__all__ = ["GENESIS", "Problem", "append", "canonical_json", "entry_hash", "verify_chain"]
 
 
 def append(session: Session, actor: str, action: str, target: str, details: dict[str, Any]) -> AuditEntry:
     """Append one entry. Call inside the write transaction (BEGIN IMMEDIATE holds the lock)."""
     head = session.get(AuditHead, 1)
-    seq = (head.seq if head else 0) + 1
-    prev = head.hash if head else GENESIS
-    details_json = canonical_json(details)
-    ts = rfc3339()
-    digest = entry_hash(seq, ts, actor, action, target, details_json, prev)
-    entry = AuditEntry(
-        seq=seq,
-        ts=ts,
-        actor=actor,
-        action=action,
-        target=target,
-        details=details_json,
-        prev_hash=prev,
-        hash=digest,
-    )
+    link = next_link((head.seq, head.hash) if head else None, actor, action, target, details)
+    entry = AuditEntry(**asdict(link))
     session.add(entry)
     if head is None:
-        session.add(AuditHead(id=1, seq=seq, hash=digest))
+        session.add(AuditHead(id=1, seq=link.seq, hash=link.hash))
     else:
-        head.seq, head.hash = seq, digest
+        head.seq, head.hash = link.seq, link.hash
     session.flush()
     return entry
 

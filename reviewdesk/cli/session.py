@@ -25,12 +25,12 @@ def acting_user(args: argparse.Namespace) -> str:
     return name
 
 
-def open_as_user(args: argparse.Namespace) -> OpenWorkspace:
+def open_as_user(args: argparse.Namespace, *, import_store: bool = True) -> OpenWorkspace:
     ws = workspace_of(args)
     ws.require_exists()  # say "no workspace" before asking for a password
     name = acting_user(args)
     password = read_secret(args.password_env, f"Password for {name} / {name} 的密码: ")
-    opened = ws.open(name, password)
+    opened = ws.open(name, password, import_store=import_store)
     opened.keep_lock = True  # from its first change to its end, the command is the workspace's writer
     return opened
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from reviewdesk.audit import chain
+from reviewdesk.store import login_sql
 from reviewdesk.workspace import OpenWorkspace
 
 
 def record_login(ws: OpenWorkspace) -> None:
-    with ws.write_session() as session, session.begin():
-        chain.append(
-            session,
+    """In plain SQL: every CLI call logs in, and most need no SQLAlchemy before it (store/login_sql.py)."""
+    with ws.raw_connection() as conn:
+        login_sql.append_audit(
+            conn,
             ws.actor.username,
             "session.login",
             f"user:{ws.actor.username}",
@@ -19,6 +20,8 @@ def record_login(ws: OpenWorkspace) -> None:
 
 def record_lock(ws: OpenWorkspace, reason: str) -> None:
     """Called just before the engine is disposed (reason: 'manual', 'idle', 'session', 'quit')."""
+    from reviewdesk.audit import chain
+
     with ws.write_session() as session, session.begin():
         chain.append(
             session, ws.actor.username, "session.lock", f"user:{ws.actor.username}", {"reason": reason}

@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.clock import now
 from reviewdesk.errors import AuthError, Conflict, NotFound, ValidationError
+from reviewdesk.services.account import UserInfo
 from reviewdesk.services.base import ADMIN, ANYONE, change, query, require
 from reviewdesk.store.core_models import Role, User
 from reviewdesk.workspace import OpenWorkspace, ensure_role_value, validate_password, validate_username
-
-
-@dataclass(frozen=True)
-class UserInfo:
-    id: int
-    username: str
-    display_name: str
-    role: str
-    disabled: bool
-    created_at: datetime
-    password_changed_at: datetime
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "username": self.username,
-            "display_name": self.display_name,
-            "role": self.role,
-            "disabled": self.disabled,
-            "created_at": self.created_at.isoformat(),
-            "password_changed_at": self.password_changed_at.isoformat(),
-        }
 
 
 def _info(user: User) -> UserInfo:
@@ -54,11 +30,6 @@ def _get(session: Session, username: str) -> User:
     if user is None:
         raise NotFound(f"no user named '{username}'", message_zh=f"没有名为“{username}”的用户")
     return user
-
-
-def whoami(ws: OpenWorkspace) -> UserInfo:
-    with query(ws, "user.whoami", ANYONE) as session:
-        return _info(_get(session, ws.actor.username))
 
 
 def list_users(ws: OpenWorkspace, *, include_disabled: bool = True) -> list[UserInfo]:

@@ -8,12 +8,15 @@ tables refer to one another by foreign key only, so a mapper here never needs on
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import Boolean, Dialect, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
+
+# Re-exported: the roles live apart so that the log-in reads them without SQLAlchemy.
+from reviewdesk.roles import ROLE_LABELS_ZH as ROLE_LABELS_ZH
+from reviewdesk.roles import Role as Role
 
 
 class Timestamp(TypeDecorator[datetime]):
@@ -35,21 +38,6 @@ class Timestamp(TypeDecorator[datetime]):
 
 class Base(DeclarativeBase):
     pass
-
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"  # coordinator (组织办公室)
-    EXPERT = "expert"  # panel member (评查专家)
-    OBSERVER = "observer"  # read-only
-    AUDITOR = "auditor"  # reads the audit log
-
-
-ROLE_LABELS_ZH = {
-    Role.ADMIN: "管理员（组织者）",
-    Role.EXPERT: "评查专家",
-    Role.OBSERVER: "观察员（只读）",
-    Role.AUDITOR: "审计员",
-}
 
 
 class User(Base):

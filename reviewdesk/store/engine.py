@@ -124,6 +124,14 @@ def raw_connect(db_path: Path, data_key: bytes) -> Any:
     return conn
 
 
+def configured_connect(db_path: Path, data_key: bytes, *, cache_kib: int = 2048) -> Any:
+    """A sqlcipher3 connection set up exactly as the engine's (journal, synchronous, foreign keys…), for the
+    log-in's few statements (login_sql.py); a small page cache, as they read a handful of pages."""
+    conn = raw_connect(db_path, data_key)
+    _connection_setup(cache_kib, cipher=True)(conn, None)
+    return conn
+
+
 def check_key(db_path: Path, data_key: bytes) -> bool:
     """True when the key opens the database (SQLCipher only notices a wrong key on first read)."""
     from sqlcipher3 import dbapi2

@@ -1,18 +1,21 @@
 """Alembic driven from code, on the app's own keyed connection.
 
 Opening a workspace only asks "is the store at the newest revision?". That answer is read without importing
-Alembic (a tenth of a second or more of every CLI call): the store's `alembic_version` row by plain SQL, the
-newest revision from the `revision = …` / `down_revision = …` lines of the scripts. Alembic itself runs only
-to migrate, and decides the head itself whenever the scripts are not a simple chain.
+Alembic or SQLAlchemy (a quarter of a second or more of every CLI call): the store's `alembic_version` row by
+plain SQL (login_sql.py), the newest revision from the `revision = …` / `down_revision = …` lines of the
+scripts. Alembic itself runs only to migrate, and decides the head itself whenever the scripts are not a simple
+chain.
 """
 
 from __future__ import annotations
 
 import re
-
-from sqlalchemy import Engine, inspect, text
+from typing import TYPE_CHECKING
 
 from reviewdesk.resources import migrations_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 WRITE = {"reviewdesk_write": True}
 
@@ -57,6 +60,8 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table(VERSION_TABLE):
             return None

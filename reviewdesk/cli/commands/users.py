@@ -1,8 +1,8 @@
 """whoami and user add|list|passwd|disable|enable.
 
-The accounts service is imported inside each command, and by whoami once the workspace is open: opening imports
-the store's code (SQLAlchemy) while it derives the key (workspace.py); a module-level import of the service would
-import it before, one after the other."""
+The accounts service is imported inside each command, once the workspace is open: opening imports the store's
+code (SQLAlchemy) while it derives the key (workspace.py); a module-level import of the service would import it
+before, one after the other. whoami needs no SQLAlchemy at all (services/account.py), so its open skips it."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from reviewdesk.cli.session import acting_user, emit_json, open_as_user, workspa
 
 
 def cmd_whoami(args: argparse.Namespace) -> int:
-    with open_as_user(args) as opened:
-        from reviewdesk.services import users
+    with open_as_user(args, import_store=False) as opened:
+        from reviewdesk.services import account
 
-        info = users.whoami(opened)
+        info = account.whoami(opened)
     if args.json:
         emit_json(info.to_json())
     else:
