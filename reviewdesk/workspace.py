@@ -94,6 +94,7 @@ class OpenWorkspace:
         self.slots = slots
         self.actor = actor
         self._engine: Engine | None = engine
+        self._engine_made = threading.Lock()
         self._closed = False
         self._data_key = bytearray(data_key)
         self._lock: workspace_lock.WorkspaceLock | None = None
@@ -124,7 +125,9 @@ class OpenWorkspace:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
-            self._engine = make_engine(self.workspace.db_path, self.data_key)
+            with self._engine_made:  # the desktop's first pages load on worker threads at once
+                if self._engine is None:
+                    self._engine = make_engine(self.workspace.db_path, self.data_key)
         return self._engine
 
     @property
