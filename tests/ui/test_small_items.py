@@ -109,8 +109,9 @@ def test_saving_panels_names_the_findings_still_awaiting_a_decision(qtbot, admin
 
 
 def test_file_dialogs_start_in_the_folder_used_last(qtbot, monkeypatch, tmp_path):
+    from ui import file_dialogs
     from ui.pages.opinions import ask_save_path
-    from ui.qt import QFileDialog, QWidget
+    from ui.qt import QWidget
     from ui.widgets.file_places import start_folder
 
     stick = tmp_path / "U盘"
@@ -121,7 +122,7 @@ def test_file_dialogs_start_in_the_folder_used_last(qtbot, monkeypatch, tmp_path
         seen.append(start)
         return str(stick / "意见书.pdf"), ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    monkeypatch.setattr(file_dialogs, "save_file", save_dialog)
     parent = QWidget()
     qtbot.addWidget(parent)
     first = ask_save_path(parent, "保存", "意见书.pdf", ["PDF (*.pdf)"])

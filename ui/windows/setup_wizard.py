@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk.locate import FolderState, folder_state
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.qt import (
     QCheckBox,
     QCloseEvent,
     QCoreApplication,
-    QFileDialog,
     QFont,
     QFontDatabase,
     QFormLayout,
@@ -89,7 +89,7 @@ class FolderPage(QWizardPage):
 
     def _browse(self) -> None:
         start = Path(self.folder.text().strip() or Path.home())
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = file_dialogs.choose_folder(
             self, self.tr("Choose the workspace folder"), str(start if start.exists() else start.parent)
         )
         if chosen:
