@@ -114,7 +114,8 @@ class TrustIssuerDialog(QDialog):
         self._update_ok()
 
     def browse(self) -> None:
-        dialog = file_dialogs.build(self, self.tr("Choose the office's public key file"), file_dialogs.Mode.OPEN)
+        title = self.tr("Choose the office's public key file")
+        dialog = file_dialogs.build(self, title, file_dialogs.Mode.OPEN)
         dialog.setNameFilters([self.tr("Public key files (*.pub)"), self.tr("All files (*)")])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.load_file)
