@@ -77,7 +77,9 @@ def _fits(what: str, widget: QWidget, room: QSize | None = None) -> None:
     QApplication.processEvents()
     for name, size in (("minimumSizeHint", widget.minimumSizeHint()), ("minimumSize", widget.minimumSize())):
         framed = size + FRAME
-        assert _within(framed, SCALED_SCREEN), f"{what}: {name} {size.width()}×{size.height()} + frame > 911×472"
+        assert _within(framed, SCALED_SCREEN), (
+            f"{what}: {name} {size.width()}×{size.height()} + frame > 911×472"
+        )
     room = room or screen_room(widget)
     assert _within(widget.size(), room), (
         f"{what} opens at {widget.width()}×{widget.height()}, the screen has {room}"
@@ -89,10 +91,12 @@ def _page_fits(what: str, page: QWidget) -> None:
     holder = scroll_holder(page)
     assert isinstance(holder, QScrollArea), what
     assert not holder.horizontalScrollBar().isVisible(), (
-        f"{what}: {page.minimumSizeHint()} in {holder.maximumViewportSize()} scrolls sideways")
+        f"{what}: {page.minimumSizeHint()} in {holder.maximumViewportSize()} scrolls sideways"
+    )
     if _scale() < 1.5:
         assert not holder.verticalScrollBar().isVisible(), (
-            f"{what}: {page.minimumSizeHint()} in {holder.maximumViewportSize()} scrolls at 100 %")
+            f"{what}: {page.minimumSizeHint()} in {holder.maximumViewportSize()} scrolls at 100 %"
+        )
 
 
 @pytest.fixture
@@ -219,4 +223,4 @@ def test_the_walk_at_150_percent(tmp_path):
         cwd=Path(__file__).parents[2],
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
-    assert " 3 passed" in run.stdout, run.stdout[-500:]  # the two page walks and the dialog walk ran
+    assert "\n3 passed" in run.stdout, run.stdout[-500:]  # the two page walks and the dialog walk ran

@@ -30,6 +30,24 @@ def test_admin_double_clicks_a_member_and_reads_the_sheet(qtbot, demo_ws, main_w
     assert dialog.width() <= 1366 and dialog.height() <= 768
 
 
+def test_office_totals_carry_the_decimals_of_the_sheet(qtbot, demo_ws, main_window):
+    """GS-DEMO-0001's members scored 99, 98.5 and 99 on a rubric with half-point steps: the office's table
+    writes them as the sheets do, 99.0 beside 98.5 (not "99" beside "98.5")."""
+    main = main_window(demo_ws)
+    main.show_page("scoring")
+    page = main.pages["scoring"]
+    if page.campaign.currentData() != DEMO_CAMPAIGN:
+        page.campaign.setCurrentIndex(page.campaign.findData(DEMO_CAMPAIGN))
+    assert page.panel_cases.row_at(0).external_id == "GS-DEMO-0001"
+    model = page.member_sheets
+    totals = {model.row_at(n).total: model.data(model.index(n, model.TOTAL)) for n in range(model.rowCount())}
+    assert totals == {99.0: "99.0", 98.5: "98.5"}, totals
+    dialog = MemberSheetDialog(demo_ws, DEMO_CAMPAIGN, page.panel_cases.row_at(0).case_id,
+                               model.row_at(0).external_id, model.row_at(0).name)
+    qtbot.addWidget(dialog)
+    assert totals[model.row_at(0).total] in dialog.form.total_label.text()  # the table says what the sheet says
+
+
 def test_navigation_shortcuts_do_not_change_with_the_role(qtbot, admin_ws, login_as, main_window):
     for ws in (admin_ws, login_as("expert"), login_as("auditor")):
         main = main_window(ws)

@@ -355,7 +355,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(640, 420)  # with its title bar, fits 1366×768 at 150 % (911×472 above the taskbar)
+        self.setMinimumSize(640, 420)  # with the title bar, fits 1366×768 at 150 % (911×472)
         self.folder_page = FolderPage(folder)
         self.admin_page = AdminPage()
         self.code_page = CodePage()
