@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from reviewdesk import logs
 from reviewdesk.locate import FolderState, folder_state, resolve_folder
-from ui import crash, i18n, standard_dialogs
+from ui import crash, i18n
 from ui.idle import IdleWatcher
 from ui.qt import QApplication, QFont, QFontDatabase, QObject, Qt, QTimer, QWidget
 from ui.session_lock import SessionLockWatcher
@@ -344,10 +344,7 @@ def _make_app() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(i18n.ORGANISATION)
     app.setApplicationName(i18n.APPLICATION)
-    # Qt's own file dialog from the start; its type-name watcher (an app-wide event filter, whose first events
-    # make PySide6 build some 100 widget classes, ~0.15 s) a moment after the first window is on screen.
-    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
-    QTimer.singleShot(800, lambda: standard_dialogs.install(app))
+    # File dialogs are Qt's own, in the app's language, as ui/file_dialogs.py builds them (no app-wide hook).
     font = QFont(app.font())
     family = _chinese_fallback()
     if family:

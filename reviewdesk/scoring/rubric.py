@@ -61,6 +61,12 @@ class RubricDef:
         """Every item by code, in sheet order."""
         return {item.code: item for part in self.parts for item in part.items}
 
+    def decimals(self) -> int:
+        """The decimal places its points are written with, on every sheet and table alike (steps of 0.5: one,
+        so a total reads 99.0 beside 98.5); record-only items carry no points."""
+        steps = [item.step for part in self.parts for item in part.items if item.kind != "record"]
+        return max((_places(step) for step in steps), default=0)
+
     def category_of(self, code: str) -> str:
         """The problem category a deduction on item `code` counts under: the category its part is named for
         (卷宗 → 卷宗归档, 实体处理 → 实体), else the first category naming the item's 实体/程序 tag, else the first."""
@@ -76,6 +82,13 @@ class RubricDef:
                 tagged = [c for c in self.categories if item.tag in c]  # 程序 → 程序违法
                 return tagged[0] if tagged else self.categories[0]
         return self.categories[0]
+
+
+def _places(step: float) -> int:
+    for places in range(5):
+        if abs(step * 10**places - round(step * 10**places)) < 1e-9:
+            return places
+    return 4
 
 
 def _fail(path: str, message: str, message_zh: str) -> ValidationError:

@@ -10,7 +10,8 @@ from reviewdesk.services import users
 from reviewdesk.workspace import Workspace
 from tests.conftest import ADMIN, ADMIN_PW, USER_PW
 from tests.ui.conftest import log_in
-from ui.qt import QApplication, QFileDialog, QInputDialog, QMessageBox, Qt
+from ui import file_dialogs
+from ui.qt import QApplication, QInputDialog, QMessageBox, Qt
 from ui.widgets.backup_box import BackupBox
 
 LEFT = Qt.MouseButton.LeftButton
@@ -38,7 +39,7 @@ def _logged_in_settings(qtbot, make_controller, folder: Path):
 
 
 def _ask_restore(qtbot, monkeypatch, backup_box: BackupBox, path: Path, password: str) -> str:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), "")))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: (str(path), ""))
     qtbot.mouseClick(backup_box.restore_button, LEFT)
     first = _box(qtbot)
     told = first.text()
@@ -60,7 +61,7 @@ def test_admin_backs_up_and_restores_through_the_settings_page(qtbot, monkeypatc
 
     backup = tmp_path / "stick" / "day1"
     backup.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(backup), "")))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: (str(backup), ""))
     qtbot.mouseClick(backup_box.backup_button, LEFT)
     assert backup_box.busy.isVisible() or backup_box.message.isVisible()
     qtbot.waitUntil(lambda: "备份已保存" in backup_box.message.text(), timeout=30000)
@@ -103,7 +104,7 @@ def test_a_damaged_backup_is_refused_before_any_question(qtbot, monkeypatch, tmp
     backup_box = main.pages["settings"].backup_box
     bad = tmp_path / "bad.rdbak"
     bad.write_bytes(b"not a zip")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(bad), "")))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: (str(bad), ""))
     qtbot.mouseClick(backup_box.restore_button, LEFT)
     assert "不是评查工作台备份文件" in backup_box.message.text()
     assert not [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]

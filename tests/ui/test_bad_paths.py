@@ -126,15 +126,15 @@ def test_save_dialog_target_refused(qtbot, tmp_path: Path) -> None:
 
 def test_blank_roster_is_saved_from_the_dialog(qtbot, demo_ws, tmp_path: Path, monkeypatch) -> None:
     """The roster help no longer quotes a terminal command: the dialog saves the blank workbook itself."""
+    from ui import file_dialogs
     from ui.dialogs.expert_import import ExpertImportDialog
-    from ui.qt import QFileDialog
 
     dialog = ExpertImportDialog(demo_ws)
     qtbot.addWidget(dialog)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "名册"), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: (str(tmp_path / "名册"), ""))
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
     saved = tmp_path / "名册.xlsx"
     assert saved.read_bytes()[:2] == b"PK" and str(saved) in dialog.message.text()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: (str(tmp_path), ""))
     qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
     assert "文件夹" in dialog.message.text()

@@ -14,15 +14,10 @@ from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.workspace import Workspace
 from tests.packaging import pdf_bytes
 from tests.ui.chinese_walk import english, is_english, visible_texts
-from ui import standard_dialogs
-from ui.qt import QApplication, QFileDialog, QLineEdit, QMenu, QMessageBox, Qt, QWidget
+from ui import file_dialogs
+from ui.qt import QApplication, QLineEdit, QMenu, QMessageBox, QObject, QWidget
 from ui.widgets.common import confirm, inform
 from ui.worker import wait_for_jobs
-
-
-@pytest.fixture(autouse=True)
-def qt_dialogs(qapp: QApplication) -> None:
-    standard_dialogs.install(qapp)  # what ui/app.py does at start-up
 
 
 def settle(qapp: QApplication, rounds: int = 15) -> None:
@@ -137,23 +132,37 @@ def test_qt_file_dialogs_in_chinese(qtbot, qapp, tmp_path) -> None:
     for name in ("cases.rdpkg", "experts.xlsx", "意见书.docx", "readme.md"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "U盘").mkdir()
-    for mode in ("open", "save", "folder"):
-        dialog = QFileDialog(None, "选择数据包", str(tmp_path), "评查数据包 (*.rdpkg);;所有文件 (*)")
-        # The app's choice (ui/standard_dialogs.py): Qt's own dialog, which Qt's catalogue translates.
-        assert qapp.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
-        if mode == "save":
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        if mode == "folder":
-            dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    for mode in file_dialogs.Mode:
+        # As every call site builds it: Qt's own dialog (which Qt's catalogue translates), our type names.
+        dialog = file_dialogs.build(None, "选择数据包", mode, str(tmp_path), ["评查数据包 (*.rdpkg)", "所有文件 (*)"])
+        assert dialog.testOption(dialog.Option.DontUseNativeDialog), mode
+        dialog.setViewMode(dialog.ViewMode.Detail)
         shown(qtbot, qapp, dialog)
         settle(qapp, 30)  # the file system model fills in on a thread
         texts = {t[2] for t in visible_texts(dialog)}
         assert {"查找范围(&L)：", "文件类型(&T)：", "文件夹"} <= texts, mode
-        assert mode == "folder" or {"评查数据包", "1 字节"} <= texts, mode
+        assert mode is file_dialogs.Mode.FOLDER or {"评查数据包", "1 字节"} <= texts, mode
         home = Path.home().name  # the side bar names the user's home folder: a proper name
         assert [t for t in english(dialog) if t[2] != home] == [], mode
         dialog.close()
+
+
+def test_file_dialogs_need_no_app_wide_event_filter(qtbot, qapp, tmp_path) -> None:
+    """The helper sets the names on the dialog it builds: nothing watches every event of the app for file dialogs
+    (the idle lock's watcher is the one app-wide filter), and no window makes a file dialog any other way."""
+    dialog = file_dialogs.build(None, "保存", file_dialogs.Mode.SAVE, str(tmp_path / "意见书.pdf"), "PDF (*.pdf)")
+    shown(qtbot, qapp, dialog)
+    assert isinstance(dialog.iconProvider(), file_dialogs.FileTypeNames)
+    assert dialog.selectedFiles() == [str(tmp_path / "意见书.pdf")]  # the suggested name, as Qt's own did
+    dialog.close()
+    filters = {type(o).__name__ for o in qapp.findChildren(QObject) if type(o).eventFilter is not QObject.eventFilter}
+    assert filters <= {"IdleWatcher"}, filters
+    ui = Path(file_dialogs.__file__).parent
+    hooks = sorted(str(p.relative_to(ui)) for p in ui.rglob("*.py") if "app.installEventFilter(" in p.read_text("utf-8"))
+    assert hooks == ["idle.py"], hooks
+    sources = {p.name: p.read_text("utf-8") for p in ui.rglob("*.py") if p.name != "file_dialogs.py"}
+    direct = [name for name, text in sources.items() if "QFileDialog(" in text or "QFileDialog.get" in text]
+    assert direct == [], direct
 
 
 def test_message_boxes_buttons_details_and_menus_in_chinese(qtbot, qapp) -> None:

@@ -14,12 +14,12 @@ from sqlalchemy import select
 from reviewdesk.demo import DEMO_PASSWORD
 from reviewdesk.store.models import Conclusion, Expert, PanelMember, User
 from reviewdesk.workspace import OpenWorkspace, Workspace
-from ui import printing
+from ui import file_dialogs, printing
 from ui.pages.opinions import OpinionsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.statistics import StatisticsPage
 from ui.printing import pdf_page_count
-from ui.qt import QFileDialog, QMessageBox, Qt, print_support
+from ui.qt import QMessageBox, Qt, print_support
 from ui.widgets.common import select_row
 
 CAMPAIGN = "2026-XF-01"
@@ -42,7 +42,7 @@ def _select(page: OpinionsPage, concluded: bool) -> int:
 
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str = "") -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(path), chosen_filter)))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: (str(path), chosen_filter))
 
 
 def _confirm_issue(qtbot, page: OpinionsPage) -> None:
@@ -184,7 +184,7 @@ def test_other_documents_preview_and_explain_when_missing(qtbot, demo_ws):
 def test_batch_export_writes_both_formats_and_reports_skipped_cases(qtbot, demo_ws, tmp_path, monkeypatch):
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *_a, **_k: str(out)))
+    monkeypatch.setattr(file_dialogs, "choose_folder", lambda *_a, **_k: str(out))
     page = _page(qtbot, demo_ws)
     page.batch_export()
     dialog = page.formats_dialog

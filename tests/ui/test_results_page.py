@@ -14,11 +14,12 @@ from reviewdesk.demo import DEMO_CAMPAIGN
 from reviewdesk.services import audit, deliberation, keys, results
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.test_results_package import resend_from_another_laptop
+from ui import file_dialogs
 from ui.dialogs.results_export import ResultsExportDialog
 from ui.models.results import CONFLICT, ReceivedModel
 from ui.pages.opinions import OpinionsPage
 from ui.pages.results import ResultsPage
-from ui.qt import QApplication, QFileDialog, QMessageBox, Qt
+from ui.qt import QApplication, QMessageBox, Qt
 from ui.widgets.common import select_row
 
 OFFICE_PW = "office-pass-2026"
@@ -42,11 +43,11 @@ def _shot(widget, name: str) -> None:
 
 
 def _save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(path), "")))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: (str(path), ""))
 
 
 def _open_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), "")))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: (str(path), ""))
 
 
 def _results_page(qtbot, ws: OpenWorkspace) -> ResultsPage:

@@ -30,6 +30,24 @@ def test_admin_double_clicks_a_member_and_reads_the_sheet(qtbot, demo_ws, main_w
     assert dialog.width() <= 1366 and dialog.height() <= 768
 
 
+def test_office_totals_carry_the_decimals_of_the_sheet(qtbot, demo_ws, main_window):
+    """GS-DEMO-0001's members scored 99, 98.5 and 99 on a rubric with half-point steps: the office's table
+    writes them as the sheets do, 99.0 beside 98.5 (not "99" beside "98.5")."""
+    main = main_window(demo_ws)
+    main.show_page("scoring")
+    page = main.pages["scoring"]
+    if page.campaign.currentData() != DEMO_CAMPAIGN:
+        page.campaign.setCurrentIndex(page.campaign.findData(DEMO_CAMPAIGN))
+    assert page.panel_cases.row_at(0).external_id == "GS-DEMO-0001"
+    model = page.member_sheets
+    totals = {model.row_at(n).total: model.data(model.index(n, model.TOTAL)) for n in range(model.rowCount())}
+    assert totals == {99.0: "99.0", 98.5: "98.5"}, totals
+    dialog = MemberSheetDialog(demo_ws, DEMO_CAMPAIGN, page.panel_cases.row_at(0).case_id,
+                               model.row_at(0).external_id, model.row_at(0).name)
+    qtbot.addWidget(dialog)
+    assert totals[model.row_at(0).total] in dialog.form.total_label.text()  # the table says what the sheet says
+
+
 def test_navigation_shortcuts_do_not_change_with_the_role(qtbot, admin_ws, login_as, main_window):
     for ws in (admin_ws, login_as("expert"), login_as("auditor")):
         main = main_window(ws)
@@ -109,8 +127,9 @@ def test_saving_panels_names_the_findings_still_awaiting_a_decision(qtbot, admin
 
 
 def test_file_dialogs_start_in_the_folder_used_last(qtbot, monkeypatch, tmp_path):
+    from ui import file_dialogs
     from ui.pages.opinions import ask_save_path
-    from ui.qt import QFileDialog, QWidget
+    from ui.qt import QWidget
     from ui.widgets.file_places import start_folder
 
     stick = tmp_path / "U盘"
@@ -121,7 +140,7 @@ def test_file_dialogs_start_in_the_folder_used_last(qtbot, monkeypatch, tmp_path
         seen.append(start)
         return str(stick / "意见书.pdf"), ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    monkeypatch.setattr(file_dialogs, "save_file", save_dialog)
     parent = QWidget()
     qtbot.addWidget(parent)
     first = ask_save_path(parent, "保存", "意见书.pdf", ["PDF (*.pdf)"])

@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk import file_paths
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.path_messages import path_message
 from ui.qt import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -119,7 +119,7 @@ class ExpertImportDialog(QDialog):
         layout.addLayout(buttons)
 
     def browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
+        name, _filter = file_dialogs.open_file(
             self, self.tr("Choose roster"), str(start_folder("incoming")), self.tr("Excel workbooks (*.xlsx)")
         )
         if name:
@@ -139,7 +139,7 @@ class ExpertImportDialog(QDialog):
         from reviewdesk.services import experts
 
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.save_file(
             self, self.tr("Save a blank roster"), str(Path(start or Path.home()) / "experts.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"))
         if not name:

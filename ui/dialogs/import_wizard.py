@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from reviewdesk import file_paths
 from reviewdesk.file_paths import PathProblem
+from ui import file_dialogs
 from ui.path_messages import path_message
 from ui.qt import (
     QCheckBox,
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -230,8 +230,7 @@ class ImportWizard(QDialog):
 
     # -- choosing ----------------------------------------------------------------------------------------
     def browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose the case package"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog = file_dialogs.build(self, self.tr("Choose the case package"), file_dialogs.Mode.OPEN)
         dialog.setNameFilters(
             [
                 self.tr("Case packages (*.rdpkg *.rdpkg.001)"),

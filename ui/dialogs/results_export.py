@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from reviewdesk import file_paths
 from reviewdesk.file_paths import PathCheck, PathProblem
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.path_messages import path_message
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QGuiApplication,
@@ -201,7 +201,7 @@ class ResultsExportDialog(QDialog):
     def browse(self) -> None:
         folder = str(start_folder("outgoing"))
         name = self.tr("{campaign} results").format(campaign=self.campaign_id) + SUFFIX
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.save_file(
             self, self.tr("Save the results package"), str(Path(folder or Path.home()) / name),
             self.tr("Results packages (*.rdpkg)"))
         if path:  # the suffix added; any problem with the place is shown under the field
@@ -369,7 +369,7 @@ class ResultsExportDialog(QDialog):
         if not self.public_key:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.save_file(
             self, self.tr("Save the public key"), str(Path(folder or Path.home()) / "reviewdesk-signing.pub"),
             self.tr("Public key files (*.pub)"))
         if not path:

@@ -29,8 +29,11 @@ def sheet_status_label(status: str) -> str:
     return labels.get(status, status)
 
 
-def points_text(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def points_text(value: float | None, places: int | None = None) -> str:
+    """A number of points; with `places` (the rubric's, RubricDef.decimals) as the score sheet writes it."""
+    if value is None:
+        return ""
+    return f"{value:g}" if places is None else f"{value:.{places}f}"
 
 
 class MyCasesModel(RowsModel[MyCase]):
@@ -86,6 +89,7 @@ class MemberSheet:
     version: int | None
     total: float | None
     grade: str | None
+    places: int | None = None  # the decimals of the sheet's rubric: 99.0 beside 98.5, as the sheets show them
 
 
 class MemberSheetsModel(RowsModel[MemberSheet]):
@@ -117,7 +121,7 @@ class MemberSheetsModel(RowsModel[MemberSheet]):
         if col == self.VERSION:
             return "" if row.version is None else str(row.version)
         if col == self.TOTAL:
-            return points_text(row.total)
+            return points_text(row.total, row.places)
         if col == self.GRADE:
             return row.grade or ""
         return None

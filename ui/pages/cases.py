@@ -339,6 +339,10 @@ class CasesPage(Page):
             self._build_widgets()  # present but hidden, so teardown and tests treat every role alike
             return
         self._build_widgets()
+        # The count beside the heading, not on a line of its own: the list keeps that line at 150 %.
+        top.setStretch(0, 0)
+        top.insertSpacing(1, 16)
+        top.insertWidget(2, self.count_label, 1)
         layout.addLayout(self._filter_grid())
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.tabs)
@@ -348,9 +352,6 @@ class CasesPage(Page):
         self.splitter.setSizes([380, 260])
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
-        status = QHBoxLayout()
-        status.addWidget(self.count_label, 1)
-        layout.addLayout(status)
         layout.addWidget(self.message)
 
     # -- building ----------------------------------------------------------------------------------------

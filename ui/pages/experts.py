@@ -7,13 +7,13 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.cases import case_type_label
 from ui.models.experts import ExpertsModel
 from ui.models.labels import profession_label, relation_label
 from ui.pages.base import Page
 from ui.qt import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -227,7 +227,7 @@ class ExpertsPage(Page):
         if self.ws is None or not self.is_admin:
             return
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
+            path, _filter = file_dialogs.open_file(
                 self, self.tr("Interest registry"), str(start_folder("incoming")), self.tr("Excel workbook (*.xlsx)")
             )
             if not path:

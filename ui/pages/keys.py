@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk import file_paths
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.issuers import IssuersModel
 from ui.pages.base import Page
@@ -43,9 +44,7 @@ MAX_PUB_BYTES = 64 * 1024  # a minisign .pub is about 120 bytes; anything big is
 def _save_dialog(
     parent: QWidget, title: str, file_name: str, filters: list[str], on_chosen: Callable[[str], None]
 ) -> QFileDialog:
-    dialog = QFileDialog(parent, title)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog = file_dialogs.build(parent, title, file_dialogs.Mode.SAVE)
     dialog.setNameFilters(filters)
     dialog.setDefaultSuffix(Path(file_name).suffix.lstrip("."))
     dialog.selectFile(file_name)
@@ -115,8 +114,8 @@ class TrustIssuerDialog(QDialog):
         self._update_ok()
 
     def browse(self) -> None:
-        dialog = QFileDialog(self, self.tr("Choose the office's public key file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        title = self.tr("Choose the office's public key file")
+        dialog = file_dialogs.build(self, title, file_dialogs.Mode.OPEN)
         dialog.setNameFilters([self.tr("Public key files (*.pub)"), self.tr("All files (*)")])
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.load_file)

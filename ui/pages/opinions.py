@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reviewdesk import file_paths
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.opinions import OpinionsModel
 from ui.pages.job_page import CampaignJobPage
@@ -22,7 +23,6 @@ from ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -72,7 +72,7 @@ def document_label(kind: str) -> str:
 def ask_save_path(parent: QWidget, title: str, file_name: str, filters: list[str]) -> tuple[str, str] | None:
     """The save dialog (the folder used last time, else a USB stick or Documents; the suggested name):
     (path, chosen filter), or None if cancelled."""
-    path, chosen = QFileDialog.getSaveFileName(parent, title, str(start_folder("outgoing") / file_name),
+    path, chosen = file_dialogs.save_file(parent, title, str(start_folder("outgoing") / file_name),
                                                ";;".join(filters))
     if path:
         remember_folder("outgoing", Path(path))
@@ -484,7 +484,7 @@ class OpinionsPage(CampaignJobPage):
         if not self.admin or self.campaign_id() is None or self._job is not None:
             return
         start = str(start_folder("outgoing"))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the folder for the opinions"), start)
+        folder = file_dialogs.choose_folder(self, self.tr("Choose the folder for the opinions"), start)
         if not folder or self.ws is None:
             return
         check = file_paths.folder(folder)  # e.g. a write-protected USB stick

@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui import file_dialogs
 from ui.i18n import error_detail, error_text
 from ui.models.results import ConflictModel, ReceivedModel
 from ui.pages.job_page import CampaignJobPage
 from ui.qt import (
     QCoreApplication,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -398,7 +398,7 @@ class ResultsPage(CampaignJobPage):
         if not self.admin or self.ws is None or self._job is not None:
             return
         start = str(start_folder("incoming"))
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.open_file(
             self, self.tr("Choose the results package"), start or str(Path.home()),
             ";;".join([self.tr("Results packages (*.rdpkg *.rdpkg.001)"), self.tr("All files (*)")]))
         if path and self.ws is not None:

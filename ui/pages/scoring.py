@@ -149,6 +149,7 @@ class ScoringPage(Page):
         remember_splitter(splitter, "scoring.office", self.ws.actor.username, [520, 480])
         layout.addWidget(splitter, 1)
         self._panels: dict[int, list[Any]] = {}
+        self._rubric_decimals: dict[tuple[str, int], int] = {}
 
     # -- loading -----------------------------------------------------------------------------------------------
     def activate(self) -> None:
@@ -499,9 +500,22 @@ class ScoringPage(Page):
             # Observers are not shown drafts: for them a member without a visible sheet is "not submitted".
             status = s.status if s is not None else ("uncertified" if self._is_admin() else "not_submitted")
             out.append(MemberSheet(m.external_id, m.name, m.role, status, s.version if s else None,
-                                   s.total if s else None, s.grade if s else None))
+                                   s.total if s else None, s.grade if s else None,
+                                   self._decimals(s.rubric_code, s.rubric_version) if s else None))
         self.member_sheets.set_rows(out)
         fit_columns(self.sheets_table)
+
+    def _decimals(self, code: str, version: int) -> int | None:
+        """The decimals the rubric's sheets write points with (asked once per rubric version)."""
+        if (code, version) not in self._rubric_decimals and self.ws is not None:
+            from reviewdesk.errors import ReviewDeskError
+            from reviewdesk.services import rubrics
+
+            try:
+                self._rubric_decimals[(code, version)] = rubrics.rubric_detail(self.ws, code, version).rubric.decimals()
+            except ReviewDeskError:  # the total is still shown, without the sheet's decimals
+                return None
+        return self._rubric_decimals.get((code, version))
 
     def open_member_sheet(self) -> None:
         """The chosen member's sheet, read-only (the office and observers; blindness rules stay the service's)."""
@@ -536,6 +550,7 @@ class ScoringPage(Page):
             self.panel_cases.clear()
             self.member_sheets.clear()
             self._panels = {}
+            self._rubric_decimals = {}
         super().teardown()
 
     def holds_data(self) -> bool:

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk.services import maintenance
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.labels import when
 from ui.qt import (
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -73,7 +73,7 @@ class BackupBox(QGroupBox):
         from reviewdesk.store.backup import stamp
 
         suggested = start_folder(FOLDER_KIND) / f"reviewdesk-{stamp()[:15]}.rdbak"
-        path, _chosen = QFileDialog.getSaveFileName(
+        path, _chosen = file_dialogs.save_file(
             self, self.tr("Save the backup as"), str(suggested), self.tr("ReviewDesk backups (*.rdbak)")
         )
         if not path:
@@ -98,7 +98,7 @@ class BackupBox(QGroupBox):
     def start_restore(self) -> None:
         if self.ws is None or self.running:
             return
-        path, _chosen = QFileDialog.getOpenFileName(
+        path, _chosen = file_dialogs.open_file(
             self,
             self.tr("Choose the backup to restore"),
             str(start_folder(FOLDER_KIND)),

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from reviewdesk import file_paths
 from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
+from ui import file_dialogs
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.path_messages import path_message
 from ui.qt import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QImage,
     QKeySequence,
@@ -659,9 +659,7 @@ class DocumentViewerDialog(QDialog):
             return
         from pathlib import PurePosixPath
 
-        dialog = QFileDialog(self, self.tr("Export the document"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog = file_dialogs.build(self, self.tr("Export the document"), file_dialogs.Mode.SAVE)
         dialog.selectFile(PurePosixPath(self.viewer.info.path).name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.export_to)

@@ -41,13 +41,6 @@ if TYPE_CHECKING:
 MISSING_STYLE = "border: 2px solid #b3261e; background: #fdecea;"
 
 
-def _decimals(step: float) -> int:
-    for places in range(5):
-        if abs(step * 10**places - round(step * 10**places)) < 1e-9:
-            return places
-    return 4
-
-
 class PointsBox(QDoubleSpinBox):
     """A spin box that ignores the mouse wheel unless it has the cursor: scrolling down a long sheet must not
     change the points of every item the pointer passes over."""
@@ -191,8 +184,7 @@ class ScoreForm(QWidget):
         self.rubric, self.bands = rubric, bands
         self.title.setText(self.tr("Score sheet: {name} (version {version} of the rubric)").format(
             name=rubric.name, version=view.rubric_version))
-        self.places = max((_decimals(i.step) for part in rubric.parts for i in part.items if i.kind != "record"),
-                          default=0)
+        self.places = rubric.decimals()
         # One grid for all parts: the columns line up from the first part to the last.
         sheet = QWidget()
         grid = QGridLayout(sheet)

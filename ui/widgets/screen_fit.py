@@ -6,7 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ui.qt import QApplication, QFrame, QScrollArea, QSize, QSplitter, QTableView, QWidget
+from ui.qt import (
+    QApplication,
+    QEvent,
+    QFrame,
+    QObject,
+    QResizeEvent,
+    QScrollArea,
+    QSize,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
 
 # 1366×768 less a Windows taskbar: what a window and its frame may take at 100 %.
 SMALL_SCREEN = QSize(1366, 728)
@@ -40,6 +51,46 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     return area
+
+
+class PageScroller(QScrollArea):
+    """Holds a page at the size of the window and scrolls it only where the window is smaller than the page's
+    minimum size (1366×768 at 150 %). QScrollArea's own resizable mode asks a page holding word-wrapped text
+    for its preferred height instead, and would scroll pages that fit."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)  # not resizable: _fit sizes it
+        page.installEventFilter(self)  # the page's own layout changes (LayoutRequest) refit it
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        room = self.maximumViewportSize()  # the viewport without scroll bars
+        if least.height() > room.height():  # a vertical bar will take its width
+            room.setWidth(room.width() - self.verticalScrollBar().sizeHint().width())
+        if least.width() > room.width():
+            room.setHeight(room.height() - self.horizontalScrollBar().sizeHint().height())
+        page.resize(least.expandedTo(room))
+
+
+def scroll_holder(widget: QWidget) -> QWidget:
+    """The scroll area `scrolled` put `widget` in, or `widget` itself if it is in none."""
+    viewport = widget.parentWidget()
+    area = viewport.parentWidget() if viewport is not None else None
+    return area if isinstance(area, QScrollArea) and area.widget() is widget else widget
 
 
 def remember_splitter(splitter: QSplitter, name: str, user: str, sizes: Sequence[int]) -> None:

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 from reviewdesk.errors import AuthError, ThrottledError
 from reviewdesk.locate import FolderState, folder_state
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.qt import (
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QKeySequence,
@@ -289,7 +289,7 @@ class LoginWindow(QWidget):
         self.opened.emit(ws)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = file_dialogs.choose_folder(
             self, self.tr("Choose the workspace folder"), str(self.folder.parent)
         )
         if not chosen:

@@ -38,7 +38,7 @@ from ui.qt import (
 )
 from ui.widgets.campaign_combo import SessionCampaignCombo
 from ui.widgets.common import icon, inform
-from ui.widgets.screen_fit import fit_to_screen
+from ui.widgets.screen_fit import PageScroller, fit_to_screen, scroll_holder
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
@@ -131,13 +131,15 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.setWindowTitle(self.tr("ReviewDesk"))
         fit_to_screen(self, 1180, 760)
-        self.setMinimumSize(760, 480)  # fits a 1366×768 screen at 150 % (911×512 logical)
+        self.setMinimumSize(760, 420)  # with its title bar, fits 1366×768 at 150 % (911×472 above the taskbar)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(self.tr("Areas"))
         self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(240)
+        # As wide as its labels (not Qt's 256 px default): at 150 % the page needs the width.
+        self.nav.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.nav.setSpacing(2)
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
@@ -251,7 +253,7 @@ class MainWindow(QMainWindow):
         page = self._make_page(self._areas[key], self.ws)
         page.setObjectName(f"page-{key}")
         page.follow_campaign(self.campaign.campaign_id())  # before its first load, which selects it
-        self.stack.addWidget(page)
+        self.stack.addWidget(PageScroller(page))  # a page taller than the window (at 150 %) scrolls
         return page
 
     def _make_page(self, area: Area, ws: OpenWorkspace) -> Page:
@@ -337,9 +339,11 @@ class MainWindow(QMainWindow):
         self.go_menu.clear()
         for page in self.pages.built():
             page.teardown()
-            self.stack.removeWidget(page)
+            holder = scroll_holder(page)
+            self.stack.removeWidget(holder)
             page.setParent(None)
             page.deleteLater()
+            holder.deleteLater()
         self.pages = LazyPages([], self._build_page)
         self._areas = {}
         self.ws = None
@@ -419,7 +423,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(str(item.data(Qt.ItemDataRole.UserRole)))
         if page is None:
             return
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(scroll_holder(page))
         page.activate()
 
     # -- actions ---------------------------------------------------------------------------------------

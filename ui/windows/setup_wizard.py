@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewdesk.locate import FolderState, folder_state
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.qt import (
     QCheckBox,
     QCloseEvent,
     QCoreApplication,
-    QFileDialog,
     QFont,
     QFontDatabase,
     QFormLayout,
@@ -89,7 +89,7 @@ class FolderPage(QWizardPage):
 
     def _browse(self) -> None:
         start = Path(self.folder.text().strip() or Path.home())
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = file_dialogs.choose_folder(
             self, self.tr("Choose the workspace folder"), str(start if start.exists() else start.parent)
         )
         if chosen:
@@ -355,7 +355,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setMinimumSize(640, 480)
+        self.setMinimumSize(640, 420)  # with the title bar, fits 1366×768 at 150 % (911×472)
         self.folder_page = FolderPage(folder)
         self.admin_page = AdminPage()
         self.code_page = CodePage()
