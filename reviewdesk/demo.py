@@ -12,9 +12,11 @@ import json
 import shutil
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from reviewdesk import demo_cases, demo_experts, demo_scoring
+from reviewdesk.clock import now
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.packages.builder import manifest_bytes
 from reviewdesk.packages.manifest import parse
@@ -78,6 +80,11 @@ def demo_folder() -> Path:
     return user_data_path("ReviewDesk", appauthor=False) / "demo-workspace"
 
 
+def _scoring_deadline() -> str:
+    """Two weeks from the day the demo is made, so an expert's to-do list shows a deadline to come."""
+    return (now().date() + timedelta(days=14)).isoformat()
+
+
 def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = None) -> Workspace:
     ws = Workspace(folder)
     if ws.db_path.exists() or ws.slots_path.exists():
@@ -108,7 +115,8 @@ def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = 
             campaigns.add_unit(opened, code, name, kind, region)
         for cid, name, year, level in DEMO_CAMPAIGNS:
             campaigns.create_campaign(
-                opened, cid, name, year, cross_region_level=level, organiser_unit="GS-ZFW"
+                opened, cid, name, year, cross_region_level=level, organiser_unit="GS-ZFW",
+                scoring_deadline=_scoring_deadline() if cid == DEMO_CAMPAIGN else None,
             )
         settings.set_setting(opened, "idle_lock_minutes", 10)
         step(2)

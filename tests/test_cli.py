@@ -131,3 +131,14 @@ def test_demo_workspace(tmp_path: Path) -> None:
     board = json.loads(_ok(run_cli("--workspace", folder, "conclude", "--case", panels[0]["case"]["external_id"], "--json", *admin, env=env)))
     assert board["conclusion"] is not None and all(m["status"] == "submitted" for m in board["members"])
     _fails(run_cli("--workspace", folder, "demo"), 3, "--reset")
+
+
+def test_campaign_scoring_deadline_set_shown_and_removed(ws: str) -> None:
+    made = json.loads(_ok(run_cli("--workspace", ws, *as_admin("campaign", "create", "C-1", "--name", "专项", "--year", "2026",
+                                                               "--scoring-deadline", "2026-12-31", "--json"), env=PW)))
+    assert made["scoring_deadline"] == "2026-12-31"
+    _fails(run_cli("--workspace", ws, *as_admin("campaign", "set", "C-1", "--scoring-deadline", "31.12.2026"), env=PW),
+           6, "scoring_deadline", "YYYY-MM-DD")
+    cleared = json.loads(_ok(run_cli("--workspace", ws, *as_admin("campaign", "set", "C-1", "--scoring-deadline", "none",
+                                                                  "--json"), env=PW)))
+    assert cleared["scoring_deadline"] is None

@@ -3897,6 +3897,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>合议：组内已全部提交，由组长记录结论</translation>
     </message>
     <message>
+        <source>{date} (overdue)</source>
+        <translation>{date}（已逾期）</translation>
+    </message>
+    <message>
+        <source>{date} (due soon)</source>
+        <translation>{date}（即将到期）</translation>
+    </message>
+    <message>
         <source>To do</source>
         <translation>待办事项</translation>
     </message>
@@ -3915,6 +3923,10 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Sheets in</source>
         <translation>已提交评分表</translation>
+    </message>
+    <message>
+        <source>Scoring due by</source>
+        <translation>评分截止</translation>
     </message>
     <message>
         <source>{done} of {members}</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -40,6 +41,7 @@ class CampaignInfo:
     kind: str = "regular"
     composition: list[dict[str, Any]] = field(default_factory=list)
     max_load: int | None = None
+    scoring_deadline: str | None = None  # ISO date
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -105,6 +107,7 @@ def create_campaign(
     kind: str = "regular",
     composition: list[dict[str, Any]] | None = None,
     max_load: int | None = None,
+    scoring_deadline: str | None = None,
 ) -> CampaignInfo:
     require(ws, "campaign.create", ADMIN)
     _code("id", campaign_id)
@@ -112,6 +115,7 @@ def create_campaign(
     _kind(kind)
     rules = _composition(composition or [], panel_size)
     _max_load(max_load)
+    deadline = _deadline(scoring_deadline)
     if not name.strip():
         raise ValidationError("name", "must not be empty", message_zh="不能为空")
     if not 2000 <= year <= 2100:
@@ -136,11 +140,12 @@ def create_campaign(
             kind=kind,
             composition=json.dumps(rules, ensure_ascii=False, sort_keys=True),
             max_load=max_load,
+            scoring_deadline=deadline,
         )
         ch.session.add(campaign)
         ch.audit(
             f"campaign:{campaign_id}", year=year, cross_region_level=cross_region_level, panel_size=panel_size,
-            kind=kind, composition=rules, max_load=max_load,
+            kind=kind, composition=rules, max_load=max_load, scoring_deadline=deadline,
         )
         return _campaign_info(campaign)
 
@@ -157,8 +162,10 @@ def set_campaign_rules(
     kind: str | None = None,
     composition: list[dict[str, Any]] | None = None,
     max_load: int | None = _UNSET,
+    scoring_deadline: str | None = _UNSET,
 ) -> CampaignInfo:
-    """Change how a campaign forms its panels; only the rules given change."""
+    """Change how a campaign forms its panels, or its scoring deadline; only what is given changes (None
+    removes the cap or the deadline)."""
     require(ws, "campaign.set_rules", ADMIN)
     if cross_region_level is not None:
         _choice("cross_region_level", cross_region_level, CrossRegionLevel)
@@ -168,6 +175,8 @@ def set_campaign_rules(
         _panel_size(panel_size)
     if max_load is not _UNSET:
         _max_load(max_load)
+    if scoring_deadline is not _UNSET:
+        scoring_deadline = _deadline(scoring_deadline)
     with change(ws, "campaign.set_rules", ADMIN) as ch:
         campaign = ch.session.get(Campaign, campaign_id)
         if campaign is None:
@@ -185,6 +194,8 @@ def set_campaign_rules(
             changed["composition"] = rules
         if max_load is not _UNSET:
             campaign.max_load = changed["max_load"] = max_load
+        if scoring_deadline is not _UNSET:
+            campaign.scoring_deadline = changed["scoring_deadline"] = scoring_deadline
         ch.audit(f"campaign:{campaign_id}", **changed)
         return _campaign_info(campaign)
 
@@ -202,6 +213,17 @@ def _panel_size(panel_size: int) -> None:
 def _max_load(max_load: int | None) -> None:
     if max_load is not None and not 1 <= max_load <= 10_000:
         raise ValidationError("max_load", "must be between 1 and 10000", message_zh="须在 1 到 10000 之间")
+
+
+def _deadline(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValidationError(
+            "scoring_deadline", f"'{value}' is not a date (YYYY-MM-DD)", message_zh=f"“{value}”不是日期（格式：年-月-日，如 2026-12-31）"
+        ) from None
 
 
 def _composition(rules: Any, panel_size: int) -> list[dict[str, Any]]:
@@ -229,7 +251,7 @@ def _composition(rules: Any, panel_size: int) -> list[dict[str, Any]]:
 def _campaign_info(c: Campaign) -> CampaignInfo:
     return CampaignInfo(
         c.id, c.name, c.year, c.cross_region_level, c.panel_size, c.organiser_unit, c.status, c.kind,
-        json.loads(c.composition), c.max_load,
+        json.loads(c.composition), c.max_load, c.scoring_deadline,
     )
 
 

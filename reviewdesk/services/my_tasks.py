@@ -8,7 +8,8 @@ A read (experts only, no audit entry), built from the panels, the sheets and the
                   office marked for review);
 - `deliberate` — a member whose own sheet is in while the panel has not concluded yet.
 
-Campaigns hold no deadlines in this version, so the list carries none.
+Each task carries its campaign's scoring deadline (评分截止日期, when the office set one) and whether it is
+overdue or due within five working days (the statutory calendar, followup/workdays.py), computed, not stored.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ from typing import Any
 
 from sqlalchemy import select
 
+from reviewdesk.clock import now
+from reviewdesk.followup.workdays import soon_limit
 from reviewdesk.services.base import query
 from reviewdesk.services.scoring import EXPERTS, _own_expert
-from reviewdesk.store.models import Case, Conclusion, PanelMember, ScoreSheet
+from reviewdesk.store.models import Campaign, Case, Conclusion, PanelMember, ScoreSheet
 from reviewdesk.workspace import OpenWorkspace
 
 KINDS = ("declare", "score", "conclude", "deliberate")  # the order the list shows them in
+DUE_SOON_WORKDAYS = 5  # as the follow-up registers' default "due soon"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Task:
     role: str  # leader | member
     submitted: int  # members who have submitted …
     members: int  # … of the panel's members
+    deadline: str | None = None  # the campaign's scoring deadline, ISO date
+    due: str | None = None  # "overdue" | "soon" | None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -65,6 +71,15 @@ def my_tasks(ws: OpenWorkspace) -> list[Task]:
             (c.campaign_id, c.case_id): c.needs_review
             for c in session.execute(select(Conclusion).where(Conclusion.case_id.in_(case_ids))).scalars()
         }
+        deadlines = dict(
+            session.execute(
+                select(Campaign.id, Campaign.scoring_deadline).where(
+                    Campaign.id.in_({seat.campaign_id for seat, _case in seats})
+                )
+            ).all()
+        )
+        today = now().date()
+        soon = soon_limit(today, DUE_SOON_WORKDAYS).isoformat()
         tasks: list[Task] = []
         for seat, case in seats:
             key = (seat.campaign_id, case.id)
@@ -82,6 +97,10 @@ def my_tasks(ws: OpenWorkspace) -> list[Task]:
                 kind = "deliberate"
             else:
                 continue  # concluded: nothing left for this expert
-            tasks.append(Task(kind, seat.campaign_id, case.id, case.external_id, case.title, seat.role, done, len(panel)))
+            deadline = deadlines.get(seat.campaign_id)
+            due = None if deadline is None else "overdue" if deadline < today.isoformat() else "soon" if deadline <= soon else None
+            tasks.append(
+                Task(kind, seat.campaign_id, case.id, case.external_id, case.title, seat.role, done, len(panel), deadline, due)
+            )
         tasks.sort(key=lambda t: (KINDS.index(t.kind), t.campaign_id, t.external_id))
         return tasks

@@ -79,6 +79,7 @@ class Campaign(Base):
     grade_bands: Mapped[str] = mapped_column(Text, default=DEFAULT_GRADE_BANDS)
     spread_threshold: Mapped[float] = mapped_column(Float, default=10.0)  # deliberation flag: points between members
     consolidation: Mapped[str] = mapped_column(String(8), default="mean")  # mean | median of the members' totals
+    scoring_deadline: Mapped[str | None] = mapped_column(String(10))  # ISO date the sheets are due; None = none set
 
 
 # -- packages and cases (issue: case packages) ----------------------------------------------------------

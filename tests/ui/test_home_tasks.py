@@ -84,3 +84,34 @@ def test_campaign_stage_is_counted_from_the_data(demo_ws, main_window, qtbot):
     texts = {home.model.index(r, 0).data(): home.model.index(r, 5).data() for r in range(home.model.rowCount())}
     assert texts[DEMO_CAMPAIGN] == f"评查中（已合议 4/{progress.cases} 件）"
     assert "筹备中" in texts.values()  # the second demo campaign has no case yet
+
+
+def test_tasks_carry_the_campaigns_scoring_deadline(demo_ws, main_window):
+    """A deadline set on the campaign reaches every task of it: overdue, due within five working days, or
+    later; a bad date is refused naming the field; `none` on the CLI removes it (the service takes None)."""
+    from datetime import timedelta
+
+    from reviewdesk.clock import now
+    from reviewdesk.errors import ValidationError
+    from reviewdesk.services import campaigns
+
+    with pytest.raises(ValidationError, match="scoring_deadline"):
+        campaigns.set_campaign_rules(demo_ws, DEMO_CAMPAIGN, scoring_deadline="2026-02-30")
+    today = now().date()
+    for deadline, due in ((today - timedelta(days=1), "overdue"), (today, "soon"), (today + timedelta(days=60), None)):
+        info = campaigns.set_campaign_rules(demo_ws, DEMO_CAMPAIGN, scoring_deadline=deadline.isoformat())
+        assert info.scoring_deadline == deadline.isoformat()
+        with Workspace(demo_ws.workspace.folder).open("zhanghua", DEMO_PASSWORD) as ws:
+            tasks = my_tasks.my_tasks(ws)
+            assert tasks and {(t.deadline, t.due) for t in tasks} == {(deadline.isoformat(), due)}
+    with Workspace(demo_ws.workspace.folder).open("zhanghua", DEMO_PASSWORD) as ws:
+        home = main_window(ws).pages["home"]
+        column = home.tasks.DUE
+        assert home.tasks.headerData(column, Qt.Orientation.Horizontal) == "评分截止"
+        assert home.tasks.index(0, column).data() == (today + timedelta(days=60)).isoformat()
+    campaigns.set_campaign_rules(demo_ws, DEMO_CAMPAIGN, scoring_deadline=(today - timedelta(days=3)).isoformat())
+    with Workspace(demo_ws.workspace.folder).open("zhanghua", DEMO_PASSWORD) as ws:
+        home = main_window(ws).pages["home"]
+        assert home.tasks.index(0, home.tasks.DUE).data().endswith("（已逾期）")
+        assert home.tasks.index(0, home.tasks.DUE).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert campaigns.set_campaign_rules(demo_ws, DEMO_CAMPAIGN, scoring_deadline=None).scoring_deadline is None

@@ -7,7 +7,7 @@ from typing import Any
 from reviewdesk.services.my_tasks import Task
 from ui.models.base import Index, RowsModel
 from ui.models.scoring import seat_label
-from ui.qt import QCoreApplication, Qt
+from ui.qt import QBrush, QColor, QCoreApplication, Qt
 
 
 def task_label(task: Task) -> str:
@@ -22,8 +22,22 @@ def task_label(task: Task) -> str:
     return QCoreApplication.translate("MyTasks", "Deliberation: the panel is ready, the leader records it")
 
 
+def due_label(task: Task) -> str:
+    """The campaign's scoring deadline as the expert reads it: the date, and whether it is close or past."""
+    if task.deadline is None:
+        return ""
+    if task.due == "overdue":
+        return QCoreApplication.translate("MyTasks", "{date} (overdue)").format(date=task.deadline)
+    if task.due == "soon":
+        return QCoreApplication.translate("MyTasks", "{date} (due soon)").format(date=task.deadline)
+    return task.deadline
+
+
+OVERDUE = QColor("#b00020")
+
+
 class MyTasksModel(RowsModel[Task]):
-    TASK, CASE, TITLE, ROLE, PANEL = range(5)
+    TASK, CASE, TITLE, ROLE, PANEL, DUE = range(6)
 
     def headers(self) -> list[str]:
         return [
@@ -32,13 +46,18 @@ class MyTasksModel(RowsModel[Task]):
             QCoreApplication.translate("MyTasks", "Title"),
             QCoreApplication.translate("MyTasks", "My role"),
             QCoreApplication.translate("MyTasks", "Sheets in"),
+            QCoreApplication.translate("MyTasks", "Scoring due by"),
         ]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
-        if row is None or role != Qt.ItemDataRole.DisplayRole:
+        if row is None:
             return None
         col = index.column()
+        if role == Qt.ItemDataRole.ForegroundRole and col == self.DUE and row.due == "overdue":
+            return QBrush(OVERDUE)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if col == self.TASK:
             return task_label(row)
         if col == self.CASE:
@@ -51,4 +70,6 @@ class MyTasksModel(RowsModel[Task]):
             return QCoreApplication.translate("MyTasks", "{done} of {members}").format(
                 done=row.submitted, members=row.members
             )
+        if col == self.DUE:
+            return due_label(row)
         return None

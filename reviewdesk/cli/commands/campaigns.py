@@ -45,6 +45,7 @@ def cmd_campaign_create(args: argparse.Namespace) -> int:
             kind=args.kind,
             composition=_composition_arg(args.composition) or [],
             max_load=args.max_load,
+            scoring_deadline=args.scoring_deadline,
         )
     if args.json:
         emit_json(info.to_json())
@@ -63,6 +64,8 @@ def cmd_campaign_set(args: argparse.Namespace) -> int:
     kwargs: dict[str, Any] = {}
     if args.max_load is not None:
         kwargs["max_load"] = None if args.max_load == 0 else args.max_load
+    if args.scoring_deadline is not None:
+        kwargs["scoring_deadline"] = None if args.scoring_deadline.strip().lower() == "none" else args.scoring_deadline
     with open_as_user(args) as opened:
         info = campaigns.set_campaign_rules(
             opened, args.id, cross_region_level=args.cross_region, panel_size=args.panel_size, kind=args.kind,
