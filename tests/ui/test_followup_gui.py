@@ -68,7 +68,9 @@ def _click(qtbot, button: QPushButton | None) -> None:
 
 def _answer(qtbot, parent, yes: bool) -> None:
     """The confirmation box that is open: press its first (the action) button, or Cancel."""
-    qtbot.waitUntil(lambda: bool([b for b in parent.findChildren(QMessageBox) if b.isVisible()]), timeout=5000)
+    qtbot.waitUntil(
+        lambda: bool([b for b in parent.findChildren(QMessageBox) if b.isVisible()]), timeout=5000
+    )
     box = next(b for b in parent.findChildren(QMessageBox) if b.isVisible())
     button = box.buttons()[0] if yes else box.button(QMessageBox.StandardButton.Cancel)
     if yes:
@@ -108,7 +110,10 @@ def test_generate_from_a_concluded_case_previews_then_creates(qtbot, world, qtmo
     _settle(qtbot, page)
     assert tab.model.rowCount() == 3
     assert [tab.model.row_at(r).number for r in range(3)] == [
-        f"{DEMO_CAMPAIGN}-Z0001", f"{DEMO_CAMPAIGN}-Z0002", f"{DEMO_CAMPAIGN}-Z0003"]
+        f"{DEMO_CAMPAIGN}-Z0001",
+        f"{DEMO_CAMPAIGN}-Z0002",
+        f"{DEMO_CAMPAIGN}-Z0003",
+    ]
     qtmodeltester.check(tab.model)
     assert [r.status for r in referrals.list_referrals(world, DEMO_CAMPAIGN)] == ["draft"]
 
@@ -383,10 +388,57 @@ def test_every_model_passes_the_model_tester(qtbot, world, qtmodeltester):
     items.set_ids(rectification.item_ids(world, DEMO_CAMPAIGN))
     assert items.rowCount() == 3
     qtmodeltester.check(items)
-    for model, rows in ((ReferralsModel(), referrals.list_referrals(world, DEMO_CAMPAIGN)),
-                        (ObjectionsModel(), []), (SpecialsModel(), special.list_specials(world, DEMO_CAMPAIGN))):
+    for model, rows in (
+        (ReferralsModel(), referrals.list_referrals(world, DEMO_CAMPAIGN)),
+        (ObjectionsModel(), []),
+        (SpecialsModel(), special.list_specials(world, DEMO_CAMPAIGN)),
+    ):
         model.set_rows(rows)
         qtmodeltester.check(model)
+
+
+# -- sizes ------------------------------------------------------------------------------------------------------
+def test_every_form_fits_1366x768(qtbot, world):
+    from ui.dialogs import followup_forms as forms
+    from ui.dialogs.followup_generate import GenerateDialog, concluded_cases
+    from ui.pages.followup_evidence import EvidenceDialog
+    from ui.widgets.screen_fit import SMALL_SCREEN, screen_room
+
+    generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    item = rectification.list_items(world, DEMO_CAMPAIGN)[0]
+    made = {
+        "generate": lambda: GenerateDialog(world, DEMO_CAMPAIGN, concluded_cases(world, DEMO_CAMPAIGN)),
+        "report": lambda: forms.ReportForm(world, item.id, item.number, ""),
+        "verify": lambda: forms.VerifyForm(world, item.id, item.number),
+        "send back": lambda: forms.SendBackForm(world, item.id, item.number),
+        "letter": lambda: forms.LetterForm(world, 1, "纪委监委"),
+        "feedback": lambda: forms.FeedbackForm(world, 1),
+        "objection": lambda: forms.ObjectionForm(world, DEMO_CAMPAIGN, [(1, "GS-DEMO-0001")]),
+        "decide": lambda: forms.DecideForm(world, 1, "GS-DEMO-0001", ("flawed", "合格"), ["优秀", "合格"]),
+        "special": lambda: forms.SpecialForm(world, DEMO_CAMPAIGN, special.ranking(world, DEMO_CAMPAIGN)),
+        "evidence": lambda: EvidenceDialog(world, 10**6),
+    }
+    for what, make in made.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        QApplication.processEvents()
+        hint, room = dialog.minimumSizeHint(), screen_room(dialog)
+        assert hint.width() <= SMALL_SCREEN.width() and hint.height() <= SMALL_SCREEN.height(), what
+        assert dialog.width() <= room.width() and dialog.height() <= room.height(), what
+        dialog.hide()
+
+
+def test_the_page_fits_1366x768_for_each_role(qtbot, world):
+    from ui.widgets.screen_fit import SMALL_SCREEN
+
+    generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    page = _page(qtbot, world)
+    for key in page.registers:
+        page.tabs.setCurrentWidget(page.register(key))
+        _settle(qtbot, page)
+        hint = page.minimumSizeHint()
+        assert hint.width() <= SMALL_SCREEN.width() - 240 and hint.height() <= SMALL_SCREEN.height() - 120, key
 
 
 # -- pictures -----------------------------------------------------------------------------------------------------
@@ -406,8 +458,14 @@ def test_pictures_of_each_tab_at_1366x768(qtbot, world, main_window):
     rectification.report(world, first.id, "已整改", evidence=[("佐证.pdf", b"%PDF-1.4")])
     rid = referrals.list_referrals(world, DEMO_CAMPAIGN)[0].id
     referrals.issue_letter(world, rid)
-    objections.add_objection(world, str(_cases(world)[5]), "兰州市城关区人民法院", "认定事实有误",
-                             delivered_on=clock.now().date().isoformat(), campaign_id=DEMO_CAMPAIGN)
+    objections.add_objection(
+        world,
+        str(_cases(world)[5]),
+        "兰州市城关区人民法院",
+        "认定事实有误",
+        delivered_on=clock.now().date().isoformat(),
+        campaign_id=DEMO_CAMPAIGN,
+    )
     ranked = next(r for r in special.ranking(world, DEMO_CAMPAIGN) if r.qualifies)
     special.create_special(world, DEMO_CAMPAIGN, ranked.category, "全面排查同类问题", "30个工作日")
     from ui.widgets.screen_fit import SMALL_SCREEN

@@ -27,29 +27,35 @@ if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("GenerateDialog", text)
-
-
 def concluded_cases(ws: OpenWorkspace, campaign_id: str) -> list[tuple[str, str]]:
     """(case external id, shown text) of the campaign's cases concluded here or in received results."""
     from reviewdesk.services import documents, results
 
-    local = [(r.external_id, f"{r.external_id}  {r.title}") for r in documents.opinion_list(ws, campaign_id)
-             if r.concluded]
+    local = [
+        (r.external_id, f"{r.external_id}  {r.title}")
+        for r in documents.opinion_list(ws, campaign_id)
+        if r.concluded
+    ]
     seen = {ref for ref, _text in local}
     received = []
     for case in results.received(ws, campaign_id):
         result = case.result
         if case.case_id not in seen and result is not None and result.get("conclusion"):
-            received.append((case.case_id, _t("{case}  {number} (received result)").format(
-                case=case.case_id, number=case.case_number)))
+            received.append(
+                (
+                    case.case_id,
+                    QCoreApplication.translate("GenerateDialog", "{case}  {number} (received result)").format(
+                        case=case.case_id, number=case.case_number
+                    ),
+                )
+            )
     return local + received
 
 
 class GenerateDialog(QDialog):
-    def __init__(self, ws: OpenWorkspace, campaign_id: str, cases: list[tuple[str, str]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: OpenWorkspace, campaign_id: str, cases: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ws: OpenWorkspace | None = ws
         self.campaign_id = campaign_id
@@ -85,10 +91,15 @@ class GenerateDialog(QDialog):
         buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Rectification items from a conclusion"), 1.3))
-        layout.addWidget(note(self.tr(
-            "One item per problem the panel found, grouped by category, with the deadline the panel proposed (else "
-            "the campaign's default), and a draft referral when the panel suggested one. Preview first: nothing is "
-            "created until you press Create. A conclusion gives its items once.")))
+        layout.addWidget(
+            note(
+                self.tr(
+                    "One item per problem the panel found, grouped by category, with the deadline the panel proposed (else "
+                    "the campaign's default), and a draft referral when the panel suggested one. Preview first: nothing is "
+                    "created until you press Create. A conclusion gives its items once."
+                )
+            )
+        )
         layout.addLayout(pick)
         layout.addWidget(self.shown, 1)
         layout.addWidget(self.summary)
@@ -119,8 +130,12 @@ class GenerateDialog(QDialog):
         self.busy.start(self.tr("Creating…") if apply else self.tr("Preparing the preview…"))
         self.preview_button.setEnabled(False)
         self.create_button.setEnabled(False)
-        self._job = run_job(lambda: rectification_generate.generate(ws, ref, campaign, apply=apply), self,
-                            self._created if apply else self._previewed, self._failed)
+        self._job = run_job(
+            lambda: rectification_generate.generate(ws, ref, campaign, apply=apply),
+            self,
+            self._created if apply else self._previewed,
+            self._failed,
+        )
 
     def show_preview(self) -> None:
         self._start(apply=False)
@@ -139,11 +154,18 @@ class GenerateDialog(QDialog):
         self.preview = result
         self.shown.setPlainText(describe(result))
         if result.items or result.referral:
-            self.summary.setText(self.tr("{items} item(s) and {referrals} draft referral(s) will be created.").format(
-                items=len(result.items), referrals=1 if result.referral else 0))
+            self.summary.setText(
+                self.tr("{items} item(s) and {referrals} draft referral(s) will be created.").format(
+                    items=len(result.items), referrals=1 if result.referral else 0
+                )
+            )
         else:
-            self.summary.setText(self.tr("Nothing to create: this conclusion has given its items already ({n}), or "
-                                         "it found no problem to rectify.").format(n=result.existing))
+            self.summary.setText(
+                self.tr(
+                    "Nothing to create: this conclusion has given its items already ({n}), or "
+                    "it found no problem to rectify."
+                ).format(n=result.existing)
+            )
         self.create_button.setEnabled(bool(result.items or result.referral))
 
     def _created(self, result: GenerateResult) -> None:
@@ -158,17 +180,29 @@ class GenerateDialog(QDialog):
 
 def describe(result: GenerateResult) -> str:
     """The preview as lines: each item (type, category, problem, page reference, deadline), then the referral."""
-    lines = [_t("Case {case}, from {source}").format(case=result.case_external_id, source=result.source)]
+    lines = [
+        QCoreApplication.translate("GenerateDialog", "Case {case}, from {source}").format(
+            case=result.case_external_id, source=result.source
+        )
+    ]
     category = None
     for item in result.items:
         if item["category"] != category:
             category = item["category"]
             lines.append(f"\n【{category}】")
         ref = f"（{item['evidence_ref']}）" if item.get("evidence_ref") else ""
-        lines.append(_t("• [{kind}] {problem}{ref} — deadline {deadline}").format(
-            kind=item["kind"], problem=item["description"], ref=ref, deadline=item["deadline"]))
+        lines.append(
+            QCoreApplication.translate(
+                "GenerateDialog", "• [{kind}] {problem}{ref} — deadline {deadline}"
+            ).format(kind=item["kind"], problem=item["description"], ref=ref, deadline=item["deadline"])
+        )
     if result.referral:
-        lines.append("\n" + _t("Draft referral: {clue}").format(clue=result.referral["clue"]))
+        lines.append(
+            "\n"
+            + QCoreApplication.translate("GenerateDialog", "Draft referral: {clue}").format(
+                clue=result.referral["clue"]
+            )
+        )
     if result.calendar_note:
         lines.append("\n" + result.calendar_note)
     return "\n".join(lines)

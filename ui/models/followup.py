@@ -24,43 +24,62 @@ DUE_SOON = QColor("#8a5a00")
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FollowupLabels", text)
-
-
 # -- words for codes ------------------------------------------------------------------------------------------
 def item_status_label(status: str) -> str:
     return {
-        "open": _t("Open"), "reported": _t("Reported fixed"), "verified": _t("Verified by re-check"),
-        "closed": _t("Closed off"), "sent_back": _t("Sent back"),
+        "open": QCoreApplication.translate("FollowupLabels", "Open"),
+        "reported": QCoreApplication.translate("FollowupLabels", "Reported fixed"),
+        "verified": QCoreApplication.translate("FollowupLabels", "Verified by re-check"),
+        "closed": QCoreApplication.translate("FollowupLabels", "Closed off"),
+        "sent_back": QCoreApplication.translate("FollowupLabels", "Sent back"),
     }.get(status, status)
 
 
 def referral_status_label(status: str) -> str:
-    return {"draft": _t("Not yet sent"), "sent": _t("Sent, awaiting feedback"),
-            "feedback": _t("Feedback received")}.get(status, status)
+    return {
+        "draft": QCoreApplication.translate("FollowupLabels", "Not yet sent"),
+        "sent": QCoreApplication.translate("FollowupLabels", "Sent, awaiting feedback"),
+        "feedback": QCoreApplication.translate("FollowupLabels", "Feedback received"),
+    }.get(status, status)
 
 
 def objection_status_label(status: str) -> str:
-    return {"pending": _t("Awaiting re-check"), "upheld": _t("Upheld"), "changed": _t("Changed")}.get(status, status)
+    return {
+        "pending": QCoreApplication.translate("FollowupLabels", "Awaiting re-check"),
+        "upheld": QCoreApplication.translate("FollowupLabels", "Upheld"),
+        "changed": QCoreApplication.translate("FollowupLabels", "Changed"),
+    }.get(status, status)
 
 
 def special_status_label(status: str) -> str:
-    return {"open": _t("Open"), "closed": _t("Closed")}.get(status, status)
+    return {
+        "open": QCoreApplication.translate("FollowupLabels", "In progress"),
+        "closed": QCoreApplication.translate("FollowupLabels", "Closed"),
+    }.get(status, status)
 
 
 def outcome_label(outcome: str | None) -> str:
-    return {"investigated": _t("Case filed for investigation"), "punished": _t("Disciplinary sanction"),
-            "not_filed": _t("Not filed"), "other": _t("Other")}.get(outcome or "", outcome or "")
+    return {
+        "investigated": QCoreApplication.translate("FollowupLabels", "Case filed for investigation"),
+        "punished": QCoreApplication.translate("FollowupLabels", "Disciplinary sanction"),
+        "not_filed": QCoreApplication.translate("FollowupLabels", "Not filed"),
+        "other": QCoreApplication.translate("FollowupLabels", "Other"),
+    }.get(outcome or "", outcome or "")
 
 
 def finding_label(finding: str | None) -> str:
-    return {"fixed": _t("Fixed"), "partly": _t("Partly fixed"),
-            "not_fixed": _t("Not fixed")}.get(finding or "", finding or "")
+    return {
+        "fixed": QCoreApplication.translate("FollowupLabels", "Fixed"),
+        "partly": QCoreApplication.translate("FollowupLabels", "Partly fixed"),
+        "not_fixed": QCoreApplication.translate("FollowupLabels", "Not fixed"),
+    }.get(finding or "", finding or "")
 
 
 def due_label(due: str | None) -> str:
-    return {"due_soon": _t("Due soon"), "overdue": _t("Overdue")}.get(due or "", "")
+    return {
+        "due_soon": QCoreApplication.translate("FollowupLabels", "Due soon"),
+        "overdue": QCoreApplication.translate("FollowupLabels", "Overdue"),
+    }.get(due or "", "")
 
 
 def due_brush(due: str | None) -> QBrush | None:
@@ -129,7 +148,11 @@ class IdTableModel(HeadedTableModel, Generic[Row]):
             return None
         if role == IdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             return None
         row = self.row_at(index.row())
         columns = self.columns()
@@ -172,7 +195,9 @@ class RectificationModel(IdTableModel["ItemView"]):
     BLOCK = 200
     CACHED_BLOCKS = 8
 
-    def __init__(self, fetch: Callable[[list[int]], list[ItemView]] | None = None, parent: Any = None) -> None:
+    def __init__(
+        self, fetch: Callable[[list[int]], list[ItemView]] | None = None, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self.fetch = fetch
         self._blocks: OrderedDict[int, dict[int, ItemView]] = OrderedDict()
@@ -180,14 +205,23 @@ class RectificationModel(IdTableModel["ItemView"]):
 
     def columns(self) -> list[tuple[str, Callable[[ItemView], str]]]:
         return [
-            (_t("Problem no."), lambda r: r.number),
-            (_t("Case"), lambda r: r.case_number or r.case_external_id),
-            (_t("Unit"), lambda r: r.responsible_unit or r.unit_code),
-            (_t("Type"), lambda r: r.kind),
-            (_t("Problem"), lambda r: r.description),
-            (_t("Deadline"), lambda r: r.deadline),
-            (_t("Status"), lambda r: item_status_label(r.status) + (" ⚑" if r.needs_review else "")),
-            (_t("Due"), lambda r: due_label(r.due)),
+            (QCoreApplication.translate("FollowupLabels", "Problem no."), lambda r: r.number),
+            (
+                QCoreApplication.translate("FollowupLabels", "Case"),
+                lambda r: r.case_number or r.case_external_id,
+            ),
+            (
+                QCoreApplication.translate("FollowupLabels", "Unit"),
+                lambda r: r.responsible_unit or r.unit_code,
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Type"), lambda r: r.kind),
+            (QCoreApplication.translate("FollowupLabels", "Problem"), lambda r: r.description),
+            (QCoreApplication.translate("FollowupLabels", "Deadline"), lambda r: r.deadline),
+            (
+                QCoreApplication.translate("FollowupLabels", "Status"),
+                lambda r: item_status_label(r.status) + (" ⚑" if r.needs_review else ""),
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Due"), lambda r: due_label(r.due)),
         ]
 
     def due_of(self, row: ItemView) -> str | None:
@@ -227,7 +261,7 @@ class RectificationModel(IdTableModel["ItemView"]):
         return block.get(self._ids[row])
 
     def _fetch(self, number: int) -> dict[int, ItemView]:
-        wanted = self._ids[number * self.BLOCK: (number + 1) * self.BLOCK]
+        wanted = self._ids[number * self.BLOCK : (number + 1) * self.BLOCK]
         block: dict[int, ItemView] = {}
         if self.fetch is not None:
             try:
@@ -247,15 +281,30 @@ class RectificationModel(IdTableModel["ItemView"]):
 class ReferralsModel(HeldRowsModel["ReferralView"]):
     def columns(self) -> list[tuple[str, Callable[[ReferralView], str]]]:
         return [
-            (_t("Letter no."), lambda r: r.letter_number or _t("(not issued)")),
-            (_t("Case"), lambda r: r.case_number or r.case_external_id),
-            (_t("Unit"), lambda r: r.unit_code),
-            (_t("Persons concerned"), lambda r: "、".join(p.get("name", "") for p in r.persons)),
-            (_t("Receiving body"), lambda r: r.receiving_body),
-            (_t("Feedback due"), lambda r: r.feedback_deadline or ""),
-            (_t("Status"), lambda r: referral_status_label(r.status) + (" ⚑" if r.needs_review else "")),
-            (_t("Outcome"), lambda r: outcome_label(r.outcome)),
-            (_t("Due"), lambda r: due_label(r.due)),
+            (
+                QCoreApplication.translate("FollowupLabels", "Letter no."),
+                lambda r: r.letter_number or QCoreApplication.translate("FollowupLabels", "(not issued)"),
+            ),
+            (
+                QCoreApplication.translate("FollowupLabels", "Case"),
+                lambda r: r.case_number or r.case_external_id,
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Unit"), lambda r: r.unit_code),
+            (
+                QCoreApplication.translate("FollowupLabels", "Persons concerned"),
+                lambda r: "、".join(p.get("name", "") for p in r.persons),
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Receiving body"), lambda r: r.receiving_body),
+            (
+                QCoreApplication.translate("FollowupLabels", "Feedback due"),
+                lambda r: r.feedback_deadline or "",
+            ),
+            (
+                QCoreApplication.translate("FollowupLabels", "Status"),
+                lambda r: referral_status_label(r.status) + (" ⚑" if r.needs_review else ""),
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Outcome"), lambda r: outcome_label(r.outcome)),
+            (QCoreApplication.translate("FollowupLabels", "Due"), lambda r: due_label(r.due)),
         ]
 
     def due_of(self, row: ReferralView) -> str | None:
@@ -266,14 +315,26 @@ class ReferralsModel(HeldRowsModel["ReferralView"]):
 class ObjectionsModel(HeldRowsModel["ObjectionView"]):
     def columns(self) -> list[tuple[str, Callable[[ObjectionView], str]]]:
         return [
-            (_t("No."), lambda r: str(r.id)),
-            (_t("Case"), lambda r: r.case_external_id),
-            (_t("Objector"), lambda r: r.objector),
-            (_t("Received"), lambda r: r.received_on),
-            (_t("Deadline"), lambda r: r.deadline + (_t(" (late, admitted)") if r.late else "")),
-            (_t("Grounds"), lambda r: r.grounds),
-            (_t("Status"), lambda r: objection_status_label(r.status)),
-            (_t("Re-issued opinion"), lambda r: r.reissued_number or ""),
+            (QCoreApplication.translate("FollowupLabels", "No."), lambda r: str(r.id)),
+            (QCoreApplication.translate("FollowupLabels", "Case"), lambda r: r.case_external_id),
+            (QCoreApplication.translate("FollowupLabels", "Objector"), lambda r: r.objector),
+            (QCoreApplication.translate("FollowupLabels", "Received"), lambda r: r.received_on),
+            (
+                QCoreApplication.translate("FollowupLabels", "Deadline"),
+                lambda r: (
+                    r.deadline
+                    + (QCoreApplication.translate("FollowupLabels", " (late, admitted)") if r.late else "")
+                ),
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Grounds"), lambda r: r.grounds),
+            (
+                QCoreApplication.translate("FollowupLabels", "Status"),
+                lambda r: objection_status_label(r.status),
+            ),
+            (
+                QCoreApplication.translate("FollowupLabels", "Re-issued opinion"),
+                lambda r: r.reissued_number or "",
+            ),
         ]
 
 
@@ -285,14 +346,17 @@ class SpecialsModel(HeldRowsModel["SpecialView"]):
 
     def columns(self) -> list[tuple[str, Callable[[SpecialView], str]]]:
         return [
-            (_t("Title"), lambda r: r.title),
-            (_t("Problem category"), lambda r: r.category),
-            (_t("Cases"), lambda r: str(len(r.case_ids))),
-            (_t("Units"), lambda r: "、".join(r.units)),
-            (_t("Items"), lambda r: str(len(r.items))),
-            (_t("Deadline"), lambda r: r.deadline),
-            (_t("Status"), lambda r: special_status_label(r.status)),
-            (_t("Due"), lambda r: due_label(self.due(r))),
+            (QCoreApplication.translate("FollowupLabels", "Title"), lambda r: r.title),
+            (QCoreApplication.translate("FollowupLabels", "Problem category"), lambda r: r.category),
+            (QCoreApplication.translate("FollowupLabels", "Cases"), lambda r: str(len(r.case_ids))),
+            (QCoreApplication.translate("FollowupLabels", "Units"), lambda r: "、".join(r.units)),
+            (QCoreApplication.translate("FollowupLabels", "Items"), lambda r: str(len(r.items))),
+            (QCoreApplication.translate("FollowupLabels", "Deadline"), lambda r: r.deadline),
+            (
+                QCoreApplication.translate("FollowupLabels", "Status"),
+                lambda r: special_status_label(r.status),
+            ),
+            (QCoreApplication.translate("FollowupLabels", "Due"), lambda r: due_label(self.due(r))),
         ]
 
     def due_of(self, row: SpecialView) -> str | None:

@@ -53,16 +53,27 @@ def _specials(page: FollowupPage) -> QWidget:
     return SpecialsTab(page)
 
 
-def _tr(text: str) -> Callable[[], str]:
-    return lambda: QCoreApplication.translate("FollowupPage", text)
-
-
 # Experts see only the objections of their own panels (the panel leader records the 复核); never referrals.
 TABS: list[Tab] = [
-    Tab("rectification", _tr("Rectification items"), _rectification, OFFICE),
-    Tab("referral", _tr("Clue referrals"), _referrals, OFFICE),
-    Tab("objection", _tr("Objections and re-checks"), _objections, OFFICE | {EXPERT}),
-    Tab("special", _tr("Special rectifications"), _specials, OFFICE),
+    Tab(
+        "rectification",
+        lambda: QCoreApplication.translate("FollowupPage", "Rectification items"),
+        _rectification,
+        OFFICE,
+    ),
+    Tab("referral", lambda: QCoreApplication.translate("FollowupPage", "Clue referrals"), _referrals, OFFICE),
+    Tab(
+        "objection",
+        lambda: QCoreApplication.translate("FollowupPage", "Objections and re-checks"),
+        _objections,
+        OFFICE | {EXPERT},
+    ),
+    Tab(
+        "special",
+        lambda: QCoreApplication.translate("FollowupPage", "Special rectifications"),
+        _specials,
+        OFFICE,
+    ),
 ]
 
 
@@ -103,7 +114,9 @@ class FollowupPage(JobPage):
         self.campaign = campaign_id
         self.campaign_label.setText(
             self.tr("Campaign {id} (chosen in the window's header)").format(id=campaign_id)
-            if campaign_id else self.tr("No campaign yet."))
+            if campaign_id
+            else self.tr("No campaign yet.")
+        )
         for widget in self.registers.values():
             widget.stale = True  # type: ignore[attr-defined]
         if self.isVisible():
@@ -140,4 +153,6 @@ class FollowupPage(JobPage):
         super().teardown()
 
     def holds_data(self) -> bool:
-        return super().holds_data() or any(getattr(w, "holds_data", lambda: False)() for w in self.registers.values())
+        return super().holds_data() or any(
+            getattr(w, "holds_data", lambda: False)() for w in self.registers.values()
+        )

@@ -26,6 +26,7 @@ from ui.models.followup import (
 )
 from ui.qt import (
     QComboBox,
+    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -54,8 +55,12 @@ ALL = ""
 
 def _rows(pairs: list[tuple[str, str]]) -> str:
     """Details as a two-column table (label, value), values escaped."""
-    cells = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
-                    f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in pairs if v)
+    cells = "".join(
+        f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
+        f"<td>{html.escape(v).replace(chr(10), '<br>')}</td></tr>"
+        for k, v in pairs
+        if v
+    )
     return f"<table cellspacing=2>{cells}</table>"
 
 
@@ -80,15 +85,20 @@ class RegisterTab(QWidget):
         for code, label in self.statuses():
             self.status.addItem(label, code)
         self.due = QComboBox()
-        for code, label in ((ALL, self.tr("Any deadline")), ("due_soon", self.tr("Due soon")),
-                            ("overdue", self.tr("Overdue"))):
+        for code, label in (
+            (ALL, self.tr("Any deadline")),
+            ("due_soon", self.tr("Due soon")),
+            ("overdue", self.tr("Overdue")),
+        ):
             self.due.addItem(label, code)
         for combo in (self.unit, self.status, self.due):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         filters = QHBoxLayout()
-        for caption, combo, shown in ((self.tr("Unit:"), self.unit, self.has_unit),
-                                      (self.tr("Status:"), self.status, True),
-                                      (self.tr("Deadline:"), self.due, self.has_due)):
+        for caption, combo, shown in (
+            (self.tr("Unit:"), self.unit, self.has_unit),
+            (self.tr("Status:"), self.status, True),
+            (self.tr("Deadline:"), self.due, self.has_due),
+        ):
             if shown:
                 label = QLabel(caption)
                 label.setBuddy(combo)
@@ -143,8 +153,9 @@ class RegisterTab(QWidget):
     def build_steps(self) -> None:
         """Add the step buttons (self.step)."""
 
-    def fetch(self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None,
-              due: str | None) -> Any:
+    def fetch(
+        self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
+    ) -> Any:
         raise NotImplementedError
 
     def show_rows(self, result: Any) -> None:
@@ -158,8 +169,14 @@ class RegisterTab(QWidget):
     def ws(self) -> OpenWorkspace | None:
         return self.page.ws
 
-    def step(self, text: str, tip: str, run: Callable[[], None], when: Callable[[Any], bool],
-             editors: frozenset[str] = frozenset({"admin"})) -> QPushButton | None:
+    def step(
+        self,
+        text: str,
+        tip: str,
+        run: Callable[[], None],
+        when: Callable[[Any], bool],
+        editors: frozenset[str] = frozenset({"admin"}),
+    ) -> QPushButton | None:
         """A step button, only for the roles that may take it; enabled when `when(selected row)`."""
         if self.page.role not in editors:
             return None
@@ -186,8 +203,12 @@ class RegisterTab(QWidget):
             self._load_units()
         unit, status, due = self.choice(self.unit), self.choice(self.status), self.choice(self.due)
         keep = keep if keep is not None else self.selected_id
-        self.page.load_in_background(lambda ws: self.fetch(ws, campaign, unit, status, due),
-                                     lambda rows: self._show(rows, keep), self._failed, kind=self.key)
+        self.page.load_in_background(
+            lambda ws: self.fetch(ws, campaign, unit, status, due),
+            lambda rows: self._show(rows, keep),
+            self._failed,
+            kind=self.key,
+        )
 
     def _load_units(self) -> None:
         from reviewdesk.services import campaigns
@@ -206,8 +227,9 @@ class RegisterTab(QWidget):
         self.show_rows(rows)
         fit_columns(self.table)
         for col in range(self.model.columnCount()):
-            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
-        self.count.setText(self.tr("%n row(s)", "", self.model.rowCount()))
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 200))  # the tooltip has it whole
+        # Spelled out: a subclass instance's tr() would look the plural up under its own class name.
+        self.count.setText(QCoreApplication.translate("RegisterTab", "%n row(s)", "", self.model.rowCount()))
         row = self.model.row_of(keep)
         select_row(self.table, row if row >= 0 else (0 if self.model.rowCount() else -1))
         self._chosen()
@@ -255,6 +277,7 @@ class RegisterTab(QWidget):
         def saved(_result: Any) -> None:
             self.page.message.show_ok(done_text)
             self.refresh(keep)
+
         return saved
 
     def teardown(self) -> None:
@@ -265,26 +288,44 @@ class RegisterTab(QWidget):
         return self.model.holds_rows()
 
     # -- papers (整改通知书, 线索移送函) through the opinions page's preview, print and save path ---------------------
-    def papers_button(self, text: str, make: Callable[[str, bool], Any], title: Callable[[], str],
-                      when: Callable[[Any], bool]) -> None:
+    def papers_button(
+        self,
+        text: str,
+        make: Callable[[str, bool], Any],
+        title: Callable[[], str],
+        when: Callable[[Any], bool],
+    ) -> None:
         """A button with a menu: preview (a draft), print, save as Word or PDF. Printing or saving issues the
         paper's number the first time: asked before."""
         if self.page.role != "admin":
             return
         button = QPushButton(text)
         menu = QMenu(button)
-        menu.addAction(self.tr("Preview (draft, issues no number)"), lambda: self._paper(make, title, "preview"))
+        menu.addAction(
+            self.tr("Preview (draft, issues no number)"), lambda: self._paper(make, title, "preview")
+        )
         menu.addAction(self.tr("Print…"), lambda: self._ask_issue(lambda: self._paper(make, title, "print")))
-        menu.addAction(self.tr("Save as Word…"), lambda: self._ask_issue(lambda: self._paper(make, title, "docx")))
-        menu.addAction(self.tr("Save as PDF…"), lambda: self._ask_issue(lambda: self._paper(make, title, "pdf")))
+        menu.addAction(
+            self.tr("Save as Word…"), lambda: self._ask_issue(lambda: self._paper(make, title, "docx"))
+        )
+        menu.addAction(
+            self.tr("Save as PDF…"), lambda: self._ask_issue(lambda: self._paper(make, title, "pdf"))
+        )
         button.setMenu(menu)
         self.steps.addWidget(button)
         self.buttons.append((button, when))
 
     def _ask_issue(self, then: Callable[[], None]) -> None:
-        confirm(self, self.tr("Issue the document number?"), self.tr(
-            "Printing or saving gives this paper its permanent number the first time (later copies keep it); "
-            "this cannot be undone. To only look at it, use Preview."), self.tr("Continue"), then)
+        confirm(
+            self,
+            self.tr("Issue the document number?"),
+            self.tr(
+                "Printing or saving gives this paper its permanent number the first time (later copies keep it); "
+                "this cannot be undone. To only look at it, use Preview."
+            ),
+            self.tr("Continue"),
+            then,
+        )
 
     def _paper(self, make: Callable[[str, bool], Any], title: Callable[[], str], mode: str) -> None:
         from ui.pages.opinions import ask_save_path, with_suffix
@@ -316,8 +357,11 @@ class RegisterTab(QWidget):
             elif mode == "print":
                 self.page_print(rendered.data, rendered.filename)
             else:
-                self.page.message.show_ok(self.tr(
-                    "Saved to {path}. The file is not encrypted there: keep it safe.").format(path=target))
+                self.page.message.show_ok(
+                    self.tr("Saved to {path}. The file is not encrypted there: keep it safe.").format(
+                        path=target
+                    )
+                )
             self.refresh()
 
         self.page._run(produce, self.tr("Preparing the paper…"), ready)
@@ -337,8 +381,11 @@ class RegisterTab(QWidget):
             if print_pdf(self, data, title):
                 self.page.message.show_ok(self.tr("“{title}” was sent to the printer.").format(title=title))
         except PrintFailed:
-            self.page.message.show_error(self.tr(
-                "The printer could not be started. Check that it is switched on and connected, then try again."))
+            self.page.message.show_error(
+                self.tr(
+                    "The printer could not be started. Check that it is switched on and connected, then try again."
+                )
+            )
 
 
 # -- 整改台账 -----------------------------------------------------------------------------------------------------
@@ -359,29 +406,49 @@ class RectificationTab(RegisterTab):
     def extra_filters(self, row: QHBoxLayout) -> None:
         if self.page.role == "admin":
             self.generate_button = QPushButton(self.tr("Generate from a conclusion…"))
-            self.generate_button.setToolTip(self.tr("Preview, then create the items (and draft referral) of a "
-                                                    "concluded case"))
+            self.generate_button.setToolTip(
+                self.tr("Preview, then create the items (and draft referral) of a concluded case")
+            )
             self.generate_button.clicked.connect(self.open_generate)
             row.addWidget(self.generate_button)
 
     def build_steps(self) -> None:
         self.report_button = self.step(
-            self.tr("Record the unit's report of completion…"), self.tr("The unit reports the problem fixed"),
-            self.open_report, lambda r: r.status in ("open", "sent_back"))
+            self.tr("Record the unit's report of completion…"),
+            self.tr("The unit reports the problem fixed"),
+            self.open_report,
+            lambda r: r.status in ("open", "sent_back"),
+        )
         self.verify_button = self.step(
-            self.tr("Re-check: verified fixed…"), self.tr("回头看 found the problem fixed"),
-            self.open_verify, lambda r: r.status == "reported")
+            self.tr("Re-check: verified fixed…"),
+            self.tr("回头看 found the problem fixed"),
+            self.open_verify,
+            lambda r: r.status == "reported",
+        )
         self.close_button = self.step(
-            self.tr("Close off the item"), self.tr("销号: the item is done (cannot be undone)"),
-            self.ask_close, lambda r: r.status == "verified")
+            self.tr("Close off the item"),
+            self.tr("销号: the item is done (cannot be undone)"),
+            self.ask_close,
+            lambda r: r.status == "verified",
+        )
         self.send_back_button = self.step(
-            self.tr("Send back for rectification…"), self.tr("With a reason and a new deadline"),
-            self.open_send_back, lambda r: r.status in ("reported", "verified"))
+            self.tr("Send back for rectification…"),
+            self.tr("With a reason and a new deadline"),
+            self.open_send_back,
+            lambda r: r.status in ("reported", "verified"),
+        )
         self.evidence_button = self.step(
-            self.tr("Attach evidence files…"), self.tr("Stored encrypted in the workspace"),
-            self.attach_evidence, lambda r: r.status != "closed")
-        self.papers_button(self.tr("Rectification notice to the unit ▾"), self._notice, self._notice_title,
-                           lambda r: r.status in ("open", "sent_back"))
+            self.tr("Attach evidence files…"),
+            self.tr("Stored encrypted in the workspace"),
+            self.attach_evidence,
+            lambda r: r.status != "closed",
+        )
+        self.papers_button(
+            self.tr("Rectification notice to the unit ▾"),
+            self._notice,
+            self._notice_title,
+            lambda r: r.status in ("open", "sent_back"),
+        )
         self.evidence = QListWidget()
         self.evidence.setMaximumHeight(110)
         self.evidence.setAccessibleName(self.tr("Evidence files"))
@@ -390,8 +457,9 @@ class RectificationTab(RegisterTab):
         self.steps.addWidget(self.evidence_caption)
         self.steps.addWidget(self.evidence)
 
-    def fetch(self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None,
-              due: str | None) -> list[int]:
+    def fetch(
+        self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
+    ) -> list[int]:
         from reviewdesk.services import rectification
 
         return rectification.item_ids(ws, campaign, unit, status, due)
@@ -424,19 +492,27 @@ class RectificationTab(RegisterTab):
 
     def details(self, r: ItemView, full: bool = False) -> str:
         pairs = [
-            (self.tr("Problem no."), r.number), (self.tr("Case"), f"{r.case_number}（{r.case_external_id}）"),
-            (self.tr("Type"), f"{r.kind} · {r.category}"), (self.tr("Problem"), r.description),
+            (self.tr("Problem no."), r.number),
+            (self.tr("Case"), f"{r.case_number}（{r.case_external_id}）"),
+            (self.tr("Type"), f"{r.kind} · {r.category}"),
+            (self.tr("Problem"), r.description),
             (self.tr("Where in the file"), r.evidence_ref),
             (self.tr("Responsible"), " · ".join(x for x in (r.responsible_unit, r.responsible_person) if x)),
-            (self.tr("Requirement"), r.requirement), (self.tr("Deadline"), f"{r.deadline} {due_label(r.due)}".strip()),
-            (self.tr("Status"), item_status_label(r.status)), (self.tr("Measures"), r.measures),
-            (self.tr("Progress"), r.progress), (self.tr("Re-check found"), finding_label(r.recheck_finding)),
-            (self.tr("Re-check note"), r.recheck_note), (self.tr("Sent back because"), r.sent_back_reason),
+            (self.tr("Requirement"), r.requirement),
+            (self.tr("Deadline"), f"{r.deadline} {due_label(r.due)}".strip()),
+            (self.tr("Status"), item_status_label(r.status)),
+            (self.tr("Measures"), r.measures),
+            (self.tr("Progress"), r.progress),
+            (self.tr("Re-check found"), finding_label(r.recheck_finding)),
+            (self.tr("Re-check note"), r.recheck_note),
+            (self.tr("Sent back because"), r.sent_back_reason),
             (self.tr("Closed off on"), r.closed_on or ""),
             (self.tr("To review"), r.review_reason if r.needs_review else ""),
         ]
         if full and r.events:
-            pairs.append((self.tr("History"), "\n".join(f"{e['at'][:10]} {e['by']} {e['step']}" for e in r.events)))
+            pairs.append(
+                (self.tr("History"), "\n".join(f"{e['at'][:10]} {e['by']} {e['step']}" for e in r.events))
+            )
         return _rows(pairs)
 
     # the steps
@@ -451,8 +527,10 @@ class RectificationTab(RegisterTab):
     def open_report(self) -> None:
         from ui.dialogs.followup_forms import ReportForm
 
-        self._form(lambda ws, r: ReportForm(ws, r.id, r.number, r.responsible_person, self),
-                   self.tr("The unit's report was recorded."))
+        self._form(
+            lambda ws, r: ReportForm(ws, r.id, r.number, r.responsible_person, self),
+            self.tr("The unit's report was recorded."),
+        )
 
     def open_verify(self) -> None:
         from ui.dialogs.followup_forms import VerifyForm
@@ -468,16 +546,27 @@ class RectificationTab(RegisterTab):
         row = self.selected()
         if row is None:
             return
-        confirm(self, self.tr("Close off the item?"), self.tr(
-            "Item {number} is closed off today (销号). A closed item takes no more steps or evidence; this "
-            "cannot be undone.").format(number=row.number), self.tr("Close off"), lambda: self._close(row.id))
+        confirm(
+            self,
+            self.tr("Close off the item?"),
+            self.tr(
+                "Item {number} is closed off today (销号). A closed item takes no more steps or evidence; this "
+                "cannot be undone."
+            ).format(number=row.number),
+            self.tr("Close off"),
+            lambda: self._close(row.id),
+        )
 
     def _close(self, item_id: int) -> None:
         from reviewdesk.services import rectification
 
         ws = self.ws
         if ws is not None:
-            self.run(lambda: rectification.close(ws, item_id), self.tr("Saving…"), self.tr("The item is closed off."))
+            self.run(
+                lambda: rectification.close(ws, item_id),
+                self.tr("Saving…"),
+                self.tr("The item is closed off."),
+            )
 
     def attach_evidence(self, paths: list[Path] | None = None) -> None:
         from reviewdesk.services import rectification
@@ -492,8 +581,11 @@ class RectificationTab(RegisterTab):
         if not paths:
             return
         chosen = list(paths)
-        self.run(lambda: rectification.attach_evidence(ws, row.id, read_files(chosen)), self.tr("Saving…"),
-                 self.tr("%n evidence file(s) stored, encrypted.", "", len(chosen)))
+        self.run(
+            lambda: rectification.attach_evidence(ws, row.id, read_files(chosen)),
+            self.tr("Saving…"),
+            self.tr("%n evidence file(s) stored, encrypted.", "", len(chosen)),
+        )
 
     def view_evidence(self, entry: QListWidgetItem) -> None:
         from ui.pages.followup_evidence import EvidenceDialog
@@ -524,9 +616,13 @@ class RectificationTab(RegisterTab):
     def _generated(self, result: Any) -> None:
         if result is None:
             return
-        self.page.message.show_ok(self.tr("{items} item(s) created for case {case}{referral}.").format(
-            items=len(result.items), case=result.case_external_id,
-            referral=self.tr(", and a draft referral") if result.referral else ""))
+        self.page.message.show_ok(
+            self.tr("{items} item(s) created for case {case}{referral}.").format(
+                items=len(result.items),
+                case=result.case_external_id,
+                referral=self.tr(", and a draft referral") if result.referral else "",
+            )
+        )
         self.refresh()
         referrals = self.page.register("referral")
         if referrals is not None:
@@ -557,15 +653,22 @@ class ReferralsTab(RegisterTab):
 
     def build_steps(self) -> None:
         self.letter_button = self.step(
-            self.tr("Send: issue the letter number…"), self.tr("Issues the referral letter's number (once)"),
-            self.open_letter, lambda r: r.status == "draft")
+            self.tr("Send: issue the letter number…"),
+            self.tr("Issues the referral letter's number (once)"),
+            self.open_letter,
+            lambda r: r.status == "draft",
+        )
         self.feedback_button = self.step(
-            self.tr("Record the feedback…"), self.tr("What the discipline inspection body reported back"),
-            self.open_feedback, lambda r: r.status == "sent")
+            self.tr("Record the feedback…"),
+            self.tr("What the discipline inspection body reported back"),
+            self.open_feedback,
+            lambda r: r.status == "sent",
+        )
         self.papers_button(self.tr("Referral letter ▾"), self._letter, self._letter_title, lambda _r: True)
 
-    def fetch(self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None,
-              due: str | None) -> list[ReferralView]:
+    def fetch(
+        self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
+    ) -> list[ReferralView]:
         from reviewdesk.services import referrals
 
         return referrals.list_referrals(ws, campaign, unit, status, due)
@@ -574,36 +677,48 @@ class ReferralsTab(RegisterTab):
         self.model.set_rows(rows)  # type: ignore[attr-defined]
 
     def details(self, r: ReferralView) -> str:
-        persons = "\n".join("，".join(x for x in (p.get("name", ""), p.get("unit", ""), p.get("post", "")) if x)
-                            for p in r.persons)
+        persons = "\n".join(
+            "，".join(x for x in (p.get("name", ""), p.get("unit", ""), p.get("post", "")) if x)
+            for p in r.persons
+        )
         evidence = "\n".join(f"{e.get('title', '')} {e.get('ref', '')}".strip() for e in r.evidence)
-        return _rows([
-            (self.tr("Letter no."), r.letter_number or self.tr("(not issued)")),
-            (self.tr("Case"), f"{r.case_number}（{r.case_external_id}）"), (self.tr("Unit"), r.unit_code),
-            (self.tr("Persons concerned"), persons), (self.tr("Clue"), r.clue), (self.tr("Evidence"), evidence),
-            (self.tr("Receiving body"), r.receiving_body), (self.tr("Officer"), r.officer),
-            (self.tr("Sent on"), r.sent_on or ""),
-            (self.tr("Feedback due"), f"{r.feedback_deadline or ''} {due_label(r.due)}".strip()),
-            (self.tr("Status"), referral_status_label(r.status)), (self.tr("Feedback on"), r.feedback_on or ""),
-            (self.tr("Outcome"), " ".join(x for x in (outcome_label(r.outcome), r.outcome_detail) if x)),
-            (self.tr("To review"), r.review_reason if r.needs_review else ""),
-        ])
+        return _rows(
+            [
+                (self.tr("Letter no."), r.letter_number or self.tr("(not issued)")),
+                (self.tr("Case"), f"{r.case_number}（{r.case_external_id}）"),
+                (self.tr("Unit"), r.unit_code),
+                (self.tr("Persons concerned"), persons),
+                (self.tr("Clue"), r.clue),
+                (self.tr("Evidence"), evidence),
+                (self.tr("Receiving body"), r.receiving_body),
+                (self.tr("Officer"), r.officer),
+                (self.tr("Sent on"), r.sent_on or ""),
+                (self.tr("Feedback due"), f"{r.feedback_deadline or ''} {due_label(r.due)}".strip()),
+                (self.tr("Status"), referral_status_label(r.status)),
+                (self.tr("Feedback on"), r.feedback_on or ""),
+                (self.tr("Outcome"), " ".join(x for x in (outcome_label(r.outcome), r.outcome_detail) if x)),
+                (self.tr("To review"), r.review_reason if r.needs_review else ""),
+            ]
+        )
 
     def open_letter(self) -> None:
         from ui.dialogs.followup_forms import LetterForm, open_form
 
         row = self.selected()
         if row is not None and self.ws is not None:
-            self.form = open_form(LetterForm(self.ws, row.id, row.receiving_body, self),
-                                  self.form_saved(self.tr("The referral was sent; its letter number is issued.")))
+            self.form = open_form(
+                LetterForm(self.ws, row.id, row.receiving_body, self),
+                self.form_saved(self.tr("The referral was sent; its letter number is issued.")),
+            )
 
     def open_feedback(self) -> None:
         from ui.dialogs.followup_forms import FeedbackForm, open_form
 
         row = self.selected()
         if row is not None and self.ws is not None:
-            self.form = open_form(FeedbackForm(self.ws, row.id, self),
-                                  self.form_saved(self.tr("The feedback was recorded.")))
+            self.form = open_form(
+                FeedbackForm(self.ws, row.id, self), self.form_saved(self.tr("The feedback was recorded."))
+            )
 
     def _letter(self, fmt: str, draft: bool) -> Any:
         from reviewdesk.services import followup_papers
@@ -637,11 +752,16 @@ class ObjectionsTab(RegisterTab):
 
     def build_steps(self) -> None:
         self.decide_button = self.step(
-            self.tr("Record the re-check decision…"), self.tr("The panel's leader (or the office): upheld or changed"),
-            self.open_decide, lambda r: r.status == "pending", frozenset({"admin", "expert"}))
+            self.tr("Record the re-check decision…"),
+            self.tr("The panel's leader (or the office): upheld or changed"),
+            self.open_decide,
+            lambda r: r.status == "pending",
+            frozenset({"admin", "expert"}),
+        )
 
-    def fetch(self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None,
-              due: str | None) -> list[ObjectionView]:
+    def fetch(
+        self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
+    ) -> list[ObjectionView]:
         from reviewdesk.services import objections
 
         return objections.list_objections(ws, campaign, status=status)
@@ -651,17 +771,36 @@ class ObjectionsTab(RegisterTab):
 
     def details(self, r: ObjectionView) -> str:
         late = self.tr("late; admitted because: {reason}").format(reason=r.admitted_reason) if r.late else ""
-        return _rows([
-            (self.tr("Case"), r.case_external_id), (self.tr("Objector"), r.objector),
-            (self.tr("Opinion delivered"), r.delivered_on), (self.tr("Received"), r.received_on),
-            (self.tr("Objection deadline"), r.deadline), (self.tr("Late"), late), (self.tr("Grounds"), r.grounds),
-            (self.tr("Status"), objection_status_label(r.status)), (self.tr("Reasons"), r.decision_reason),
-            (self.tr("What was checked"), r.checked),
-            (self.tr("Conclusion versions"), f"{r.from_version} → {r.to_version}" if r.to_version else ""),
-            (self.tr("Re-issued opinion"), " ".join(x for x in (r.reissued_number or "", self.tr(
-                "replaces {number}").format(number=r.replaces) if r.replaces else "") if x)),
-            (self.tr("Decided by"), f"{r.decided_by or ''} {r.decided_at or ''}".strip()),
-        ])
+        return _rows(
+            [
+                (self.tr("Case"), r.case_external_id),
+                (self.tr("Objector"), r.objector),
+                (self.tr("Opinion delivered"), r.delivered_on),
+                (self.tr("Received"), r.received_on),
+                (self.tr("Objection deadline"), r.deadline),
+                (self.tr("Late"), late),
+                (self.tr("Grounds"), r.grounds),
+                (self.tr("Status"), objection_status_label(r.status)),
+                (self.tr("Reasons"), r.decision_reason),
+                (self.tr("What was checked"), r.checked),
+                (
+                    self.tr("Conclusion versions"),
+                    f"{r.from_version} → {r.to_version}" if r.to_version else "",
+                ),
+                (
+                    self.tr("Re-issued opinion"),
+                    " ".join(
+                        x
+                        for x in (
+                            r.reissued_number or "",
+                            self.tr("replaces {number}").format(number=r.replaces) if r.replaces else "",
+                        )
+                        if x
+                    ),
+                ),
+                (self.tr("Decided by"), f"{r.decided_by or ''} {r.decided_at or ''}".strip()),
+            ]
+        )
 
     def open_add(self) -> None:
         from reviewdesk.services import documents
@@ -671,13 +810,17 @@ class ObjectionsTab(RegisterTab):
         if ws is None or campaign is None:
             return
         try:
-            cases = [(r.case_id, f"{r.external_id}  {r.title}") for r in documents.opinion_list(ws, campaign)
-                     if r.concluded]
+            cases = [
+                (r.case_id, f"{r.external_id}  {r.title}")
+                for r in documents.opinion_list(ws, campaign)
+                if r.concluded
+            ]
         except Exception as err:
             self.page.message.show_error(error_text(err))
             return
-        self.form = open_form(ObjectionForm(ws, campaign, cases, self),
-                              self.form_saved(self.tr("The objection was recorded.")))
+        self.form = open_form(
+            ObjectionForm(ws, campaign, cases, self), self.form_saved(self.tr("The objection was recorded."))
+        )
 
     def open_decide(self) -> None:
         from reviewdesk.services import deliberation
@@ -694,8 +837,10 @@ class ObjectionsTab(RegisterTab):
             return
         current = view.conclusion
         now = (current.outcome, current.grade) if current is not None else ("", "")
-        self.form = open_form(DecideForm(ws, row.id, row.case_external_id, now, grades, self),
-                              self.form_saved(self.tr("The re-check decision was recorded.")))
+        self.form = open_form(
+            DecideForm(ws, row.id, row.case_external_id, now, grades, self),
+            self.form_saved(self.tr("The re-check decision was recorded.")),
+        )
 
 
 def deliberation_grades(ws: OpenWorkspace, campaign_id: str) -> list[str]:
@@ -723,14 +868,18 @@ class SpecialsTab(RegisterTab):
             self.create_button.clicked.connect(self.open_create)
             row.addWidget(self.create_button)
 
-    def fetch(self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None,
-              due: str | None) -> tuple[list[SpecialView], dict[int, str]]:
+    def fetch(
+        self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
+    ) -> tuple[list[SpecialView], dict[int, str]]:
         from reviewdesk.services import due as due_service
         from reviewdesk.services import special
 
         states = {r.id: r.state for r in due_service.due(ws, campaign).rows if r.register == "special"}
-        rows = [r for r in special.list_specials(ws, campaign)
-                if (status is None or r.status == status) and (due is None or states.get(r.id) == due)]
+        rows = [
+            r
+            for r in special.list_specials(ws, campaign)
+            if (status is None or r.status == status) and (due is None or states.get(r.id) == due)
+        ]
         return rows, states
 
     def show_rows(self, result: tuple[list[SpecialView], dict[int, str]]) -> None:
@@ -738,14 +887,20 @@ class SpecialsTab(RegisterTab):
         self.model.set_rows(rows)  # type: ignore[attr-defined]
 
     def details(self, r: SpecialView) -> str:
-        return _rows([
-            (self.tr("Title"), r.title), (self.tr("Problem category"), r.category),
-            (self.tr("Requirement"), r.requirement),
-            (self.tr("Deadline"), f"{r.deadline} {due_label(self._due.get(r.id))}".strip()),
-            (self.tr("Cases"), str(len(r.case_ids))), (self.tr("Units"), "、".join(r.units)),
-            (self.tr("Rectification items"), str(len(r.items))), (self.tr("Progress"), r.progress),
-            (self.tr("Status"), special_status_label(r.status)), (self.tr("Opened by"), r.created_by),
-        ])
+        return _rows(
+            [
+                (self.tr("Title"), r.title),
+                (self.tr("Problem category"), r.category),
+                (self.tr("Requirement"), r.requirement),
+                (self.tr("Deadline"), f"{r.deadline} {due_label(self._due.get(r.id))}".strip()),
+                (self.tr("Cases"), str(len(r.case_ids))),
+                (self.tr("Units"), "、".join(r.units)),
+                (self.tr("Rectification items"), str(len(r.items))),
+                (self.tr("Progress"), r.progress),
+                (self.tr("Status"), special_status_label(r.status)),
+                (self.tr("Opened by"), r.created_by),
+            ]
+        )
 
     def open_create(self) -> None:
         from reviewdesk.services import special
@@ -759,5 +914,7 @@ class SpecialsTab(RegisterTab):
         except Exception as err:
             self.page.message.show_error(error_text(err))
             return
-        self.form = open_form(SpecialForm(ws, campaign, ranking, self),
-                              self.form_saved(self.tr("The special rectification was opened.")))
+        self.form = open_form(
+            SpecialForm(ws, campaign, ranking, self),
+            self.form_saved(self.tr("The special rectification was opened.")),
+        )

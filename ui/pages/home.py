@@ -169,11 +169,11 @@ class HomePage(Page):
         self.load_tasks()
         if self.ws is None:
             return
-        self.load_due()
         if self._loaded:
             self._load_progress()
         elif not self.is_loading():
             self.load_in_background(_campaigns, self._show_campaigns, self._failed)
+        self.load_due()  # after the campaigns' read started (that one runs only while nothing else loads)
 
     def _show_campaigns(self, rows: list[CampaignInfo]) -> None:
         self.model.set_rows(rows)
