@@ -311,6 +311,59 @@ def test_objection_and_its_recheck_by_the_office(qtbot, world, qtmodeltester):
     assert not tab.decide_button.isEnabled()
 
 
+def test_the_panel_leader_changes_the_conclusion_in_the_recheck(qtbot, world):
+    from sqlalchemy import select
+
+    from reviewdesk.services import deliberation
+    from reviewdesk.store.models import Expert, PanelMember, User
+
+    case = _cases(world)[4]
+    o = objections.add_objection(
+        world,
+        str(case),
+        "兰州市城关区人民法院",
+        "处理结果并无错误",
+        delivered_on=clock.now().date().isoformat(),
+        campaign_id=DEMO_CAMPAIGN,
+    )
+    with world.read_session() as s:
+        leader = s.execute(
+            select(User.username)
+            .join(Expert, Expert.user_id == User.id)
+            .join(PanelMember, PanelMember.expert_id == Expert.id)
+            .where(
+                PanelMember.campaign_id == DEMO_CAMPAIGN,
+                PanelMember.case_id == case,
+                PanelMember.role == "leader",
+            )
+        ).scalar_one()
+    with world.workspace.open(leader, DEMO_PASSWORD) as ws:
+        page = _page(qtbot, ws, "objection")
+        tab = page.register("objection")
+        assert tab.model.ids() == [o.id] and not hasattr(tab, "add_button")  # the office records objections
+        select_row(tab.table, 0)
+        _click(qtbot, tab.decide_button)
+        form = tab.form
+        assert not form.fields["grade"].isEnabled()  # upheld keeps the conclusion
+        form.fields["decision"].setCurrentIndex(form.fields["decision"].findData("changed"))
+        assert form.fields["grade"].isEnabled()
+        form.fields["outcome"].setCurrentIndex(form.fields["outcome"].findData("flawed"))
+        form.fields["grade"].setCurrentIndex(form.fields["grade"].findData("瑕疵"))
+        form.fields["reason"].setPlainText("处理结果正确，改评瑕疵")
+        _click(qtbot, form.save_button)
+        _answer(qtbot, form, yes=True)
+        _wait_closed(qtbot, form)
+        _settle(qtbot, page)
+        page.teardown()
+    done = objections.show_objection(world, o.id)
+    assert (
+        done.status == "changed" and (done.from_version, done.to_version) == (1, 2) and done.reissued_number
+    )
+    after = deliberation.deliberation(world, str(case), DEMO_CAMPAIGN).conclusion
+    assert after is not None and (after.version, after.outcome, after.grade) == (2, "flawed", "瑕疵")
+    assert objections.conclusion_versions(world, str(case), DEMO_CAMPAIGN)[0]["grade"] == "不合格"  # kept
+
+
 def test_special_rectification_from_the_ranking(qtbot, world, qtmodeltester):
     for case_id in _cases(world)[:6]:
         try:
@@ -438,7 +491,9 @@ def test_the_page_fits_1366x768_for_each_role(qtbot, world):
         page.tabs.setCurrentWidget(page.register(key))
         _settle(qtbot, page)
         hint = page.minimumSizeHint()
-        assert hint.width() <= SMALL_SCREEN.width() - 240 and hint.height() <= SMALL_SCREEN.height() - 120, key
+        assert hint.width() <= SMALL_SCREEN.width() - 240 and hint.height() <= SMALL_SCREEN.height() - 120, (
+            key
+        )
 
 
 # -- pictures -----------------------------------------------------------------------------------------------------

@@ -26,7 +26,6 @@ from ui.models.followup import (
 )
 from ui.qt import (
     QComboBox,
-    QCoreApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -228,8 +227,7 @@ class RegisterTab(QWidget):
         fit_columns(self.table)
         for col in range(self.model.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 200))  # the tooltip has it whole
-        # Spelled out: a subclass instance's tr() would look the plural up under its own class name.
-        self.count.setText(QCoreApplication.translate("RegisterTab", "%n row(s)", "", self.model.rowCount()))
+        self.count.setText(self.tr("{n} rows").format(n=self.model.rowCount()))
         row = self.model.row_of(keep)
         select_row(self.table, row if row >= 0 else (0 if self.model.rowCount() else -1))
         self._chosen()
@@ -584,7 +582,7 @@ class RectificationTab(RegisterTab):
         self.run(
             lambda: rectification.attach_evidence(ws, row.id, read_files(chosen)),
             self.tr("Saving…"),
-            self.tr("%n evidence file(s) stored, encrypted.", "", len(chosen)),
+            self.tr("{n} evidence files stored, encrypted.").format(n=len(chosen)),
         )
 
     def view_evidence(self, entry: QListWidgetItem) -> None:

@@ -47,7 +47,7 @@ class DueBox(QFrame):
     def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
         for (register, state), link in self.links.items():
             n = counts.get(register, {}).get(state, 0)
-            text = self.tr("%n due soon", "", n) if state == "due_soon" else self.tr("%n overdue", "", n)
+            text = (self.tr("{n} due soon") if state == "due_soon" else self.tr("{n} overdue")).format(n=n)
             link.setText(text)
             link.setEnabled(n > 0)
             link.setToolTip(self.tr("Open the list") if n else "")
