@@ -479,6 +479,8 @@ def test_every_form_fits_1366x768(qtbot, world):
         hint, room = dialog.minimumSizeHint(), screen_room(dialog)
         assert hint.width() <= SMALL_SCREEN.width() and hint.height() <= SMALL_SCREEN.height(), what
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), what
+        if isinstance(dialog, EvidenceDialog):  # its read must end before the workspace closes
+            qtbot.waitUntil(lambda d=dialog: d.message.isVisible(), timeout=20000)
         dialog.hide()
 
 

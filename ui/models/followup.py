@@ -5,11 +5,10 @@ special rectifications) but are still addressed by id, so a selection survives a
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ui.models.base import NO_PARENT, HeadedTableModel, Index
+from ui.models.base import NO_PARENT, HeadedTableModel, Index, RowBlocks
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, Signal
 
 if TYPE_CHECKING:
@@ -200,8 +199,10 @@ class RectificationModel(IdTableModel["ItemView"]):
     ) -> None:
         super().__init__(parent)
         self.fetch = fetch
-        self._blocks: OrderedDict[int, dict[int, ItemView]] = OrderedDict()
-        self.blocks_fetched: list[int] = []
+        self._cache: RowBlocks[ItemView] = RowBlocks(
+            self._read, self._read_failed, self.BLOCK, self.CACHED_BLOCKS
+        )
+        self.blocks_fetched = self._cache.fetched
 
     def columns(self) -> list[tuple[str, Callable[[ItemView], str]]]:
         return [
@@ -228,53 +229,21 @@ class RectificationModel(IdTableModel["ItemView"]):
         return row.due
 
     def _forget(self) -> None:
-        self._blocks.clear()
-        self.blocks_fetched.clear()
-
-    def forget_row(self, item_id: int) -> None:
-        """The item changed: read it again when next shown."""
-        row = self.row_of(item_id)
-        if row < 0:
-            return
-        self._blocks.pop(row // self.BLOCK, None)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        self._cache.forget()
 
     def row(self, row_id: int) -> ItemView | None:
-        at = self.row_of(row_id)
-        if at < 0:
-            return None
-        number = at // self.BLOCK
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._fetch(number)
-        else:
-            self._blocks.move_to_end(number)
-        return block.get(row_id)
+        return self.row_at(self.row_of(row_id))
 
     def row_at(self, row: int) -> ItemView | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        number = row // self.BLOCK
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._fetch(number)
-        return block.get(self._ids[row])
+        return self._cache.row(self._ids, row)
 
-    def _fetch(self, number: int) -> dict[int, ItemView]:
-        wanted = self._ids[number * self.BLOCK : (number + 1) * self.BLOCK]
-        block: dict[int, ItemView] = {}
-        if self.fetch is not None:
-            try:
-                block = {r.id: r for r in self.fetch(wanted)}
-            except Exception as err:  # data() must not raise; say it once per block
-                from ui.i18n import error_text
+    def _read(self, ids: list[int]) -> dict[int, ItemView]:
+        return {r.id: r for r in self.fetch(ids)} if self.fetch is not None else {}
 
-                self.load_failed.emit(error_text(err))
-        self.blocks_fetched.append(number)
-        self._blocks[number] = block
-        while len(self._blocks) > self.CACHED_BLOCKS:
-            self._blocks.popitem(last=False)
-        return block
+    def _read_failed(self, err: BaseException) -> None:
+        from ui.i18n import error_text
+
+        self.load_failed.emit(error_text(err))
 
 
 # -- 线索移送台账 ---------------------------------------------------------------------------------------------------
