@@ -265,7 +265,7 @@ class RegisterTab(QWidget):
 
         def done(_result: Any) -> None:
             self.page.message.show_ok(done_text)
-            self.refresh(keep)
+            self.changed(keep)
 
         self.page._run(fn, caption, done)
 
@@ -274,9 +274,17 @@ class RegisterTab(QWidget):
 
         def saved(_result: Any) -> None:
             self.page.message.show_ok(done_text)
-            self.refresh(keep)
+            self.changed(keep)
 
         return saved
+
+    def changed(self, keep: int | None) -> None:
+        """After a step: this register is read again now, the others when next shown (a 复核 flags items, a
+        generate adds a referral)."""
+        for other in self.page.registers.values():
+            if other is not self:
+                other.stale = True  # type: ignore[attr-defined]
+        self.refresh(keep)
 
     def teardown(self) -> None:
         self.model.clear()
@@ -621,10 +629,7 @@ class RectificationTab(RegisterTab):
                 referral=self.tr(", and a draft referral") if result.referral else "",
             )
         )
-        self.refresh()
-        referrals = self.page.register("referral")
-        if referrals is not None:
-            referrals.stale = True  # type: ignore[attr-defined]
+        self.changed(None)
 
     def _notice(self, fmt: str, draft: bool) -> Any:
         from reviewdesk.services import followup_papers
