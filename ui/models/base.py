@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -52,3 +54,45 @@ class RowsModel(HeadedTableModel, Generic[Row]):
 
     def rowCount(self, parent: Index = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
+
+
+class RowBlocks(Generic[Row]):
+    """The rows of a long id list, read `size` ids at a time as a view asks for them, the last `kept` blocks
+    held (Anki's browser table, calibre's library model): 100,000 rows open at once. `fetch(ids)` gives
+    {id: row}; a failed read is reported once per block through `failed(error)` and shows empty rows."""
+
+    def __init__(self, fetch: Callable[[list[int]], dict[int, Row]], failed: Callable[[BaseException], None],
+                 size: int, kept: int) -> None:
+        self.fetch, self.failed, self.size, self.kept = fetch, failed, size, kept
+        self.blocks: OrderedDict[int, dict[int, Row]] = OrderedDict()
+        self.fetched: list[int] = []  # block numbers read, in order (tests, tuning)
+
+    def row(self, ids: list[int], at: int) -> Row | None:
+        if not 0 <= at < len(ids):
+            return None
+        number = at // self.size
+        block = self.blocks.get(number)
+        if block is None:
+            block = {}
+            try:
+                block = self.fetch(ids[number * self.size : (number + 1) * self.size])
+            except Exception as err:  # data() must not raise
+                self.failed(err)
+            self.fetched.append(number)
+            self.blocks[number] = block
+            while len(self.blocks) > self.kept:
+                self.blocks.popitem(last=False)
+        else:
+            self.blocks.move_to_end(number)
+        return block.get(ids[at])
+
+    def forget(self, at: int | None = None) -> None:
+        """Drop every block (a new id list), or the one holding row `at` (that row changed)."""
+        if at is None:
+            self.blocks.clear()
+            self.fetched.clear()
+        else:
+            self.blocks.pop(at // self.size, None)
+
+    def rows_held(self) -> int:
+        return sum(len(block) for block in self.blocks.values())

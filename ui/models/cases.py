@@ -6,11 +6,10 @@ Also the words for the codes a case carries (types, petition flags, document tex
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ui.models.base import NO_PARENT, Index
+from ui.models.base import NO_PARENT, Index, RowBlocks
 from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 if TYPE_CHECKING:
@@ -120,12 +119,13 @@ class CaseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.ws = ws
         self._ids: list[int] = []
-        self._blocks: OrderedDict[int, dict[int, CaseRow]] = OrderedDict()
+        self._cache: RowBlocks[CaseRow] = RowBlocks(self._read, self._read_failed, self.BLOCK, self.CACHED_BLOCKS)
+        self._blocks = self._cache.blocks
         self._filter: CaseFilter | None = None
         self.sort_key = "external_id"
         self.sort_column = self.EXTERNAL_ID
         self.descending = False
-        self.blocks_fetched: list[int] = []  # block numbers read from the store, in order (tests, tuning)
+        self.blocks_fetched = self._cache.fetched  # block numbers read from the store, in order (tests, tuning)
 
     def headers(self) -> list[str]:
         return [
@@ -152,15 +152,13 @@ class CaseTableModel(QAbstractTableModel):
         ids = case_ids(self.ws, self._filter or CaseFilter(), sort=self.sort_key, descending=self.descending)
         self.beginResetModel()
         self._ids = ids
-        self._blocks.clear()
-        self.blocks_fetched.clear()
+        self._cache.forget()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._ids = []
-        self._blocks.clear()
-        self.blocks_fetched.clear()
+        self._cache.forget()
         self.endResetModel()
 
     def teardown(self) -> None:
@@ -173,7 +171,7 @@ class CaseTableModel(QAbstractTableModel):
         return bool(self._ids or self._blocks)
 
     def cached_rows(self) -> int:
-        return sum(len(block) for block in self._blocks.values())
+        return self._cache.rows_held()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or not COLUMNS[column].key:
@@ -201,33 +199,17 @@ class CaseTableModel(QAbstractTableModel):
             return -1
 
     def case_at(self, row: int) -> CaseRow | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        number = row // self.BLOCK
-        block = self._blocks.get(number)
-        if block is None:
-            block = self._fetch(number)
-        else:
-            self._blocks.move_to_end(number)
-        return block.get(self._ids[row])
+        return self._cache.row(self._ids, row)
 
-    def _fetch(self, number: int) -> dict[int, CaseRow]:
+    def _read(self, ids: list[int]) -> dict[int, CaseRow]:
         from reviewdesk.services.cases import case_rows
 
-        wanted = self._ids[number * self.BLOCK : (number + 1) * self.BLOCK]
-        block: dict[int, CaseRow] = {}
-        if self.ws is not None:
-            try:
-                block = case_rows(self.ws, wanted)
-            except Exception as err:  # data() must not raise; say it once per block
-                from ui.i18n import error_text
+        return case_rows(self.ws, ids) if self.ws is not None else {}
 
-                self.load_failed.emit(error_text(err))
-        self.blocks_fetched.append(number)
-        self._blocks[number] = block
-        while len(self._blocks) > self.CACHED_BLOCKS:
-            self._blocks.popitem(last=False)
-        return block
+    def _read_failed(self, err: BaseException) -> None:
+        from ui.i18n import error_text
+
+        self.load_failed.emit(error_text(err))
 
     # -- Qt model ----------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = NO_PARENT) -> int:

@@ -24,6 +24,7 @@ from ui.qt import (
     Signal,
 )
 from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table, select_row
+from ui.widgets.due_box import DueBox
 
 if TYPE_CHECKING:
     from reviewdesk.services.campaigns import CampaignInfo
@@ -40,6 +41,7 @@ class HomePage(Page):
     key = "home"
     help_anchor = "home"
     task_opened = Signal(str, int, str)  # campaign, case id, task kind
+    due_opened = Signal(str, str)  # register (rectification | referral | special), due_soon | overdue
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
@@ -73,6 +75,11 @@ class HomePage(Page):
         layout.addSpacing(8)
         if self.is_expert:
             self._build_tasks(layout)
+        self.due_box: DueBox | None = None
+        if actor.role.value in ("admin", "observer"):  # the registers' readers (followup_settings.READERS)
+            self.due_box = DueBox()
+            self.due_box.opened.connect(self.due_opened)
+            layout.addWidget(self.due_box)
         layout.addWidget(heading(self.tr("Review campaigns"), 1.15))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
@@ -86,6 +93,7 @@ class HomePage(Page):
             )
         )
         self._loaded = False
+        self._due_shown = False
 
     def _build_tasks(self, layout: QVBoxLayout) -> None:
         self.tasks = MyTasksModel(self)
@@ -135,6 +143,28 @@ class HomePage(Page):
             select_row(self.tasks_table, 0)
         self._task_chosen()
 
+    def follow_campaign(self, campaign_id: str | None) -> None:
+        """What is due is counted for the session's campaign."""
+        if self.due_box is not None and campaign_id != self.due_box.campaign_id:
+            self.due_box.campaign_id = campaign_id
+            if self._due_shown:
+                self.load_due()
+
+    def load_due(self) -> None:
+        """The due counts per register, read on the worker (each time the page is shown: deadlines move)."""
+        box = self.due_box
+        if box is None or self.ws is None or box.campaign_id is None:
+            return
+        campaign = box.campaign_id
+
+        def fetch(ws: OpenWorkspace) -> dict[str, dict[str, int]]:
+            from reviewdesk.services.due import due_counts
+
+            return due_counts(ws, campaign)
+
+        self._due_shown = True
+        self.load_in_background(fetch, box.show_counts, self._failed, kind="due")
+
     def activate(self) -> None:
         self.load_tasks()
         if self.ws is None:
@@ -143,6 +173,7 @@ class HomePage(Page):
             self._load_progress()
         elif not self.is_loading():
             self.load_in_background(_campaigns, self._show_campaigns, self._failed)
+        self.load_due()  # after the campaigns' read started (that one runs only while nothing else loads)
 
     def _show_campaigns(self, rows: list[CampaignInfo]) -> None:
         self.model.set_rows(rows)
@@ -168,6 +199,8 @@ class HomePage(Page):
             self.tasks.clear()
         self.greeting.clear()
         self.who.clear()
+        if self.due_box is not None:
+            self.due_box.clear()
         super().teardown()
 
     def holds_data(self) -> bool:

@@ -97,11 +97,8 @@ AREAS: list[Area] = [
     Area(
         "referrals",
         lambda: QCoreApplication.translate("Navigation", "Referral & rectification"),
-        frozenset({ADMIN, OBSERVER}),
-        lambda: QCoreApplication.translate(
-            "Navigation",
-            "Refer misconduct clues, handle objections and re-checks, and track rectification to the end.",
-        ),
+        # Experts see the objections of their own panels only (the leader records the 复核), never referrals.
+        frozenset({ADMIN, OBSERVER, EXPERT}),
     ),
     Area(
         "statistics",
@@ -264,6 +261,7 @@ class MainWindow(QMainWindow):
 
             home = HomePage(ws)
             home.task_opened.connect(self.open_task)
+            home.due_opened.connect(self.open_due)
             return home
         if area.key == "cases":
             from ui.pages.cases import CasesPage
@@ -289,6 +287,10 @@ class MainWindow(QMainWindow):
             from ui.pages.results import ResultsPage
 
             return ResultsPage(ws)
+        if area.key == "referrals":
+            from ui.pages.followup import FollowupPage
+
+            return FollowupPage(ws)
         if area.key == "statistics":
             from ui.pages.statistics import StatisticsPage
 
@@ -472,6 +474,13 @@ class MainWindow(QMainWindow):
             return
         self.show_page("scoring")
         page.open_case(campaign_id, case_id, deliberation=kind in ("conclude", "deliberate"))  # type: ignore[attr-defined]
+
+    def open_due(self, register: str, state: str) -> None:
+        """A due count of the home page: the 移送整改 page on that register, filtered on due soon or overdue."""
+        if "referrals" not in self.pages:
+            return
+        self.show_page("referrals")
+        self.pages["referrals"].open_filtered(register, state)  # type: ignore[attr-defined]
 
     def open_help(self) -> None:
         """The manual at the current page's topic (Page.help_anchor)."""
