@@ -1443,6 +1443,73 @@ You can go on working. If it happens again, note the time and give the log file 
     </message>
 </context>
 <context>
+    <name>DecideForm</name>
+    <message>
+        <source>Record the re-check</source>
+        <translation>登记复核决定</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>复核决定</translation>
+    </message>
+    <message>
+        <source>Uphold the conclusion</source>
+        <translation>维持原结论</translation>
+    </message>
+    <message>
+        <source>Change the conclusion</source>
+        <translation>变更结论</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>the reasons of the decision (required)</source>
+        <translation>复核决定的理由（必填）</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>复核内容</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>New conclusion</source>
+        <translation>新的结论</translation>
+    </message>
+    <message>
+        <source>New grade</source>
+        <translation>新的等次</translation>
+    </message>
+    <message>
+        <source>Re-check of the objection to {case}</source>
+        <translation>对案件 {case} 异议的复核</translation>
+    </message>
+    <message>
+        <source>The current conclusion is {outcome}, grade {grade}. Changing it records a new conclusion version (the earlier one is kept) and re-issues the opinion under a new number that replaces the earlier one; the rectification items of the earlier version are flagged for review.</source>
+        <translation>当前结论为{outcome}，等次{grade}。变更结论将记录新的结论版本（原结论保留），并以新文号重新出具评查意见书，注明替代原意见书；依据原结论生成的整改事项将标记为待核对。</translation>
+    </message>
+    <message>
+        <source>Record the decision</source>
+        <translation>登记决定</translation>
+    </message>
+    <message>
+        <source>Record the re-check decision?</source>
+        <translation>登记复核决定？</translation>
+    </message>
+    <message>
+        <source>The decision is final: the objection cannot be decided again.</source>
+        <translation>复核决定登记后即为最终决定，该异议不能再次复核。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationDialog</name>
     <message>
         <source>Record a recusal matter</source>
@@ -1980,6 +2047,37 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>DueBox</name>
+    <message>
+        <source>Rectification items</source>
+        <translation>整改事项</translation>
+    </message>
+    <message>
+        <source>Clue referrals (feedback)</source>
+        <translation>线索移送（待反馈）</translation>
+    </message>
+    <message>
+        <source>Special rectifications</source>
+        <translation>专项整治</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>到期提醒</translation>
+    </message>
+    <message>
+        <source>{n} due soon</source>
+        <translation>即将到期 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>已逾期 {n} 项</translation>
+    </message>
+    <message>
+        <source>Open the list</source>
+        <translation>打开清单</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Where: {where}</source>
@@ -2044,6 +2142,17 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Something unexpected went wrong ({kind}); the step did not finish. Try again; if it happens again, note the time and tell your system administrator.</source>
         <translation>发生意外错误（{kind}），该步骤未完成。请重试；如再次出现，请记下时间并告知系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence file</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Opening the file…</source>
+        <translation>正在打开文件…</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2473,45 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>FeedbackForm</name>
+    <message>
+        <source>Record the feedback</source>
+        <translation>登记反馈</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体情况</translation>
+    </message>
+    <message>
+        <source>which sanction, or what else (required for these)</source>
+        <translation>给予何种处分或其他处理的具体情况（这两种结果必填）</translation>
+    </message>
+    <message>
+        <source>Feedback date</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>today when empty (YYYY-MM-DD)</source>
+        <translation>不填则为今天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Feedback on referral {id}</source>
+        <translation>线索移送 {id} 的反馈</translation>
+    </message>
+    <message>
+        <source>What the discipline inspection body reported back about the clue.</source>
+        <translation>纪检监察机关对该线索的处理反馈。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>FileTypes</name>
     <message>
         <source>ReviewDesk package</source>
@@ -2489,6 +2637,242 @@ Keep it safe: it is not encrypted there.</source>
     </message>
 </context>
 <context>
+    <name>FollowupForm</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupForms</name>
+    <message>
+        <source>a date (2027-01-15) or working days (15个工作日)</source>
+        <translation>日期（2027-01-15）或工作日数（15个工作日）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupLabels</name>
+    <message>
+        <source>Open</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>Reported fixed</source>
+        <translation>已报整改</translation>
+    </message>
+    <message>
+        <source>Verified by re-check</source>
+        <translation>回头看已核实</translation>
+    </message>
+    <message>
+        <source>Closed off</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>退回重改</translation>
+    </message>
+    <message>
+        <source>Not yet sent</source>
+        <translation>待移送</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting feedback</source>
+        <translation>已移送待反馈</translation>
+    </message>
+    <message>
+        <source>Feedback received</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Awaiting re-check</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Case filed for investigation</source>
+        <translation>立案审查调查</translation>
+    </message>
+    <message>
+        <source>Disciplinary sanction</source>
+        <translation>给予党纪政务处分</translation>
+    </message>
+    <message>
+        <source>Not filed</source>
+        <translation>不予立案</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Partly fixed</source>
+        <translation>部分整改</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Problem no.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Letter no.</source>
+        <translation>移送函文号</translation>
+    </message>
+    <message>
+        <source>(not issued)</source>
+        <translation>（未编号）</translation>
+    </message>
+    <message>
+        <source>Persons concerned</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <source>Feedback due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source> (late, admitted)</source>
+        <translation>（逾期，已受理）</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>Re-issued opinion</source>
+        <translation>重新出具的意见书</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>整改事项数</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <source>Rectification items</source>
+        <translation>整改台账</translation>
+    </message>
+    <message>
+        <source>Clue referrals</source>
+        <translation>线索移送</translation>
+    </message>
+    <message>
+        <source>Objections and re-checks</source>
+        <translation>异议复核</translation>
+    </message>
+    <message>
+        <source>Special rectifications</source>
+        <translation>专项整治</translation>
+    </message>
+    <message>
+        <source>Referral &amp; rectification</source>
+        <translation>移送整改</translation>
+    </message>
+    <message>
+        <source>Campaign {id} (chosen in the window&apos;s header)</source>
+        <translation>评查活动 {id}（在窗口顶部选择）</translation>
+    </message>
+    <message>
+        <source>No campaign yet.</source>
+        <translation>尚无评查活动。</translation>
+    </message>
+</context>
+<context>
     <name>FormatsDialog</name>
     <message>
         <source>Batch export of the opinions</source>
@@ -2515,6 +2899,73 @@ Cases not yet concluded are skipped. Choose the formats:</source>
 {folder}
 
 尚未合议的案件将跳过。请选择格式：</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <source>{case}  {number} (received result)</source>
+        <translation>{case}  {number}（收到的评查结果）</translation>
+    </message>
+    <message>
+        <source>Generate rectification items</source>
+        <translation>生成整改事项</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Create these items</source>
+        <translation>生成这些事项(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Concluded case:</source>
+        <translation>已合议案件：</translation>
+    </message>
+    <message>
+        <source>Rectification items from a conclusion</source>
+        <translation>根据合议结论生成整改事项</translation>
+    </message>
+    <message>
+        <source>One item per problem the panel found, grouped by category, with the deadline the panel proposed (else the campaign&apos;s default), and a draft referral when the panel suggested one. Preview first: nothing is created until you press Create. A conclusion gives its items once.</source>
+        <translation>评查组认定的每个问题生成一条整改事项，按问题类别分组，期限采用评查组提出的期限（未提出的按本次评查活动的默认期限）；评查组建议移送的，同时生成线索移送草稿。请先预览：点“生成”之前不会生成任何内容。同一结论只生成一次。</translation>
+    </message>
+    <message>
+        <source>No case of this campaign is concluded yet.</source>
+        <translation>本次评查活动尚无已合议的案件。</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
+        <source>{items} item(s) and {referrals} draft referral(s) will be created.</source>
+        <translation>将生成 {items} 条整改事项和 {referrals} 条线索移送草稿。</translation>
+    </message>
+    <message>
+        <source>Nothing to create: this conclusion has given its items already ({n}), or it found no problem to rectify.</source>
+        <translation>无需生成：该结论已生成过整改事项（{n} 条），或未认定需要整改的问题。</translation>
+    </message>
+    <message>
+        <source>Case {case}, from {source}</source>
+        <translation>案件 {case}，依据 {source}</translation>
+    </message>
+    <message>
+        <source>• [{kind}] {problem}{ref} — deadline {deadline}</source>
+        <translation>• 【{kind}】{problem}{ref}——期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>Draft referral: {clue}</source>
+        <translation>线索移送草稿：{clue}</translation>
     </message>
 </context>
 <context>
@@ -3549,6 +4000,65 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>LetterForm</name>
+    <message>
+        <source>Send the referral</source>
+        <translation>登记移送</translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <source>Date sent</source>
+        <translation>移送日期</translation>
+    </message>
+    <message>
+        <source>today when empty (YYYY-MM-DD)</source>
+        <translation>不填则为今天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Feedback deadline</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <source>the campaign&apos;s default when empty; </source>
+        <translation>不填则按评查活动的默认期限；</translation>
+    </message>
+    <message>
+        <source>Officer in charge</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Send referral {id}</source>
+        <translation>移送线索 {id}</translation>
+    </message>
+    <message>
+        <source>Issues the referral letter&apos;s number (once; it cannot be taken back) and starts the feedback deadline. Print the letter afterwards from the register.</source>
+        <translation>编发线索移送函文号（只编一次，不能收回），并开始计算反馈期限。移送函可随后在台账中打印。</translation>
+    </message>
+    <message>
+        <source>Issue the number and send</source>
+        <translation>编发文号并移送</translation>
+    </message>
+    <message>
+        <source>Issue the letter number?</source>
+        <translation>编发移送函文号？</translation>
+    </message>
+    <message>
+        <source>The referral letter gets its permanent number now and counts as sent. This cannot be undone.</source>
+        <translation>移送函将取得正式文号并视为已移送，此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Issue the number</source>
+        <translation>编发文号</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <source>ReviewDesk — Log in</source>
@@ -3968,10 +4478,6 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>移送整改</translation>
     </message>
     <message>
-        <source>Refer misconduct clues, handle objections and re-checks, and track rectification to the end.</source>
-        <translation>移送问题线索，处理异议与复核，跟踪整改直至完成。</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
@@ -3990,6 +4496,156 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionForm</name>
+    <message>
+        <source>Record an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>the unit or person who objects</source>
+        <translation>提出异议的单位或人员</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>the grounds of the objection (required)</source>
+        <translation>异议的理由（必填）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>today when empty (YYYY-MM-DD)</source>
+        <translation>不填则为今天（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Opinion delivered on</source>
+        <translation>意见书送达日期</translation>
+    </message>
+    <message>
+        <source>the opinion&apos;s date when empty (YYYY-MM-DD)</source>
+        <translation>不填则为意见书出具日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Why admitted though late</source>
+        <translation>逾期受理理由</translation>
+    </message>
+    <message>
+        <source>only for a late objection</source>
+        <translation>仅逾期提出的异议需要填写</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>An objection received after the campaign&apos;s objection period is refused unless you say why it is admitted. The panel&apos;s leader then records the re-check.</source>
+        <translation>超过评查活动异议期限提出的异议不予受理，除非写明受理理由。受理后由评查组组长登记复核决定。</translation>
+    </message>
+    <message>
+        <source>Record the objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsTab</name>
+    <message>
+        <source>Record an objection…</source>
+        <translation>登记异议…</translation>
+    </message>
+    <message>
+        <source>Record the re-check decision…</source>
+        <translation>登记复核决定…</translation>
+    </message>
+    <message>
+        <source>The panel&apos;s leader (or the office): upheld or changed</source>
+        <translation>由评查组组长（或评查办公室）登记：维持或变更</translation>
+    </message>
+    <message>
+        <source>late; admitted because: {reason}</source>
+        <translation>逾期；受理理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Objector</source>
+        <translation>异议人</translation>
+    </message>
+    <message>
+        <source>Opinion delivered</source>
+        <translation>意见书送达</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Objection deadline</source>
+        <translation>异议期限</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>复核理由</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>复核内容</translation>
+    </message>
+    <message>
+        <source>Conclusion versions</source>
+        <translation>结论版本</translation>
+    </message>
+    <message>
+        <source>Re-issued opinion</source>
+        <translation>重新出具的意见书</translation>
+    </message>
+    <message>
+        <source>replaces {number}</source>
+        <translation>替代 {number}</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>复核人</translation>
+    </message>
+    <message>
+        <source>The objection was recorded.</source>
+        <translation>异议已登记。</translation>
+    </message>
+    <message>
+        <source>The re-check decision was recorded.</source>
+        <translation>复核决定已登记。</translation>
     </message>
 </context>
 <context>
@@ -4613,6 +5269,383 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>RectificationTab</name>
+    <message>
+        <source>Generate from a conclusion…</source>
+        <translation>从合议结论生成…</translation>
+    </message>
+    <message>
+        <source>Preview, then create the items (and draft referral) of a concluded case</source>
+        <translation>先预览，再生成已合议案件的整改事项（及线索移送草稿）</translation>
+    </message>
+    <message>
+        <source>Record the unit&apos;s report of completion…</source>
+        <translation>登记整改完成…</translation>
+    </message>
+    <message>
+        <source>The unit reports the problem fixed</source>
+        <translation>被评查单位报告已完成整改</translation>
+    </message>
+    <message>
+        <source>Re-check: verified fixed…</source>
+        <translation>回头看核实（已整改）…</translation>
+    </message>
+    <message>
+        <source>回头看 found the problem fixed</source>
+        <translation>回头看核实问题已整改</translation>
+    </message>
+    <message>
+        <source>Close off the item</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>销号: the item is done (cannot be undone)</source>
+        <translation>销号：该事项办结（不能撤销）</translation>
+    </message>
+    <message>
+        <source>Send back for rectification…</source>
+        <translation>退回整改…</translation>
+    </message>
+    <message>
+        <source>With a reason and a new deadline</source>
+        <translation>写明理由和新的期限</translation>
+    </message>
+    <message>
+        <source>Attach evidence files…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Stored encrypted in the workspace</source>
+        <translation>加密保存在工作区中</translation>
+    </message>
+    <message>
+        <source>Rectification notice to the unit ▾</source>
+        <translation>整改通知书 ▾</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Evidence files (double-click to view):</source>
+        <translation>佐证材料（双击查看）：</translation>
+    </message>
+    <message>
+        <source>Problem no.</source>
+        <translation>问题编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>卷宗位置</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任单位和责任人</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>整改要求</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>Re-check found</source>
+        <translation>回头看结论</translation>
+    </message>
+    <message>
+        <source>Re-check note</source>
+        <translation>回头看情况</translation>
+    </message>
+    <message>
+        <source>Sent back because</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>Closed off on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s report was recorded.</source>
+        <translation>单位整改情况已登记。</translation>
+    </message>
+    <message>
+        <source>Recorded: found fixed.</source>
+        <translation>已登记：回头看核实已整改。</translation>
+    </message>
+    <message>
+        <source>The item was sent back.</source>
+        <translation>该事项已退回整改。</translation>
+    </message>
+    <message>
+        <source>Close off the item?</source>
+        <translation>销号？</translation>
+    </message>
+    <message>
+        <source>Item {number} is closed off today (销号). A closed item takes no more steps or evidence; this cannot be undone.</source>
+        <translation>整改事项 {number} 将于今天销号。销号后不能再办理或添加佐证材料，此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>Close off</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The item is closed off.</source>
+        <translation>该事项已销号。</translation>
+    </message>
+    <message>
+        <source>{n} evidence files stored, encrypted.</source>
+        <translation>已加密保存 {n} 个佐证材料。</translation>
+    </message>
+    <message>
+        <source>{items} item(s) created for case {case}{referral}.</source>
+        <translation>已为案件 {case} 生成 {items} 条整改事项{referral}。</translation>
+    </message>
+    <message>
+        <source>, and a draft referral</source>
+        <translation>，并生成线索移送草稿</translation>
+    </message>
+    <message>
+        <source>{unit} rectification notice</source>
+        <translation>{unit}整改通知书</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <source>Send: issue the letter number…</source>
+        <translation>登记移送（编发文号）…</translation>
+    </message>
+    <message>
+        <source>Issues the referral letter&apos;s number (once)</source>
+        <translation>编发线索移送函文号（只编一次）</translation>
+    </message>
+    <message>
+        <source>Record the feedback…</source>
+        <translation>登记反馈…</translation>
+    </message>
+    <message>
+        <source>What the discipline inspection body reported back</source>
+        <translation>纪检监察机关的处理反馈</translation>
+    </message>
+    <message>
+        <source>Referral letter ▾</source>
+        <translation>线索移送函 ▾</translation>
+    </message>
+    <message>
+        <source>Letter no.</source>
+        <translation>移送函文号</translation>
+    </message>
+    <message>
+        <source>(not issued)</source>
+        <translation>（未编号）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Persons concerned</source>
+        <translation>涉及人员</translation>
+    </message>
+    <message>
+        <source>Clue</source>
+        <translation>问题线索</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据材料</translation>
+    </message>
+    <message>
+        <source>Receiving body</source>
+        <translation>接收机关</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>移送日期</translation>
+    </message>
+    <message>
+        <source>Feedback due</source>
+        <translation>反馈期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Feedback on</source>
+        <translation>反馈日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <source>The referral was sent; its letter number is issued.</source>
+        <translation>线索已移送，移送函文号已编发。</translation>
+    </message>
+    <message>
+        <source>The feedback was recorded.</source>
+        <translation>反馈已登记。</translation>
+    </message>
+    <message>
+        <source>Referral letter {number}</source>
+        <translation>线索移送函{number}</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>共 {n} 条</translation>
+    </message>
+    <message>
+        <source>Choose a row to see it here.</source>
+        <translation>选择一行，在此查看详情。</translation>
+    </message>
+    <message>
+        <source>Preview (draft, issues no number)</source>
+        <translation>预览（草稿，不编文号）</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as Word…</source>
+        <translation>另存为 Word…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Issue the document number?</source>
+        <translation>编发文号？</translation>
+    </message>
+    <message>
+        <source>Printing or saving gives this paper its permanent number the first time (later copies keep it); this cannot be undone. To only look at it, use Preview.</source>
+        <translation>首次打印或保存时将为该文书编发正式文号（以后再打印沿用同一文号），此操作不能撤销。只想查看，请用“预览”。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the paper</source>
+        <translation>保存文书</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. The file is not encrypted there: keep it safe.</source>
+        <translation>已保存到 {path}。该文件未加密，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Preparing the paper…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <source>“{title}” was sent to the printer.</source>
+        <translation>“{title}”已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+        <translation>无法启动打印机。请检查打印机是否已开机并连接，然后重试。</translation>
+    </message>
+</context>
+<context>
     <name>RelationsEditorDialog</name>
     <message>
         <source>Relations of {name} ({id})</source>
@@ -4657,6 +5690,57 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Relations the expert declared: near relatives, former colleagues, business interests, clients. The recusal check compares them with each case&apos;s parties and handlers. Saving replaces the whole list.</source>
         <translation>专家申报的关系：近亲属、原同事、利益关系、代理关系。回避审查将其与每件案件的当事人和承办人比对。保存时整体替换原有清单。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportForm</name>
+    <message>
+        <source>Record the unit&apos;s report</source>
+        <translation>登记整改完成情况</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>what the unit did to fix the problem</source>
+        <translation>单位采取的整改措施</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>整改进展</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Person responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Add evidence files…</source>
+        <translation>添加佐证材料…</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Report of item {number}</source>
+        <translation>整改事项 {number} 的整改情况</translation>
+    </message>
+    <message>
+        <source>The unit reports the problem fixed. Its evidence (scans, photos, PDFs) is stored encrypted in the workspace; the original files are not changed.</source>
+        <translation>被评查单位报告问题已整改。佐证材料（扫描件、照片、PDF）加密保存在工作区中，原文件不作改动。</translation>
+    </message>
+    <message>
+        <source>Record the report</source>
+        <translation>登记整改完成</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
@@ -5688,6 +6772,53 @@ package of {time}</source>
     </message>
 </context>
 <context>
+    <name>SendBackForm</name>
+    <message>
+        <source>Send back for rectification</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <source>Re-check found</source>
+        <translation>回头看结论</translation>
+    </message>
+    <message>
+        <source>Not fixed</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <source>Partly fixed</source>
+        <translation>部分整改</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <source>why the fix is not accepted (required)</source>
+        <translation>不予认可整改的理由（必填）</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新的整改期限</translation>
+    </message>
+    <message>
+        <source>Send item {number} back</source>
+        <translation>退回整改事项 {number}</translation>
+    </message>
+    <message>
+        <source>The unit must fix the problem again by the new deadline; the reason goes into the item&apos;s history.</source>
+        <translation>被评查单位须在新的期限内重新整改；退回理由记入该事项的办理记录。</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回整改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>SessionCampaignCombo</name>
     <message>
         <source>Current &amp;campaign:</source>
@@ -5813,6 +6944,108 @@ package of {time}</source>
     <message>
         <source>The workspace has been created. Print or write down the recovery code, tick the box and press Finish.</source>
         <translation>工作区已创建。请打印或抄写恢复码，勾选确认框后点击“完成并打开”。</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialForm</name>
+    <message>
+        <source>Open a special rectification</source>
+        <translation>开展专项整治</translation>
+    </message>
+    <message>
+        <source>{category} — {cases} cases, {units} units</source>
+        <translation>{category}——{cases} 件案件，{units} 个单位</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>“&lt;category&gt;问题专项整治” when empty</source>
+        <translation>不填则为“&lt;问题类别&gt;问题专项整治”</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>整治要求</translation>
+    </message>
+    <message>
+        <source>what the units must do (required)</source>
+        <translation>各单位须落实的要求（必填）</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Special rectification</source>
+        <translation>专项整治</translation>
+    </message>
+    <message>
+        <source>The problem categories listed are those the ranking found in enough cases or units (the campaign&apos;s settings). The category&apos;s rectification items, present and future, belong to it.</source>
+        <translation>这里列出问题排行中达到条件（案件数或单位数达到评查活动设置）的问题类别。该类别现有和以后生成的整改事项都归入本专项整治。</translation>
+    </message>
+    <message>
+        <source>Open the special rectification</source>
+        <translation>开展专项整治</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>SpecialsTab</name>
+    <message>
+        <source>Open from the problem ranking…</source>
+        <translation>从问题排行开展专项整治…</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Problem category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <source>Requirement</source>
+        <translation>整治要求</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>涉及单位</translation>
+    </message>
+    <message>
+        <source>Rectification items</source>
+        <translation>整改事项数</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发起人</translation>
+    </message>
+    <message>
+        <source>The special rectification was opened.</source>
+        <translation>专项整治已开展。</translation>
     </message>
 </context>
 <context>
@@ -6157,6 +7390,37 @@ package of {time}</source>
     <message>
         <source>Account {user} enabled.</source>
         <translation>已启用账户 {user}。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyForm</name>
+    <message>
+        <source>Re-check: found fixed</source>
+        <translation>回头看核实</translation>
+    </message>
+    <message>
+        <source>What the re-check found</source>
+        <translation>回头看情况</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>Re-check of item {number}</source>
+        <translation>整改事项 {number} 的回头看</translation>
+    </message>
+    <message>
+        <source>The re-check (回头看) found the problem fixed. The item can then be closed off; if it later turns out not fixed, it can still be sent back.</source>
+        <translation>回头看核实问题已整改。核实后可以销号；如发现未整改到位，仍可退回整改。</translation>
+    </message>
+    <message>
+        <source>Record: fixed</source>
+        <translation>登记：已整改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 <context>
