@@ -97,6 +97,7 @@ class SizesInAppLanguage(QIdentityProxyModel):
 
 class Mode(Enum):
     OPEN = "open"  # an existing file
+    OPEN_MANY = "open_many"  # one or more existing files
     SAVE = "save"  # a file to write (Qt asks before replacing one)
     FOLDER = "folder"  # an existing folder
 
@@ -127,27 +128,41 @@ def build(
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     elif mode is Mode.OPEN:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    elif mode is Mode.OPEN_MANY:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     else:
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
     return dialog
 
 
-def _run(dialog: QFileDialog) -> tuple[str, str]:
-    """Show `dialog` modally: (the chosen path, the chosen filter), or ("", "") if cancelled."""
+def _run_many(dialog: QFileDialog) -> tuple[list[str], str]:
+    """Show `dialog` modally: (the chosen paths, the chosen filter), or ([], "") if cancelled."""
     try:
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.selectedFiles():
-            return dialog.selectedFiles()[0], dialog.selectedNameFilter()
-        return "", ""
+            return dialog.selectedFiles(), dialog.selectedNameFilter()
+        return [], ""
     finally:
         dialog.deleteLater()
 
 
-# The three below take the arguments of QFileDialog's static functions, in the same order, and answer alike.
+def _run(dialog: QFileDialog) -> tuple[str, str]:
+    """Show `dialog` modally: (the chosen path, the chosen filter), or ("", "") if cancelled."""
+    paths, chosen_filter = _run_many(dialog)
+    return (paths[0], chosen_filter) if paths else ("", "")
+
+
+# The four below take the arguments of QFileDialog's static functions, in the same order, and answer alike.
 def open_file(
     parent: QWidget | None, title: str, start: str = "", filters: str | Sequence[str] = ""
 ) -> tuple[str, str]:
     return _run(build(parent, title, Mode.OPEN, start, filters))
+
+
+def open_files(
+    parent: QWidget | None, title: str, start: str = "", filters: str | Sequence[str] = ""
+) -> tuple[list[str], str]:
+    return _run_many(build(parent, title, Mode.OPEN_MANY, start, filters))
 
 
 def save_file(

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui import file_dialogs
 from ui.dialogs.form_saving import SavingForm, quiet_button
 from ui.qt import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -120,7 +120,7 @@ class ReportForm(FollowupForm):
         )
 
     def choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = file_dialogs.open_files(
             self, self.tr("Evidence files"), str(start_folder("incoming"))
         )
         self.add_paths([Path(n) for n in names])

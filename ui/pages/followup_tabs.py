@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.followup import (
     IdTableModel,
@@ -26,7 +27,6 @@ from ui.models.followup import (
 )
 from ui.qt import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -582,7 +582,7 @@ class RectificationTab(RegisterTab):
         if row is None or ws is None:
             return
         if not paths:
-            names, _ = QFileDialog.getOpenFileNames(self, self.tr("Evidence files"))
+            names, _ = file_dialogs.open_files(self, self.tr("Evidence files"))
             paths = [Path(n) for n in names]
         if not paths:
             return
