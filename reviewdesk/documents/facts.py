@@ -189,7 +189,8 @@ class CaseFacts:
     issued_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
     unit_kind: str = ""  # court | procuratorate | police | justice | other: whom the 版记 copies (抄送)
-    # After a 复核 changed the conclusion: the number of the opinion this one replaces (number is the new one).
+    # After a 复核 changed the conclusion: the number of the opinion this one replaces ("" when the earlier one
+    # was never numbered here); None for an opinion that replaces nothing. `number` is then the new one.
     replaces: str | None = None
 
 
@@ -346,5 +347,5 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
         number=number.number if number else None,
         issued_at=number.issued_at if number else None,
         unit_kind=unit.kind if unit else "",
-        replaces=reissue.replaces if reissue else None,
+        replaces=(reissue.replaces or "") if reissue else None,
     )
