@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from reviewdesk import demo_cases, demo_experts, demo_followup, demo_scoring
+from reviewdesk import demo_cases, demo_experts, demo_scoring
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.packages.builder import manifest_bytes
 from reviewdesk.packages.manifest import parse
@@ -121,7 +121,6 @@ def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = 
         _panels(opened)
         step(6)
         demo_scoring.score_demo(opened, DEMO_CAMPAIGN, DEMO_PASSWORD)
-        demo_followup.add_followup(opened, DEMO_CAMPAIGN)  # the follow-up registers in every state (issue 16)
         audit.checkpoint(opened)
         # The demo's accounts are public (README, the command's output), so the marker may name them.
         names = [u.username for u in users.list_users(opened)]
