@@ -9,6 +9,13 @@ read by one plain SQL query on the same encrypted store (what the services add o
 
 Targets (issue 16): due list and each register filtered by unit ≤ 200 ms at 100,000 items; generating items
 for 5,000 concluded cases ≤ 10 s (one generate_campaign call over --generate concluded cases, projected to 5,000).
+
+Figures of 2026-12-02 (2 cores, load ~7–9, medians of 5; before → after the fucore branch, same command
+`bench/followup.py --generate 1000`): generate 59.5 s → 7.8 s projected for 5,000 cases; the register of one
+unit as full views 18.8× → 5.4× the raw-SQL baseline; due counts and the id lists the table models read stay
+at or under the baseline. The full due list (21,190 rows) stays ~6× the baseline: its time is reading the rows.
+At load 1.6 (15:19): generate 5.1 s projected; due counts 8.8 ms, one unit's ids 13 ms, first page 20 ms; the full
+due list 266 ms and one unit's full register (8,085 views) 263 ms are still above 200 ms.
 """
 
 from __future__ import annotations

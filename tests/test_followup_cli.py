@@ -99,3 +99,29 @@ def test_notice_export_from_the_command_line(enriched_demo: Path, tmp_path: Path
                       DEMO_CAMPAIGN, "--unit", "NOPE", "--out", str(tmp_path / "x.pdf"), "--user", DEMO_ADMIN,
                       "--password-env", "PW", env={"PW": DEMO_PASSWORD})
     assert missing.returncode == 7
+
+
+def test_notice_export_of_the_other_papers_and_their_missing_flags(enriched_demo: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    shutil.copytree(enriched_demo, folder)
+    with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
+        from reviewdesk.services import rectification
+
+        made = generating.generate(ws, str(assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id), DEMO_CAMPAIGN)
+        unit = rectification.show_item(ws, made.items[0]["id"]).unit_code
+
+    def export(*args: str) -> tuple[int, dict[str, object] | None, str]:
+        done = run_cli("--workspace", str(folder), "notice", "export", *args, "--json", "--user", DEMO_ADMIN,
+                       "--password-env", "PW", env={"PW": DEMO_PASSWORD})
+        return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None, done.stderr
+
+    out = tmp_path / "feedback.pdf"
+    code, shown, err = export("--kind", "unit-feedback", "--campaign", DEMO_CAMPAIGN, "--unit", unit, "--out", str(out))
+    assert code == 0, err
+    assert shown is not None and shown["kind"] == "unit_feedback" and str(shown["number"]).startswith("×政法改〔")
+    assert out.read_bytes()[:4] == b"%PDF" and shown["objection"] is None and shown["special"] is None
+    code, shown, err = export("--kind", "followup-report", "--campaign", DEMO_CAMPAIGN, "--draft", "--format", "docx",
+                              "--out", str(tmp_path / "report.docx"))
+    assert code == 0 and shown is not None and shown["number"] is None, err
+    code, _shown, err = export("--kind", "recheck", "--out", str(tmp_path / "x.pdf"))
+    assert code != 0 and "--objection" in err

@@ -20,12 +20,19 @@ from reviewdesk.services import (
     campaigns,
     deliberation,
     documents,
+    due,
     experts,
+    followup_papers,
+    followup_settings,
     interviews,
     maintenance,
     my_tasks,
+    objections,
     panel_views,
+    rectification,
+    rectification_generate,
     recusal,
+    referrals,
     registry,
     reports,
     results,
@@ -33,6 +40,7 @@ from reviewdesk.services import (
     scoring,
     selection,
     settings,
+    special,
     users,
 )
 from reviewdesk.store.models import Role
@@ -48,6 +56,12 @@ EXPERTS_ONLY = {Role.EXPERT}
 SHEET_READERS = {Role.ADMIN, Role.OBSERVER, Role.EXPERT}
 PANEL = {Role.ADMIN, Role.EXPERT}
 EVERYONE = set(Role)
+# The follow-up registers (issue 16): the admin keeps them, observers read them, experts see nothing of them
+# (referrals name persons) except the objections of their own panels' cases; the panel leader records the 复核.
+KEEPERS = {Role.ADMIN}
+FOLLOWUP_READERS = {Role.ADMIN, Role.OBSERVER}
+OBJECTION_READERS = {Role.ADMIN, Role.OBSERVER, Role.EXPERT}
+VERSION_READERS = {Role.ADMIN, Role.OBSERVER, Role.EXPERT}
 
 def _interview() -> interviews.InterviewInput:
     start = datetime(2026, 3, 5, 9, 0, tzinfo=timezone(timedelta(hours=8)))
@@ -178,6 +192,54 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "results.received_campaigns": (POOL_READERS, "results.list", lambda ws, tmp: results.received_campaigns(ws)),
     "results.conflicts": (POOL_READERS, "results.conflicts", lambda ws, tmp: results.conflicts(ws, "C-9")),
     "results.received_file": (POOL_READERS, "results.file", lambda ws, tmp: results.received_file(ws, "p", "x.docx")),
+    # Follow-up registers (reviewdesk/services/rectification*.py, referrals, objections, special, due, papers).
+    "rectification.list_items": (FOLLOWUP_READERS, "rectify.list", lambda ws, tmp: rectification.list_items(ws, "C-9")),
+    "rectification.item_ids": (FOLLOWUP_READERS, "rectify.list", lambda ws, tmp: rectification.item_ids(ws, "C-9")),
+    "rectification.items_by_id": (FOLLOWUP_READERS, "rectify.list", lambda ws, tmp: rectification.items_by_id(ws, [1])),
+    "rectification.show_item": (FOLLOWUP_READERS, "rectify.show", lambda ws, tmp: rectification.show_item(ws, 1)),
+    "rectification.evidence_file": (FOLLOWUP_READERS, "rectify.evidence", lambda ws, tmp: rectification.evidence_file(ws, 1)),
+    "rectification.report": (KEEPERS, "rectify.report", lambda ws, tmp: rectification.report(ws, 1, "已整改")),
+    "rectification.attach_evidence": (KEEPERS, "rectify.evidence.add", lambda ws, tmp: rectification.attach_evidence(ws, 1, [("a.pdf", b"%PDF")])),
+    "rectification.verify": (KEEPERS, "rectify.verify", lambda ws, tmp: rectification.verify(ws, 1)),
+    "rectification.close": (KEEPERS, "rectify.close", lambda ws, tmp: rectification.close(ws, 1)),
+    "rectification.send_back": (KEEPERS, "rectify.send_back", lambda ws, tmp: rectification.send_back(ws, 1, "未整改", "2027-03-01")),
+    "rectification.item_number": (EVERYONE, "", None),  # pure
+    "rectification.due_of": (EVERYONE, "", None),  # pure
+    "rectification_generate.generate": (KEEPERS, "rectify.generate", lambda ws, tmp: rectification_generate.generate(ws, "1")),
+    "rectification_generate.generate_campaign": (KEEPERS, "rectify.generate", lambda ws, tmp: rectification_generate.generate_campaign(ws, "C-9")),
+    "rectification_generate.flag_superseded": (EVERYONE, "", None),  # inside the 复核's change
+    "referrals.list_referrals": (FOLLOWUP_READERS, "referral.list", lambda ws, tmp: referrals.list_referrals(ws)),
+    "referrals.show_referral": (FOLLOWUP_READERS, "referral.show", lambda ws, tmp: referrals.show_referral(ws, 1)),
+    "referrals.add_referral": (KEEPERS, "referral.add", lambda ws, tmp: referrals.add_referral(ws, "1", "线索", [{"name": "某"}], [])),
+    "referrals.issue_letter": (KEEPERS, "referral.letter", lambda ws, tmp: referrals.issue_letter(ws, 1)),
+    "referrals.record_feedback": (KEEPERS, "referral.feedback", lambda ws, tmp: referrals.record_feedback(ws, 1, "other")),
+    "referrals.parse_person": (EVERYONE, "", None),  # pure
+    "referrals.parse_evidence": (EVERYONE, "", None),  # pure
+    "objections.list_objections": (OBJECTION_READERS, "objection.list", lambda ws, tmp: objections.list_objections(ws)),
+    "objections.show_objection": (OBJECTION_READERS, "objection.show", lambda ws, tmp: objections.show_objection(ws, 1)),
+    "objections.add_objection": (KEEPERS, "objection.add", lambda ws, tmp: objections.add_objection(ws, "1", "某法院", "理由")),
+    # The panel's leader (an expert account; other members are refused by seat, test_followup_registers) or the admin.
+    "objections.decide": (PANEL, "objection.decide", lambda ws, tmp: objections.decide(ws, 1, "upheld", "理由")),
+    "objections.conclusion_versions": (VERSION_READERS, "conclusion.versions", lambda ws, tmp: objections.conclusion_versions(ws, "1")),
+    "special.ranking": (FOLLOWUP_READERS, "special.ranking", lambda ws, tmp: special.ranking(ws, "C-9")),
+    "special.list_specials": (FOLLOWUP_READERS, "special.list", lambda ws, tmp: special.list_specials(ws)),
+    "special.show_special": (FOLLOWUP_READERS, "special.show", lambda ws, tmp: special.show_special(ws, 1)),
+    "special.create_special": (KEEPERS, "special.create", lambda ws, tmp: special.create_special(ws, "C-9", "程序", "整治", "2027-03-31")),
+    "special.link_open_special": (EVERYONE, "", None),  # inside generate's change
+    "due.due": (FOLLOWUP_READERS, "followup.due", lambda ws, tmp: due.due(ws)),
+    "due.due_counts": (FOLLOWUP_READERS, "followup.due", lambda ws, tmp: due.due_counts(ws)),
+    "followup_settings.get_settings": (FOLLOWUP_READERS, "followup.settings", lambda ws, tmp: followup_settings.get_settings(ws, "C-9")),
+    "followup_settings.set_setting": (KEEPERS, "followup.settings.set", lambda ws, tmp: followup_settings.set_setting(ws, "C-9", "objection_days", "10")),
+    "followup_settings.campaign_of": (EVERYONE, "", None),  # inside a caller's session
+    "followup_settings.settings_of": (EVERYONE, "", None),
+    "followup_settings.campaign_window": (EVERYONE, "", None),
+    "followup_settings.campaign_windows": (EVERYONE, "", None),
+    "followup_papers.rectification_notice_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.rectification_notice_file(ws, "C-9", "U-9", "pdf")),
+    "followup_papers.referral_letter_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.referral_letter_file(ws, 1, "pdf")),
+    "followup_papers.recheck_decision_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.recheck_decision_file(ws, 1, "pdf")),
+    "followup_papers.special_notice_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.special_notice_file(ws, 1, "pdf")),
+    "followup_papers.followup_report_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.followup_report_file(ws, "C-9", "pdf")),
+    "followup_papers.unit_feedback_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.unit_feedback_file(ws, "C-9", "U-9", "pdf")),
 }
 
 
@@ -186,6 +248,8 @@ def test_every_public_service_is_in_the_table() -> None:
     for module in (
         account, assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
+        rectification, rectification_generate, referrals, objections, special, due, followup_settings,
+        followup_papers,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):

@@ -23,6 +23,7 @@ from reviewdesk.documents.blocks import (
 )
 from reviewdesk.documents.labels import outcome_zh
 from reviewdesk.documents.statistics import CampaignStats, GroupStats
+from reviewdesk.followup.referrals import OUTCOMES as REFERRAL_OUTCOMES
 
 TABLE_PT = 12.0  # 小4: a six-column table fits the 156 mm text block
 
@@ -215,6 +216,25 @@ def _actions(stats: CampaignStats, n: _Numbering) -> list[Block]:
     ]
 
 
+def _followup(stats: CampaignStats, n: _Numbering) -> list[Block]:
+    """整改、移送、异议复核 as they stand today (only when the registers hold something)."""
+    f = stats.followup
+    assert f is not None
+    status = f.by_status
+    parts = []
+    if f.items:
+        parts.append(f"评查发现的问题已形成整改事项{f.items}项，其中已销号{status['closed']}项、回头看已核实{status['verified']}项、"
+                     f"已报整改{status['reported']}项、待整改{status['open']}项、退回重改{status['sent_back']}项，"
+                     f"整改率{percent(f.rectification_rate)}；逾期未整改{f.items_overdue}项")
+    if f.referrals_sent:
+        got = "、".join(f"{REFERRAL_OUTCOMES[k]}{v}件" for k, v in f.referral_outcomes.items() if v)
+        parts.append(f"已移送问题线索{f.referrals_sent}件，" + (f"收到反馈{got}，" if got else "")
+                     + f"待反馈{f.referrals_awaiting}件（其中逾期{f.referrals_overdue}件）")
+    if f.objections:
+        parts.append(f"被评查单位提出异议{f.objections}件，复核维持{f.upheld}件、变更{f.changed}件、待复核{f.pending}件")
+    return [Para("；".join(parts) + "。")]
+
+
 def report_title(stats: CampaignStats) -> str:
     return f"{stats.campaign_name}情况统计报告"
 
@@ -235,6 +255,8 @@ def campaign_report(stats: CampaignStats, profile_office: str, date_text: str) -
             *_groups(stats, n, stats.by_type, "案件类型", f"本次评查涉及{len(stats.by_type)}类案件，"))
     doc.add(n.h("发现的主要问题"), *_problems(stats, n))
     doc.add(n.h("处理建议情况"), *_actions(stats, n))
+    if stats.followup is not None and not stats.followup.empty:
+        doc.add(n.h("整改及线索移送落实情况"), *_followup(stats, n))
     # No signers: the office's name and the date, with room for the seal (GB/T 9704 成文日期).
     doc.add(Signatures(signers=(), office=profile_office, date_text=date_text))
     return doc

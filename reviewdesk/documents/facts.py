@@ -30,6 +30,7 @@ from reviewdesk.store.models import (
     FindingDeduction,
     Interview,
     OpinionNumber,
+    OpinionReissue,
     PanelChange,
     PanelMember,
     RecusalDeclaration,
@@ -188,6 +189,9 @@ class CaseFacts:
     issued_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
     unit_kind: str = ""  # court | procuratorate | police | justice | other: whom the 版记 copies (抄送)
+    # After a 复核 changed the conclusion: the number of the opinion this one replaces ("" when the earlier one
+    # was never numbered here); None for an opinion that replaces nothing. `number` is then the new one.
+    replaces: str | None = None
 
 
 def _members(s: Session, campaign_id: str, case_id: int) -> tuple[Member, ...]:
@@ -313,7 +317,12 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
         raise NotFound(f"case {case_id} or campaign {campaign_id} not found",
                        message_zh=f"找不到案件或评查活动 {campaign_id}")
     unit = s.get(Unit, case.unit_code)
-    number = s.get(OpinionNumber, (campaign_id, case_id))
+    number: OpinionNumber | OpinionReissue | None = s.get(OpinionNumber, (campaign_id, case_id))
+    reissue = s.execute(select(OpinionReissue).where(
+        OpinionReissue.campaign_id == campaign_id, OpinionReissue.case_id == case_id)
+        .order_by(OpinionReissue.id.desc())).scalars().first()
+    if reissue is not None:  # the latest re-issue is the opinion in force
+        number = reissue
     flags = tuple(f for f, on in (("unenforced", case.flag_unenforced), ("unresolved", case.flag_unresolved),
                                   ("repeated", case.flag_repeated)) if on)
     return CaseFacts(
@@ -338,4 +347,5 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
         number=number.number if number else None,
         issued_at=number.issued_at if number else None,
         unit_kind=unit.kind if unit else "",
+        replaces=(reissue.replaces or "") if reissue else None,
     )

@@ -262,6 +262,9 @@ def opinion(f: CaseFacts, p: Profile, issued: datetime | None, *, draft: bool = 
     title = f.title[:-1] if f.title.endswith("案") else f.title  # "…纠纷案" reads "…纠纷一案"
     doc.add(Para(p.text("opinion_intro", campaign_name=f.campaign_name, case_number=f.case_number, title=title,
                         unit_name=f.unit_name)))
+    if f.replaces is not None:  # re-issued after a 复核 changed the conclusion
+        earlier = f"（{f.replaces}）" if f.replaces else ""
+        doc.add(Para(f"本意见书系评查组对异议复核后重新出具，代替原评查意见书{earlier}，原评查意见书同时作废。"))
     bodies = (
         _source(f, p), _panel(f, p), _work(f, p), _case(f), _problems(f, verdict, categories, p),
         _conclusion(verdict, p), _suggestions(verdict, p), _deliberation(f, verdict, p),

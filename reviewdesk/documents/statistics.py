@@ -14,13 +14,15 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewdesk import clock
+from reviewdesk.documents.followup_stats import FollowupStats, load_followup_stats
 from reviewdesk.documents.labels import OUTCOMES, case_type_zh, outcome_zh
 from reviewdesk.errors import NotFound
 from reviewdesk.scoring.deliberation import round1
@@ -221,6 +223,7 @@ class CampaignStats:
     latest_deadline: date | None
     records: CampaignRecords
     deduction_categories: tuple[DeductionCategoryStats, ...] = ()  # the sheets' deductions, most cases first
+    followup: FollowupStats | None = None  # the registers' figures (load_stats reads them; records alone do not)
 
     @property
     def findings(self) -> int:
@@ -517,4 +520,5 @@ def load_records(session: Session, campaign_id: str) -> CampaignRecords:
 
 
 def load_stats(session: Session, campaign_id: str) -> CampaignStats:
-    return compute_stats(load_records(session, campaign_id))
+    return replace(compute_stats(load_records(session, campaign_id)),
+                   followup=load_followup_stats(session, campaign_id, clock.now().date()))

@@ -267,8 +267,10 @@ def generate_campaign(ws: OpenWorkspace, campaign_id: str, today: date | None = 
                 RectificationItem.case_id, RectificationItem.source_key, RectificationItem.finding_position)
                 .where(RectificationItem.campaign_id == campaign_id)):
             made_keys.setdefault(case_id, set()).add((key, position))
-        referral_keys = set(s.execute(select(Referral.case_id, Referral.source_key)
-                                      .where(Referral.campaign_id == campaign_id)).all())
+        referral_keys: dict[int, set[str | None]] = {}  # by case: a scan of every referral per case was O(n²)
+        for case_id, key in s.execute(select(Referral.case_id, Referral.source_key)
+                                      .where(Referral.campaign_id == campaign_id)):
+            referral_keys.setdefault(case_id, set()).add(key)
         specials = dict(s.execute(select(SpecialRectification.category, SpecialRectification.id).where(
             SpecialRectification.campaign_id == campaign_id, SpecialRectification.status == "open")).all())
         unit_names = dict(s.execute(select(Unit.code, Unit.name)).all())
@@ -296,7 +298,8 @@ def generate_campaign(ws: OpenWorkspace, campaign_id: str, today: date | None = 
                     "special_id": specials.get(d.category), "created_by": actor, "created_at": moment,
                     "updated_at": moment})
             referral = None
-            if drafts.referral is not None and (case_id, src.key) not in referral_keys:
+            case_referrals = referral_keys.get(case_id, set())
+            if drafts.referral is not None and src.key not in case_referrals:
                 row = Referral(campaign_id=campaign_id, case_id=case_id, source_key=src.key,
                                persons=json.dumps(_persons(s, case), ensure_ascii=False), clue=drafts.referral.clue,
                                evidence=json.dumps(drafts.referral.evidence, ensure_ascii=False), status="draft",
@@ -306,7 +309,7 @@ def generate_campaign(ws: OpenWorkspace, campaign_id: str, today: date | None = 
                 referral = {**asdict(drafts.referral), "id": row.id}
                 referrals_made.append(row.id)
             earlier = any(k != src.key for k, _p in done) or any(
-                k != src.key for c, k in referral_keys if c == case_id and k is not None)
+                k != src.key for k in case_referrals if k is not None)
             case_flagged = _flag_earlier(s, campaign_id, case_id, src.key, src.version) if earlier else 0
             flagged += case_flagged
             items = [{**asdict(d), "deadline": _deadline(d.deadline, conf["rectify_days"], today)[0]} for d in new]

@@ -194,6 +194,15 @@ class StatisticsPage(CampaignJobPage):
         self.follow_up.setText(self.tr(
             "Sent back for correction: {corrections}; referral suggested: {referrals}."
         ).format(corrections=stats.corrections, referrals=stats.referrals))
+        f = stats.followup
+        if f is not None and not f.empty:
+            self.follow_up.setText(self.follow_up.text() + "\n" + self.tr(
+                "Rectification: {items} items, {fixed} fixed ({rate}), {closed} closed, {overdue} overdue. "
+                "Referrals: {sent} sent, {awaiting} awaiting feedback ({late} overdue). "
+                "Objections: {upheld} upheld, {changed} changed, {pending} pending."
+            ).format(items=f.items, fixed=f.fixed, rate=percent(f.rectification_rate), closed=f.by_status["closed"],
+                     overdue=f.items_overdue, sent=f.referrals_sent, awaiting=f.referrals_awaiting,
+                     late=f.referrals_overdue, upheld=f.upheld, changed=f.changed, pending=f.pending))
         self.units.set_rows(list(stats.by_unit))
         self.types.set_rows(list(stats.by_type))
         self.categories.set_rows(list(stats.categories))

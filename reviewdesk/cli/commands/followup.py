@@ -286,19 +286,30 @@ def cmd_notice_export(args: argparse.Namespace) -> int:
 
     out = _out_file(args.out)
     profile = _profile(args)
-    if args.kind == "referral" and args.referral is None:
-        raise ValidationError("--referral", "--kind referral needs --referral ID", message_zh="请用 --referral 指定线索")
-    if args.kind == "rectification" and not (args.campaign and args.unit):
-        raise ValidationError("--unit", "--kind rectification needs --campaign and --unit",
-                              message_zh="请用 --campaign 和 --unit 指定评查活动和被评查单位")
+    needs = {"referral": ("referral",), "rectification": ("campaign", "unit"), "recheck": ("objection",),
+             "special": ("special",), "followup-report": ("campaign",), "unit-feedback": ("campaign", "unit")}
+    missing = [name for name in needs[args.kind] if getattr(args, name) is None]
+    if missing:
+        flags = " and ".join(f"--{m}" for m in needs[args.kind])
+        raise ValidationError(f"--{missing[0]}", f"--kind {args.kind} needs {flags}",
+                              message_zh=f"--kind {args.kind} 须指定 {flags}")
     with open_as_user(args) as opened:
+        fmt, draft = args.format, args.draft
         if args.kind == "referral":
-            rendered = followup_papers.referral_letter_file(opened, args.referral, args.format, profile, draft=args.draft)
+            rendered = followup_papers.referral_letter_file(opened, args.referral, fmt, profile, draft=draft)
+        elif args.kind == "recheck":
+            rendered = followup_papers.recheck_decision_file(opened, args.objection, fmt, profile, draft=draft)
+        elif args.kind == "special":
+            rendered = followup_papers.special_notice_file(opened, args.special, fmt, profile, draft=draft)
+        elif args.kind == "followup-report":
+            rendered = followup_papers.followup_report_file(opened, args.campaign, fmt, profile, draft=draft)
+        elif args.kind == "unit-feedback":
+            rendered = followup_papers.unit_feedback_file(opened, args.campaign, args.unit, fmt, profile, draft=draft)
         else:
-            rendered = followup_papers.rectification_notice_file(opened, args.campaign, args.unit, args.format,
-                                                                 profile, draft=args.draft)
+            rendered = followup_papers.rectification_notice_file(opened, args.campaign, args.unit, fmt, profile,
+                                                                 draft=draft)
     write_atomic(out, rendered.data)
     return _out(args, {"kind": rendered.kind, "unit": args.unit, "referral": args.referral,
-                       "number": rendered.number, "path": str(out),
+                       "objection": args.objection, "special": args.special, "number": rendered.number, "path": str(out),
                        "media_type": rendered.media_type, "size": len(rendered.data)},
                 [f"{rendered.number or '（草稿）'}\t{out}\t{len(rendered.data):,} bytes"])

@@ -148,11 +148,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     nt = sub.add_parser("notice", help="the follow-up papers (Word/PDF)").add_subparsers(
         dest="notice_command", metavar="ACTION", required=True)
     p = nt.add_parser("export", help="write a paper; the first export issues its number (a draft issues none)")
-    p.add_argument("--kind", required=True, choices=["rectification", "referral"],
-                   help="rectification: 整改通知书 to a unit (--campaign, --unit); referral: 线索移送函 (--referral)")
+    p.add_argument("--kind", required=True,
+                   choices=["rectification", "referral", "recheck", "special", "followup-report", "unit-feedback"],
+                   help="rectification: 整改通知书 to a unit (--campaign, --unit); referral: 线索移送函 (--referral); "
+                        "recheck: 复核决定书 (--objection); special: 专项整治通知 (--special); followup-report: "
+                        "回头看情况报告 (--campaign); unit-feedback: 评查情况反馈意见 to a unit (--campaign, --unit)")
     p.add_argument("--campaign")
     p.add_argument("--unit", help="the reviewed unit's code")
     p.add_argument("--referral", type=int, metavar="ID")
+    p.add_argument("--objection", type=int, metavar="ID")
+    p.add_argument("--special", type=int, metavar="ID")
     p.add_argument("--format", default="pdf", choices=["docx", "pdf"])
     p.add_argument("--draft", action="store_true", help="a preview marked 草稿; issues no number")
     p.add_argument("--profile", metavar="FILE.json", help="office profile (default: the shipped one)")
