@@ -7155,6 +7155,10 @@ package of {time}</source>
         <translation>要求整改 {corrections} 件；建议移送 {referrals} 件。</translation>
     </message>
     <message>
+        <source>Rectification: {items} items, {fixed} fixed ({rate}), {closed} closed, {overdue} overdue. Referrals: {sent} sent, {awaiting} awaiting feedback ({late} overdue). Objections: {upheld} upheld, {changed} changed, {pending} pending.</source>
+        <translation>整改：共{items}项，已整改{fixed}项（{rate}），已销号{closed}项，逾期{overdue}项。线索移送：已移送{sent}件，待反馈{awaiting}件（逾期{late}件）。异议：复核维持{upheld}件，变更{changed}件，待复核{pending}件。</translation>
+    </message>
+    <message>
         <source>Save the ledger</source>
         <translation>保存台账</translation>
     </message>

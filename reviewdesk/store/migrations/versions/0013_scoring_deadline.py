@@ -2,14 +2,14 @@
 experts' to-do lists. Optional; existing campaigns have none.
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0012
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0013"
-down_revision = "0009"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
