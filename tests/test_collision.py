@@ -21,6 +21,7 @@ from reviewdesk.services import audit, campaigns, collision
 from reviewdesk.services.imports import ImportCancelled
 from reviewdesk.workspace import OpenWorkspace
 from tests.collision_files import credit, officers_xlsx, registry_csv, registry_xlsx
+from tests.helpers import run_cli
 from tests.packaging import valid_id
 
 C = "C-1"
@@ -246,3 +247,37 @@ def test_roles(world: OpenWorkspace, login_as: Callable[[str], OpenWorkspace], t
             call()
     with pytest.raises(PermissionDenied):
         collision.counts(login_as("expert"), C)
+
+
+def test_cli(world: OpenWorkspace, ws_folder: Path, tmp_path: Path) -> None:
+    world.close()
+    env = {"REVIEWDESK_WORKSPACE": str(ws_folder), "REVIEWDESK_USER": "admin", "PW": "admin-pass-2026"}
+
+    def cli(*args: str) -> tuple[int, object, str]:
+        done = run_cli("collision", *args, "--password-env", "PW", "--json", env=env)
+        return done.returncode, json.loads(done.stdout) if done.stdout.strip() else None, done.stderr
+
+    assert run_cli("collision", "template", "officers", str(tmp_path / "t.xlsx")).returncode == 0
+    assert "干警名单" in load_workbook(tmp_path / "t.xlsx").sheetnames
+    (tmp_path / "o.xlsx").write_bytes(OFFICERS)
+    (tmp_path / "r.xlsx").write_bytes(extract())
+    (tmp_path / "bad.xlsx").write_bytes(officers_xlsx([["甲", "123", "U-1"]]))
+    code, out, _ = cli("import-officers", "--campaign", C, str(tmp_path / "bad.xlsx"))
+    assert code == 6 and out == {"ok": False, "errors": [
+        {"sheet": "干警名单", "row": 2, "column": "身份证号", "reason": out["errors"][0]["reason"]}], "more_errors": 0}  # type: ignore[index]
+    code, out, _ = cli("import-officers", "--campaign", C, str(tmp_path / "o.xlsx"))
+    assert code == 0 and out["officers"] == 4  # type: ignore[index]
+    code, out, _ = cli("import-registry", "--campaign", C, str(tmp_path / "r.xlsx"))
+    assert code == 0 and (out["companies"], out["persons"]) == (4, 7)  # type: ignore[index]
+    code, out, _ = cli("run", "--campaign", C)
+    assert code == 0 and (out["hits"], out["leads"]) == (3, 3)  # type: ignore[index]
+    code, rows, _ = cli("list", "--campaign", C, "--state", "pending")
+    assert code == 0 and len(rows) == 3 and ZHAO not in json.dumps(rows)  # type: ignore[arg-type]
+    code, row, _ = cli("decide", "--campaign", C, str(rows[0]["id"]), "confirm", "--reason", "本人")  # type: ignore[index]
+    assert code == 0 and row["state"] == "confirmed"  # type: ignore[index]
+    code, _o, err = cli("decide", "--campaign", C, "9999", "clear", "--reason", "x")
+    assert code == 7
+    code, out, _ = cli("export", "--campaign", C, str(tmp_path / "ledger.xlsx"))
+    assert code == 0 and load_workbook(tmp_path / "ledger.xlsx").sheetnames == ["数据碰撞排查"]
+    code, counts, _ = cli("counts", "--campaign", C)
+    assert code == 0 and sum(c["confirmed"] for c in counts) == 3  # type: ignore[union-attr]

@@ -17,6 +17,7 @@ from reviewdesk.services import (
     audit,
     campaign_progress,
     campaigns,
+    collision,
     deliberation,
     documents,
     experts,
@@ -177,13 +178,29 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "results.received_campaigns": (POOL_READERS, "results.list", lambda ws, tmp: results.received_campaigns(ws)),
     "results.conflicts": (POOL_READERS, "results.conflicts", lambda ws, tmp: results.conflicts(ws, "C-9")),
     "results.received_file": (POOL_READERS, "results.file", lambda ws, tmp: results.received_file(ws, "p", "x.docx")),
+    # Data collision screening (reviewdesk/services/collision.py): admin only; observers read per-unit counts.
+    "collision.officers_template": (EVERYONE, "", None),  # no store access
+    "collision.registry_template": (EVERYONE, "", None),
+    "collision.match_key": (EVERYONE, "", None),  # pure
+    "collision.rule_sets": (ADMIN_ONLY, "collision.rules", lambda ws, tmp: collision.rule_sets(ws)),
+    "collision.import_rule_set": (ADMIN_ONLY, "collision.rules_import", lambda ws, tmp: collision.import_rule_set(ws, b"{}", "r.json")),
+    "collision.set_rule_set": (ADMIN_ONLY, "collision.set_rules", lambda ws, tmp: collision.set_rule_set(ws, "C-9", "default")),
+    "collision.import_officers": (ADMIN_ONLY, "collision.import_officers", lambda ws, tmp: collision.import_officers(ws, "C-9", b"", "o.xlsx")),
+    "collision.import_registry": (ADMIN_ONLY, "collision.import_registry", lambda ws, tmp: collision.import_registry(ws, "C-9", b"", "r.xlsx")),
+    "collision.run": (ADMIN_ONLY, "collision.run", lambda ws, tmp: collision.run(ws, "C-9")),
+    "collision.decide": (ADMIN_ONLY, "collision.decide", lambda ws, tmp: collision.decide(ws, "C-9", 1, "clear", "同名")),
+    "collision.matches": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.matches(ws, "C-9")),
+    "collision.confirmed_hits_for_unit": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.confirmed_hits_for_unit(ws, "C-9", "U-9")),
+    "collision.counts": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.counts(ws, "C-9")),
+    "collision.status": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.status(ws, "C-9")),
+    "collision.ledger": (ADMIN_ONLY, "collision.export", lambda ws, tmp: collision.ledger(ws, "C-9")),
 }
 
 
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
+        assignment, audit, campaign_progress, campaigns, collision, deliberation, documents, experts, interviews, maintenance,
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
