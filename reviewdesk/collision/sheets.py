@@ -380,10 +380,15 @@ def read_registry(data: bytes, file_name: str, problems: Problems, tick: Callabl
 
 def _flat(source: _Source, tick: Callable[[int], None]) -> Iterator[Item]:
     seen: dict[str, CompanyIn] = {}
+    fields = ("company_name", "credit_code", *(col.key for col in _COMPANY_COLUMNS))
+    last: tuple[tuple[Any, ...], CompanyIn | None] = ((), None)
     for n, c in enumerate(source.rows(FLAT), start=1):
         if n % TICK == 0:
             tick(n)
-        company = _company(c, "company_name", set())
+        # A company's rows follow one another with the same company columns: validated once, on the first.
+        raw = tuple(c.row.values.get(k) for k in fields)
+        company = last[1] if raw == last[0] and last[1] is not None else _company(c, "company_name", set())
+        last = (raw, company)
         if company is not None and company.key not in seen:
             seen[company.key] = company
             yield company

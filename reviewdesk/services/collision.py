@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.clock import now
@@ -117,9 +117,9 @@ def _clear_matches(s: Session, campaign_id: str) -> None:
     s.execute(delete(CollisionMatch).where(CollisionMatch.campaign_id == campaign_id))
 
 
-def _flush(s: Session, model: type, batch: list[dict[str, Any]]) -> None:
-    if batch:
-        s.execute(insert(model), batch)
+def _flush(s: Session, model: Any, batch: list[dict[str, Any]]) -> None:
+    if batch:  # Core executemany: the ORM's bulk insert would run one statement a row here
+        s.execute(model.__table__.insert(), batch)
         batch.clear()
 
 
@@ -333,7 +333,7 @@ def run(ws: OpenWorkspace, campaign_id: str, *, progress: ProgressFn | None = No
                              exemption=verdict.exemption.id if verdict.exemption else None,
                              wording=verdict.wording, rule_basis=basis_text))
         for i in range(0, len(rows), BATCH):
-            s.execute(insert(CollisionMatch), rows[i:i + BATCH])
+            _flush(s, CollisionMatch, rows[i:i + BATCH])
         decided = dict(s.execute(select(CollisionDecision.key, CollisionDecision.decision)
                                  .where(CollisionDecision.campaign_id == campaign_id)).all())
         states = [results.state_of(r["kind"], r["exemption"], decided.get(r["key"])) for r in rows]
