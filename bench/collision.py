@@ -174,7 +174,7 @@ def main() -> None:
         t = time.perf_counter()
         summary = collision.run(ws, "C-B")
         run_s = time.perf_counter() - t
-        print(f"run: {run_s:.2f} s (×{run_s / base_o:.1f} the roster's baseline parse); {summary.hits} identity-number "
+        print(f"run: {run_s:.2f} s (×{run_s / base_r:.2f} the extract's baseline parse); {summary.hits} identity-number "
               f"hits, {summary.leads} name leads, {summary.exempt} exempt; peak RSS {rss_mib():.0f} MiB")
         t = time.perf_counter()
         rows = collision.matches(ws, "C-B")

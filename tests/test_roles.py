@@ -190,6 +190,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "collision.run": (ADMIN_ONLY, "collision.run", lambda ws, tmp: collision.run(ws, "C-9")),
     "collision.decide": (ADMIN_ONLY, "collision.decide", lambda ws, tmp: collision.decide(ws, "C-9", 1, "clear", "同名")),
     "collision.matches": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.matches(ws, "C-9")),
+    "collision.match_ids": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.match_ids(ws, "C-9")),
+    "collision.matches_by_id": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.matches_by_id(ws, "C-9", [1])),
     "collision.confirmed_hits_for_unit": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.confirmed_hits_for_unit(ws, "C-9", "U-9")),
     "collision.counts": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.counts(ws, "C-9")),
     "collision.status": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.status(ws, "C-9")),

@@ -384,6 +384,17 @@ def matches(ws: OpenWorkspace, campaign_id: str, *, unit_code: str | None = None
         return results.match_rows(s, campaign_id, unit_code=unit_code, state=state)
 
 
+def match_ids(ws: OpenWorkspace, campaign_id: str, *, unit_code: str | None = None,
+              state: str | None = None) -> list[int]:
+    """The ids of `matches(…)`, in its order: table views hold these and fetch rows as they are shown."""
+    return [r.id for r in matches(ws, campaign_id, unit_code=unit_code, state=state)]
+
+
+def matches_by_id(ws: OpenWorkspace, campaign_id: str, ids: list[int]) -> dict[int, MatchRow]:
+    with query(ws, "collision.list", ADMIN) as s:
+        return {r.id: r for r in results.match_rows(s, campaign_id, ids=list(ids)[:900])}
+
+
 def counts(ws: OpenWorkspace, campaign_id: str) -> list[UnitCounts]:
     """Per unit: officers screened and matches by state (no names: observers may read these)."""
     with query(ws, "collision.counts", COUNT_READERS) as s:
