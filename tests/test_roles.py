@@ -181,7 +181,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     # Data collision screening (reviewdesk/services/collision.py): admin only; observers read per-unit counts.
     "collision.officers_template": (EVERYONE, "", None),  # no store access
     "collision.registry_template": (EVERYONE, "", None),
-    "collision.match_key": (EVERYONE, "", None),  # pure
+    "collision.match_key": (EVERYONE, "", None),  # pure (an HMAC)
     "collision.rule_sets": (ADMIN_ONLY, "collision.rules", lambda ws, tmp: collision.rule_sets(ws)),
     "collision.import_rule_set": (ADMIN_ONLY, "collision.rules_import", lambda ws, tmp: collision.import_rule_set(ws, b"{}", "r.json")),
     "collision.set_rule_set": (ADMIN_ONLY, "collision.set_rules", lambda ws, tmp: collision.set_rule_set(ws, "C-9", "default")),

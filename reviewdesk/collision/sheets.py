@@ -127,26 +127,33 @@ def is_csv(file_name: str) -> bool:
     return file_name.lower().endswith((".csv", ".txt"))
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (which also reads GBK and GB2312 files)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8")
+def _text_stream(data: bytes) -> io.TextIOWrapper:
+    """The CSV as text: UTF-8 (with or without BOM), else GB18030 (which also reads GBK and GB2312 files).
+    Decoded as it is read, so a large extract is never held as one string beside its bytes; UTF-8 is
+    checked first chunk by chunk (nothing kept). UnicodeDecodeError when it is neither."""
+    encoding = "utf-8-sig"
+    checker = codecs.getincrementaldecoder("utf-8")()
     try:
-        return data.decode("utf-8")
+        for at in range(0, len(data), 1 << 20):
+            checker.decode(data[at:at + (1 << 20)], final=at + (1 << 20) >= len(data))
     except UnicodeDecodeError:
-        return data.decode("gb18030")
+        encoding = "gb18030"
+        gb = codecs.getincrementaldecoder("gb18030")()
+        for at in range(0, len(data), 1 << 20):
+            gb.decode(data[at:at + (1 << 20)], final=at + (1 << 20) >= len(data))
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
 
 
 class _Source:
     def __init__(self, data: bytes, file_name: str, problems: Problems) -> None:
         self.problems, self.file_name = problems, file_name
         self.wb: Any = None
-        self.text: str | None = None
+        self.text: io.TextIOWrapper | None = None
         if len(data) > MAX_BYTES:
             problems.add(file_name, None, None, f"file is larger than {MAX_BYTES // 1024 ** 2} MB")
         elif is_csv(file_name):
             try:
-                self.text = _decode(data)
+                self.text = _text_stream(data)
             except UnicodeDecodeError:
                 problems.add(file_name, None, None, "CSV must be UTF-8 or GB18030 text")
         else:
@@ -204,7 +211,8 @@ class _Source:
         return not missing
 
     def _csv_rows(self, spec: SheetSpec, known: dict[str, str]) -> Iterator[Cells]:
-        reader = csv.reader(io.StringIO(self.text or "", newline=""))
+        assert self.text is not None
+        reader = csv.reader(self.text)
         try:
             header = next(reader, [])
             keys = [_header_key(h, known) for h in header]

@@ -9,7 +9,9 @@ per-unit counts. Audit entries carry counts and content keys, never names or ide
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -97,7 +99,7 @@ def _campaign(s: Session, campaign_id: str) -> Campaign:
 def _state(s: Session, campaign_id: str) -> CollisionState:
     state = s.get(CollisionState, campaign_id)
     if state is None:
-        state = CollisionState(campaign_id=campaign_id, rule_set=rules.DEFAULT)
+        state = CollisionState(campaign_id=campaign_id, rule_set=rules.DEFAULT, key_salt=secrets.token_hex(32))
         s.add(state)
     return state
 
@@ -273,26 +275,35 @@ def _stamp(ws: OpenWorkspace, result: ImportSummary) -> dict[str, object]:
 
 
 # -- matching --------------------------------------------------------------------------------------------
-def match_key(officer: CollisionOfficer, company: CollisionCompany, person: CollisionPerson) -> str:
-    """Same officer, company, role and registry person → same key, whatever row ids a re-import gives them."""
-    parts = (officer.id_number, company.credit_code or company.name, person.role, person.post, person.name_key,
-             person.id_number or "")
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+def match_key(salt: str, officer_id_number: str, company: str, role: str, post: str, person_name_key: str,
+              person_id_number: str | None) -> str:
+    """Same officer, company (credit code, else name), role and registry person → same key, whatever row ids
+    a re-import gives them. An HMAC under the campaign's random salt: the key reveals nothing checkable."""
+    parts = (officer_id_number, company, role, post, person_name_key, person_id_number or "")
+    return hmac.new(bytes.fromhex(salt), "\x1f".join(parts).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def _candidates(s: Session, campaign_id: str) -> list[tuple[int, int, str]]:
-    """(officer id, person id, basis) of every identity-number hit and name lead."""
-    o, p = CollisionOfficer, CollisionPerson
-    hits = s.execute(select(o.id, p.id).join(p, (p.campaign_id == o.campaign_id) & (p.id_number == o.id_number))
-                     .where(o.campaign_id == campaign_id)).all()
+_O, _P, _C = CollisionOfficer, CollisionPerson, CollisionCompany
+# What a verdict and a key need, read as plain tuples (a run may meet a hundred thousand candidates).
+_COLUMNS = (_O.id, _P.id, _O.id_number, _O.service_from, _P.name_key, _P.id_number, _P.role, _P.post, _P.stake,
+            _C.name, _C.credit_code, _C.status, _C.status_on, _C.listed)
+
+
+def _candidates(s: Session, campaign_id: str) -> list[tuple[str, Any]]:
+    """(basis, row of _COLUMNS) of every identity-number hit and name lead."""
+    o, p, c = _O, _P, _C
+    hits = s.execute(select(*_COLUMNS).join(p, (p.campaign_id == o.campaign_id) & (p.id_number == o.id_number))
+                     .join(c, c.id == p.company_id).where(o.campaign_id == campaign_id))
+    found: list[tuple[str, Any]] = [("id_number", row) for row in hits]
     leads = s.execute(
-        select(o.id, p.id, p.birth_date == o.birth_date)
+        select(*_COLUMNS, p.birth_date == o.birth_date)
         .join(p, (p.campaign_id == o.campaign_id) & (p.name_key == o.name_key))
+        .join(c, c.id == p.company_id)
         .where(o.campaign_id == campaign_id, p.id_number.is_(None),
                or_(p.region4 == o.region4, p.region4 == o.unit_region4,
-                   (p.birth_date.is_not(None)) & (p.birth_date == o.birth_date)))).all()
-    return ([(a, b, "id_number") for a, b in hits]
-            + [(a, b, "name_birth" if same_birth else "name_region") for a, b, same_birth in leads])
+                   (p.birth_date.is_not(None)) & (p.birth_date == o.birth_date))))
+    found.extend(("name_birth" if row[-1] else "name_region", row[:-1]) for row in leads)
+    return found
 
 
 def run(ws: OpenWorkspace, campaign_id: str, *, progress: ProgressFn | None = None,
@@ -305,33 +316,22 @@ def run(ws: OpenWorkspace, campaign_id: str, *, progress: ProgressFn | None = No
         state = _state(s, campaign_id)
         rule_set = _rule_set(s, state.rule_set)
         _clear_matches(s, campaign_id)
-        found = _candidates(s, campaign_id)
-        officers = {o.id: o for o in s.execute(select(CollisionOfficer).where(
-            CollisionOfficer.id.in_({a for a, _b, _c in found}))).scalars()}
-        person_ids = list({b for _a, b, _c in found})
-        people: dict[int, tuple[CollisionPerson, CollisionCompany]] = {}
-        for i in range(0, len(person_ids), 900):  # SQLite's bound-parameter limit
-            for p, c in s.execute(select(CollisionPerson, CollisionCompany)
-                                  .join(CollisionCompany, CollisionCompany.id == CollisionPerson.company_id)
-                                  .where(CollisionPerson.id.in_(person_ids[i:i + 900]))):
-                people[p.id] = (p, c)
         rows: list[dict[str, Any]] = []
-        for n, (officer_id, person_id, basis) in enumerate(found, start=1):
+        for n, (basis, row) in enumerate(_candidates(s, campaign_id), start=1):
             if n % 1000 == 0:
                 tick(n)
-            officer = officers[officer_id]
-            person, company = people[person_id]
+            (officer_id, person_id, officer_number, service_from, name_key, person_number, role, post, stake,
+             company, credit, status, status_on, listed) = row
             verdict = rules.evaluate(rule_set, rules.Facts(
-                company.name, company.status, results.day(company.status_on), company.listed, person.role,
-                person.post, person.stake, results.day(officer.service_from)))
+                company, status, results.day(status_on), listed, role, post, stake, results.day(service_from)))
             if verdict is None:
                 continue
-            basis_text = verdict.exemption.basis if verdict.exemption else verdict.rule.basis
-            rows.append(dict(campaign_id=campaign_id, officer_id=officer_id, person_id=person_id,
-                             key=match_key(officer, company, person), kind="hit" if basis == "id_number" else "lead",
-                             basis=basis, rule_id=verdict.rule.id,
-                             exemption=verdict.exemption.id if verdict.exemption else None,
-                             wording=verdict.wording, rule_basis=basis_text))
+            rows.append(dict(
+                campaign_id=campaign_id, officer_id=officer_id, person_id=person_id,
+                key=match_key(state.key_salt, officer_number, credit or company, role, post, name_key, person_number),
+                kind="hit" if basis == "id_number" else "lead", basis=basis, rule_id=verdict.rule.id,
+                exemption=verdict.exemption.id if verdict.exemption else None, wording=verdict.wording,
+                rule_basis=verdict.exemption.basis if verdict.exemption else verdict.rule.basis))
         for i in range(0, len(rows), BATCH):
             _flush(s, CollisionMatch, rows[i:i + BATCH])
         decided = dict(s.execute(select(CollisionDecision.key, CollisionDecision.decision)

@@ -837,6 +837,9 @@ class CollisionState(Base):
 
     campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
     rule_set: Mapped[str] = mapped_column(String(64), default="default")
+    # Random, per campaign: match keys are HMACs under it, so a key (in an audit entry, which results packages
+    # carry) cannot be checked against a guessed identity number.
+    key_salt: Mapped[str] = mapped_column(String(64))
     officers_import: Mapped[str | None] = mapped_column(Text)
     registry_import: Mapped[str | None] = mapped_column(Text)
     last_run: Mapped[str | None] = mapped_column(Text)

@@ -31,6 +31,7 @@ def upgrade() -> None:
         "collision_state",
         sa.Column("campaign_id", sa.String(64), sa.ForeignKey("campaigns.id"), primary_key=True),
         sa.Column("rule_set", sa.String(64), nullable=False, server_default="default"),
+        sa.Column("key_salt", sa.String(64), nullable=False),
         sa.Column("officers_import", sa.Text()),
         sa.Column("registry_import", sa.Text()),
         sa.Column("last_run", sa.Text()),
