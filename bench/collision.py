@@ -77,9 +77,14 @@ def build(n_officers: int, n_persons: int, seed: int) -> tuple[list[list[str]], 
     units = [f"U-{i:03d}" for i in range(50)]
     unit_region = {u: regions[i % len(regions)] for i, u in enumerate(units)}
     officers = []
+    seen: set[str] = set()
     for i in range(n_officers):
         unit = units[i % len(units)]
-        officers.append([name(rng), ident(rng, unit_region[unit]), unit, "干警", "2010-01-01"])
+        number = ident(rng, unit_region[unit])
+        while number in seen:  # a roster holds each identity number once (the import refuses a repeat)
+            number = ident(rng, unit_region[unit])
+        seen.add(number)
+        officers.append([name(rng), number, unit, "干警", "2010-01-01"])
     # 4 % of the officers are planted: half by identity number, half by a name variant in their prefecture
     planted = {(k * 7919) % n_persons: k for k in range(n_officers // 25)}
 
