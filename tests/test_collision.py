@@ -281,3 +281,11 @@ def test_cli(world: OpenWorkspace, ws_folder: Path, tmp_path: Path) -> None:
     assert code == 0 and load_workbook(tmp_path / "ledger.xlsx").sheetnames == ["数据碰撞排查"]
     code, counts, _ = cli("counts", "--campaign", C)
     assert code == 0 and sum(c["confirmed"] for c in counts) == 3  # type: ignore[union-attr]
+
+
+def test_another_birth_date_is_another_person(world: OpenWorkspace) -> None:
+    collision.import_officers(world, C, OFFICERS, "o.xlsx")
+    collision.import_registry(world, C, extract([["甲科技有限公司", None, "孙某", None, "1991-01-01", "监事", None, None, None]]), "r.xlsx")
+    collision.run(world, C)
+    found = {(r.company, r.role) for r in collision.matches(world, C) if r.officer_name == "孙某"}
+    assert ("甲科技有限公司", "supervisor") not in found and ("甲科技有限公司", "executive") in found

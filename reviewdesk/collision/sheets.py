@@ -387,7 +387,7 @@ def read_registry(data: bytes, file_name: str, problems: Problems, tick: Callabl
 
 
 def _flat(source: _Source, tick: Callable[[int], None]) -> Iterator[Item]:
-    seen: dict[str, CompanyIn] = {}
+    seen: set[str] = set()  # keys only: an extract may name half a million companies
     fields = ("company_name", "credit_code", *(col.key for col in _COMPANY_COLUMNS))
     last: tuple[tuple[Any, ...], CompanyIn | None] = ((), None)
     for n, c in enumerate(source.rows(FLAT), start=1):
@@ -398,9 +398,9 @@ def _flat(source: _Source, tick: Callable[[int], None]) -> Iterator[Item]:
         company = last[1] if raw == last[0] and last[1] is not None else _company(c, "company_name", set())
         last = (raw, company)
         if company is not None and company.key not in seen:
-            seen[company.key] = company
+            seen.add(company.key)
             yield company
-        person = _person(c, seen.get(company.key) if company else None, company.key if company else None)
+        person = _person(c, company, company.key if company else None)
         if person is not None:
             yield person
 

@@ -300,8 +300,8 @@ def _candidates(s: Session, campaign_id: str) -> list[tuple[str, Any]]:
         .join(p, (p.campaign_id == o.campaign_id) & (p.name_key == o.name_key))
         .join(c, c.id == p.company_id)
         .where(o.campaign_id == campaign_id, p.id_number.is_(None),
-               or_(p.region4 == o.region4, p.region4 == o.unit_region4,
-                   (p.birth_date.is_not(None)) & (p.birth_date == o.birth_date))))
+               or_(p.birth_date.is_(None), p.birth_date == o.birth_date),  # another birth date: another person
+               or_(p.region4 == o.region4, p.region4 == o.unit_region4, p.birth_date == o.birth_date)))
     found.extend(("name_birth" if row[-1] else "name_region", row[:-1]) for row in leads)
     return found
 
