@@ -18,6 +18,7 @@ from reviewdesk.services import (
     audit,
     campaign_progress,
     campaigns,
+    collision,
     deliberation,
     documents,
     due,
@@ -240,13 +241,32 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "followup_papers.special_notice_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.special_notice_file(ws, 1, "pdf")),
     "followup_papers.followup_report_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.followup_report_file(ws, "C-9", "pdf")),
     "followup_papers.unit_feedback_file": (KEEPERS, "notice.export", lambda ws, tmp: followup_papers.unit_feedback_file(ws, "C-9", "U-9", "pdf")),
+    # Data collision screening (reviewdesk/services/collision.py): admin only; observers read per-unit counts.
+    "collision.officers_template": (EVERYONE, "", None),  # no store access
+    "collision.registry_template": (EVERYONE, "", None),
+    "collision.match_key": (EVERYONE, "", None),  # pure (an HMAC)
+    "collision.rule_sets": (ADMIN_ONLY, "collision.rules", lambda ws, tmp: collision.rule_sets(ws)),
+    "collision.import_rule_set": (ADMIN_ONLY, "collision.rules_import", lambda ws, tmp: collision.import_rule_set(ws, b"{}", "r.json")),
+    "collision.set_rule_set": (ADMIN_ONLY, "collision.set_rules", lambda ws, tmp: collision.set_rule_set(ws, "C-9", "default")),
+    "collision.import_officers": (ADMIN_ONLY, "collision.import_officers", lambda ws, tmp: collision.import_officers(ws, "C-9", b"", "o.xlsx")),
+    "collision.import_registry": (ADMIN_ONLY, "collision.import_registry", lambda ws, tmp: collision.import_registry(ws, "C-9", b"", "r.xlsx")),
+    "collision.run": (ADMIN_ONLY, "collision.run", lambda ws, tmp: collision.run(ws, "C-9")),
+    "collision.decide": (ADMIN_ONLY, "collision.decide", lambda ws, tmp: collision.decide(ws, "C-9", 1, "clear", "同名")),
+    "collision.matches": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.matches(ws, "C-9")),
+    "collision.match_ids": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.match_ids(ws, "C-9")),
+    "collision.matches_by_id": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.matches_by_id(ws, "C-9", [1])),
+    "collision.confirmed_hits_for_unit": (ADMIN_ONLY, "collision.list", lambda ws, tmp: collision.confirmed_hits_for_unit(ws, "C-9", "U-9")),
+    "collision.counts": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.counts(ws, "C-9")),
+    "collision.status": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.status(ws, "C-9")),
+    "collision.ledger": (ADMIN_ONLY, "collision.export", lambda ws, tmp: collision.ledger(ws, "C-9")),
 }
 
 
 def test_every_public_service_is_in_the_table() -> None:
     found = set()
     for module in (
-        account, assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
+        account, assignment, audit, campaign_progress, campaigns, collision, deliberation, documents, experts, interviews,
+        maintenance,
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
         rectification, rectification_generate, referrals, objections, special, due, followup_settings,
         followup_papers,

@@ -816,3 +816,119 @@ class FollowupNumber(Base):
     number: Mapped[str] = mapped_column(String(120))
     issued_by: Mapped[str] = mapped_column(String(64))
     issued_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+# -- data collision screening (issue 17, migration 0010) --------------------------------------------------
+class CollisionRuleSet(Base):
+    """An office's own rule set (the built-in ones live in resources/collision/)."""
+
+    __tablename__ = "collision_rule_sets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)  # the JSON as imported (validated)
+    imported_by: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class CollisionState(Base):
+    """Per campaign: the rule set it uses and what was imported and run last (JSON summaries, counts only)."""
+
+    __tablename__ = "collision_state"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    rule_set: Mapped[str] = mapped_column(String(64), default="default")
+    # Random, per campaign: match keys are HMACs under it, so a key (in an audit entry, which results packages
+    # carry) cannot be checked against a guessed identity number.
+    key_salt: Mapped[str] = mapped_column(String(64))
+    officers_import: Mapped[str | None] = mapped_column(Text)
+    registry_import: Mapped[str | None] = mapped_column(Text)
+    last_run: Mapped[str | None] = mapped_column(Text)
+
+
+class CollisionOfficer(Base):
+    __tablename__ = "collision_officers"
+    __table_args__ = (UniqueConstraint("campaign_id", "id_number", name="uq_collision_officer_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    row: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100), index=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    unit_code: Mapped[str] = mapped_column(ForeignKey("units.code"), index=True)
+    region4: Mapped[str] = mapped_column(String(4))  # prefecture of the identity number
+    unit_region4: Mapped[str] = mapped_column(String(4))  # prefecture of the unit
+    post: Mapped[str | None] = mapped_column(String(100))
+    service_from: Mapped[str | None] = mapped_column(String(10))
+    service_until: Mapped[str | None] = mapped_column(String(10))
+    party_member: Mapped[bool | None] = mapped_column(Boolean)
+    civil_servant: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class CollisionCompany(Base):
+    __tablename__ = "collision_companies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    kind: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(8))
+    established_on: Mapped[str | None] = mapped_column(String(10))
+    status_on: Mapped[str | None] = mapped_column(String(10))
+    listed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CollisionPerson(Base):
+    """One person in one role in one company, as one row of the extract says."""
+
+    __tablename__ = "collision_persons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"))
+    company_id: Mapped[int] = mapped_column(ForeignKey("collision_companies.id", ondelete="CASCADE"))
+    sheet: Mapped[str] = mapped_column(String(32))
+    row: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100))
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    region4: Mapped[str | None] = mapped_column(String(4))
+    birth_date: Mapped[str | None] = mapped_column(String(10))
+    role: Mapped[str] = mapped_column(String(24))
+    post: Mapped[str] = mapped_column(String(32))
+    stake: Mapped[float | None] = mapped_column(Float)
+    subscribed: Mapped[str | None] = mapped_column(String(64))
+    stake_on: Mapped[str | None] = mapped_column(String(10))
+
+
+class CollisionMatch(Base):
+    """One officer found in one registry row by the last run (replaced by each run, cleared by each import)."""
+
+    __tablename__ = "collision_matches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("collision_officers.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("collision_persons.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))  # content key: the decision on it survives re-imports
+    kind: Mapped[str] = mapped_column(String(8))  # hit (identity number) | lead (name)
+    basis: Mapped[str] = mapped_column(String(16))  # id_number | name_region | name_birth
+    rule_id: Mapped[str] = mapped_column(String(64))
+    exemption: Mapped[str | None] = mapped_column(String(64))
+    wording: Mapped[str] = mapped_column(Text)
+    rule_basis: Mapped[str] = mapped_column(Text)
+
+
+class CollisionDecision(Base):
+    """The office's decision on a match, keyed on the match's content (not on row ids)."""
+
+    __tablename__ = "collision_decisions"
+
+    campaign_id: Mapped[str] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decision: Mapped[str] = mapped_column(String(8))  # confirm | clear
+    reason: Mapped[str] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(64))
+    decided_at: Mapped[datetime] = mapped_column(Timestamp())

@@ -16,6 +16,7 @@ from reviewdesk.cli.one_line import OneLineParser
 from reviewdesk.cli.options import runs
 from reviewdesk.cli.parsers import (
     assign,
+    collision,
     deliberation,
     documents,
     experts,
@@ -249,6 +250,6 @@ def build_parser() -> argparse.ArgumentParser:
     runs(p, "demo", "cmd_demo", auth=False)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
     for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
-                   followup):
+                   followup, collision):
         module.register(sub)
     return parser
