@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from login import child_env, compile_tree, derive_once  # noqa: E402  (the same baseline as bench/login.py)
+from login import child_env, compile_tree, derive_once  # the same baseline as bench/login.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOTS = 24
@@ -32,8 +32,14 @@ COMMAND = Path(sys.executable).parent / "reviewdesk"
 
 def demo_once(tree: Path, folder: Path) -> float:
     start = time.perf_counter()
-    out = subprocess.run([str(COMMAND), "--workspace", str(folder), "demo"], capture_output=True, text=True,
-                         env=child_env(tree), cwd=tree, timeout=600)
+    out = subprocess.run(
+        [str(COMMAND), "--workspace", str(folder), "demo"],
+        capture_output=True,
+        text=True,
+        env=child_env(tree),
+        cwd=tree,
+        timeout=600,
+    )
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"demo failed ({out.returncode}): {out.stderr.strip()[-2000:]}")
@@ -65,7 +71,9 @@ def main() -> int:
     print(f"  {SLOTS} × derivation                        {SLOTS * derivation:6.2f} s")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"  demo, {name:<14}                  {seconds(values)}   = {median / derivation:5.1f} derivations")
+        print(
+            f"  demo, {name:<14}                  {seconds(values)}   = {median / derivation:5.1f} derivations"
+        )
     if args.before:
         ratio = statistics.median(times["this checkout"]) / statistics.median(times["before"])
         print(f"  this checkout / before                 {ratio:6.2f}")

@@ -25,7 +25,9 @@ class _Ahead:
         self._left = count
         self._ready: queue.Queue[tuple[bytes, bytes] | BaseException] = queue.Queue()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._derive_all, args=(count,), name="derive-ahead", daemon=True)
+        self._thread = threading.Thread(
+            target=self._derive_all, args=(count,), name="derive-ahead", daemon=True
+        )
 
     def _derive_all(self, count: int) -> None:
         for _ in range(count):
