@@ -20,6 +20,7 @@ from reviewdesk.clock import now
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.packages.builder import manifest_bytes
 from reviewdesk.packages.manifest import parse
+from reviewdesk.security.derived_ahead import derived_ahead
 from reviewdesk.services import assignment, audit, campaigns, experts, imports, selection, settings, users
 from reviewdesk.workspace import OpenWorkspace, Workspace
 
@@ -64,14 +65,17 @@ DEMO_CAMPAIGNS = [
 
 # What the builder is doing, in order, for the progress lines: (English, Chinese).
 STEPS = [
-    ("workspace and accounts", "创建工作区和账户"),
     ("case files (64 cases, PDF and Word)", "生成案件和卷宗文件（64 件，PDF 和 Word）"),
+    ("workspace and accounts", "创建工作区和账户"),
     ("importing the cases", "导入案件"),
     ("expert pool", "导入专家库"),
     ("case draw and panels", "抽取案件并分组"),
     ("score sheets and conclusions", "提交评分表和合议结论"),
 ]
 StepFn = Callable[[int, str, str], None]  # (step number from 1, English, Chinese)
+# Accounts the demo makes, all with DEMO_PASSWORD: the admin, DEMO_USERS and the 16 panel members without a login
+# (tests/test_demo_readme.py checks the count). Their slots' keys are derived in the background from the start.
+DEMO_ACCOUNT_COUNT = 23
 
 
 def demo_folder() -> Path:
@@ -104,7 +108,15 @@ def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = 
         if progress is not None:
             progress(n, *STEPS[n - 1])
 
+    with derived_ahead(DEMO_PASSWORD, DEMO_ACCOUNT_COUNT):
+        return _build(ws, step)
+
+
+def _build(ws: Workspace, step: Callable[[int], None]) -> Workspace:
+    # The case files come first: making them needs no store, and the accounts' key derivations run meanwhile.
     step(1)
+    manifest_data, files = demo_cases.demo_package()
+    step(2)
     opened, _code = ws.create(DEMO_ADMIN, "刘建国", DEMO_PASSWORD)
     marker = ws.folder / MARKER
     marker.write_text(MARKER_TEXT, encoding="utf-8")
@@ -119,8 +131,6 @@ def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = 
                 scoring_deadline=_scoring_deadline() if cid == DEMO_CAMPAIGN else None,
             )
         settings.set_setting(opened, "idle_lock_minutes", 10)
-        step(2)
-        manifest_data, files = demo_cases.demo_package()
         step(3)
         imports.import_prepared(opened, parse(manifest_data), demo_cases.members(files), "demo")
         step(4)

@@ -77,3 +77,10 @@ def test_the_readme_points_into_the_project() -> None:
     for target in re.findall(r"\]\((docs/[^)]+)\)", text):
         assert (README.parent / target).is_file(), target
     assert "docs/package-format.md" in text
+
+
+def test_the_demo_derives_ahead_exactly_the_accounts_it_makes(demo_folder: Path) -> None:
+    """demo.DEMO_ACCOUNT_COUNT keys are derived in the background; more would waste the work, fewer slow it."""
+    from reviewdesk.demo import DEMO_ACCOUNT_COUNT
+
+    assert len(demo_accounts(demo_folder)) == DEMO_ACCOUNT_COUNT

@@ -18,7 +18,10 @@ import hashlib
 import hmac
 import json
 import os
+import threading
 import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,10 @@ FORMAT = "reviewdesk-keyslots"
 VERSION = 1
 DATA_KEY_BYTES = 32
 
+# Two Argon2id derivations at once in one process hung for good here (cryptography 50, OpenSSL 4.0), so a process
+# derives one at a time; a derivation still releases the GIL, so other threads run meanwhile.
+_DERIVE_LOCK = threading.Lock()
+
 
 @dataclass(frozen=True)
 class KdfParams:
@@ -50,10 +57,26 @@ class KdfParams:
         kdf = Argon2id(
             salt=salt, length=32, iterations=self.iterations, lanes=self.lanes, memory_cost=self.memory_kib
         )
-        return kdf.derive(secret)
+        with _DERIVE_LOCK:
+            return kdf.derive(secret)
 
 
 DEFAULT_KDF = KdfParams()
+
+
+# (secret, cost) -> (salt, wrap key) derived ahead for that exact secret and cost, or None; set only by
+# security/derived_ahead.py for a builder that makes many slots with one known secret (the demo).
+WrapKeySupply = Callable[[bytes, KdfParams], tuple[bytes, bytes] | None]
+WRAP_KEYS_AHEAD: ContextVar[WrapKeySupply | None] = ContextVar("wrap_keys_ahead", default=None)
+
+
+def _salt_and_wrap_key(secret: bytes, kdf: KdfParams) -> tuple[bytes, bytes]:
+    supply = WRAP_KEYS_AHEAD.get()
+    ready = supply(secret, kdf) if supply is not None else None
+    if ready is not None:
+        return ready
+    salt = os.urandom(16)
+    return salt, kdf.derive(secret, salt)
 
 
 @dataclass(frozen=True)
@@ -180,8 +203,7 @@ class KeySlotFile:
         slot_id = str(uuid.uuid4())
         private = X25519PrivateKey.generate()
         public_raw = _raw_public(private.public_key())
-        salt = os.urandom(16)
-        wrap_key = kdf.derive(secret, salt)
+        salt, wrap_key = _salt_and_wrap_key(secret, kdf)
         nonce = os.urandom(12)
         sealed_private = AESGCM(wrap_key).encrypt(nonce, _raw_private(private), _aad("private", slot_id))
         return {
