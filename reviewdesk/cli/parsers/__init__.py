@@ -20,6 +20,7 @@ from reviewdesk.cli.parsers import (
     documents,
     experts,
     followup,
+    ocr,
     recusal,
     results,
     rubrics,
@@ -247,6 +248,6 @@ def build_parser() -> argparse.ArgumentParser:
     runs(p, "demo", "cmd_demo", auth=False)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
     for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
-                   followup):
+                   followup, ocr):
         module.register(sub)
     return parser
