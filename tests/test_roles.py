@@ -19,11 +19,14 @@ from reviewdesk.services import (
     campaigns,
     deliberation,
     documents,
+    evidence,
     experts,
     interviews,
     maintenance,
     my_tasks,
+    ocr,
     panel_views,
+    reading_marks,
     recusal,
     registry,
     reports,
@@ -177,6 +180,16 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "results.received_campaigns": (POOL_READERS, "results.list", lambda ws, tmp: results.received_campaigns(ws)),
     "results.conflicts": (POOL_READERS, "results.conflicts", lambda ws, tmp: results.conflicts(ws, "C-9")),
     "results.received_file": (POOL_READERS, "results.file", lambda ws, tmp: results.received_file(ws, "p", "x.docx")),
+    # The reading room (issue 18): OCR for admins and (their cases) experts; marks are experts' own.
+    "ocr.status": (SHEET_READERS, "ocr.status", lambda ws, tmp: ocr.status(ws)),
+    "ocr.run": (PANEL, "ocr.run", lambda ws, tmp: ocr.run(ws)),
+    "ocr.recognised_pages": (SHEET_READERS, "ocr.show", lambda ws, tmp: ocr.recognised_pages(ws, 1)),
+    "evidence.check_references": (SHEET_READERS, "evidence.check", lambda ws, tmp: evidence.check_references(ws, "1", "卷1第1页")),
+    "evidence.unresolved": (EVERYONE, "", None),  # pure
+    "reading_marks.add_mark": (EXPERTS_ONLY, "mark.add", lambda ws, tmp: reading_marks.add_mark(ws, 1, 1, "注")),
+    "reading_marks.update_mark": (EXPERTS_ONLY, "mark.update", lambda ws, tmp: reading_marks.update_mark(ws, 1, "注")),
+    "reading_marks.remove_mark": (EXPERTS_ONLY, "mark.remove", lambda ws, tmp: reading_marks.remove_mark(ws, 1)),
+    "reading_marks.my_marks": (EXPERTS_ONLY, "mark.list", lambda ws, tmp: reading_marks.my_marks(ws)),
 }
 
 
@@ -185,6 +198,7 @@ def test_every_public_service_is_in_the_table() -> None:
     for module in (
         assignment, audit, campaign_progress, campaigns, deliberation, documents, experts, interviews, maintenance,
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
+        ocr, evidence, reading_marks,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):
