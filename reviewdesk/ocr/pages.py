@@ -1,7 +1,8 @@
 """Page images for OCR, in memory only, within the memory bounds the viewer and importer keep.
 
 A PDF is refused before PDFium parses it when its streams would inflate past `pdf_scan`'s budget; each page
-is rendered in greyscale at OCR_DPI, scaled down so that no page bitmap exceeds MAX_PIXELS (the viewer's
+is rendered at OCR_DPI and handed on as its red channel (red seals, 公章, pressed over the text fade to near
+white there while black and blue ink stay dark: read in plain grey, a seal's strokes hide the words under it), scaled down so that no page bitmap exceeds MAX_PIXELS (the viewer's
 bound), and a page with a text layer is handed back as text, not rendered. An image file is opened by Pillow
 and refused past MAX_PIXELS before its pixels are decoded.
 """
@@ -17,8 +18,9 @@ from reviewdesk.casefiles import pdf_scan, pdfium
 from reviewdesk.casefiles.text import IMAGE_TYPES, PDF
 
 OCR_DPI = 200  # RapidOCR scales pages to 2,000 px on the long side anyway: A4 at 200 dpi is 2,339
-MAX_PIXELS = 40_000_000  # as ui/widgets/document_viewer.py: one greyscale page at most 40 MB
+MAX_PIXELS = 40_000_000  # as ui/widgets/document_viewer.py: a page's bitmap at most 120 MB (BGR)
 MAX_PAGE_POINTS = 14_400  # PDF's own page-size limit (200 inches)
+PAPER = 196  # red-channel level taken as paper white (see _paper_white)
 
 
 class PagesRefused(ValueError):
@@ -29,7 +31,7 @@ class PagesRefused(ValueError):
 class Page:
     number: int  # 1-based
     text_layer: str  # the page's own text ("" for a scanned page or an image)
-    image: Any = None  # numpy array (height × width, uint8 grey) when the page needs OCR
+    image: Any = None  # numpy array (height × width, uint8: the red channel) when the page needs OCR
 
 
 def ocr_candidate(media_type: str) -> bool:
@@ -89,10 +91,9 @@ def _render(page: Any) -> Any:
     scale = OCR_DPI / 72
     if width * height * scale * scale > MAX_PIXELS:
         scale = (MAX_PIXELS / (width * height)) ** 0.5
-    bitmap = page.render(scale=scale, grayscale=True)
+    bitmap = page.render(scale=scale)  # BGR
     try:
-        array = bitmap.to_numpy()
-        return array.reshape(array.shape[0], array.shape[1]).copy()  # own the pixels before PDFium frees them
+        return _paper_white(bitmap.to_numpy()[:, :, 2])  # the red channel, a copy PDFium does not free
     finally:
         bitmap.close()
 
@@ -105,8 +106,16 @@ def _image(data: bytes) -> Any:
         with Image.open(io.BytesIO(data)) as im:
             if im.width * im.height > MAX_PIXELS:
                 raise PagesRefused(f"image of {im.width} × {im.height} pixels is over {MAX_PIXELS:,}")
-            return numpy.asarray(im.convert("L")).copy()
+            return _paper_white(numpy.asarray(im.convert("RGB"))[:, :, 0])  # red channel, as for PDF pages
     except PagesRefused:
         raise
     except Exception as err:  # Pillow raises many kinds for damaged files
         raise PagesRefused(f"image could not be read: {type(err).__name__}") from None
+
+
+def _paper_white(red: Any) -> Any:
+    """Levels: everything from PAPER up becomes white. A seal's strokes (red ≈ 165–200 in the red channel) and
+    grey paper go; ink (< 60) stays. In the bench, a line under a seal was lost without it (94.5 % → 99.4 %)."""
+    import numpy
+
+    return numpy.minimum(red.astype(numpy.uint16) * 255 // PAPER, 255).astype(numpy.uint8)

@@ -25,7 +25,7 @@ def page_image(
     seed: int = 0,
     point_size: float = 14.0,
 ) -> Any:
-    """A greyscale PIL image of `lines` on an A4 page (one line each, wrapped by the caller)."""
+    """A colour PIL image of `lines` on an A4 page (one line each, wrapped by the caller)."""
     from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
     rng = random.Random(seed)
@@ -42,24 +42,23 @@ def page_image(
         draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(200, 30, 30), width=max(2, dpi // 50))
         small = ImageFont.truetype(str(resources_dir() / "fonts" / FONT), int(r * 0.35))
         draw.text((cx - int(r * 0.7), cy - int(r * 0.2)), "人民法院", fill=(200, 30, 30), font=small)
-    grey = page.convert("L")
     if skew:
-        grey = grey.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+        page = page.rotate(skew, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(255, 255, 255))
     if blur:
-        grey = grey.filter(ImageFilter.GaussianBlur(blur))
+        page = page.filter(ImageFilter.GaussianBlur(blur))
     if noise:
         import numpy
 
-        pixels = numpy.asarray(grey, dtype=numpy.int16)
-        speckle = numpy.random.default_rng(rng.randrange(1 << 30)).normal(0, noise, pixels.shape)
-        grey = Image.fromarray(numpy.clip(pixels + speckle, 0, 255).astype(numpy.uint8))
-    return grey
+        pixels = numpy.asarray(page, dtype=numpy.int16)
+        speckle = numpy.random.default_rng(rng.randrange(1 << 30)).normal(0, noise, pixels.shape[:2])
+        page = Image.fromarray(numpy.clip(pixels + speckle[..., None], 0, 255).astype(numpy.uint8))
+    return page
 
 
 def image_pdf(images: list[Any], dpi: int) -> bytes:
     """An image-only PDF (no text layer) of the page images, as a scanner writes it."""
     buf = io.BytesIO()
-    first, *rest = [im.convert("L") for im in images]
+    first, *rest = [im.convert("RGB") for im in images]
     first.save(buf, "PDF", resolution=float(dpi), save_all=True, append_images=rest)
     return buf.getvalue()
 
