@@ -108,16 +108,21 @@ def test_scanned_file_is_queued_recognised_resumed_and_searchable(
         again.close()
 
 
-def test_unreadable_scan_fails_with_its_reason(
-    desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path
+def queue_broken_image(
+    desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp: Path
 ) -> None:
+    """A case whose photo is not a readable PNG: queued for OCR, it fails at once (no engine needed)."""
     contents = sample_contents(1)
     contents.add_file(
         "cases/GS-2026-0001/05-照片.png", b"\x89PNG\r\n\x1a\n broken", "GS-2026-0001", "image/png", "照片"
     )
-    imports.import_package(
-        desk, assemble(contents, tmp_path / "p.rdpkg", signer=office, recipients=[recipient])
-    )
+    imports.import_package(desk, assemble(contents, tmp / "p.rdpkg", signer=office, recipients=[recipient]))
+
+
+def test_unreadable_scan_fails_with_its_reason(
+    desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path
+) -> None:
+    queue_broken_image(desk, office, recipient, tmp_path)
     result = ocr.run(desk)
     assert [(j.title, j.state) for j in result.failed] == [("照片", "failed")]
     assert "image could not be read" in result.failed[0].error

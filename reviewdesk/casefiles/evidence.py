@@ -137,15 +137,8 @@ def resolve(refs: Iterable[Reference], files: list[FilePage]) -> list[Resolved]:
 
 def _one(ref: Reference, page: int, in_volume: list[FilePage]) -> Resolved:
     if not in_volume:
-        return Resolved(
-            ref.text,
-            ref.volume,
-            page,
-            None,
-            None,
-            "",
-            f"the case file has no volume {ref.volume}",
-            f"案卷中没有第{ref.volume}卷",
+        return _unresolved(
+            ref, page, f"the case file has no volume {ref.volume}", f"案卷中没有第{ref.volume}卷"
         )
     for f in in_volume:
         if f.first < 0:
@@ -158,13 +151,13 @@ def _one(ref: Reference, page: int, in_volume: list[FilePage]) -> Resolved:
             return Resolved(ref.text, ref.volume, page, f.document_id, page - f.first + 1, f.title)
     known = [f for f in in_volume if f.first > 0 and f.pages]
     last = max((f.first + f.pages - 1 for f in known), default=0)
-    return Resolved(
-        ref.text,
-        ref.volume,
+    return _unresolved(
+        ref,
         page,
-        None,
-        None,
-        "",
         f"volume {ref.volume} has {last} known page(s); page {page} is not among them",
         f"第{ref.volume}卷已知共{last}页，没有第{page}页",
     )
+
+
+def _unresolved(ref: Reference, page: int, problem: str, problem_zh: str) -> Resolved:
+    return Resolved(ref.text, ref.volume, page, None, None, "", problem, problem_zh)

@@ -6,22 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewdesk.packages import age, minisign
-from reviewdesk.services import imports, ocr
+from reviewdesk.services import ocr
 from reviewdesk.workspace import OpenWorkspace
-from tests.packaging import assemble, sample_contents
+from tests.test_reading_room import queue_broken_image
 from ui.qt import QWidget
 from ui.widgets.ocr_status import OcrStatus
 from ui.windows.main_window import MainWindow
-
-
-def _queue_broken_image(
-    desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp: Path
-) -> None:
-    contents = sample_contents(1)
-    contents.add_file(
-        "cases/GS-2026-0001/05-照片.png", b"\x89PNG broken", "GS-2026-0001", "image/png", "照片"
-    )
-    imports.import_package(desk, assemble(contents, tmp / "p.rdpkg", signer=office, recipients=[recipient]))
 
 
 def _status(qtbot, ws: OpenWorkspace) -> tuple[QWidget, OcrStatus]:
@@ -34,7 +24,7 @@ def _status(qtbot, ws: OpenWorkspace) -> tuple[QWidget, OcrStatus]:
 def test_runs_the_queue_in_the_background_and_reports(
     qtbot, desk: OpenWorkspace, office: minisign.SigningKey, recipient: age.Recipient, tmp_path: Path
 ) -> None:
-    _queue_broken_image(desk, office, recipient, tmp_path)
+    queue_broken_image(desk, office, recipient, tmp_path)
     _holder, status = _status(qtbot, desk)
     with qtbot.waitSignal(status.finished, timeout=60000) as done:
         status.start()
