@@ -9,16 +9,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from reviewdesk.casefiles import evidence
 from reviewdesk.clock import now
 from reviewdesk.errors import PermissionDenied, ValidationError
 from reviewdesk.ocr import synthetic
 from reviewdesk.packages import age, minisign
-from reviewdesk.services import cases, experts, imports, ocr, reading_marks, users
+from reviewdesk.services import cases, experts, imports, ocr, reading_marks, rubrics, users
 from reviewdesk.services import evidence as evidence_service
-from reviewdesk.store.models import AuditEntry, Case, Document, Expert, OcrPage, PanelMember, ReadingMark
+from reviewdesk.store.models import (
+    AuditEntry,
+    Case,
+    Document,
+    Expert,
+    OcrPage,
+    PanelMember,
+    ReadingMark,
+    Rubric,
+    ScoreItem,
+    ScoreSheet,
+)
 from reviewdesk.workspace import OpenWorkspace
 from tests.conftest import ADMIN, ADMIN_PW
 from tests.packaging import assemble, sample_contents
@@ -212,6 +223,7 @@ def test_marks_are_private_audited_and_go_with_the_case(
     )
     case_id, doc_id, mine = _panel(desk, login_as)
     mark = reading_marks.add_mark(mine, doc_id, 1, "未载明送达日期", passage="送达回证")
+    assert mark.reference == "卷1第1页"  # what the score form offers as the deduction's evidence
     assert [m.id for m in reading_marks.my_marks(mine, case_id=case_id)] == [mark.id]
     with pytest.raises(ValidationError) as err:
         reading_marks.add_mark(mine, doc_id, 9, "页码不对")
@@ -251,3 +263,43 @@ def test_marks_are_private_audited_and_go_with_the_case(
         s.delete(s.get(Case, case_id))
     with desk.read_session() as s:
         assert s.execute(select(func.count()).select_from(ReadingMark)).scalar() == 0
+
+
+def test_cited_marks_reach_the_panel_after_submission(
+    desk: OpenWorkspace,
+    office: minisign.SigningKey,
+    recipient: age.Recipient,
+    tmp_path: Path,
+    login_as: Callable[[str], OpenWorkspace],
+) -> None:
+    imports.import_package(
+        desk, assemble(sample_contents(1), tmp_path / "p.rdpkg", signer=office, recipients=[recipient])
+    )
+    case_id, doc_id, mine = _panel(desk, login_as)
+    cited = reading_marks.add_mark(mine, doc_id, 1, "送达程序瑕疵")
+    with desk.write_session() as s, s.begin():
+        rubrics.ensure_builtins(s)
+        rubric = s.execute(select(Rubric.id)).scalars().first()
+        case = s.get(Case, case_id)
+        e1 = s.execute(select(Expert.id).where(Expert.external_id == "E1")).scalar_one()
+        sheet = ScoreSheet(
+            campaign_id=case.campaign_id,
+            case_id=case_id,
+            expert_id=e1,
+            rubric_id=rubric,
+            status="draft",
+            certification="无利害关系",
+            certified_at=now(),
+            updated_at=now(),
+        )
+        s.add(sheet)
+        s.flush()
+        s.add(
+            ScoreItem(sheet_id=sheet.id, item_code="X1", points=2, reason="送达", evidence_ref="见卷1第1页")
+        )
+    assert reading_marks.cited_marks(desk, case_id) == []  # a draft cites nothing yet
+    assert reading_marks.cited_marks(mine, case_id) == []
+    with desk.write_session() as s, s.begin():
+        s.execute(update(ScoreSheet).values(status="submitted", submitted_at=now()))
+    assert [(name, m.id) for name, m in reading_marks.cited_marks(desk, case_id)] == [("专家E1", cited.id)]
+    assert [m.id for _n, m in reading_marks.cited_marks(mine, case_id)] == [cited.id]

@@ -186,6 +186,8 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "ocr.recognised_pages": (SHEET_READERS, "ocr.show", lambda ws, tmp: ocr.recognised_pages(ws, 1)),
     "evidence.check_references": (SHEET_READERS, "evidence.check", lambda ws, tmp: evidence.check_references(ws, "1", "卷1第1页")),
     "evidence.unresolved": (EVERYONE, "", None),  # pure
+    "evidence.case_layout": (EVERYONE, "", None),  # inside the caller's read, which checked access
+    "reading_marks.cited_marks": (SHEET_READERS, "mark.cited", lambda ws, tmp: reading_marks.cited_marks(ws, 1)),
     "reading_marks.add_mark": (EXPERTS_ONLY, "mark.add", lambda ws, tmp: reading_marks.add_mark(ws, 1, 1, "注")),
     "reading_marks.update_mark": (EXPERTS_ONLY, "mark.update", lambda ws, tmp: reading_marks.update_mark(ws, 1, "注")),
     "reading_marks.remove_mark": (EXPERTS_ONLY, "mark.remove", lambda ws, tmp: reading_marks.remove_mark(ws, 1)),

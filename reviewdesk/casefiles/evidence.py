@@ -161,3 +161,15 @@ def _one(ref: Reference, page: int, in_volume: list[FilePage]) -> Resolved:
 
 def _unresolved(ref: Reference, page: int, problem: str, problem_zh: str) -> Resolved:
     return Resolved(ref.text, ref.volume, page, None, None, "", problem, problem_zh)
+
+
+def reference_text(files: list[FilePage], document_id: int, page: int) -> str:
+    """The 卷×第×页 that names a document's page ("" when its place in the volume is unknown)."""
+    for f in files:
+        if (
+            f.document_id == document_id
+            and f.first > 0
+            and (f.pages is None and page == 1 or f.pages and page <= f.pages)
+        ):
+            return f"卷{f.volume}第{f.first + page - 1}页"
+    return ""

@@ -7,6 +7,7 @@ warning (the expert may cite pages the store does not hold), never a refusal.
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from reviewdesk.casefiles import evidence
 from reviewdesk.services.base import Refusal, query
@@ -22,13 +23,18 @@ def check_references(ws: OpenWorkspace, case: str | int, text: str) -> list[evid
         visible = visible_case_ids(session, ws)
         if visible is not None and found.id not in visible:
             raise Refusal("case not visible")
-        rows = session.execute(
-            select(Document.id, Document.path, Document.title, Document.volume, Document.page_count).where(
-                Document.case_id == found.id
-            )
-        ).all()
-    files = evidence.layout((r[0], r[1], r[2], r[3], r[4]) for r in rows)
+        files = case_layout(session, found.id)
     return evidence.resolve(evidence.find_references(text), files)
+
+
+def case_layout(session: Session, case_id: int) -> list[evidence.FilePage]:
+    """Where each of the case's documents sits in its volume (inside a caller's read, which checked access)."""
+    rows = session.execute(
+        select(Document.id, Document.path, Document.title, Document.volume, Document.page_count).where(
+            Document.case_id == case_id
+        )
+    ).all()
+    return evidence.layout((r[0], r[1], r[2], r[3], r[4]) for r in rows)
 
 
 def unresolved(results: list[evidence.Resolved]) -> list[evidence.Resolved]:

@@ -1,22 +1,27 @@
 """Reading marks (私人标注): an expert's notes on a page or passage of a case document, visible only to that
-expert. Each change is audited (the audit entry names the mark, document and page, never the note's words);
+expert, and, once the expert's sheet is submitted, to the panel where a deduction cites the marked page. Each change is audited (the audit entry names the mark, document and page, never the note's words);
 marks go with their case (and document) when it is removed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from reviewdesk.casefiles.evidence import FilePage, find_references, reference_text, resolve
 from reviewdesk.clock import now
 from reviewdesk.errors import NotFound, ValidationError
 from reviewdesk.services.base import Refusal, change, query
 from reviewdesk.services.cases import visible_case_ids
-from reviewdesk.store.models import Document, ReadingMark, Role
+from reviewdesk.services.evidence import case_layout
+from reviewdesk.store.models import Document, Expert, ReadingMark, Role, ScoreItem, ScoreSheet
 from reviewdesk.workspace import OpenWorkspace
 
 MARKERS = frozenset({Role.EXPERT})
+CITED_READERS = frozenset({Role.ADMIN, Role.OBSERVER, Role.EXPERT})
 MAX_NOTE = 2000
 MAX_PASSAGE = 2000
 
@@ -31,6 +36,9 @@ class MarkInfo:
     note: str
     created_at: datetime
     updated_at: datetime
+    reference: str = (
+        ""  # 卷×第×页 of the page, for a deduction's evidence ("" when the page cannot be placed)
+    )
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -38,8 +46,21 @@ class MarkInfo:
         return out
 
 
-def _info(m: ReadingMark) -> MarkInfo:
-    return MarkInfo(m.id, m.case_id, m.document_id, m.page, m.passage, m.note, m.created_at, m.updated_at)
+def _info(m: ReadingMark, files: list[FilePage]) -> MarkInfo:
+    reference = reference_text(files, m.document_id, m.page)
+    return MarkInfo(
+        m.id, m.case_id, m.document_id, m.page, m.passage, m.note, m.created_at, m.updated_at, reference
+    )
+
+
+def _with_references(session: Session, marks: Iterable[ReadingMark]) -> list[MarkInfo]:
+    layouts: dict[int, list[FilePage]] = {}
+    out = []
+    for m in marks:
+        if m.case_id not in layouts:
+            layouts[m.case_id] = case_layout(session, m.case_id)
+        out.append(_info(m, layouts[m.case_id]))
+    return out
 
 
 def _check_text(note: str, passage: str) -> None:
@@ -88,7 +109,7 @@ def add_mark(ws: OpenWorkspace, document_id: int, page: int, note: str, passage:
         ch.session.add(mark)
         ch.session.flush()
         ch.audit(f"mark:{mark.id}", case_id=doc.case_id, document_id=doc.id, page=page)
-        return _info(mark)
+        return _with_references(ch.session, [mark])[0]
 
 
 def _own(session: object, ws: OpenWorkspace, mark_id: int) -> ReadingMark:
@@ -106,7 +127,7 @@ def update_mark(ws: OpenWorkspace, mark_id: int, note: str) -> MarkInfo:
         _check_text(note, mark.passage)
         mark.note, mark.updated_at = note.strip(), now()
         ch.audit(f"mark:{mark.id}", case_id=mark.case_id, document_id=mark.document_id, page=mark.page)
-        return _info(mark)
+        return _with_references(ch.session, [mark])[0]
 
 
 def remove_mark(ws: OpenWorkspace, mark_id: int) -> None:
@@ -132,4 +153,36 @@ def my_marks(
         rows = session.execute(
             stmt.order_by(ReadingMark.document_id, ReadingMark.page, ReadingMark.id)
         ).scalars()
-        return [_info(m) for m in rows]
+        return _with_references(session, rows)
+
+
+def cited_marks(ws: OpenWorkspace, case_id: int) -> list[tuple[str, MarkInfo]]:
+    """After submission, the marks members cited: (expert's name, mark) for each mark whose page a deduction
+    of that member's submitted sheet names (its evidence reference resolves to the mark's page). An expert
+    sees them once their own sheet for the case is submitted, as with the sheets (docs/scoring.md); admins
+    and observers always."""
+    with query(ws, "mark.cited", CITED_READERS) as session:
+        visible = visible_case_ids(session, ws)
+        if visible is not None and case_id not in visible:
+            raise Refusal("case not visible")
+        submitted = session.execute(
+            select(ScoreSheet.id, Expert.user_id, Expert.name)
+            .join(Expert, Expert.id == ScoreSheet.expert_id)
+            .where(ScoreSheet.case_id == case_id, ScoreSheet.status == "submitted")
+        ).all()
+        if ws.actor.role == Role.EXPERT and ws.actor.user_id not in {user for _s, user, _n in submitted}:
+            return []  # blind until one's own sheet is in
+        files = case_layout(session, case_id)
+        out = []
+        for sheet_id, user_id, name in submitted:
+            refs = session.execute(
+                select(ScoreItem.evidence_ref).where(ScoreItem.sheet_id == sheet_id)
+            ).scalars()
+            pages = {(r.document_id, r.page) for ref in refs for r in resolve(find_references(ref), files)}
+            marks = session.execute(
+                select(ReadingMark)
+                .where(ReadingMark.case_id == case_id, ReadingMark.user_id == user_id)
+                .order_by(ReadingMark.document_id, ReadingMark.page, ReadingMark.id)
+            ).scalars()
+            out += [(name, _info(m, files)) for m in marks if (m.document_id, m.page) in pages]
+        return out
