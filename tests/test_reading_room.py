@@ -23,6 +23,7 @@ from reviewdesk.store.models import (
     Case,
     Document,
     Expert,
+    OcrJob,
     OcrPage,
     PanelMember,
     ReadingMark,
@@ -30,7 +31,7 @@ from reviewdesk.store.models import (
     ScoreItem,
     ScoreSheet,
 )
-from reviewdesk.workspace import OpenWorkspace
+from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.conftest import ADMIN, ADMIN_PW
 from tests.packaging import assemble, sample_contents
 from tests.test_assignment_service import World
@@ -303,3 +304,29 @@ def test_cited_marks_reach_the_panel_after_submission(
         s.execute(update(ScoreSheet).values(status="submitted", submitted_at=now()))
     assert [(name, m.id) for name, m in reading_marks.cited_marks(desk, case_id)] == [("专家E1", cited.id)]
     assert [m.id for _n, m in reading_marks.cited_marks(mine, case_id)] == [cited.id]
+
+
+def test_migration_0011_queues_the_scans_already_stored(demo_folder: Path) -> None:
+    from sqlalchemy import text
+
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+    from reviewdesk.store import migrate
+
+    opened = Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD)
+    with opened.read_session() as s:
+        queued = set(s.execute(select(OcrJob.document_id)).scalars())  # the import queued them
+    migrate.downgrade(opened.engine, "0009")
+    opened.close()
+    reopened = Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD)
+    try:
+        assert migrate.current_revision(reopened.engine) == migrate.head_revision()
+        with reopened.engine.connect() as conn:
+            scanned = set(
+                conn.execute(text("SELECT id FROM documents WHERE text_status = 'scanned'")).scalars()
+            )
+            again = set(
+                conn.execute(text("SELECT document_id FROM ocr_jobs WHERE state = 'queued'")).scalars()
+            )
+        assert scanned and scanned <= again and again == queued
+    finally:
+        reopened.close()
