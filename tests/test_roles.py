@@ -22,6 +22,7 @@ from reviewdesk.services import (
     deliberation,
     documents,
     due,
+    evidence,
     experts,
     followup_papers,
     followup_settings,
@@ -29,7 +30,9 @@ from reviewdesk.services import (
     maintenance,
     my_tasks,
     objections,
+    ocr,
     panel_views,
+    reading_marks,
     rectification,
     rectification_generate,
     recusal,
@@ -259,6 +262,18 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "collision.counts": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.counts(ws, "C-9")),
     "collision.status": (POOL_READERS, "collision.counts", lambda ws, tmp: collision.status(ws, "C-9")),
     "collision.ledger": (ADMIN_ONLY, "collision.export", lambda ws, tmp: collision.ledger(ws, "C-9")),
+    # The reading room (issue 18): OCR for admins and (their cases) experts; marks are experts' own.
+    "ocr.status": (SHEET_READERS, "ocr.status", lambda ws, tmp: ocr.status(ws)),
+    "ocr.run": (PANEL, "ocr.run", lambda ws, tmp: ocr.run(ws)),
+    "ocr.recognised_pages": (SHEET_READERS, "ocr.show", lambda ws, tmp: ocr.recognised_pages(ws, 1)),
+    "evidence.check_references": (SHEET_READERS, "evidence.check", lambda ws, tmp: evidence.check_references(ws, "1", "卷1第1页")),
+    "evidence.unresolved": (EVERYONE, "", None),  # pure
+    "evidence.case_layout": (EVERYONE, "", None),  # inside the caller's read, which checked access
+    "reading_marks.cited_marks": (SHEET_READERS, "mark.cited", lambda ws, tmp: reading_marks.cited_marks(ws, 1)),
+    "reading_marks.add_mark": (EXPERTS_ONLY, "mark.add", lambda ws, tmp: reading_marks.add_mark(ws, 1, 1, "注")),
+    "reading_marks.update_mark": (EXPERTS_ONLY, "mark.update", lambda ws, tmp: reading_marks.update_mark(ws, 1, "注")),
+    "reading_marks.remove_mark": (EXPERTS_ONLY, "mark.remove", lambda ws, tmp: reading_marks.remove_mark(ws, 1)),
+    "reading_marks.my_marks": (EXPERTS_ONLY, "mark.list", lambda ws, tmp: reading_marks.my_marks(ws)),
 }
 
 
@@ -270,6 +285,7 @@ def test_every_public_service_is_in_the_table() -> None:
         my_tasks, panel_views, recusal, registry, rubrics, scoring, selection, settings, users, reports, results,
         rectification, rectification_generate, referrals, objections, special, due, followup_settings,
         followup_papers,
+        ocr, evidence, reading_marks,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):

@@ -3,7 +3,7 @@ installing on a laptop (docs/install.md).
 
 Every step the app needs at least once, on synthetic data in a temporary folder that is deleted afterwards:
 create the encrypted demo workspace (migrated to the newest revision), open it again as a user would, write a
-Word and a Chinese PDF opinion, load the zh_CN translation, open the main window offscreen and close it.
+Word and a Chinese PDF opinion, load the zh_CN translation, recognise a scanned page (OCR models bundled), open the main window offscreen and close it.
 One line per step on stdout; exit 0 only if every step passed, 1 otherwise.
 """
 
@@ -86,6 +86,23 @@ def _translation() -> str:
     return f"zh_CN catalogue loaded from {i18n.translations_dir()} (“&Lock” → “{said}”)"
 
 
+OCR_PHRASE = "本院认为被告应当支付货款"
+
+
+def _ocr() -> str:
+    """One synthetic scanned page read by the bundled OCR models (rapidocr_onnxruntime's package data)."""
+    import time
+
+    from reviewdesk.ocr import engine, pages, synthetic
+
+    pdf = synthetic.image_pdf([synthetic.page_image([OCR_PHRASE], 150)], 150)
+    t0 = time.perf_counter()
+    [page] = list(pages.pages("application/pdf", pdf))
+    read = "".join(engine.page_text(engine.recognise(page.image)).split())
+    _check(OCR_PHRASE in read, f"OCR read {read!r}, not {OCR_PHRASE!r}")
+    return f"one scanned page recognised in {time.perf_counter() - t0:.1f} s"
+
+
 def _main_window(opened: OpenWorkspace) -> str:
     from ui.qt import QApplication
     from ui.windows.main_window import MainWindow
@@ -135,6 +152,7 @@ def run() -> int:
 
             step("migrate on open", reopen)
         step("translation", _translation)
+        step("ocr", _ocr)
         if opened is not None:
             ws = opened
             step("opinions", lambda: _opinions(ws, out))

@@ -840,6 +840,10 @@
         <translation>扫描件（无文字层）</translation>
     </message>
     <message>
+        <source>Text recognised (OCR)</source>
+        <translation>已识别文字（OCR）</translation>
+    </message>
+    <message>
         <source>No text (not searchable)</source>
         <translation>无文字（不可检索）</translation>
     </message>
@@ -1212,6 +1216,129 @@
     <message>
         <source>Print the recovery code</source>
         <translation>打印恢复码</translation>
+    </message>
+</context>
+<context>
+    <name>CollisionTab</name>
+    <message>
+        <source>Officers of the reviewed units against the business registry extract. Identity-number matches are hits; name-only matches are leads to confirm or clear with a reason.</source>
+        <translation>将被评查单位干警名单与市场监管部门提供的企业登记信息进行碰撞比对。身份证号一致的为命中；仅姓名一致的为线索，须核实后认定或排除，并写明理由。</translation>
+    </message>
+    <message>
+        <source>Import officers roster…</source>
+        <translation>导入干警名单…</translation>
+    </message>
+    <message>
+        <source>Import registry extract…</source>
+        <translation>导入登记信息…</translation>
+    </message>
+    <message>
+        <source>Start collision</source>
+        <translation>开始碰撞</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Confirm or clear…</source>
+        <translation>认定或排除…</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核实</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已认定</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>Exempt</source>
+        <translation>不计入</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>{unit}: {officers} officers screened, {confirmed} confirmed, {pending} to check, {cleared} cleared, {exempt} exempt</source>
+        <translation>{unit}：排查干警 {officers} 人，已认定 {confirmed} 条，待核实 {pending} 条，已排除 {cleared} 条，不计入 {exempt} 条</translation>
+    </message>
+    <message>
+        <source>No officers roster imported for this campaign yet.</source>
+        <translation>本评查活动尚未导入干警名单。</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Officers roster</source>
+        <translation>干警名单</translation>
+    </message>
+    <message>
+        <source>Registry extract</source>
+        <translation>企业登记信息</translation>
+    </message>
+    <message>
+        <source>Excel workbook or CSV (*.xlsx *.csv)</source>
+        <translation>Excel 工作簿或 CSV 文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <source>Officers roster imported: {n} officers.</source>
+        <translation>已导入干警名单：{n} 人。</translation>
+    </message>
+    <message>
+        <source>Registry extract imported: {c} companies, {p} person rows. Start the collision again.</source>
+        <translation>已导入企业登记信息：企业 {c} 户，人员 {p} 行。请重新开始碰撞。</translation>
+    </message>
+    <message>
+        <source>Collision done: {hits} identity-number hits, {leads} name leads ({pending} to check).</source>
+        <translation>碰撞完成：身份证号命中 {hits} 条，姓名线索 {leads} 条（待核实 {pending} 条）。</translation>
+    </message>
+    <message>
+        <source>{n} rows read</source>
+        <translation>已读取 {n} 行</translation>
+    </message>
+    <message>
+        <source>Confirm or clear</source>
+        <translation>认定或排除</translation>
+    </message>
+    <message>
+        <source>{officer} — {situation}. Found by: {basis}; evidence: {evidence}.</source>
+        <translation>{officer}——{situation}。比对方式：{basis}；证据：{evidence}。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Confirm: it is this officer</source>
+        <translation>认定：确系本人</translation>
+    </message>
+    <message>
+        <source>Clear: not this officer, or permitted</source>
+        <translation>排除：非本人，或属允许情形</translation>
+    </message>
+    <message>
+        <source>Decision:</source>
+        <translation>认定结果：</translation>
+    </message>
+    <message>
+        <source>Decision saved.</source>
+        <translation>已保存认定结果。</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +2985,10 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Special rectifications</source>
         <translation>专项整治</translation>
+    </message>
+    <message>
+        <source>Data collision</source>
+        <translation>数据碰撞</translation>
     </message>
     <message>
         <source>Referral &amp; rectification</source>
@@ -4646,6 +4777,33 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>The re-check decision was recorded.</source>
         <translation>复核决定已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>OcrStatus</name>
+    <message>
+        <source>Pause recognition</source>
+        <translation>暂停识别</translation>
+    </message>
+    <message>
+        <source>Resume recognition</source>
+        <translation>继续识别</translation>
+    </message>
+    <message>
+        <source>Recognition paused</source>
+        <translation>识别已暂停</translation>
+    </message>
+    <message>
+        <source>Recognising file {file} of {files}, page {page} of {pages}</source>
+        <translation>正在识别 {file}/{files} 份文件，第 {page}/{pages} 页</translation>
+    </message>
+    <message>
+        <source>Recognition done: {pages} page(s), {failed} file(s) could not be read</source>
+        <translation>识别完成：共 {pages} 页，{failed} 份文件无法识别</translation>
+    </message>
+    <message>
+        <source>Recognition stopped: {reason}</source>
+        <translation>识别中止：{reason}</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from reviewdesk.casefiles.text import normalise_for_index
 
 _SNIPPET = "snippet(search_index, 4, '【', '】', '…', 24)"
+RECOGNISED = "ocr"  # documents.text_status once OCR recognised its pages without a text layer
 PAGE_BREAK = "\f"  # between the pages of a PDF's text in the index, so a hit knows its page
 
 # Where the first occurrence is, for the page: the FTS match says a row matches, not where.
@@ -36,11 +37,12 @@ class Hit:
     case_number: str = ""  # 案号, so a hit says which case it belongs to
     case_title: str = ""
     page: int | None = None  # 1-based page of the first occurrence (PDF with a text layer); None: no pages
+    recognised: bool = False  # the document's text is (partly) recognised by OCR, not its own text layer
 
     def to_json(self) -> dict[str, object]:
         return {"kind": self.kind, "id": self.ref_id, "case_id": self.case_id, "title": self.title,
                 "snippet": self.snippet, "case_number": self.case_number, "case_title": self.case_title,
-                "page": self.page}
+                "page": self.page, "recognised": self.recognised}
 
 
 def index(session: Session, kind: str, ref_id: int, case_id: int, title: str, body: str) -> None:
@@ -61,7 +63,7 @@ def search(session: Session, query: str, *, case_ids: set[int] | None = None, li
         return []
     scope = "" if case_ids is None else f" AND search_index.case_id IN ({','.join(str(int(i)) for i in sorted(case_ids))})"
     columns = (f"search_index.kind, search_index.ref_id, search_index.case_id, search_index.title, {{snip}}, "
-               f"cases.case_number, cases.title, {_PAGE}")
+               f"cases.case_number, cases.title, {_PAGE}, documents.text_status")
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
         sql = (
@@ -81,4 +83,4 @@ def search(session: Session, query: str, *, case_ids: set[int] | None = None, li
         params = {"like": like, "raw": q, "n": limit}
     rows = session.execute(text(sql), params).all()
     return [Hit(r[0], int(r[1]), int(r[2]), r[3], (r[4] or "").replace(PAGE_BREAK, " "), r[5], r[6],
-                None if r[7] is None else int(r[7])) for r in rows]
+                None if r[7] is None else int(r[7]), r[8] == RECOGNISED) for r in rows]

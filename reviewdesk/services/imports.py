@@ -21,6 +21,7 @@ from reviewdesk.casefiles.store import ChunkWriter
 from reviewdesk.casefiles.text import MAX_TEXT_SOURCE, extract, has_text_layer
 from reviewdesk.clock import now
 from reviewdesk.errors import Conflict, ReviewDeskError
+from reviewdesk.ocr import queue as ocr_queue
 from reviewdesk.packages import age
 from reviewdesk.packages.manifest import CaseRecord, FileRecord, Manifest, UnitRef
 from reviewdesk.packages.parts import PartsError, PartsReader, part_paths
@@ -324,6 +325,9 @@ def _store_document(
         doc.text_status = extracted.status
     doc.page_count = extracted.pages if extracted else None
     search.index(session, "document", doc.id, case_id, doc.title, extracted.text if extracted else "")
+    if record.size <= MAX_TEXT_SOURCE and ocr_queue.needs_ocr(doc.media_type, doc.text_status,
+                                                              extracted.text if extracted else ""):
+        ocr_queue.queue_document(session, doc)  # recognised later, by `ocr run` or the app's worker
 
 
 def _ensure_campaign(session: Session, manifest: Manifest) -> None:

@@ -932,3 +932,49 @@ class CollisionDecision(Base):
     reason: Mapped[str] = mapped_column(Text)
     decided_by: Mapped[str] = mapped_column(String(64))
     decided_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+# -- the reading room (issue 18): OCR queue and recognised pages, reading marks ---------------------------
+class OcrJob(Base):
+    """A document waiting for (or done with) OCR. Rows outlive restarts: a run picks up queued and running
+    jobs (a killed run left its job running), skipping pages already in ocr_pages."""
+
+    __tablename__ = "ocr_jobs"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(12))  # queued | running | done | failed
+    pages: Mapped[int | None] = mapped_column(Integer)  # known once the run opened the document
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)  # pages handled (recognised or with a text layer)
+    error: Mapped[str] = mapped_column(String(300), default="")
+    queued_at: Mapped[datetime] = mapped_column(Timestamp())
+    finished_at: Mapped[datetime | None] = mapped_column(Timestamp())
+
+
+class OcrPage(Base):
+    """The recognised text of one page, and its lines: JSON [[x0, y0, x1, y1, text, score], …], boxes as
+    fractions of the page (reviewdesk/ocr/engine.Line)."""
+
+    __tablename__ = "ocr_pages"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, primary_key=True)  # 1-based, the file's own page
+    text: Mapped[str] = mapped_column(Text)
+    lines: Mapped[str] = mapped_column(Text)
+    recognised_at: Mapped[datetime] = mapped_column(Timestamp())
+
+
+class ReadingMark(Base):
+    """An expert's private mark (私人标注) on a page or passage of a case document, with a note."""
+
+    __tablename__ = "reading_marks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    page: Mapped[int] = mapped_column(Integer)  # 1-based page of the file
+    passage: Mapped[str] = mapped_column(Text, default="")  # the marked words ("" = the whole page)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(Timestamp())
+    updated_at: Mapped[datetime] = mapped_column(Timestamp())

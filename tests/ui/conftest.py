@@ -25,6 +25,14 @@ def zh_cn(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _no_background_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The main window starts OCR of queued scans after log-in; GUI tests start it themselves when they mean to."""
+    from ui.widgets import ocr_status
+
+    monkeypatch.setattr(ocr_status, "AUTO_START", False)
+
+
+@pytest.fixture(autouse=True)
 def _no_leftovers(qapp: QApplication) -> Iterator[None]:
     """After each test: background jobs drained, windows closed and deleted."""
     yield

@@ -50,6 +50,7 @@ def text_status_label(status: str) -> str:
     labels = {
         "text": QCoreApplication.translate("CaseLabels", "Text searchable"),
         "scanned": QCoreApplication.translate("CaseLabels", "Scanned (no text layer)"),
+        "ocr": QCoreApplication.translate("CaseLabels", "Text recognised (OCR)"),
         "none": QCoreApplication.translate("CaseLabels", "No text (not searchable)"),
         "too_large": QCoreApplication.translate("CaseLabels", "Too large to index"),
         "error": QCoreApplication.translate("CaseLabels", "Text could not be read"),

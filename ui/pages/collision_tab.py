@@ -270,3 +270,18 @@ class CollisionTab(QWidget):
         self.model.refresh_row(row)
         self.message.show_ok(self.tr("Decision saved."))
         self.refresh()
+
+
+class CollisionRegister(CollisionTab):
+    """The tab as the 移送整改 page hosts it (ui/pages/followup.py): the page marks it stale when the session's
+    campaign changes and calls refresh() when it is shown; the campaign is the page's."""
+
+    def __init__(self, page: Any) -> None:
+        super().__init__(page.ws, page)
+        self.page = page
+        self.stale = True
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.campaign_id = self.page.campaign
+        super().refresh()

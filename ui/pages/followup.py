@@ -1,4 +1,5 @@
-"""移送整改: the follow-up registers of the session's campaign, a tab each (整改台账, 线索移送, 异议复核, 专项整治).
+"""移送整改: the follow-up registers of the session's campaign, a tab each (整改台账, 线索移送, 异议复核, 专项整治),
+and the data collision screening (数据碰撞).
 
 The tabs are one list, `TABS` (title, factory, roles): a register another module builds is added there. Each
 tab reads its rows on the worker through its services, which decide who may read and change what; a tab a role
@@ -53,6 +54,12 @@ def _specials(page: FollowupPage) -> QWidget:
     return SpecialsTab(page)
 
 
+def _collision(page: FollowupPage) -> QWidget:
+    from ui.pages.collision_tab import CollisionRegister
+
+    return CollisionRegister(page)
+
+
 # Experts see only the objections of their own panels (the panel leader records the 复核); never referrals.
 TABS: list[Tab] = [
     Tab(
@@ -74,6 +81,8 @@ TABS: list[Tab] = [
         _specials,
         OFFICE,
     ),
+    # Admins screen and decide; observers see the per-unit counts only (the tab hides the rest).
+    Tab("collision", lambda: QCoreApplication.translate("FollowupPage", "Data collision"), _collision, OFFICE),
 ]
 
 

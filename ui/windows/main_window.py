@@ -42,6 +42,7 @@ from ui.widgets.screen_fit import PageScroller, fit_to_screen, scroll_holder
 
 if TYPE_CHECKING:
     from reviewdesk.workspace import OpenWorkspace
+    from ui.widgets.ocr_status import OcrStatus
     from ui.windows.help_window import HelpWindow
 
 ADMIN, EXPERT, OBSERVER, AUDITOR = "admin", "expert", "observer", "auditor"
@@ -57,6 +58,7 @@ class Area:
 
 
 # One shortcut per area, the same for every role (an area the role lacks simply has none).
+OCR_ROLES = ("admin", "expert")  # who runs OCR in the background (services/ocr.py RUNNERS)
 NAV_SHORTCUTS = {
     "home": "Ctrl+1",
     "cases": "Ctrl+2",
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         self.help_action.setToolTip(self.tr("Open the manual at the topic of this page (F1)"))
         self.help_action.triggered.connect(self.open_help)
         self.help_window: HelpWindow | None = None
+        self.ocr_status: OcrStatus | None = None
         self.about_action = QAction(self.tr("&About ReviewDesk"), self)
         self.about_action.triggered.connect(self.about)
 
@@ -235,6 +238,12 @@ class MainWindow(QMainWindow):
         self._load_campaigns()
         self.setWindowTitle(self.tr("ReviewDesk — {folder}").format(folder=ws.workspace.folder.name))
         self.show_page(self._last_key if self._last_key in self.pages else "home")
+        if role in OCR_ROLES:  # scanned files are recognised in the background (ui/widgets/ocr_status.py)
+            from ui.widgets.ocr_status import OcrStatus
+
+            self.ocr_status = OcrStatus(ws)
+            self.statusBar().addPermanentWidget(self.ocr_status)
+            self.ocr_status.start_later()
 
     def set_idle_minutes(self, minutes: int) -> None:
         if self.ws is None:
@@ -319,7 +328,9 @@ class MainWindow(QMainWindow):
         raise KeyError(area.key)
 
     def cancel_jobs(self) -> None:
-        """Ask pages to stop long work (an import) so that a lock does not wait for it to finish."""
+        """Ask pages to stop long work (an import, OCR) so that a lock does not wait for it to finish."""
+        if self.ocr_status is not None:
+            self.ocr_status.stop()
         for page in self.pages.built():
             cancel = getattr(page, "cancel_jobs", None)
             if cancel is not None:
@@ -327,6 +338,11 @@ class MainWindow(QMainWindow):
 
     def teardown(self) -> None:
         """Forget everything shown: close dialogs, clear and delete pages, drop the workspace."""
+        if self.ocr_status is not None:
+            self.ocr_status.stop()
+            self.statusBar().removeWidget(self.ocr_status)
+            self.ocr_status.deleteLater()
+            self.ocr_status = None
         for dialog in self.findChildren(QDialog):
             dialog.reject()
             dialog.deleteLater()

@@ -21,6 +21,7 @@ from reviewdesk.cli.parsers import (
     documents,
     experts,
     followup,
+    ocr,
     recusal,
     results,
     rubrics,
@@ -250,6 +251,6 @@ def build_parser() -> argparse.ArgumentParser:
     runs(p, "demo", "cmd_demo", auth=False)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
     for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
-                   followup, collision):
+                   followup, collision, ocr):
         module.register(sub)
     return parser

@@ -3,13 +3,13 @@ still owed by deadline and its sent referrals by feedback deadline; a register f
 campaign's items of one unit in problem-number order. Each had to scan a campaign's whole register before.
 
 Revision ID: 0012
-Revises: 0009 (the lead re-links it at merge)
+Revises: 0011
 """
 
 from alembic import op
 
 revision = "0012"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
