@@ -6,22 +6,15 @@ nor the open before it imports SQLAlchemy (store/login_sql.py). users.py keeps t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import asdict, dataclass
 
 from reviewdesk.store import login_sql
 from reviewdesk.workspace import OpenWorkspace
 
 
 @dataclass(frozen=True)
-class UserInfo:
-    id: int
-    username: str
-    display_name: str
-    role: str
-    disabled: bool
-    created_at: datetime
-    password_changed_at: datetime
+class UserInfo(login_sql.Account):
+    """An account as the services and `--json` give it (the stored row's fields)."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -43,12 +36,4 @@ def whoami(ws: OpenWorkspace) -> UserInfo:
         from reviewdesk.services.base import refuse
 
         raise refuse(ws, "user.whoami", "account disabled")
-    return UserInfo(
-        account.id,
-        account.username,
-        account.display_name,
-        account.role,
-        account.disabled,
-        account.created_at,
-        account.password_changed_at,
-    )
+    return UserInfo(**asdict(account))

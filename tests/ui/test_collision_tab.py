@@ -72,5 +72,5 @@ def test_observer_sees_counts_only(qtbot, admin_ws: OpenWorkspace, login_as: Cal
     tab = CollisionTab(login_as("observer"))
     qtbot.addWidget(tab)
     tab.set_campaign(C)
-    qtbot.waitUntil(lambda: "officers screened" in tab.counts.text())
+    qtbot.waitUntil(lambda: "排查干警" in tab.counts.text())
     assert tab.table.isHidden() and tab.run_button.isHidden() and tab.model.rowCount() == 0

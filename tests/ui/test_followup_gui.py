@@ -418,7 +418,7 @@ def test_observer_reads_and_expert_sees_only_objections(qtbot, world):
         tab = page.register("rectification")
         assert tab.model.rowCount() == 3 and tab.buttons == []
         assert not hasattr(tab, "generate_button")
-        assert set(page.registers) == {"rectification", "referral", "objection", "special"}
+        assert set(page.registers) == {"rectification", "referral", "objection", "special", "collision"}
         page.teardown()
         assert not page.holds_data()
     with world.workspace.open("zhanghua", DEMO_PASSWORD) as expert:

@@ -29,19 +29,19 @@ def test_runs_the_queue_in_the_background_and_reports(
     with qtbot.waitSignal(status.finished, timeout=60000) as done:
         status.start()
     assert isinstance(done.args[0], ocr.RunResult) and len(done.args[0].failed) == 1
-    assert "1 file(s) could not be read" in status.label.text()
+    assert "1 份文件无法识别" in status.label.text()
     assert [j.state for j in ocr.status(desk)] == ["failed"]
 
 
 def test_pause_stops_and_resume_starts(qtbot, admin_ws: OpenWorkspace) -> None:
     _holder, status = _status(qtbot, admin_ws)
     status.toggle_pause()
-    assert status.paused and status._stop.is_set() and status.label.text() == "Recognition paused"
+    assert status.paused and status._stop.is_set() and status.label.text() == "识别已暂停"
     status.start()
     assert not status.running()  # paused: a start (the timer after log-in) does nothing
     with qtbot.waitSignal(status.finished, timeout=60000):
         status.toggle_pause()
-    assert not status.paused and status.pause_button.text() == "Pause recognition"
+    assert not status.paused and status.pause_button.text() == "暂停识别"
 
 
 def test_main_window_carries_it_for_admins_and_drops_it_at_teardown(qtbot, admin_ws: OpenWorkspace) -> None:

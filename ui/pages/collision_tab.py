@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ui import file_dialogs
 from ui.i18n import error_text
 from ui.models.collision import CollisionModel
 from ui.qt import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QObject,
@@ -174,7 +174,7 @@ class CollisionTab(QWidget):
             return
         if path is None:
             title = self.tr("Officers roster") if which == "officers" else self.tr("Registry extract")
-            path, _filter = QFileDialog.getOpenFileName(
+            path, _filter = file_dialogs.open_file(
                 self, title, "", self.tr("Excel workbook or CSV (*.xlsx *.csv)"))
             if not path:
                 return
