@@ -14,6 +14,10 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Requirements a package declares that the bundle must not carry: rapidocr-onnxruntime names opencv-python,
+# whose wheel bundles its own Qt (clashing with PySide6); opencv-python-headless stands in for it. The build
+# installs the lock with --no-deps, so leaving it out of the lock keeps it out of the bundle.
+NEVER = {"opencv-python"}
 PLATFORM = ["--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp", "--abi", "cp311"]
 
 
@@ -32,7 +36,8 @@ def resolve(source: Path) -> list[tuple[str, str, str, str]]:
         digest = info.get("archive_info", {}).get("hashes", {}).get("sha256")
         if not digest:
             raise SystemExit(f"no sha256 for {meta['name']} from {info['url']}")
-        pins.append((meta["name"], meta["version"], digest, info["url"].rsplit("/", 1)[-1]))
+        if meta["name"].lower() not in NEVER:
+            pins.append((meta["name"], meta["version"], digest, info["url"].rsplit("/", 1)[-1]))
     return sorted(pins, key=lambda p: p[0].lower())
 
 
