@@ -456,6 +456,7 @@ def test_every_form_fits_1366x768(qtbot, world):
     from ui.dialogs.followup_generate import GenerateDialog, concluded_cases
     from ui.pages.followup_evidence import EvidenceDialog
     from ui.widgets.screen_fit import SMALL_SCREEN, screen_room
+    from ui.worker import wait_for_jobs
 
     generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
     item = rectification.list_items(world, DEMO_CAMPAIGN)[0]
@@ -481,6 +482,9 @@ def test_every_form_fits_1366x768(qtbot, world):
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), what
         if isinstance(dialog, EvidenceDialog):  # its read must end before the workspace closes
             qtbot.waitUntil(lambda d=dialog: d.message.isVisible(), timeout=20000)
+        # Reads a dialog started on the worker deliver to it while it exists, not to a deleted one later.
+        wait_for_jobs()
+        QApplication.processEvents()
         dialog.hide()
 
 
