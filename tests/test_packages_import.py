@@ -149,6 +149,13 @@ def _signature_third(c: Contents, office: minisign.SigningKey, r: age.Recipient,
     return assemble(c, out, signer=None, recipients=[r], members=members)
 
 
+def _manifest_twice(c: Contents, office: minisign.SigningKey, r: age.Recipient, out: Path) -> Path:
+    c.manifest["issuer"]["key_id"] = office.key_id_hex()
+    sig = office.sign(c.manifest_bytes(), trusted_comment="t", untrusted_comment="t").encode()
+    members = [member("manifest.json", c.manifest_bytes()), member("manifest.json.minisig", sig), *_files(c)]
+    return assemble(c, out, signer=None, recipients=[r], members=members)
+
+
 def _many_files(m: dict, n: int, size: int | None = None) -> None:
     template = m["files"][0]
     m["files"] = [{**template, "path": f"x/{i}.pdf", "size": size or template["size"]} for i in range(n)]
@@ -172,6 +179,7 @@ REFUSALS: dict[str, tuple[Case, str]] = {
     "missing member": (_members(lambda c: _files(c)[1:]), "missing"),
     "extra member": (_members(lambda c: [*_files(c), member("cases/GS-2026-0001/99-extra.pdf", b"x")]), "extra"),
     "duplicate member": (_members(lambda c: [*_files(c), _files(c)[0]]), "duplicate"),
+    "manifest repeated before the signature": (_manifest_twice, "duplicate"),
     "case-differing member": (_members(lambda c: [member(_files(c)[0][0].name.upper(), _files(c)[0][1]), *_files(c)[1:]]), "duplicate"),
     "symlink member": (_members(lambda c: [*_files(c), member("cases/link", kind=tarfile.SYMTYPE, linkname="/etc/passwd")]), "tar"),
     "hard link member": (_members(lambda c: [*_files(c)[1:], member(_files(c)[0][0].name, kind=tarfile.LNKTYPE, linkname="manifest.json")]), "tar"),

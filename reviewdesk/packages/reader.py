@@ -85,6 +85,10 @@ class PackageReader:
                 signature_text = self._read_all().decode("utf-8")
             except UnicodeDecodeError:
                 raise PackageError("signature", "signature file is not UTF-8 text", SIGNATURE) from None
+        elif second is not None and second.name == MANIFEST:
+            # A repeated manifest in the signature's place is a duplicate, not a missing signature: an admin's
+            # one-time permission for unsigned packages must not be asked for a package that is malformed anyway.
+            raise PackageError("duplicate", "member appears twice", MANIFEST)
         else:
             self._pending = second
         signed_by, problem = self._check_signature(manifest_bytes, signature_text)
