@@ -5,18 +5,16 @@ submit; in the deliberation view the members' references and the cited marks are
 
 from __future__ import annotations
 
-import hashlib
-import io
 import re
 from collections.abc import Callable
 
 import pytest
 from sqlalchemy import select
 
-from reviewdesk.casefiles.store import ChunkWriter
 from reviewdesk.services import reading_marks, scoring
-from reviewdesk.store.models import Document, ScoreSheet
+from reviewdesk.store.models import ScoreSheet
 from reviewdesk.workspace import OpenWorkspace
+from tests.case_files import png, store_document
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
@@ -26,29 +24,6 @@ from ui.widgets.document_viewer import DocumentViewer, DocumentViewerDialog
 from ui.worker import wait_for_jobs
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def _png() -> bytes:
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (60, 80), "white").save(out, "PNG")
-    return out.getvalue()
-
-
-def add_document(ws: OpenWorkspace, case_id: int, path: str, title: str, media: str, data: bytes,
-                 pages: int | None, volume: int | None = 1) -> int:
-    """A document in the case's file, its bytes in the encrypted store as the importer keeps them."""
-    with ws.write_session() as s, s.begin():
-        doc = Document(case_id=case_id, path=path, title=title, media_type=media, size=len(data),
-                       sha256=hashlib.sha256(data).hexdigest(), text_status="text" if pages else "none",
-                       page_count=pages, volume=volume)
-        s.add(doc)
-        s.flush()
-        writer = ChunkWriter(s, doc.id)
-        writer.write(data)
-        writer.close()
-        return doc.id
 
 
 @pytest.fixture
@@ -89,9 +64,9 @@ def test_references_are_links_marks_are_offered_and_unresolved_ones_warn(qtbot, 
     pdf = long_pdf()
     count = _pdf_pages(pdf)
     assert count >= 3
-    record = add_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf",
+    record = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf",
                           pdf, count)
-    photo = add_document(panel.admin, panel.case_id, "cases/C1/02-现场照片.png", "现场照片", "image/png", _png(),
+    photo = store_document(panel.admin, panel.case_id, "cases/C1/02-现场照片.png", "现场照片", "image/png", png(),
                          None)
     me = panel.login(panel.members[0])
     scoring.certify(me, panel.case_ref)
