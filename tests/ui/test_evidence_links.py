@@ -44,7 +44,6 @@ def _pdf_pages(data: bytes) -> int:
 def _viewer(qtbot, viewers: list[DocumentViewerDialog], before: int) -> DocumentViewer:
     assert len(viewers) == before + 1
     dialog = viewers[-1]
-    qtbot.addWidget(dialog)
     wait_for_jobs()
     qtbot.waitUntil(lambda: dialog.viewer.info is not None and dialog.viewer.page_count > 0, timeout=10000)
     return dialog.viewer

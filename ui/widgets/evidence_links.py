@@ -146,7 +146,9 @@ def open_at_page(
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def at_page() -> None:
-        # The viewer goes to the start page for a search hit; without a term to find, go there here.
+        # Once, on the first load (the window may later show other pages or documents): the viewer goes to
+        # the start page for a search hit; without a term to find, go there here.
+        dialog.loaded.disconnect(at_page)
         viewer = dialog.viewer
         if viewer.page_count and viewer.page_index != page - 1:
             viewer.go_to_page(min(page, viewer.page_count) - 1)

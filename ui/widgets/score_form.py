@@ -293,6 +293,7 @@ class ScoreForm(QWidget):
         marks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(marks_button)
         marks_button.setMenu(menu)
+        marks_button.setMinimumWidth(marks_button.sizeHint().width())  # the grid must not squeeze its word
         cell = QWidget()
         cell_layout = QVBoxLayout(cell)
         cell_layout.setContentsMargins(0, 0, 0, 0)
