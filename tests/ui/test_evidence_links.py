@@ -18,6 +18,7 @@ from tests.case_files import png, store_document
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
+from ui.dialogs.reason import ReasonDialog
 from ui.pages.scoring import ScoringPage
 from ui.qt import QMessageBox, Qt, QUrl
 from ui.widgets.document_viewer import DocumentViewer, DocumentViewerDialog
@@ -151,6 +152,16 @@ def test_references_are_links_marks_are_offered_and_unresolved_ones_warn(qtbot, 
     board.evidence.anchorClicked.emit(QUrl(f"page:{record}:2"))
     viewer = _viewer(qtbot, page.viewers, before)
     assert viewer.page_index == 1
+
+    # An amendment is warned the same way before its reason is asked.
+    form = page.form
+    qtbot.mouseClick(form.amend_button, LEFT)
+    qtbot.mouseClick(form.amend_submit_button, LEFT)
+    box = _box(qtbot, page)
+    assert "卷1第99页" in box.text()
+    _press(qtbot, box, QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(ReasonDialog)), timeout=5000)
+    next(d for d in page.findChildren(ReasonDialog) if d.isVisible()).reject()
     page.teardown()
     assert not page.holds_data() and page.viewers == []
 
