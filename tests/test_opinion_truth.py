@@ -154,3 +154,34 @@ def test_preview_is_a_draft_that_issues_no_number(demo_ws: OpenWorkspace) -> Non
     # A preview after issuing shows the number, still marked as a draft.
     again = documents.render_opinion(demo_ws, external_id, "pdf", draft=True)
     assert issued.number in pypdfium2.PdfDocument(again.data)[0].get_textpage().get_text_range()
+
+
+def test_section_three_counts_scanned_pictures_and_recognised_files_in_pages(demo_ws: OpenWorkspace) -> None:
+    """Issue 18: a scanned picture is a page, and a file whose page count import could not read is counted
+    once OCR has been through it; only Word and text files stay "未计入页数". Read back from the Word file."""
+    from reviewdesk.clock import now
+    from reviewdesk.store.models import OcrJob
+    from tests.case_files import png, store_document
+
+    external_id, f = _concluded(demo_ws)[0]
+    pages = sum(d.pages or 0 for d in f.documents)
+    unpaged = sum(d.pages is None for d in f.documents)
+
+    def section_three() -> str:
+        word = docx.Document(io.BytesIO(documents.render_opinion(demo_ws, external_id, "docx").data))
+        return "\n".join(_section([p.text for p in word.paragraphs], *_three_bounds(f)))
+
+    assert f"调阅了本案卷宗2卷{pages}页" in section_three()
+    store_document(demo_ws, f.case_id, "cases/zz/91-现场照片.png", "现场照片", "image/png", png(), None)
+    scanned = store_document(demo_ws, f.case_id, "cases/zz/92-扫描卷.pdf", "扫描卷", "application/pdf",
+                             b"%PDF-1.4 not read at import", None)
+    store_document(demo_ws, f.case_id, "cases/zz/93-说明.txt", "说明", "text/plain", "情况说明".encode(), None)
+    three = section_three()
+    assert f"调阅了本案卷宗2卷{pages + 1}页" in three  # the picture counts; the unread PDF does not yet
+    assert f"另有电子文档{unpaged + 2}份，未计入页数" in three
+    with demo_ws.write_session() as s, s.begin():  # OCR went through the scan: four pages read
+        s.add(OcrJob(document_id=scanned, case_id=f.case_id, state="done", pages=4, pages_done=4, error="",
+                     queued_at=now(), finished_at=now()))
+    three = section_three()
+    assert f"调阅了本案卷宗2卷{pages + 5}页" in three
+    assert f"另有电子文档{unpaged + 1}份，未计入页数" in three

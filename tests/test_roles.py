@@ -267,6 +267,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "ocr.run": (PANEL, "ocr.run", lambda ws, tmp: ocr.run(ws)),
     "ocr.recognised_pages": (SHEET_READERS, "ocr.show", lambda ws, tmp: ocr.recognised_pages(ws, 1)),
     "evidence.check_references": (SHEET_READERS, "evidence.check", lambda ws, tmp: evidence.check_references(ws, "1", "卷1第1页")),
+    "evidence.file_layout": (SHEET_READERS, "evidence.layout", lambda ws, tmp: evidence.file_layout(ws, "1")),
     "evidence.unresolved": (EVERYONE, "", None),  # pure
     "evidence.case_layout": (EVERYONE, "", None),  # inside the caller's read, which checked access
     "reading_marks.cited_marks": (SHEET_READERS, "mark.cited", lambda ws, tmp: reading_marks.cited_marks(ws, 1)),

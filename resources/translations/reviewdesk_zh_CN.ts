@@ -1959,6 +1959,14 @@ Evidence: {evidence}</source>
         <translation>下表列出任一成员扣分或标记的评查项；着色的行表示成员意见不一致。鼠标指向单元格可查看理由和证据出处。</translation>
     </message>
     <message>
+        <source>Items compared</source>
+        <translation>评分项对照</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据位置</translation>
+    </message>
+    <message>
         <source>Record the &amp;conclusion…</source>
         <translation>记录合议结论(&amp;C)…</translation>
     </message>
@@ -2021,6 +2029,30 @@ Evidence: {evidence}</source>
     <message>
         <source>Referral suggested: {reason}</source>
         <translation>建议移送线索：{reason}</translation>
+    </message>
+    <message>
+        <source>(no evidence given)</source>
+        <translation>（未填证据位置）</translation>
+    </message>
+    <message>
+        <source>Deductions and their evidence</source>
+        <translation>扣分事项及证据位置</translation>
+    </message>
+    <message>
+        <source>No member deducted points.</source>
+        <translation>评查组成员均未扣分。</translation>
+    </message>
+    <message>
+        <source>Findings of the conclusion</source>
+        <translation>合议认定的问题</translation>
+    </message>
+    <message>
+        <source>Reading marks the members cite</source>
+        <translation>成员引用的阅卷标注</translation>
+    </message>
+    <message>
+        <source>Problem {n}: [{category}] {description}</source>
+        <translation>问题 {n}：［{category}］{description}</translation>
     </message>
     <message>
         <source>Opening the conclusion form…</source>
@@ -2280,6 +2312,13 @@ Keep it safe: it is not encrypted there.</source>
     <message>
         <source>Opening the file…</source>
         <translation>正在打开文件…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceLinks</name>
+    <message>
+        <source>Click a reference to open the document at that page.</source>
+        <translation>点击证据位置，即在该页打开文件。</translation>
     </message>
 </context>
 <context>
@@ -4187,6 +4226,21 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Saving…</source>
         <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTexts</name>
+    <message>
+        <source>{title}, page {page}</source>
+        <translation>{title}第 {page} 页</translation>
+    </message>
+    <message>
+        <source>not in the case file: page {pages}</source>
+        <translation>案卷中找不到第 {pages} 页</translation>
+    </message>
+    <message>
+        <source>and {count} more</source>
+        <translation>另有 {count} 处</translation>
     </message>
 </context>
 <context>
@@ -6536,6 +6590,26 @@ package of {time}</source>
         <translation>一票否决：无论总分多少，均评为最低等次。</translation>
     </message>
     <message>
+        <source>Marks</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Cite a reading mark</source>
+        <translation>引用阅卷标注</translation>
+    </message>
+    <message>
+        <source>Cite one of your reading marks: its 卷×第×页 goes into the evidence.</source>
+        <translation>引用您的一条阅卷标注：其卷×第×页填入证据位置。</translation>
+    </message>
+    <message>
+        <source>{title}, page {page}</source>
+        <translation>{title}第 {page} 页</translation>
+    </message>
+    <message>
+        <source>The place of this page in its volume is not known, so it cannot be cited as 卷×第×页.</source>
+        <translation>此页在卷中的位置无法确定，不能以卷×第×页引用。</translation>
+    </message>
+    <message>
         <source>Total: {total}</source>
         <translation>总分：{total}</translation>
     </message>
@@ -6666,6 +6740,22 @@ package of {time}</source>
         <translation>草稿：提交之前只有您本人可以看到。</translation>
     </message>
     <message>
+        <source>The evidence of these items names pages the case file in ReviewDesk does not hold:</source>
+        <translation>以下评分项的证据位置，在本系统收存的案卷中找不到对应页：</translation>
+    </message>
+    <message>
+        <source>• Item {code} “{text}”: {reference}, page {page} of volume {volume}: {problem}</source>
+        <translation>• 评分项 {code}“{text}”：{reference}（第{volume}卷第{page}页）：{problem}</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>……另有 {count} 处。</translation>
+    </message>
+    <message>
+        <source>Check the volume and page numbers (Cancel, then correct the evidence). If they are right (for example the page is in a paper file the package did not carry), you may submit as it is.</source>
+        <translation>请核对卷号和页码（点“取消”后修改证据位置）。如确认无误（例如所引页在未随数据包报送的纸质卷宗中），仍可按现状提交。</translation>
+    </message>
+    <message>
         <source>Recording the statement…</source>
         <translation>正在记录回避声明…</translation>
     </message>
@@ -6690,6 +6780,14 @@ package of {time}</source>
         <translation>评分表已提交并锁定。</translation>
     </message>
     <message>
+        <source>Evidence not found in the case file</source>
+        <translation>证据位置在案卷中找不到</translation>
+    </message>
+    <message>
+        <source>Submit anyway</source>
+        <translation>仍然提交</translation>
+    </message>
+    <message>
         <source>Submit the score sheet</source>
         <translation>提交评分表</translation>
     </message>
@@ -6704,6 +6802,10 @@ package of {time}</source>
     <message>
         <source>Change the sheet, then press “Submit amendment…” and give the reason.</source>
         <translation>请修改评分表，然后点击“提交更正…”并说明理由。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Amend the score sheet</source>

@@ -111,6 +111,16 @@ class Resolved:
         return asdict(self)
 
 
+def known_pages(media_type: str, page_count: int | None, recognised_pages: int | None = None) -> int | None:
+    """How many pages a document is known to have: its PDF page count from import, else the pages OCR went
+    through (a finished job), else one for a picture (a scanned sheet); None for Word and text files."""
+    if page_count:
+        return page_count
+    if recognised_pages:
+        return recognised_pages
+    return 1 if media_type.startswith("image/") else None
+
+
 def layout(documents: Iterable[tuple[int, str, str, int | None, int | None]]) -> list[FilePage]:
     """(id, path, title, volume, page_count) of a case's documents → their page runs, volume by volume."""
     by_volume: dict[int, list[tuple[str, int, str, int | None]]] = {}

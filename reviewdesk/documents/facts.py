@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewdesk.casefiles.evidence import known_pages
 from reviewdesk.errors import NotFound
 from reviewdesk.experts.vocab import PROFESSION_ZH
 from reviewdesk.scoring.rubric import RubricDef
@@ -29,6 +30,7 @@ from reviewdesk.store.models import (
     Expert,
     FindingDeduction,
     Interview,
+    OcrJob,
     OpinionNumber,
     OpinionReissue,
     PanelChange,
@@ -105,7 +107,7 @@ class Finding:
 @dataclass(frozen=True)
 class CaseDocument:
     title: str
-    pages: int | None  # from the document itself (PDF page count at import); None when unknown
+    pages: int | None  # PDF page count at import, else the pages OCR read, else 1 for a picture; None: unknown
     volume: int  # 卷; a document without one counts in volume 1
 
 
@@ -192,6 +194,21 @@ class CaseFacts:
     # After a 复核 changed the conclusion: the number of the opinion this one replaces ("" when the earlier one
     # was never numbered here); None for an opinion that replaces nothing. `number` is then the new one.
     replaces: str | None = None
+
+
+def _documents(s: Session, case_id: int) -> tuple[CaseDocument, ...]:
+    """The case file as section 三 counts it, with the page counts the evidence references use
+    (services/evidence.case_layout): scanned pictures and files OCR has been through are counted in pages."""
+    rows = s.execute(
+        select(Document.title, Document.page_count, Document.volume, Document.media_type, OcrJob.pages)
+        .outerjoin(OcrJob, (OcrJob.document_id == Document.id) & (OcrJob.state == "done"))
+        .where(Document.case_id == case_id)
+        .order_by(Document.path)
+    ).all()
+    return tuple(
+        CaseDocument(title, known_pages(media, count, recognised), volume or 1)
+        for title, count, volume, media, recognised in rows
+    )
 
 
 def _members(s: Session, campaign_id: str, case_id: int) -> tuple[Member, ...]:
@@ -337,8 +354,7 @@ def load_case_facts(s: Session, campaign_id: str, case_id: int) -> CaseFacts:
             select(CaseHandler).where(CaseHandler.case_id == case_id).order_by(CaseHandler.id)).scalars()),
         parties=tuple((p.role, p.name) for p in s.execute(
             select(CaseParty).where(CaseParty.case_id == case_id).order_by(CaseParty.id)).scalars()),
-        documents=tuple(CaseDocument(d.title, d.page_count, d.volume or 1) for d in s.execute(
-            select(Document).where(Document.case_id == case_id).order_by(Document.path)).scalars()),
+        documents=_documents(s, case_id),
         members=_members(s, campaign_id, case_id),
         recusals=_recusals(s, campaign_id, case_id),
         sheets=_sheets(s, campaign_id, case_id),

@@ -12,12 +12,14 @@ from sqlalchemy import select
 from reviewdesk.services import deliberation, experts, interviews
 from reviewdesk.store.models import Conclusion
 from reviewdesk.workspace import OpenWorkspace
+from tests.case_files import store_document
 from tests.test_deliberation import Panel, _expert_login
+from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
 from ui.dialogs.conclusion import DESCRIPTION, EVIDENCE, ConclusionDialog
 from ui.dialogs.interview_editor import InterviewEditor
 from ui.models.deliberation import DISAGREE_BRUSH, form_error_text, interview_relation_label
-from ui.qt import QDateTime, Qt
+from ui.qt import QDateTime, Qt, QUrl
 from ui.widgets.common import select_row
 from ui.widgets.deliberation_view import DeliberationPanel
 from ui.widgets.interviews_panel import InterviewsPanel
@@ -135,6 +137,20 @@ def test_leader_records_a_conclusion_through_the_form(qtbot, board: Panel, admin
     assert panel.conclusion.isVisible() and "1" in shown.splitlines()[0] and "expert 用户" in shown
     assert "expert1" not in shown and "+00:00" not in shown and "T" not in shown.splitlines()[0]
     assert "瑕疵" in shown and "卷1第2页" in shown and panel.message.isVisible()
+
+    # Issue 18: once the case's file is stored, the finding's and the deductions' 卷1第2页 are links to page 2.
+    assert "href" not in panel.evidence.toHtml()  # no document stored yet: plain text, nothing to open
+    pdf = long_pdf()
+    doc = store_document(admin_ws, board.case, "cases/C1/01-笔录.pdf", "笔录", "application/pdf", pdf, 3)
+    panel.reload()
+    html = panel.evidence.toHtml()
+    assert "合议认定的问题" in html and "未按期告知诉讼权利" in html and "扣分事项及证据位置" in html
+    assert html.count(f"page:{doc}:2") == 4  # three members' deductions and the finding
+    panel.detail_tabs.setCurrentWidget(panel.evidence)
+    opened: list[tuple[int, int]] = []
+    panel.open_page.connect(lambda d, p: opened.append((d, p)))
+    panel.evidence.anchorClicked.emit(QUrl(f"page:{doc}:2"))
+    assert opened == [(doc, 2)]
 
 
 def test_an_interview_is_recorded_through_the_editor_and_listed(qtbot, board: Panel,

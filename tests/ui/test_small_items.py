@@ -28,6 +28,9 @@ def test_admin_double_clicks_a_member_and_reads_the_sheet(qtbot, demo_ws, main_w
     assert not any(button.isVisible() for button in dialog.form.buttons())
     assert dialog.form.total_label.text() and not dialog.message.isVisible()
     assert dialog.width() <= 1366 and dialog.height() <= 768
+    # The demo's file is stored: the member's evidence references are links to their pages (issue 18).
+    assert dialog.form.files
+    assert any("href=\"page:" in row.links.text() for row in dialog.form.rows.values())
 
 
 def test_office_totals_carry_the_decimals_of_the_sheet(qtbot, demo_ws, main_window):

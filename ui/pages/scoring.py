@@ -29,14 +29,18 @@ from ui.qt import (
 from ui.widgets.campaign_combo import CampaignCombo
 from ui.widgets.common import BusyBar, MessageLine, confirm, fit_columns, heading, note, row_table, select_row
 from ui.widgets.deliberation_view import DeliberationPanel
+from ui.widgets.evidence_links import open_at_page
 from ui.widgets.interviews_panel import InterviewsPanel
 from ui.widgets.score_form import ScoreForm
 from ui.widgets.screen_fit import remember_splitter, rows_tall
 from ui.worker import run_job
 
 if TYPE_CHECKING:
+    from reviewdesk.casefiles.evidence import Resolved
+    from reviewdesk.scoring.rubric import Item
     from reviewdesk.services.scoring import MyCase, SheetView
     from reviewdesk.workspace import OpenWorkspace
+    from ui.widgets.document_viewer import DocumentViewerDialog
 
 
 class ScoringPage(Page):
@@ -51,6 +55,7 @@ class ScoringPage(Page):
         self._loaded = False
         self._shown: tuple[str, int] | None = None  # (campaign, case) on the score tab
         self._campaign: str | None = None  # the session's campaign: an expert's cases are those of it
+        self.viewers: list[DocumentViewerDialog] = []  # documents opened from evidence links
         self.message = MessageLine()
         self.busy = BusyBar()
         layout = QVBoxLayout(self)
@@ -93,12 +98,14 @@ class ScoringPage(Page):
         self.form.amend_submit_button.clicked.connect(self.submit_amend)
         self.form.amend_cancel_button.clicked.connect(self._show_case)
         self.form.problems_changed.connect(self._problems_changed)
+        self.form.open_page.connect(self.open_page)
         self._problems_shown = False  # the message line names a problem of the sheet
         self.score_stack = QStackedWidget()
         self.score_stack.addWidget(start)
         self.score_stack.addWidget(self.form)
 
         self.deliberation = DeliberationPanel(self.ws)
+        self.deliberation.open_page.connect(self.open_page)
         self.interviews = InterviewsPanel(self.ws)
         # The interview editor offers the panel's members as interviewers.
         self.deliberation.members_loaded.connect(self.interviews.set_member_names)
@@ -276,6 +283,7 @@ class ScoringPage(Page):
             return
         self.sheet_view = view
         self.form.load(rubric, bands, view)
+        self._load_evidence(case)
         if view.status == "submitted":
             self.form.status.setText(self.tr(
                 "Submitted (version {version}). The sheet is locked; to change it, amend it with a reason."
@@ -283,6 +291,41 @@ class ScoringPage(Page):
         else:
             self.form.status.setText(self.tr("Draft: only you can see it until you submit."))
         self.score_stack.setCurrentIndex(1)
+
+    def _load_evidence(self, case: MyCase) -> None:
+        """The case file's layout (references become links) and the expert's reading marks of the case (offered
+        as evidence). Without them the sheet still works: references are then not checked."""
+        from reviewdesk.errors import ReviewDeskError
+        from reviewdesk.services import evidence, reading_marks
+
+        if self.ws is None:
+            return
+        try:
+            files = evidence.file_layout(self.ws, case.case_id)
+            marks = reading_marks.my_marks(self.ws, case_id=case.case_id)
+        except ReviewDeskError as err:
+            self.message.show_error(error_text(err))
+            return
+        self.form.set_evidence(files, marks)
+
+    def open_page(self, document_id: int, page: int) -> None:
+        """A reference link: the document in the viewer, at the page."""
+        if self.ws is not None:
+            open_at_page(self.ws, document_id, page, self, self.viewers)
+
+    def unresolved_warning(self, found: list[tuple[Item, Resolved]]) -> str:
+        """What the expert is told before submitting a sheet whose evidence names pages the file lacks."""
+        lines = [self.tr("The evidence of these items names pages the case file in ReviewDesk does not hold:")]
+        for item, r in found[:10]:
+            lines.append(self.tr("• Item {code} “{text}”: {reference}, page {page} of volume {volume}: {problem}").format(
+                code=item.code, text=item.text, reference=r.text, page=r.volume_page, volume=r.volume,
+                problem=bilingual(r.problem, r.problem_zh)))
+        if len(found) > 10:
+            lines.append(self.tr("… and {count} more.").format(count=len(found) - 10))
+        lines.append(self.tr(
+            "Check the volume and page numbers (Cancel, then correct the evidence). If they are right (for "
+            "example the page is in a paper file the package did not carry), you may submit as it is."))
+        return "\n".join(lines)
 
     # -- certification -----------------------------------------------------------------------------------------
     def start_certify(self) -> None:
@@ -347,13 +390,15 @@ class ScoringPage(Page):
                 lambda _v: self._after(case, self.tr("Sheet submitted and locked.")),
             )
 
-        confirm(
-            self, self.tr("Submit the score sheet"),
-            self.tr("Submit the sheet for case {case}? Total {total}. After submitting, the sheet is locked: "
-                    "a change needs an amendment with a reason, which is kept on record.").format(
-                case=case.external_id, total=self.form.total_text()),
-            self.tr("Submit"), go,
-        )
+        question = self.tr("Submit the sheet for case {case}? Total {total}. After submitting, the sheet is "
+                           "locked: a change needs an amendment with a reason, which is kept on record.").format(
+            case=case.external_id, total=self.form.total_text())
+        unresolved = self.form.unresolved_references()
+        if unresolved:  # a warning, not a refusal: the expert may cite pages the store does not hold
+            confirm(self, self.tr("Evidence not found in the case file"), self.unresolved_warning(unresolved),
+                    self.tr("Submit anyway"), go, detail=question)
+            return
+        confirm(self, self.tr("Submit the score sheet"), question, self.tr("Submit"), go)
 
     def begin_amend(self) -> None:
         self.form.set_read_only(False, amending=True)
@@ -363,6 +408,14 @@ class ScoringPage(Page):
         case = self.selected_case()
         if case is None or self.ws is None or not self._check_complete():
             return
+        unresolved = self.form.unresolved_references()
+        if unresolved:
+            confirm(self, self.tr("Evidence not found in the case file"), self.unresolved_warning(unresolved),
+                    self.tr("Continue"), lambda: self._ask_amend_reason(case))
+            return
+        self._ask_amend_reason(case)
+
+    def _ask_amend_reason(self, case: MyCase) -> None:
         dialog = ReasonDialog(
             self.tr("Amend the score sheet"),
             self.tr("Why is the submitted sheet changed? The earlier version and this reason are kept."),
@@ -540,6 +593,10 @@ class ScoringPage(Page):
 
     # -- lock --------------------------------------------------------------------------------------------------
     def teardown(self) -> None:
+        for dialog in list(self.viewers):
+            dialog.teardown()
+            dialog.close()
+        self.viewers.clear()
         if self.expert_mode:
             self.cases.clear()
             self.form.clear()
@@ -554,6 +611,8 @@ class ScoringPage(Page):
         super().teardown()
 
     def holds_data(self) -> bool:
+        if any(v.viewer.holds_data() for v in self.viewers):
+            return True
         if self.expert_mode:
             return super().holds_data() or self.cases.rowCount() > 0 or bool(self.form.rows)
         return super().holds_data() or self.panel_cases.rowCount() > 0 or self.member_sheets.rowCount() > 0

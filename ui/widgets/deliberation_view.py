@@ -7,11 +7,13 @@ shows nothing else.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from reviewdesk.errors import PermissionDenied
-from reviewdesk.services import deliberation, rubrics, scoring
+from reviewdesk.casefiles.evidence import FilePage
+from reviewdesk.errors import PermissionDenied, ReviewDeskError
+from reviewdesk.services import deliberation, evidence, reading_marks, rubrics, scoring
 from ui.dialogs.conclusion import ConclusionDialog
 from ui.i18n import error_text
 from ui.models.deliberation import (
@@ -23,14 +25,29 @@ from ui.models.deliberation import (
     outcome_label,
 )
 from ui.models.labels import when
-from ui.qt import QFont, QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget, Signal
+from ui.qt import (
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTabWidget,
+    QTextBrowser,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ui.widgets.common import BusyBar, MessageLine, fit_columns, row_table
+from ui.widgets.evidence_links import LinkTexts, links_html, parse_target, resolve_text
 from ui.widgets.screen_fit import remember_splitter, rows_tall
 from ui.worker import run_job
 
 if TYPE_CHECKING:
     from reviewdesk.scoring.grades import Band
     from reviewdesk.services.deliberation import ConclusionView, DeliberationView
+    from reviewdesk.services.reading_marks import MarkInfo
     from reviewdesk.services.scoring import SheetView
     from reviewdesk.workspace import OpenWorkspace
 
@@ -47,6 +64,8 @@ class Loaded:
     view: DeliberationView
     sheets: list[SheetView]
     may_conclude: bool  # admin, or the panel leader
+    files: list[FilePage] | None = None  # the case file's layout, to resolve references (None: unknown)
+    cited: list[tuple[str, MarkInfo]] = field(default_factory=list)  # members' reading marks their sheets cite
 
 
 def load(ws: OpenWorkspace, case_id: int, campaign_id: str) -> Loaded:
@@ -64,7 +83,14 @@ def load(ws: OpenWorkspace, case_id: int, campaign_id: str) -> Loaded:
             raise NotYetSubmitted() from None
         raise
     sheets = scoring.sheets_for_case(ws, case_id, campaign_id)
-    return Loaded(view, sheets, admin or (seat is not None and seat.role == "leader"))
+    files: list[FilePage] | None = None
+    cited: list[tuple[str, MarkInfo]] = []
+    try:  # the evidence links are a help: without them the board is still shown
+        files = evidence.file_layout(ws, case_id) or None  # no document stored: nothing to link to
+        cited = reading_marks.cited_marks(ws, case_id)
+    except ReviewDeskError:
+        pass
+    return Loaded(view, sheets, admin or (seat is not None and seat.role == "leader"), files, cited)
 
 
 @dataclass(frozen=True)
@@ -90,6 +116,7 @@ def form_data(ws: OpenWorkspace, view: DeliberationView) -> FormData:
 class DeliberationPanel(QWidget):
     members_loaded = Signal(list)  # the panel's member names (for the interview editor's interviewers)
     concluded = Signal()
+    open_page = Signal(int, int)  # a reference link was clicked: (document id, page)
 
     def __init__(self, ws: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,9 +149,19 @@ class DeliberationPanel(QWidget):
         compare_layout.setContentsMargins(0, 0, 0, 0)
         compare_layout.addWidget(self.compare_caption)
         compare_layout.addWidget(self.compare_table, 1)
+        # Every reference in the members' deductions and the findings, as links to the page, and the reading
+        # marks the members cited.
+        self.evidence = QTextBrowser()
+        self.evidence.setOpenLinks(False)
+        self.evidence.setOpenExternalLinks(False)
+        self.evidence.anchorClicked.connect(self._link_clicked)
+        self.link_texts = LinkTexts(self)
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.addTab(compare_box, self.tr("Items compared"))
+        self.detail_tabs.addTab(self.evidence, self.tr("Evidence"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.members_table)
-        self.splitter.addWidget(compare_box)
+        self.splitter.addWidget(self.detail_tabs)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 2)
         rows_tall(self.members_table, 3)  # a panel of three shows every member
@@ -183,6 +220,7 @@ class DeliberationPanel(QWidget):
         self.loaded = None
         self.members.clear()
         self.compare.clear()
+        self.evidence.clear()
         self.summary.clear()
         self.banner.clear()
         self.banner.hide()
@@ -241,6 +279,7 @@ class DeliberationPanel(QWidget):
             self.banner.setText(self.tr("Every member has submitted; the sheets agree within the allowed spread."))
         self.banner.show()
         self._show_conclusion(view.conclusion)
+        self.evidence.setHtml(self.evidence_html(loaded))
         everyone = not view.flags.get("not_submitted")
         self.conclude_button.setVisible(loaded.may_conclude and everyone)
         if view.conclusion is not None:
@@ -279,6 +318,51 @@ class DeliberationPanel(QWidget):
         self.conclusion.setText("\n".join(lines))
         self.conclusion.setStyleSheet("border: 1px solid #9e9e9e; padding: 8px;")
         self.conclusion.show()
+
+    # -- evidence ------------------------------------------------------------------------------------------
+    def evidence_html(self, loaded: Loaded) -> str:
+        """The members' deductions and the findings with their references as links, and the cited marks."""
+        view, files = loaded.view, loaded.files
+
+        def refs(text: str) -> str:
+            if not text.strip():
+                return html.escape(self.tr("(no evidence given)"))
+            if files is None:
+                return html.escape(text)
+            results = resolve_text(text, files)
+            return links_html(results, self.link_texts) if results else html.escape(text)
+
+        head_deductions = self.tr("Deductions and their evidence")
+        none_deducted = self.tr("No member deducted points.")
+        head_findings = self.tr("Findings of the conclusion")
+        head_marks = self.tr("Reading marks the members cite")
+        out = [f"<h4>{html.escape(head_deductions)}</h4>"]
+        if not view.deductions:
+            out.append(f"<p>{html.escape(none_deducted)}</p>")
+        for d in view.deductions:
+            who = html.escape(f"{d.expert_name} · {d.item_code} {d.item_text}")
+            reason = html.escape(d.reason)
+            out.append(f"<p><b>{who}</b>：{reason}<br/>{refs(d.evidence_ref)}</p>")
+        if view.conclusion is not None and view.conclusion.findings:
+            out.append(f"<h4>{html.escape(head_findings)}</h4>")
+            for n, f in enumerate(view.conclusion.findings, 1):
+                head = html.escape(self.tr("Problem {n}: [{category}] {description}").format(
+                    n=n, category=f.category, description=f.description))
+                out.append(f"<p><b>{head}</b><br/>{refs(f.evidence_ref)}</p>")
+        if loaded.cited:
+            out.append(f"<h4>{html.escape(head_marks)}</h4>")
+            titles = {f.document_id: f.title for f in files or []}
+            for name, mark in loaded.cited:
+                where = mark.reference or self.link_texts.page_of(titles.get(mark.document_id, ""), mark.page)
+                link = f'<a href="page:{mark.document_id}:{mark.page}">{html.escape(where)}</a>'
+                words = "；".join(html.escape(t) for t in (mark.passage, mark.note) if t)
+                out.append(f"<p><b>{html.escape(name)}</b>：{link}　{words}</p>")
+        return "".join(out)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        place = parse_target(url.toString())
+        if place is not None:
+            self.open_page.emit(*place)
 
     # -- the conclusion ----------------------------------------------------------------------------------
     def open_conclusion(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reviewdesk.casefiles.evidence import FilePage, Resolved, find_references
 from reviewdesk.scoring.sheet import Entry, Problem, compute, problems
 from ui.i18n import bilingual
 from ui.qt import (
@@ -22,20 +23,24 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     Qt,
+    QToolButton,
     QVBoxLayout,
     QWheelEvent,
     QWidget,
     Signal,
 )
 from ui.widgets.common import ERROR_STYLE
+from ui.widgets.evidence_links import EvidenceLinks
 
 if TYPE_CHECKING:
     from reviewdesk.scoring.grades import Band
     from reviewdesk.scoring.rubric import Item, RubricDef
+    from reviewdesk.services.reading_marks import MarkInfo
     from reviewdesk.services.scoring import SheetView
 
 MISSING_STYLE = "border: 2px solid #b3261e; background: #fdecea;"
@@ -65,6 +70,9 @@ class ItemRow:
     reason: QLineEdit
     evidence: QLineEdit
     veto: QCheckBox | None  # only on veto items
+    links: EvidenceLinks  # the evidence's references as links to their pages (under the field)
+    marks_button: QToolButton  # the expert's reading marks, to cite one as this item's evidence
+    evidence_cell: QWidget  # the field, the marks button and the links
 
     def entry(self) -> Entry:
         return Entry(
@@ -89,6 +97,7 @@ class ScoreForm(QWidget):
     `problems_changed(count)` follows every edit, so a page can take back a message that no longer holds."""
 
     problems_changed = Signal(int)
+    open_page = Signal(int, int)  # a reference link was clicked: (document id, page)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +108,10 @@ class ScoreForm(QWidget):
         self.amending = False  # a submitted sheet opened for an amendment
         self._saved: tuple[list[Entry], str] = ([], "")  # what was loaded, to notice unsaved edits
         self.places = 0  # decimal places of every number on the sheet (one format for all parts)
+        # Where the case's documents sit in their volumes (services.evidence.file_layout), to resolve the
+        # references typed as evidence, and the expert's reading marks to offer as evidence; set by the page.
+        self.files: list[FilePage] | None = None  # None: not known, so references are not checked
+        self.marks: list[MarkInfo] = []
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -164,6 +177,7 @@ class ScoreForm(QWidget):
     def clear(self) -> None:
         self.rubric = None
         self.rows = {}
+        self.files, self.marks = None, []
         while self.body_layout.count():
             child = self.body_layout.takeAt(0)
             widget = child.widget() if child is not None else None
@@ -234,7 +248,7 @@ class ScoreForm(QWidget):
             else:
                 grid.addWidget(QLabel(self.tr("record only")), n, 3)
             grid.addWidget(row.reason, n, 4)
-            grid.addWidget(row.evidence, n, 5)
+            grid.addWidget(row.evidence_cell, n, 5)
             if row.veto is not None:
                 grid.addWidget(row.veto, n, 6)
 
@@ -271,7 +285,93 @@ class ScoreForm(QWidget):
             veto = QCheckBox(self.tr("Veto"))
             veto.setToolTip(self.tr("One-vote veto: the sheet gets the lowest grade whatever the total."))
             veto.toggled.connect(lambda _c: self.refresh())
-        return ItemRow(item, points, reason, evidence, veto)
+        links = EvidenceLinks(lambda doc, page: self.open_page.emit(doc, page))
+        marks_button = QToolButton()
+        marks_button.setText(self.tr("Marks"))
+        marks_button.setAccessibleName(item.code + " " + self.tr("Cite a reading mark"))
+        marks_button.setToolTip(self.tr("Cite one of your reading marks: its 卷×第×页 goes into the evidence."))
+        marks_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(marks_button)
+        marks_button.setMenu(menu)
+        marks_button.setMinimumWidth(marks_button.sizeHint().width())  # the grid must not squeeze its word
+        cell = QWidget()
+        cell_layout = QVBoxLayout(cell)
+        cell_layout.setContentsMargins(0, 0, 0, 0)
+        cell_layout.setSpacing(2)
+        line = QHBoxLayout()
+        line.setSpacing(2)
+        line.addWidget(evidence, 1)
+        line.addWidget(marks_button)
+        cell_layout.addLayout(line)
+        cell_layout.addWidget(links)
+        row = ItemRow(item, points, reason, evidence, veto, links, marks_button, cell)
+        menu.aboutToShow.connect(lambda: self._fill_marks_menu(row))
+        evidence.textChanged.connect(lambda _t: self._show_links(row))
+        return row
+
+    # -- evidence references and reading marks -----------------------------------------------------------------
+    def set_evidence(self, files: list[FilePage] | None, marks: list[MarkInfo]) -> None:
+        """The case's file layout (references become links) and the expert's reading marks (offered as
+        evidence); the page reads both when it shows the sheet. A case with no document in the store (its
+        file came on paper) has nothing to check references against: they stay plain text, unwarned."""
+        self.files, self.marks = files or None, marks
+        for row in self.rows.values():
+            self._show_links(row)
+            self._set_marks_button(row)
+
+    def _show_links(self, row: ItemRow) -> None:
+        if self.files is None:
+            row.links.show_results([])
+        else:
+            row.links.show_text(row.evidence.text(), self.files)
+
+    def _set_marks_button(self, row: ItemRow) -> None:
+        row.marks_button.setVisible(bool(self.marks) and not self.read_only)
+
+    def _fill_marks_menu(self, row: ItemRow) -> None:
+        menu = row.marks_button.menu()
+        menu.clear()
+        titles = {f.document_id: f.title for f in self.files or []}
+        for mark in self.marks:
+            words = " ".join((mark.note or mark.passage).split())
+            if len(words) > 30:
+                words = words[:30] + "…"
+            where = mark.reference or self.tr("{title}, page {page}").format(
+                title=titles.get(mark.document_id, ""), page=mark.page)
+            action = menu.addAction(f"{where}　{words}")
+            if mark.reference:
+                action.triggered.connect(lambda _c=False, m=mark: self.cite_mark(row.item.code, m))
+            else:
+                action.setEnabled(False)
+                action.setToolTip(self.tr("The place of this page in its volume is not known, so it cannot "
+                                          "be cited as 卷×第×页."))
+        menu.setToolTipsVisible(True)
+
+    def cite_mark(self, code: str, mark: MarkInfo) -> bool:
+        """Put a reading mark's 卷×第×页 into the item's evidence (after what is there; not twice). Citing is
+        this: once the sheet is submitted, the panel sees the marks whose page a deduction's evidence names
+        (services.reading_marks.cited_marks). False when the mark's page cannot be placed."""
+        row = self.rows.get(code)
+        if row is None or self.read_only or not mark.reference:
+            return False
+        current = row.evidence.text().strip()
+        named = {(r.volume, p) for r in find_references(current) for p in r.pages}
+        (ref,) = find_references(mark.reference)
+        if not all((ref.volume, p) in named for p in ref.pages):
+            row.evidence.setText(f"{current}；{mark.reference}" if current else mark.reference)
+        row.evidence.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def unresolved_references(self) -> list[tuple[Item, Resolved]]:
+        """The pages the evidence names that the case file does not hold, item by item (the warning before
+        submission; the expert may still submit)."""
+        out = []
+        for row in self.rows.values():
+            e = row.entry()
+            if not e.evidence:
+                continue
+            out += [(row.item, r) for r in row.links.unresolved()]
+        return out
 
     def _chain_tab_order(self) -> None:
         """Tab goes along each row, then to the next row, then to the opinion and the buttons."""
@@ -295,6 +395,7 @@ class ScoreForm(QWidget):
                 row.veto.setChecked(e.veto)
             for w in row.editors():
                 w.blockSignals(False)
+            self._show_links(row)
         self.comment.setPlainText(comment)
         self._saved = (self.entries(), self.comment_text())
         self.refresh()
@@ -399,6 +500,7 @@ class ScoreForm(QWidget):
                 )
             row.reason.setReadOnly(read_only)
             row.evidence.setReadOnly(read_only)
+            self._set_marks_button(row)
             if row.veto is not None:
                 row.veto.setEnabled(not read_only)
         self.comment.setReadOnly(read_only)
