@@ -1101,6 +1101,10 @@
         <source>Double-click to open the case</source>
         <translation>双击打开这件案件</translation>
     </message>
+    <message>
+        <source>The package&apos;s cases are in campaign {campaign}; the list now shows every campaign.</source>
+        <translation>数据包中的案件属于评查活动 {campaign}，列表已改为显示全部评查活动。</translation>
+    </message>
 </context>
 <context>
     <name>CategoryStatsModel</name>

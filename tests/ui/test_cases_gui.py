@@ -179,6 +179,32 @@ def test_wizard_imports_a_package_with_progress(qtbot, make_page, admin_ws, offi
     assert page.model.rowCount() == 2
 
 
+def test_campaign_filter_follows_the_session_and_widens_for_an_import(
+    qtbot, make_page, admin_ws, office, recipient, packages
+):
+    first = sample_contents(2)
+    imports.import_package(admin_ws, assemble(first, packages / "一.rdpkg", signer=office, recipients=[recipient]))
+    second = sample_contents(0)
+    second.manifest["campaign"] = {"id": "2026-ZX-01", "name": "2026年长期未执结案件专项评查"}
+    second.manifest["cases"] = [sample_case("GS-2026-0009")]
+    page = make_page(admin_ws)
+    page.follow_campaign("2026-XF-01")  # as the main window does before the first load
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    assert page.campaign.currentData() == "2026-XF-01"
+    # Another package, into another campaign, through the wizard: the list widens to every campaign and says so.
+    wizard = wizard_of(qtbot, page)
+    run_wizard(qtbot, wizard, assemble(second, packages / "二.rdpkg", signer=office, recipients=[recipient]))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert page.campaign.currentData() is None
+    assert "2026-ZX-01" in page.message.text() and "全部评查活动" in page.message.text()
+    # The header's campaign changes: the filter moves with it.
+    page.follow_campaign("2026-ZX-01")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.campaign.currentData() == "2026-ZX-01" and page.model.index(0, 0).data() == "GS-2026-0009"
+
+
 def test_cancel_stores_nothing(qtbot, make_page, admin_ws, office, recipient, packages, monkeypatch):
     path = assemble(sample_contents(3), packages / "p.rdpkg", signer=office, recipients=[recipient])
     gate = threading.Event()

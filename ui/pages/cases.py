@@ -56,6 +56,7 @@ from ui.widgets.common import MessageLine, heading, note
 if TYPE_CHECKING:
     from reviewdesk.casefiles.search import Hit
     from reviewdesk.services.cases import CaseDetail, CaseFilter
+    from reviewdesk.services.imports import ImportResult
     from reviewdesk.workspace import OpenWorkspace
     from ui.dialogs.import_wizard import ImportWizard
     from ui.widgets.document_viewer import DocumentViewerDialog
@@ -306,6 +307,7 @@ class CasesPage(Page):
     def __init__(self, ws: OpenWorkspace | None, parent: QWidget | None = None) -> None:
         super().__init__(ws, parent)
         self._loaded = False
+        self._session_campaign: str | None = None  # the header's campaign: where the campaign filter starts
         self.role = ws.actor.role.value if ws is not None else ""
         self.can_read = self.role in ("admin", "observer", "expert")
         self.is_admin = self.role == "admin"
@@ -521,8 +523,18 @@ class CasesPage(Page):
         self.case_type.addItem(self.tr("All types"), None)
         for code, text in case_types():
             self.case_type.addItem(text, code)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(self._session_campaign)))
         for combo in widgets:
             combo.blockSignals(False)
+
+    def follow_campaign(self, campaign_id: str | None) -> None:
+        """The list spans campaigns, so its campaign box stays a filter the user may widen to every campaign;
+        it starts on the session's campaign and moves with it when the header's changes."""
+        if campaign_id == self._session_campaign:
+            return
+        self._session_campaign = campaign_id
+        if self._loaded and campaign_id is not None and self.campaign.findData(campaign_id) >= 0:
+            self.campaign.setCurrentIndex(self.campaign.findData(campaign_id))  # re-filters
 
     def current_filter(self) -> CaseFilter:
         from reviewdesk.services.cases import CaseFilter
@@ -765,10 +777,22 @@ class CasesPage(Page):
         wizard = ImportWizard(self.ws, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
-        wizard.imported.connect(lambda _result: self.reload())
+        wizard.imported.connect(self._imported)
         wizard.finished.connect(lambda _result, w=wizard: self._wizard_closed(w))
         self.wizard = wizard
         wizard.open()
+
+    def _imported(self, result: ImportResult) -> None:
+        """The list is re-read; cases just imported into a campaign the filter hides are shown by widening
+        the filter to every campaign, and the line says so."""
+        self.reload()
+        shown = self.campaign.currentData()
+        if (result.cases or result.updated_cases) and result.campaign_id and shown not in (None, result.campaign_id):
+            self.campaign.setCurrentIndex(0)
+            self.message.show_ok(
+                self.tr("The package's cases are in campaign {campaign}; the list now shows every campaign.")
+                .format(campaign=result.campaign_id)
+            )
 
     def _wizard_closed(self, wizard: ImportWizard) -> None:
         if self.wizard is wizard:
