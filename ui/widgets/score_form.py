@@ -131,6 +131,9 @@ class ScoreForm(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
+        # Four or five items stay in view however small the window: at 150 % on 1366×768 the page scrolls
+        # (PageScroller) rather than squeezing the form to its part heading.
+        scroll.setMinimumHeight(self.fontMetrics().height() * 12)
         self.scroll = scroll
 
         # The footer sits outside the scroll area so the total stays in view while scrolling (sticky).
