@@ -174,6 +174,12 @@ def test_the_office_profile_is_data_and_bad_profiles_are_refused(tmp_path: Path,
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ValidationError, match=r"texts\.conclusion.*\{level\}"):
         load_profile(bad)
+    # Templates str.format would stumble on when the document is written are refused when the profile loads.
+    for broken in ("得分{score", "得分{}", "得分{0}", "得分{score.real}", "得分{score:{width}}"):
+        data["texts"]["conclusion"] = broken
+        bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(ValidationError, match=r"texts\.conclusion"):
+            load_profile(bad)
     data["texts"]["conclusion"] = "得分{score}"
     del data["texts"]["referral"]
     bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -92,13 +92,30 @@ def _string(data: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
+def _placeholders(text: str, where: str) -> set[str]:
+    """The named fields of a text template; anything `str.format` would stumble on when the document is
+    written (a stray brace, {} or {0}, {a.b} or {a[0]}, a field inside a format spec) is refused here."""
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        raise _bad(where, "unbalanced { or } (write {{ or }} for a brace)", "大括号不成对（文字中的大括号请写成 {{ 或 }}）") from None
+    used: set[str] = set()
+    for _, name, spec, _ in parsed:
+        if name is None:
+            continue
+        if not name.isidentifier() or "{" in (spec or ""):
+            raise _bad(where, f"placeholder {{{name}}} is not a plain name", f"占位字段 {{{name}}} 只能是一个名称")
+        used.add(name)
+    return used
+
+
 def _texts(raw: Any, where: str) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise _bad(f"{where}.texts", "must be an object", "必须是 JSON 对象")
     texts: dict[str, str] = {}
     for key, allowed in TEXT_FIELDS.items():
         text = _string(raw if key in raw or key not in ADDED_TEXTS else ADDED_TEXTS, key, f"{where}.texts")
-        used = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        used = _placeholders(text, f"{where}.texts.{key}")
         unknown = sorted(used - allowed)
         if unknown:
             raise _bad(f"{where}.texts.{key}", f"unknown placeholder {{{unknown[0]}}}",
