@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from reviewdesk import demo_cases, demo_experts, demo_scoring
+from reviewdesk import demo_cases, demo_experts, demo_followup, demo_scoring
 from reviewdesk.clock import now
 from reviewdesk.errors import WorkspaceError
 from reviewdesk.packages.builder import manifest_bytes
@@ -71,6 +71,7 @@ STEPS = [
     ("expert pool", "导入专家库"),
     ("case draw and panels", "抽取案件并分组"),
     ("score sheets and conclusions", "提交评分表和合议结论"),
+    ("rectification, referral, objection and special rectification", "整改、线索移送、异议复核和专项整治"),
 ]
 StepFn = Callable[[int, str, str], None]  # (step number from 1, English, Chinese)
 # Accounts the demo makes, all with DEMO_PASSWORD: the admin, DEMO_USERS and the 16 panel members without a login
@@ -89,7 +90,10 @@ def _scoring_deadline() -> str:
     return (now().date() + timedelta(days=14)).isoformat()
 
 
-def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = None) -> Workspace:
+def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = None,
+                followup: bool = True) -> Workspace:
+    """The demo workspace at `folder`. followup=False leaves the follow-up registers empty (for tests that walk
+    a register from its first record); `reviewdesk demo` always makes them."""
     ws = Workspace(folder)
     if ws.db_path.exists() or ws.slots_path.exists():
         if not reset:
@@ -109,10 +113,10 @@ def create_demo(folder: Path, *, reset: bool = False, progress: StepFn | None = 
             progress(n, *STEPS[n - 1])
 
     with derived_ahead(DEMO_PASSWORD, DEMO_ACCOUNT_COUNT):
-        return _build(ws, step)
+        return _build(ws, step, followup)
 
 
-def _build(ws: Workspace, step: Callable[[int], None]) -> Workspace:
+def _build(ws: Workspace, step: Callable[[int], None], followup: bool) -> Workspace:
     # The case files come first: making them needs no store, and the accounts' key derivations run meanwhile.
     step(1)
     manifest_data, files = demo_cases.demo_package()
@@ -139,6 +143,9 @@ def _build(ws: Workspace, step: Callable[[int], None]) -> Workspace:
         _panels(opened)
         step(6)
         demo_scoring.score_demo(opened, DEMO_CAMPAIGN, DEMO_PASSWORD)
+        if followup:
+            step(7)
+            demo_followup.add_followup(opened, DEMO_CAMPAIGN)  # the follow-up registers in every state (issue 16)
         audit.checkpoint(opened)
         # The demo's accounts are public (README, the command's output), so the marker may name them.
         names = [u.username for u in users.list_users(opened)]

@@ -34,11 +34,23 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo workspace (campaign 2026-XF-01 with panels, sheets and four conclusions), built once."""
+    """The demo workspace (campaign 2026-XF-01 with panels, sheets, four conclusions and the follow-up registers
+    in every state), built once."""
     from reviewdesk.demo import create_demo
 
     folder = tmp_path_factory.mktemp("demo-template") / "demo"
     create_demo(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def plain_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo without follow-up records (create_demo(followup=False)), built once: for tests that walk a
+    register from its first record or number."""
+    from reviewdesk.demo import create_demo
+
+    folder = tmp_path_factory.mktemp("plain-demo-template") / "demo"
+    create_demo(folder, followup=False)
     return folder
 
 
@@ -50,6 +62,20 @@ def enriched_demo(demo_template: Path, tmp_path_factory: pytest.TempPathFactory)
 
     folder = tmp_path_factory.mktemp("enriched") / "demo"
     shutil.copytree(demo_template, folder)
+    with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
+        enrich(ws)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def plain_enriched_demo(plain_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """enriched_demo without follow-up records, built once: for tests that walk the follow-up loop from an empty
+    register (its first item, letter and notice numbers, counts from zero)."""
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+    from tests.campaign_world import enrich
+
+    folder = tmp_path_factory.mktemp("plain-enriched") / "demo"
+    shutil.copytree(plain_demo_template, folder)
     with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         enrich(ws)
     return folder
@@ -68,6 +94,22 @@ def demo_ws(demo_folder: Path) -> Iterator[OpenWorkspace]:
     from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
 
     with Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
+        yield opened
+
+
+@pytest.fixture
+def plain_demo_folder(plain_demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo without follow-up records for one test."""
+    folder = tmp_path / "plain-demo"
+    shutil.copytree(plain_demo_template, folder)
+    return folder
+
+
+@pytest.fixture
+def plain_demo_ws(plain_demo_folder: Path) -> Iterator[OpenWorkspace]:
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+
+    with Workspace(plain_demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
         yield opened
 
 

@@ -1,18 +1,15 @@
-"""The demo's follow-up (reviewdesk/demo_followup.py) puts the registers in every state the 移送整改 area shows.
-Applied here to a copy of the demo: create_demo does not call it yet (the lead wires it in at merge, see the
-module's docstring)."""
+"""The demo carries the follow-up registers in every state the 移送整改 area shows (reviewdesk/demo_followup.py,
+called by create_demo)."""
 
 from __future__ import annotations
 
 from reviewdesk.demo import DEMO_CAMPAIGN
-from reviewdesk.demo_followup import add_followup
 from reviewdesk.services import deliberation, due, objections, rectification, referrals, special
 from reviewdesk.workspace import OpenWorkspace
 
 
 def test_the_demo_has_items_in_each_state_an_overdue_referral_a_changed_recheck_and_a_special(
         demo_ws: OpenWorkspace) -> None:
-    add_followup(demo_ws, DEMO_CAMPAIGN)
     items = rectification.list_items(demo_ws, DEMO_CAMPAIGN)
     states = {i.status for i in items}
     assert {"closed", "reported", "sent_back", "open"} <= states

@@ -13,9 +13,9 @@ from reviewdesk.workspace import Workspace
 from tests.helpers import run_cli
 
 
-def test_the_loop_from_the_command_line(enriched_demo: Path, tmp_path: Path) -> None:
+def test_the_loop_from_the_command_line(plain_enriched_demo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "demo"
-    shutil.copytree(enriched_demo, folder)
+    shutil.copytree(plain_enriched_demo, folder)  # the loop from an empty register: first numbers, counts from 0
     with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         wrong = assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id
     env = {"DEMO_PW": DEMO_PASSWORD}

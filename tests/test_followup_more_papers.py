@@ -37,8 +37,8 @@ PNG_DIR = os.environ.get("REVIEWDESK_PAPER_PNG")  # set to keep one page of each
 
 
 @pytest.fixture
-def world(enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(enriched_demo, tmp_path / "demo")
+def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
+    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         yield ws
 

@@ -22,8 +22,8 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler
 
 
 @pytest.fixture
-def world(enriched_demo: Path, tmp_path: Path) -> Iterator[tuple[OpenWorkspace, str]]:
-    shutil.copytree(enriched_demo, tmp_path / "demo")
+def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[tuple[OpenWorkspace, str]]:
+    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         wrong = assignment.panels(ws, DEMO_CAMPAIGN)[4].case.id
         made = generating.generate(ws, str(wrong), DEMO_CAMPAIGN)

@@ -31,9 +31,9 @@ from reviewdesk.workspace import OpenWorkspace, Workspace
 
 
 @pytest.fixture
-def world(enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
+def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
     """A private copy of the demo with seven conclusions (5th: wrong with a referral; 6th flawed; 1st at v2)."""
-    shutil.copytree(enriched_demo, tmp_path / "demo")
+    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         yield ws
 

@@ -19,8 +19,8 @@ from reviewdesk.workspace import OpenWorkspace, Workspace
 
 
 @pytest.fixture
-def world(enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(enriched_demo, tmp_path / "demo")
+def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
+    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         yield ws
 
