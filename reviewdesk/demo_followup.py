@@ -4,11 +4,8 @@ new deadline (overdue); the referral sent and awaiting feedback past its deadlin
 changed the grade (a second conclusion version and a re-issued opinion); one special rectification. All through
 the services as the coordinator (the 复核 as the admin may record it), dated relative to today; ~2 s.
 
-Meant to run from create_demo right after the score sheets and conclusions (one line:
-`demo_followup.add_followup(opened, DEMO_CAMPAIGN)`). Not wired in yet: 14 tests written against a demo
-without follow-up records (test_followup_registers, test_followup_papers, test_followup_cli, test_opinion_truth,
-test_campaign_stats, and this branch's own paper and statistics tests) expect empty registers or the first
-numbers, and need adjusting together with that line."""
+create_demo runs it right after the score sheets and conclusions; create_demo(followup=False) leaves it out for
+the tests that walk a register from empty (tests/conftest.py: plain_demo_template, plain_enriched_demo)."""
 
 from __future__ import annotations
 
@@ -72,8 +69,9 @@ def _recheck(opened: OpenWorkspace, campaign_id: str, case_id: int, unit: str, t
     actions = before.actions.get("correction", {})
     new = deliberation.ConclusionInput(
         outcome=before.outcome, grade=grade, grade_reason="经复核，部分扣分依据不足，评查等次调整。",
+        # The findings stand as they were, on the same members' deductions (附件1 still backs section 五).
         findings=[deliberation.FindingInput(f.category, f.description, f.evidence_ref, f.item_code,
-                                            basis_reason="复核维持原认定")
+                                            basis=tuple(f.basis), basis_reason=f.basis_reason)
                   for f in before.findings],
         majority_view="经复核，评查组维持原认定的问题，调整评查等次。", minority_view=before.minority_view,
         correction_required=bool(actions.get("required")), correction_deadline=actions.get("deadline"))

@@ -203,7 +203,9 @@ def test_report_document(admin: OpenWorkspace) -> None:
     assert doc.kind == "report" and isinstance(blocks[0], Title) and stats.campaign_name in blocks[0].text
     intro = blocks[1]
     assert isinstance(intro, Para) and "42件" in intro.text and f"已完成合议{stats.concluded}件" in intro.text
-    assert [b.text for b in blocks if isinstance(b, Heading)] == HEADINGS
+    # The demo carries follow-up records (reviewdesk/demo_followup.py), so the report has its seventh section.
+    assert stats.followup is not None and not stats.followup.empty
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [*HEADINGS, "七、整改及线索移送落实情况"]
     end = blocks[-1]
     assert isinstance(end, Signatures) and end.signers == () and (end.office, end.date_text) == (OFFICE, "2026年12月31日")
 

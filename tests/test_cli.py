@@ -113,7 +113,7 @@ def test_demo_workspace(tmp_path: Path) -> None:
     assert out["created"] and out["workspace"] == str(Path(folder).resolve())
     assert not (Path(os.environ["XDG_DATA_HOME"]) / "ReviewDesk" / "demo-workspace").exists()
     steps = [line for line in made.stderr.splitlines() if line.startswith("[")]
-    assert [line.split("]")[0] for line in steps] == ["[1/6", "[2/6", "[3/6", "[4/6", "[5/6", "[6/6"]
+    assert [line.split("]")[0] for line in steps] == [f"[{n}/7" for n in range(1, 8)]
     # Every account, not only the named ones: the scored panels' members log in too.
     assert {"admin", "zhanghua", "chenjing", "sunli"} <= set(out["users"]) and len(out["users"]) > 7
     assert any(name.startswith("exp-") for name in out["users"])
@@ -125,6 +125,9 @@ def test_demo_workspace(tmp_path: Path) -> None:
     admin = ("--user", "admin", "--password-env", "PW")
     pool = json.loads(_ok(run_cli("--workspace", folder, "experts", "list", "--json", *admin, env=env)))
     assert len(pool) == 48
+    # The follow-up registers come with it (issue 16): the home page's 到期提醒 has something to show.
+    owed = json.loads(_ok(run_cli("--workspace", folder, "due", "--campaign", "2026-XF-01", "--json", *admin, env=env)))
+    assert owed["counts"]["rectification"]["overdue"] == 1 and owed["counts"]["referral"]["overdue"] == 1
     panels = json.loads(_ok(run_cli("--workspace", folder, "panels", "--campaign", "2026-XF-01", "--json", *admin, env=env)))
     assert len(panels) == 42 and all(len(p["members"]) == 3 for p in panels)
     assert _ok(run_cli("--workspace", folder, "select", "verify", "--campaign", "2026-XF-01", *admin, env=env))
