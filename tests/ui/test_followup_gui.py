@@ -27,8 +27,8 @@ SHOTS = os.environ.get("REVIEWDESK_SCREENSHOTS")
 
 
 @pytest.fixture
-def world(enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(enriched_demo, tmp_path / "demo")
+def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
+    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
     with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
         yield ws
 
@@ -408,6 +408,24 @@ def test_home_counts_what_is_due_and_links_to_the_filtered_tab(qtbot, world, mai
     tab = page.register("rectification")
     assert page.tabs.currentWidget() is tab and tab.due.currentData() == "overdue"
     assert tab.model.ids() == rectification.item_ids(world, DEMO_CAMPAIGN, due="overdue")
+
+
+def test_the_demo_shows_what_is_due_at_login_and_fills_the_registers(qtbot, demo_ws, main_window):
+    """`reviewdesk demo` carries follow-up records (reviewdesk/demo_followup.py): 到期提醒 and 移送整改 are not empty."""
+    window = main_window(demo_ws)
+    window.set_campaign(DEMO_CAMPAIGN)
+    home = window.pages["home"]
+    qtbot.waitUntil(lambda: not home.is_loading(), timeout=20000)
+    box = home.due_box
+    assert box is not None
+    assert box.count("rectification", "overdue") == 1 and box.count("referral", "overdue") == 1
+    _click(qtbot, box.links[("referral", "overdue")])
+    page = window.pages["referrals"]
+    _settle(qtbot, page)
+    overdue = [r.id for r in referrals.list_referrals(demo_ws, DEMO_CAMPAIGN) if r.due == "overdue"]
+    tab = page.register("referral")
+    assert page.tabs.currentWidget() is tab and len(overdue) == 1 and tab.model.ids() == overdue
+    assert len(page.register("rectification").model.ids()) == len(rectification.list_items(demo_ws, DEMO_CAMPAIGN)) > 3
 
 
 # -- roles --------------------------------------------------------------------------------------------------------

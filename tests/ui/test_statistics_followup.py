@@ -8,7 +8,8 @@ from reviewdesk.services import rectification_generate as generating
 from ui.pages.statistics import StatisticsPage
 
 
-def test_the_follow_up_figures_appear_once_there_are_items(qtbot, demo_ws):
+def test_the_follow_up_figures_appear_once_there_are_items(qtbot, plain_demo_ws):
+    demo_ws = plain_demo_ws  # the demo before its follow-up records: the line appears with the first items
     page = StatisticsPage(demo_ws)
     qtbot.addWidget(page)
     page.show()
