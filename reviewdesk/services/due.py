@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
@@ -18,7 +18,7 @@ from reviewdesk.followup import special as special_rules
 from reviewdesk.followup.workdays import add_workdays
 from reviewdesk.services.base import query
 from reviewdesk.services.followup_settings import READERS, campaign_of, settings_of
-from reviewdesk.services.rectification import due_of
+from reviewdesk.services.many_rows import collector_paused
 from reviewdesk.store.models import Campaign, Case, RectificationItem, Referral, SpecialRectification
 from reviewdesk.workspace import OpenWorkspace
 
@@ -62,45 +62,52 @@ def _campaigns(s: Session, campaign_id: str | None) -> list[str]:
     return list(s.execute(select(Campaign.id).order_by(Campaign.id)).scalars())
 
 
+def _state(deadline: ColumnElement[str], today: str) -> ColumnElement[str]:
+    """For rows already within the due-soon bound: overdue before today, else due soon (a deadline of today)."""
+    return case((deadline < today, "overdue"), else_="due_soon")
+
+
 def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = None,
         today: date | None = None) -> DueList:
     """Everything due soon or overdue on `today` (default today), oldest deadline first within each register."""
     today = today or clock.now().date()
     result = DueList(today.isoformat())
     notes = set()
-    with query(ws, "followup.due", READERS) as s:
+    with query(ws, "followup.due", READERS) as s, collector_paused():
+        run = s.connection().execute  # plain Core rows: no ORM loading for 20,000 of them
         for cid in _campaigns(s, campaign_id):
             counted = add_workdays(today, settings_of(s, cid)["due_soon_days"])
             notes.add(counted.note)
-            window = (today.isoformat(), counted.day.isoformat())
+            first, last = today.isoformat(), counted.day.isoformat()
+            # Every row selected is due by then; which of the two it is comes out of SQL.
             stmt = (select(RectificationItem.id, RectificationItem.seq, Case.external_id, RectificationItem.unit_code,
-                           RectificationItem.deadline, RectificationItem.status)
+                           RectificationItem.deadline, _state(RectificationItem.deadline, first),
+                           RectificationItem.status)
                     .join(Case, Case.id == RectificationItem.case_id)
                     .where(RectificationItem.campaign_id == cid, RectificationItem.status.in_(items_rules.OWED),
-                           RectificationItem.deadline <= window[1]))
+                           RectificationItem.deadline <= last))
             if unit is not None:
                 stmt = stmt.where(RectificationItem.unit_code == unit)
-            for iid, seq, ext, unit_code, deadline, status in s.execute(stmt.order_by(RectificationItem.deadline)):
-                result.rows.append(DueRow("rectification", iid, f"{cid}-Z{seq:04d}", cid, ext, unit_code, deadline,
-                                          due_of(deadline, True, window) or "", status))
+            result.rows.extend(DueRow("rectification", iid, f"{cid}-Z{seq:04d}", cid, ext, unit_code, *rest)
+                               for iid, seq, ext, unit_code, *rest in run(stmt.order_by(RectificationItem.deadline)).all())
             stmt = (select(Referral.id, Referral.letter_number, Case.external_id, Case.unit_code,
-                           Referral.feedback_deadline, Referral.status)
+                           Referral.feedback_deadline, _state(Referral.feedback_deadline, first), Referral.status)
                     .join(Case, Case.id == Referral.case_id)
                     .where(Referral.campaign_id == cid, Referral.status == referral_rules.SENT,
-                           Referral.feedback_deadline <= window[1]))
+                           Referral.feedback_deadline <= last))
             if unit is not None:
                 stmt = stmt.where(Case.unit_code == unit)
-            for rid, number, ext, unit_code, deadline, status in s.execute(stmt.order_by(Referral.feedback_deadline)):
-                result.rows.append(DueRow("referral", rid, number or "", cid, ext, unit_code, deadline,
-                                          due_of(deadline, True, window) or "", status))
-            stmt = (select(SpecialRectification)
+            result.rows.extend(DueRow("referral", rid, number or "", cid, ext, unit_code, *rest)
+                               for rid, number, ext, unit_code, *rest in run(stmt.order_by(Referral.feedback_deadline)).all())
+            stmt = (select(SpecialRectification.id, SpecialRectification.title, SpecialRectification.deadline,
+                           _state(SpecialRectification.deadline, first), SpecialRectification.status,
+                           SpecialRectification.units)
                     .where(SpecialRectification.campaign_id == cid, SpecialRectification.status == special_rules.OPEN,
-                           SpecialRectification.deadline <= window[1])
+                           SpecialRectification.deadline <= last)
                     .order_by(SpecialRectification.deadline))
-            for sp in s.execute(stmt).scalars():
-                if unit is None or unit in json.loads(sp.units):  # it concerns several units
-                    result.rows.append(DueRow("special", sp.id, sp.title, cid, None, None, sp.deadline,
-                                              due_of(sp.deadline, True, window) or "", sp.status))
+            for sid, title, deadline, state, status, units in run(stmt):
+                if unit is None or unit in json.loads(units):  # it concerns several units
+                    result.rows.append(DueRow("special", sid, title, cid, None, None, deadline, state, status))
     result.calendar_note = "；".join(sorted(notes - {""}))
     return result
 
