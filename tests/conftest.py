@@ -81,36 +81,38 @@ def plain_enriched_demo(plain_demo_template: Path, tmp_path_factory: pytest.Temp
     return folder
 
 
+def _copied(template: Path, folder: Path) -> Path:
+    shutil.copytree(template, folder)
+    return folder
+
+
+def _opened_as_admin(folder: Path) -> Iterator[OpenWorkspace]:
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+
+    with Workspace(folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
+        yield opened
+
+
 @pytest.fixture
 def demo_folder(demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo workspace for one test."""
-    folder = tmp_path / "demo"
-    shutil.copytree(demo_template, folder)
-    return folder
+    return _copied(demo_template, tmp_path / "demo")
 
 
 @pytest.fixture
 def demo_ws(demo_folder: Path) -> Iterator[OpenWorkspace]:
-    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
-
-    with Workspace(demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
-        yield opened
+    yield from _opened_as_admin(demo_folder)
 
 
 @pytest.fixture
 def plain_demo_folder(plain_demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo without follow-up records for one test."""
-    folder = tmp_path / "plain-demo"
-    shutil.copytree(plain_demo_template, folder)
-    return folder
+    return _copied(plain_demo_template, tmp_path / "plain-demo")
 
 
 @pytest.fixture
 def plain_demo_ws(plain_demo_folder: Path) -> Iterator[OpenWorkspace]:
-    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
-
-    with Workspace(plain_demo_folder).open(DEMO_ADMIN, DEMO_PASSWORD) as opened:
-        yield opened
+    yield from _opened_as_admin(plain_demo_folder)
 
 
 @pytest.fixture

@@ -392,12 +392,7 @@ def test_home_counts_what_is_due_and_links_to_the_filtered_tab(qtbot, world, mai
     _freeze(monkeypatch, "2027-03-01")
     counts = due.due_counts(world, DEMO_CAMPAIGN)
     assert counts["rectification"]["overdue"] > 0
-    window = main_window(world)
-    window.set_campaign(DEMO_CAMPAIGN)
-    home = window.pages["home"]
-    qtbot.waitUntil(lambda: not home.is_loading(), timeout=20000)
-    box = home.due_box
-    assert box is not None
+    window, box = _home_due_box(qtbot, main_window(world))
     assert box.count("rectification", "overdue") == counts["rectification"]["overdue"]
     assert box.count("rectification", "due_soon") == counts["rectification"]["due_soon"]
     assert not box.links[("special", "overdue")].isEnabled() or counts["special"]["overdue"]
@@ -410,14 +405,18 @@ def test_home_counts_what_is_due_and_links_to_the_filtered_tab(qtbot, world, mai
     assert tab.model.ids() == rectification.item_ids(world, DEMO_CAMPAIGN, due="overdue")
 
 
-def test_the_demo_shows_what_is_due_at_login_and_fills_the_registers(qtbot, demo_ws, main_window):
-    """`reviewdesk demo` carries follow-up records (reviewdesk/demo_followup.py): 到期提醒 and 移送整改 are not empty."""
-    window = main_window(demo_ws)
+def _home_due_box(qtbot, window):
+    """The home page's 到期提醒 box on the demo campaign, once the page has read its data."""
     window.set_campaign(DEMO_CAMPAIGN)
     home = window.pages["home"]
     qtbot.waitUntil(lambda: not home.is_loading(), timeout=20000)
-    box = home.due_box
-    assert box is not None
+    assert home.due_box is not None
+    return window, home.due_box
+
+
+def test_the_demo_shows_what_is_due_at_login_and_fills_the_registers(qtbot, demo_ws, main_window):
+    """`reviewdesk demo` carries follow-up records (reviewdesk/demo_followup.py): 到期提醒 and 移送整改 are not empty."""
+    window, box = _home_due_box(qtbot, main_window(demo_ws))
     assert box.count("rectification", "overdue") == 1 and box.count("referral", "overdue") == 1
     _click(qtbot, box.links[("referral", "overdue")])
     page = window.pages["referrals"]
