@@ -209,6 +209,7 @@ SERVICES: dict[str, tuple[set[Role], str, Callable[[OpenWorkspace, Path], Any] |
     "rectification.send_back": (KEEPERS, "rectify.send_back", lambda ws, tmp: rectification.send_back(ws, 1, "未整改", "2027-03-01")),
     "rectification.item_number": (EVERYONE, "", None),  # pure
     "rectification.due_of": (EVERYONE, "", None),  # pure
+    "rectification.due_of_sql": (EVERYONE, "", None),  # pure (the SQL twin of due_of)
     "rectification_generate.generate": (KEEPERS, "rectify.generate", lambda ws, tmp: rectification_generate.generate(ws, "1")),
     "rectification_generate.generate_campaign": (KEEPERS, "rectify.generate", lambda ws, tmp: rectification_generate.generate_campaign(ws, "C-9")),
     "rectification_generate.flag_superseded": (EVERYONE, "", None),  # inside the 复核's change

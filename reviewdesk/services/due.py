@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import case, func, select, true
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
@@ -19,6 +19,7 @@ from reviewdesk.followup.workdays import add_workdays
 from reviewdesk.services.base import query
 from reviewdesk.services.followup_settings import READERS, campaign_of, settings_of
 from reviewdesk.services.many_rows import collector_paused
+from reviewdesk.services.rectification import due_of_sql
 from reviewdesk.store.models import Campaign, Case, RectificationItem, Referral, SpecialRectification
 from reviewdesk.workspace import OpenWorkspace
 
@@ -62,11 +63,6 @@ def _campaigns(s: Session, campaign_id: str | None) -> list[str]:
     return list(s.execute(select(Campaign.id).order_by(Campaign.id)).scalars())
 
 
-def _state(deadline: ColumnElement[str], today: str) -> ColumnElement[str]:
-    """For rows already within the due-soon bound: overdue before today, else due soon (a deadline of today)."""
-    return case((deadline < today, "overdue"), else_="due_soon")
-
-
 def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = None,
         today: date | None = None) -> DueList:
     """Everything due soon or overdue on `today` (default today), oldest deadline first within each register."""
@@ -79,9 +75,9 @@ def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = No
             counted = add_workdays(today, settings_of(s, cid)["due_soon_days"])
             notes.add(counted.note)
             first, last = today.isoformat(), counted.day.isoformat()
-            # Every row selected is due by then; which of the two it is comes out of SQL.
+            # Every row selected is owed and due by `last` (its where clause), so due_of_sql needs no owed test.
             stmt = (select(RectificationItem.id, RectificationItem.seq, Case.external_id, RectificationItem.unit_code,
-                           RectificationItem.deadline, _state(RectificationItem.deadline, first),
+                           RectificationItem.deadline, due_of_sql(RectificationItem.deadline, true(), first, last),
                            RectificationItem.status)
                     .join(Case, Case.id == RectificationItem.case_id)
                     .where(RectificationItem.campaign_id == cid, RectificationItem.status.in_(items_rules.OWED),
@@ -91,7 +87,8 @@ def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = No
             result.rows.extend(DueRow("rectification", iid, f"{cid}-Z{seq:04d}", cid, ext, unit_code, *rest)
                                for iid, seq, ext, unit_code, *rest in run(stmt.order_by(RectificationItem.deadline)).all())
             stmt = (select(Referral.id, Referral.letter_number, Case.external_id, Case.unit_code,
-                           Referral.feedback_deadline, _state(Referral.feedback_deadline, first), Referral.status)
+                           Referral.feedback_deadline, due_of_sql(Referral.feedback_deadline, true(), first, last),
+                           Referral.status)
                     .join(Case, Case.id == Referral.case_id)
                     .where(Referral.campaign_id == cid, Referral.status == referral_rules.SENT,
                            Referral.feedback_deadline <= last))
@@ -100,7 +97,7 @@ def due(ws: OpenWorkspace, campaign_id: str | None = None, unit: str | None = No
             result.rows.extend(DueRow("referral", rid, number or "", cid, ext, unit_code, *rest)
                                for rid, number, ext, unit_code, *rest in run(stmt.order_by(Referral.feedback_deadline)).all())
             stmt = (select(SpecialRectification.id, SpecialRectification.title, SpecialRectification.deadline,
-                           _state(SpecialRectification.deadline, first), SpecialRectification.status,
+                           due_of_sql(SpecialRectification.deadline, true(), first, last), SpecialRectification.status,
                            SpecialRectification.units)
                     .where(SpecialRectification.campaign_id == cid, SpecialRectification.status == special_rules.OPEN,
                            SpecialRectification.deadline <= last)

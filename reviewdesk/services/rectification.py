@@ -89,6 +89,13 @@ def due_of(deadline: str, owed: bool, window: tuple[str, str]) -> str | None:
     return "due_soon" if deadline <= window[1] else None
 
 
+def due_of_sql(deadline: ColumnElement[str], owed: ColumnElement[bool], first: str,
+               soon: ColumnElement[str] | str) -> ColumnElement[str | None]:
+    """due_of as an SQL expression (for lists of thousands of rows): `first` is today, `soon` the due-soon bound
+    (a date, or per row, e.g. by campaign)."""
+    return case((owed & (deadline < first), "overdue"), (owed & (deadline <= soon), "due_soon"), else_=null())
+
+
 def _view(s: Session, item: RectificationItem, case_ext: str, case_number: str, window: tuple[str, str],
           full: bool = False) -> ItemView:
     due = due_of(item.deadline, item.status in rules.OWED, window)
@@ -168,8 +175,7 @@ def _due_state_column(s: Session, today: date, campaign_id: str | None = None) -
     else:  # no campaign yet: nothing is due soon (there are no items either)
         soon = case(bounds, value=RectificationItem.campaign_id, else_=today.isoformat()) if bounds else today.isoformat()
     owed = RectificationItem.status.in_(rules.OWED)
-    return case((owed & (RectificationItem.deadline < today.isoformat()), "overdue"),
-                (owed & (RectificationItem.deadline <= soon), "due_soon"), else_=null()).label("due")
+    return due_of_sql(RectificationItem.deadline, owed, today.isoformat(), soon).label("due")
 
 
 def show_item(ws: OpenWorkspace, item_id: int, today: date | None = None) -> ItemView:
