@@ -4769,6 +4769,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>由评查组组长（或评查办公室）登记：维持或变更</translation>
     </message>
     <message>
+        <source>Re-check decision ▾</source>
+        <translation>复核决定书 ▾</translation>
+    </message>
+    <message>
+        <source>Re-check decision on case {case}</source>
+        <translation>案件{case}复核决定书</translation>
+    </message>
+    <message>
         <source>late; admitted because: {reason}</source>
         <translation>逾期；受理理由：{reason}</translation>
     </message>
@@ -5539,6 +5547,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>整改通知书 ▾</translation>
     </message>
     <message>
+        <source>Feedback opinion to the unit ▾</source>
+        <translation>评查情况反馈意见 ▾</translation>
+    </message>
+    <message>
+        <source>Re-check (回头看) report ▾</source>
+        <translation>回头看情况报告 ▾</translation>
+    </message>
+    <message>
         <source>Evidence files</source>
         <translation>佐证材料</translation>
     </message>
@@ -5661,6 +5677,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>{unit} rectification notice</source>
         <translation>{unit}整改通知书</translation>
+    </message>
+    <message>
+        <source>{unit} review feedback opinion</source>
+        <translation>{unit}评查情况反馈意见</translation>
+    </message>
+    <message>
+        <source>{campaign} re-check report</source>
+        <translation>{campaign}回头看情况报告</translation>
     </message>
 </context>
 <context>
@@ -7266,6 +7290,14 @@ package of {time}</source>
     <message>
         <source>Open from the problem ranking…</source>
         <translation>从问题排行开展专项整治…</translation>
+    </message>
+    <message>
+        <source>Special rectification notice ▾</source>
+        <translation>专项整治通知 ▾</translation>
+    </message>
+    <message>
+        <source>Special rectification notice {title}</source>
+        <translation>专项整治通知（{title}）</translation>
     </message>
     <message>
         <source>Title</source>

@@ -427,6 +427,57 @@ def test_the_demo_shows_what_is_due_at_login_and_fills_the_registers(qtbot, demo
     assert len(page.register("rectification").model.ids()) == len(rectification.list_items(demo_ws, DEMO_CAMPAIGN)) > 3
 
 
+def _papers(tab, caption: str) -> QPushButton:
+    return next(b for b, _when, _row in tab.buttons if b.text() == caption)
+
+
+def test_every_paper_of_the_registers_from_its_tab(qtbot, demo_ws, tmp_path, monkeypatch):
+    """复核决定书, 专项整治通知, the unit's 评查情况反馈意见 and the 回头看情况报告, beside the notice and the letter:
+    previewed as drafts (no number), and saved as Word with a number issued once."""
+    from docx import Document as Docx
+
+    page = _page(qtbot, demo_ws)
+    items = page.register("rectification")
+    items.table.clearSelection()
+    items.update_buttons()
+    feedback, report = _papers(items, "评查情况反馈意见 ▾"), _papers(items, "回头看情况报告 ▾")
+    assert report.isEnabled() and not feedback.isEnabled()  # no unit chosen, no row: to whom?
+    unit = items.model.row_at(0).unit_code
+    items.unit.setCurrentIndex(items.unit.findData(unit))
+    _settle(qtbot, page)
+    items.table.clearSelection()
+    items.update_buttons()
+    assert feedback.isEnabled() and items._feedback_unit(None) == unit
+    objections_tab, specials_tab = page.register("objection"), page.register("special")
+    for tab in (objections_tab, specials_tab):
+        page.tabs.setCurrentWidget(tab)
+        page.activate()
+        _settle(qtbot, page)
+    changed = next(n for n in range(objections_tab.model.rowCount()) if objections_tab.model.row_at(n).status == "changed")
+    select_row(objections_tab.table, changed)
+    select_row(specials_tab.table, 0)
+    assert _papers(objections_tab, "复核决定书 ▾").isEnabled() and _papers(specials_tab, "专项整治通知 ▾").isEnabled()
+    papers = (
+        (items, items._feedback, items._feedback_title, "评查情况反馈意见"),
+        (items, items._followup_report, items._followup_report_title, "回头看的报告"),
+        (objections_tab, objections_tab._decision, objections_tab._decision_title, "复核决定书"),
+        (specials_tab, specials_tab._special_notice, specials_tab._special_title, "专项整治的通知"),
+    )
+    for n, (tab, make, title, words) in enumerate(papers):
+        tab._paper(make, title, "preview")
+        qtbot.waitUntil(lambda tab=tab: getattr(tab, "preview_dialog", None) is not None, timeout=20000)
+        assert tab.last_paper.data.startswith(b"%PDF") and tab.last_paper.number is None, words
+        tab.preview_dialog.reject()
+        tab.preview_dialog = None
+        target = tmp_path / f"paper{n}.docx"
+        monkeypatch.setattr("ui.pages.opinions.ask_save_path", lambda *_a, t=target: (t, ""))
+        tab._paper(make, title, "docx")
+        _settle(qtbot, page)
+        qtbot.waitUntil(target.exists, timeout=20000)
+        text = "\n".join(p.text for p in Docx(str(target)).paragraphs)
+        assert words in text and tab.last_paper.number and tab.last_paper.number in text, words
+
+
 # -- roles --------------------------------------------------------------------------------------------------------
 def test_observer_reads_and_expert_sees_only_objections(qtbot, world):
     generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)

@@ -124,7 +124,8 @@ class RegisterTab(QWidget):
         side_layout.addWidget(self.detail)
         side_layout.addLayout(self.steps)
         side_layout.addStretch(1)
-        self.buttons: list[tuple[QPushButton, Callable[[Any], bool]]] = []
+        # (button, enabled when, needs a selected row)
+        self.buttons: list[tuple[QPushButton, Callable[[Any], bool], bool]] = []
         self.build_steps()
         splitter = QSplitter()
         splitter.addWidget(self.table)
@@ -183,7 +184,7 @@ class RegisterTab(QWidget):
         button.setToolTip(tip)
         button.clicked.connect(run)
         self.steps.addWidget(button)
-        self.buttons.append((button, when))
+        self.buttons.append((button, when, True))
         return button
 
     def choice(self, combo: QComboBox) -> str | None:
@@ -256,8 +257,8 @@ class RegisterTab(QWidget):
     def update_buttons(self) -> None:
         row = self.selected()
         busy = self.page.busy_now()
-        for button, when in self.buttons:
-            button.setEnabled(not busy and row is not None and when(row))
+        for button, when, needs_row in self.buttons:
+            button.setEnabled(not busy and (row is not None or not needs_row) and when(row))
 
     def run(self, fn: Callable[[], Any], caption: str, done_text: str) -> None:
         """A step on the worker; the register is read again after it (the row keeps its place)."""
@@ -293,16 +294,18 @@ class RegisterTab(QWidget):
     def holds_data(self) -> bool:
         return self.model.holds_rows()
 
-    # -- papers (整改通知书, 线索移送函) through the opinions page's preview, print and save path ---------------------
+    # -- papers (整改通知书, 线索移送函, 复核决定书, 专项整治通知, 反馈意见, 回头看报告) through the opinions page's preview, print and save path ---------------------
     def papers_button(
         self,
         text: str,
         make: Callable[[str, bool], Any],
         title: Callable[[], str],
         when: Callable[[Any], bool],
+        needs_row: bool = True,
     ) -> None:
         """A button with a menu: preview (a draft), print, save as Word or PDF. Printing or saving issues the
-        paper's number the first time: asked before."""
+        paper's number the first time: asked before. A campaign's or a unit's paper (needs_row=False) is
+        offered with no row chosen; `when` then gets None."""
         if self.page.role != "admin":
             return
         button = QPushButton(text)
@@ -319,7 +322,7 @@ class RegisterTab(QWidget):
         )
         button.setMenu(menu)
         self.steps.addWidget(button)
-        self.buttons.append((button, when))
+        self.buttons.append((button, when, needs_row))
 
     def _ask_issue(self, then: Callable[[], None]) -> None:
         confirm(
@@ -454,6 +457,20 @@ class RectificationTab(RegisterTab):
             self._notice,
             self._notice_title,
             lambda r: r.status in ("open", "sent_back"),
+        )
+        self.papers_button(
+            self.tr("Feedback opinion to the unit ▾"),
+            self._feedback,
+            self._feedback_title,
+            lambda r: self._feedback_unit(r) is not None,
+            needs_row=False,
+        )
+        self.papers_button(
+            self.tr("Re-check (回头看) report ▾"),
+            self._followup_report,
+            self._followup_report_title,
+            lambda _r: self.page.campaign is not None,
+            needs_row=False,
         )
         self.evidence = QListWidget()
         self.evidence.setMaximumHeight(110)
@@ -643,6 +660,30 @@ class RectificationTab(RegisterTab):
         unit = row.responsible_unit if row is not None else ""
         return self.tr("{unit} rectification notice").format(unit=unit)
 
+    def _feedback_unit(self, row: ItemView | None) -> str | None:
+        """The unit the feedback opinion goes to: the one the unit filter shows, else the chosen item's."""
+        return self.choice(self.unit) or (row.unit_code if row is not None else None)
+
+    def _feedback(self, fmt: str, draft: bool) -> Any:
+        from reviewdesk.services import followup_papers
+
+        unit, ws, campaign = self._feedback_unit(self.selected()), self.ws, self.page.campaign
+        assert unit is not None and ws is not None and campaign is not None
+        return followup_papers.unit_feedback_file(ws, campaign, unit, fmt, draft=draft)
+
+    def _feedback_title(self) -> str:
+        return self.tr("{unit} review feedback opinion").format(unit=self._feedback_unit(self.selected()) or "")
+
+    def _followup_report(self, fmt: str, draft: bool) -> Any:
+        from reviewdesk.services import followup_papers
+
+        ws, campaign = self.ws, self.page.campaign
+        assert ws is not None and campaign is not None
+        return followup_papers.followup_report_file(ws, campaign, fmt, draft=draft)
+
+    def _followup_report_title(self) -> str:
+        return self.tr("{campaign} re-check report").format(campaign=self.page.campaign or "")
+
 
 # -- 线索移送台账 ---------------------------------------------------------------------------------------------------
 class ReferralsTab(RegisterTab):
@@ -761,6 +802,23 @@ class ObjectionsTab(RegisterTab):
             lambda r: r.status == "pending",
             frozenset({"admin", "expert"}),
         )
+        self.papers_button(
+            self.tr("Re-check decision ▾"),
+            self._decision,
+            self._decision_title,
+            lambda r: r.status in ("upheld", "changed"),
+        )
+
+    def _decision(self, fmt: str, draft: bool) -> Any:
+        from reviewdesk.services import followup_papers
+
+        row, ws = self.selected(), self.ws
+        assert row is not None and ws is not None
+        return followup_papers.recheck_decision_file(ws, row.id, fmt, draft=draft)
+
+    def _decision_title(self) -> str:
+        row = self.selected()
+        return self.tr("Re-check decision on case {case}").format(case=row.case_external_id if row else "")
 
     def fetch(
         self, ws: OpenWorkspace, campaign: str, unit: str | None, status: str | None, due: str | None
@@ -884,6 +942,22 @@ class SpecialsTab(RegisterTab):
             if (status is None or r.status == status) and (due is None or states.get(r.id) == due)
         ]
         return rows, states
+
+    def build_steps(self) -> None:
+        self.papers_button(
+            self.tr("Special rectification notice ▾"), self._special_notice, self._special_title, lambda _r: True
+        )
+
+    def _special_notice(self, fmt: str, draft: bool) -> Any:
+        from reviewdesk.services import followup_papers
+
+        row, ws = self.selected(), self.ws
+        assert row is not None and ws is not None
+        return followup_papers.special_notice_file(ws, row.id, fmt, draft=draft)
+
+    def _special_title(self) -> str:
+        row = self.selected()
+        return self.tr("Special rectification notice {title}").format(title=row.title if row else "")
 
     def show_rows(self, result: tuple[list[SpecialView], dict[int, str]]) -> None:
         rows, self._due = result
