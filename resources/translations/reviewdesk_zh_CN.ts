@@ -5667,6 +5667,10 @@ Cases not yet concluded are skipped. Choose the formats:</source>
         <translation>已加密保存 {n} 个佐证材料。</translation>
     </message>
     <message>
+        <source>Reading the concluded cases…</source>
+        <translation>正在读取已有结论的案件…</translation>
+    </message>
+    <message>
         <source>{items} item(s) created for case {case}{referral}.</source>
         <translation>已为案件 {case} 生成 {items} 条整改事项{referral}。</translation>
     </message>
@@ -7338,6 +7342,10 @@ package of {time}</source>
     <message>
         <source>Opened by</source>
         <translation>发起人</translation>
+    </message>
+    <message>
+        <source>Counting the problems…</source>
+        <translation>正在统计问题…</translation>
     </message>
     <message>
         <source>The special rectification was opened.</source>

@@ -85,6 +85,14 @@ def _wait_closed(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=20000)
 
 
+def _opened(qtbot, tab, attr: str, button: QPushButton | None):
+    """Press `button`; the dialog it opens once its rows are read on the worker (kept in `tab.<attr>`)."""
+    setattr(tab, attr, None)
+    _click(qtbot, button)
+    qtbot.waitUntil(lambda: getattr(tab, attr, None) is not None, timeout=20000)
+    return getattr(tab, attr)
+
+
 def _freeze(monkeypatch: pytest.MonkeyPatch, day: str) -> None:
     moment = datetime.fromisoformat(f"{day}T10:00:00").astimezone()
     monkeypatch.setattr(clock, "now", lambda: moment)
@@ -95,8 +103,7 @@ def test_generate_from_a_concluded_case_previews_then_creates(qtbot, world, qtmo
     page = _page(qtbot, world)
     tab = page.register("rectification")
     assert tab.model.rowCount() == 0
-    _click(qtbot, tab.generate_button)
-    dialog = tab.generate_dialog
+    dialog = _opened(qtbot, tab, "generate_dialog", tab.generate_button)
     wrong = _external(world, _cases(world)[4])
     dialog.case.setCurrentIndex(dialog.case.findData(wrong))
     assert not dialog.create_button.isEnabled()  # nothing to create before the preview
@@ -118,8 +125,7 @@ def test_generate_from_a_concluded_case_previews_then_creates(qtbot, world, qtmo
     assert [r.status for r in referrals.list_referrals(world, DEMO_CAMPAIGN)] == ["draft"]
 
     # Again: the same conclusion gives nothing twice, and the dialog says so.
-    _click(qtbot, tab.generate_button)
-    dialog = tab.generate_dialog
+    dialog = _opened(qtbot, tab, "generate_dialog", tab.generate_button)
     dialog.case.setCurrentIndex(dialog.case.findData(wrong))
     _click(qtbot, dialog.preview_button)
     qtbot.waitUntil(lambda: bool(dialog.summary.text()), timeout=20000)
@@ -374,8 +380,7 @@ def test_special_rectification_from_the_ranking(qtbot, world, qtmodeltester):
     assert qualifying
     page = _page(qtbot, world, "special")
     tab = page.register("special")
-    _click(qtbot, tab.create_button)
-    form = tab.form
+    form = _opened(qtbot, tab, "form", tab.create_button)
     assert form.fields["category"].count() == len(qualifying)
     form.fields["requirement"].setPlainText("全面排查同类问题")
     _click(qtbot, form.save_button)

@@ -620,16 +620,21 @@ class RectificationTab(RegisterTab):
             dialog.open()
 
     def open_generate(self) -> None:
-        from ui.dialogs.followup_generate import GenerateDialog, concluded_cases
+        """The concluded cases are read on the worker (thousands in a big campaign), then the dialog opens."""
+        from ui.dialogs.followup_generate import concluded_cases
 
         ws, campaign = self.ws, self.page.campaign
         if ws is None or campaign is None:
             return
-        try:
-            cases = concluded_cases(ws, campaign)
-        except Exception as err:
-            self.page.message.show_error(error_text(err))
-            return
+        self.page._run(
+            lambda: concluded_cases(ws, campaign),
+            self.tr("Reading the concluded cases…"),
+            lambda cases: self._show_generate(ws, campaign, cases),
+        )
+
+    def _show_generate(self, ws: OpenWorkspace, campaign: str, cases: Any) -> None:
+        from ui.dialogs.followup_generate import GenerateDialog
+
         dialog = GenerateDialog(ws, campaign, cases, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._generated(dialog.result_view))
@@ -980,17 +985,21 @@ class SpecialsTab(RegisterTab):
         )
 
     def open_create(self) -> None:
+        """The problem ranking is counted on the worker, then the form opens."""
         from reviewdesk.services import special
-        from ui.dialogs.followup_forms import SpecialForm, open_form
 
         ws, campaign = self.ws, self.page.campaign
         if ws is None or campaign is None:
             return
-        try:
-            ranking = special.ranking(ws, campaign)
-        except Exception as err:
-            self.page.message.show_error(error_text(err))
-            return
+        self.page._run(
+            lambda: special.ranking(ws, campaign),
+            self.tr("Counting the problems…"),
+            lambda ranking: self._show_create(ws, campaign, ranking),
+        )
+
+    def _show_create(self, ws: OpenWorkspace, campaign: str, ranking: Any) -> None:
+        from ui.dialogs.followup_forms import SpecialForm, open_form
+
         self.form = open_form(
             SpecialForm(ws, campaign, ranking, self),
             self.form_saved(self.tr("The special rectification was opened.")),
