@@ -39,6 +39,7 @@ def test_page_lists_and_filters_imported_experts(qtbot, qtmodeltester, admin_ws:
     experts.import_experts(admin_ws, GOOD, "experts.xlsx")
     page = make_page(admin_ws)
     page.activate()
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == 2
     qtmodeltester.check(page.model)
     assert page.model.index(0, ExpertsModel.PROFESSION).data() == "法官"
@@ -59,6 +60,7 @@ def test_page_lists_and_filters_imported_experts(qtbot, qtmodeltester, admin_ws:
 
     observer = make_page(login_as("observer"))
     observer.activate()
+    qtbot.waitUntil(lambda: not observer.is_loading())
     assert observer.model.rowCount() == 2 and not observer.import_button.isVisibleTo(observer)
     assert observer.open_import() is None
 
@@ -66,6 +68,7 @@ def test_page_lists_and_filters_imported_experts(qtbot, qtmodeltester, admin_ws:
 def test_wizard_shows_problems_then_applies(qtbot, admin_ws: OpenWorkspace, make_page, tmp_path: Path) -> None:
     page = make_page(admin_ws)
     page.activate()
+    qtbot.waitUntil(lambda: not page.is_loading())
     dialog = page.open_import()
     assert dialog is not None
     bad = tmp_path / "bad.xlsx"
@@ -95,6 +98,7 @@ def test_relations_editor_saves_and_validates(qtbot, admin_ws: OpenWorkspace, ma
     experts.import_experts(admin_ws, GOOD, "experts.xlsx")
     page = make_page(admin_ws)
     page.activate()
+    qtbot.waitUntil(lambda: not page.is_loading())
     page.select_expert(experts.expert_detail(admin_ws, "EXP-0002").row.id)
     dialog = page.edit_relations()
     assert isinstance(dialog, RelationsEditorDialog) and dialog.table.rowCount() == 1

@@ -104,6 +104,7 @@ def test_expert_pane_masks_the_identity_number(qtbot, demo_ws, main_window):
     main = main_window(demo_ws)
     main.show_page("experts")
     page = main.pages["experts"]
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     row = next(r for r in range(page.model.rowCount()) if experts.expert_detail(demo_ws, page.model.row_at(r).external_id).id_number)
     full = experts.expert_detail(demo_ws, page.model.row_at(row).external_id).id_number
     page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())

@@ -29,7 +29,7 @@ from ui.widgets.file_places import remember_folder, start_folder
 from ui.worker import run_job
 
 if TYPE_CHECKING:
-    from reviewdesk.services.experts import ExpertDetail
+    from reviewdesk.services.experts import ExpertDetail, ExpertRow
     from reviewdesk.workspace import OpenWorkspace
     from ui.dialogs.expert_import import ExpertImportDialog
     from ui.dialogs.relations_editor import RelationsEditorDialog
@@ -114,11 +114,16 @@ class ExpertsPage(Page):
         from reviewdesk.services import experts
 
         current = select_id or (self.detail.row.id if self.detail else None)
-        try:
-            self.model.set_rows(experts.list_experts(self.ws))
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
+        # A province's pool runs to thousands of experts with their relations: read on the worker.
+        self.load_in_background(
+            experts.list_experts,
+            lambda rows: self._show_rows(rows, current),
+            lambda err: self.message.show_error(error_text(err)),
+            kind="experts",
+        )
+
+    def _show_rows(self, rows: list[ExpertRow], current: int | None) -> None:
+        self.model.set_rows(rows)
         self._loaded = True
         fit_columns(self.table)
         if current is not None:
