@@ -123,7 +123,7 @@ def test_the_section_lists_confirmed_hits_masked_and_leaves_out_cleared_ones(
          "股东（12.5%）", "持有“苏州甲科技有限公司”股份（认缴12.5%）"],
     ]
     said = "".join(body)
-    assert "你单位2名干警存在" in said and "另有1条姓名相同的线索尚待核实" in said
+    assert "发现你单位2名干警在企业任职、持有企业股份或者经营个体工商户的情形共2条" in said and "另有1条姓名相同的线索尚待核实" in said
     xml = _docx_xml(word_file.data)
     for absent in (ZHAO, QIAN, SUN, LI, ZHOU, "孙浩然", "李静怡", "周志远", "苏州乙贸易有限公司", "苏州丙餐饮店"):
         assert absent not in xml, absent  # full numbers, cleared and undecided ones: nowhere in the file
@@ -168,6 +168,15 @@ def test_no_screening_no_section_and_a_reimport_must_be_run_again(
     assert "重新开始碰撞" in err.value.message_zh
     collision.run(world, DEMO_CAMPAIGN)
     assert HEADING in headings(clean_unit)
+    # a lead on the screened unit's officer, not yet decided: "not yet found", and the lead counted, not named
+    collision.import_registry(world, DEMO_CAMPAIGN, registry_xlsx(
+        [["苏州丁商店", credit("320509", "MA1X2Y3W7"), "个体工商户", "存续", "2019-01-01", None, None]],
+        [["苏州丁商店", None, "吴晓燕", None, None, "经营者", None, None, None]]), "r2.xlsx")
+    collision.run(world, DEMO_CAMPAIGN)
+    text = headings(clean_unit)
+    assert text[text.index(HEADING) + 1].endswith(
+        "暂未发现你单位干警存在违规经商办企业、违规参股的情形。另有1条姓名相同的线索尚待核实，核实后另行反馈。")
+    assert "吴晓燕" not in "".join(text)
 
 
 def test_only_roles_that_may_see_hits_get_the_section(world: OpenWorkspace, units: tuple[str, str, str],

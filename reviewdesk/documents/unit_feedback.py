@@ -83,8 +83,8 @@ def _collision(doc: Document, screening: UnitScreening) -> None:
         doc.add(Para(f"{SCREENED}，{found}你单位干警存在违规经商办企业、违规参股的情形。{later}"))
         return
     officers = len({(h.officer_name, h.officer_id_masked) for h in hits})
-    doc.add(Para(f"{SCREENED}，经核实，你单位{officers}名干警存在在企业任职、持有企业股份或者经营个体工商户的情形"
-                 f"{len(hits)}条，具体如下。"))
+    doc.add(Para(f"{SCREENED}，经核实，发现你单位{officers}名干警在企业任职、持有企业股份或者经营个体工商户的情形"
+                 f"共{len(hits)}条，具体如下。"))
     rows = tuple((str(n), h.officer_name, h.officer_post or "—", h.officer_id_masked,
                   f"{h.company}（{h.company_status}）", role_text(h), h.wording) for n, h in enumerate(hits, start=1))
     doc.add(Table(header=HIT_HEADER, rows=rows, widths=_hit_widths(rows), size=HIT_PT))
