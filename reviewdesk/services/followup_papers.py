@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
+from reviewdesk.collision.feedback import unit_screening
 from reviewdesk.documents.followup_report import ReportFacts, UnitTally, followup_report
 from reviewdesk.documents.labels import outcome_zh
 from reviewdesk.documents.profile import Profile, load_profile
@@ -31,7 +32,7 @@ from reviewdesk.errors import Conflict, NotFound
 from reviewdesk.followup import objections as objection_rules
 from reviewdesk.followup import rectification as rules
 from reviewdesk.followup.referrals import DEFAULT_BODY
-from reviewdesk.services.base import change, require
+from reviewdesk.services.base import ADMIN, change, require
 from reviewdesk.services.documents import MEDIA_TYPES, Rendered, check_format, render
 from reviewdesk.services.followup_settings import KEEPERS, campaign_of, settings_of
 from reviewdesk.store.models import (
@@ -46,8 +47,10 @@ from reviewdesk.store.models import (
     OpinionReissue,
     RectificationItem,
     Referral,
+    Role,
     SpecialRectification,
     Unit,
+    User,
 )
 from reviewdesk.workspace import OpenWorkspace
 
@@ -57,6 +60,9 @@ RECHECK = "recheck_decision"
 SPECIAL = "special_notice"
 FOLLOWUP_REPORT = "followup_report"
 UNIT_FEEDBACK = "unit_feedback"
+# Who may see collision hits (personal data): services/collision.py lists and exports them to admins only. The
+# feedback opinion's collision section is printed for these roles only, whoever else may make the paper.
+HIT_READERS = ADMIN
 
 
 def _number(s: Session, kind: str, campaign_id: str, subject: str, prefix: str, actor: str) -> tuple[str, bool]:
@@ -276,7 +282,10 @@ def followup_report_file(ws: OpenWorkspace, campaign_id: str, fmt: str, profile:
 def unit_feedback_file(ws: OpenWorkspace, campaign_id: str, unit_code: str, fmt: str, profile: Profile | None = None,
                        *, draft: bool = False) -> Rendered:
     """The 评查情况反馈意见 to one unit: its concluded cases with grades and outcomes, the problem categories found
-    in two or more of them, the requirements of its items and the number of clues handed over — no names (admin)."""
+    in two or more of them, the requirements of its items and the number of clues handed over — no names — and,
+    when the campaign's collision screening ran on the unit's officers, section 五: their confirmed hits (names,
+    masked identity numbers) and the count of undecided leads (admin; the section only for HIT_READERS).
+    Conflict when the screening's files were re-imported after its last run (its results are gone)."""
     action = _paper_action(ws, fmt, draft)
     profile = profile or load_profile()
     with change(ws, action, KEEPERS) as ch:
@@ -302,11 +311,15 @@ def unit_feedback_file(ws: OpenWorkspace, campaign_id: str, unit_code: str, fmt:
             .order_by(RectificationItem.seq)).scalars()))
         clues = s.execute(select(func.count()).select_from(Referral).where(
             Referral.campaign_id == campaign_id, Referral.case_id.in_(ids), Referral.status != "draft")).scalar() or 0
+        user = s.get(User, ws.actor.user_id)
+        screening = (unit_screening(s, campaign_id, unit_code)
+                     if user is not None and Role(user.role) in HIT_READERS else None)
         number, issued = _issued_number(s, UNIT_FEEDBACK, campaign_id, unit_code, ws.actor.username, draft)
         facts = FeedbackFacts(campaign.name, unit.name, unit.kind,
                               tuple((c.case_number, c.title, c.grade, outcome_zh(c.outcome)) for c in cases),
-                              common, requirements, clues, number)
+                              common, requirements, clues, number, screening)
         ch.audit(f"unit:{unit_code}", campaign=campaign_id, kind=UNIT_FEEDBACK, format=fmt, number=number,
-                 issued=issued, cases=len(cases))
+                 issued=issued, cases=len(cases), collision_hits=len(screening.hits) if screening else None,
+                 collision_pending=screening.pending if screening else None)
     doc = unit_feedback(facts, profile, clock.now(), draft=draft)
     return _finish(UNIT_FEEDBACK, unit_code, number, f"{unit.name}-评查情况反馈意见", fmt, doc, profile, draft)
