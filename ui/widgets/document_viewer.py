@@ -6,19 +6,26 @@ a message saying how to read it (an administrator can export it).
 
 PDFium is not thread-safe: pages are rendered on the UI thread only, and the import wizard (which reads PDF
 text on a worker) is modal, so the two never run at once.
+
+Pages without a text layer (scans, pictures) that OCR has read come with their recognised text and line boxes
+(`services.ocr.recognised_pages`, read by the dialog's worker): a search term is highlighted there from the
+line boxes, and "copy page text" copies the text layer or, without one, the recognised text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewdesk import file_paths
 from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
+from reviewdesk.ocr.term_boxes import Box, term_boxes
 from ui import file_dialogs
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.path_messages import path_message
 from ui.qt import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -43,6 +50,7 @@ from ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from reviewdesk.services.cases import DocumentInfo
+    from reviewdesk.services.ocr import RecognisedPage
     from reviewdesk.workspace import OpenWorkspace
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
@@ -63,6 +71,18 @@ def render_pdf_page(page: Any, scale: float) -> QImage:
         return image.copy()  # detach from the PDFium buffer before it is freed
     finally:
         bitmap.close()
+
+
+def read_for_viewer(ws: OpenWorkspace, document_id: int) -> tuple[DocumentInfo, bytes, list[RecognisedPage]]:
+    """On a worker: the document and, for a PDF or picture, what OCR has read of its pages (for the highlight
+    and "copy page text"; none while its pages wait in the queue)."""
+    from reviewdesk.ocr.pages import ocr_candidate
+    from reviewdesk.services.cases import document_bytes
+    from reviewdesk.services.ocr import recognised_pages
+
+    info, data = document_bytes(ws, document_id)
+    recognised = recognised_pages(ws, document_id) if ocr_candidate(info.media_type) else []
+    return info, data, recognised
 
 
 def _close_all(documents: list[Any]) -> None:
@@ -96,6 +116,12 @@ class DocumentViewer(QWidget):
         # A search term to show: where it is, per page (PDF: page index → rectangles in PDF points).
         self.find_term = ""
         self._found: dict[int, list[tuple[float, float, float, float]]] = {}
+        self._layer_hits = 0  # occurrences in the PDF text layer (one may take several rectangles)
+        # What OCR read of pages without a text layer (page index → page), and the term's place in it
+        # (page index → boxes as fractions of the page, origin top left: they fit any rendering of it).
+        self._recognised: dict[int, RecognisedPage] = {}
+        self._ocr_found: dict[int, list[Box]] = {}
+        self._layer_text: dict[int, str] = {}  # PDF text layer per page index, read when first asked
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -155,6 +181,9 @@ class DocumentViewer(QWidget):
         self.fit_button.setCheckable(True)
         self.fit_button.setChecked(True)
         self.fit_button.setToolTip(self.tr("Fit the page to the window width (Ctrl+0 for actual size)"))
+        self.copy_button = QToolButton()
+        self.copy_button.setText(self.tr("Copy page text"))
+        self.copy_button.clicked.connect(self.copy_page_text)
         self.prev_button.clicked.connect(self.previous_page)
         self.next_button.clicked.connect(self.next_page)
         self.page_box.valueChanged.connect(lambda value: self.go_to_page(value - 1))
@@ -169,6 +198,7 @@ class DocumentViewer(QWidget):
         tools.addWidget(self.page_box)
         tools.addWidget(self.page_of)
         tools.addWidget(self.next_button)
+        tools.addWidget(self.copy_button)
         tools.addStretch(1)
         tools.addWidget(self.zoom_out_button)
         tools.addWidget(self.zoom_label)
@@ -182,6 +212,7 @@ class DocumentViewer(QWidget):
             (QKeySequence("Ctrl+0"), self.actual_size),
             (QKeySequence(Qt.Key.Key_PageDown), self.next_page),
             (QKeySequence(Qt.Key.Key_PageUp), self.previous_page),
+            (QKeySequence("Ctrl+Shift+C"), self.copy_page_text),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -191,16 +222,23 @@ class DocumentViewer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tools)
         layout.addWidget(self.notice)
+        self.copy_message = MessageLine()  # what "copy page text" put on the clipboard
+        layout.addWidget(self.copy_message)
         layout.addWidget(self.stack, 1)
         self.clear()
 
     # -- loading -----------------------------------------------------------------------------------------
-    def show_document(self, info: DocumentInfo, data: bytes, *, find: str = "", page: int | None = None) -> None:
+    def show_document(
+        self, info: DocumentInfo, data: bytes, *, find: str = "", page: int | None = None,
+        recognised: Sequence[RecognisedPage] = (),
+    ) -> None:
         """Show the document; with `find`, highlight that term and open at the page of its first occurrence
-        (from `page`, 1-based, the search hit's page, on)."""
+        (from `page`, 1-based, the search hit's page, on). `recognised`: what OCR read of its pages without a
+        text layer (PDF, image), where the term is found too and whose text "copy page text" copies."""
         self.clear()
         self.info = info
         self.find_term = " ".join(find.split())
+        self._recognised = {p.page - 1: p for p in recognised if p.page >= 1}
         media = info.media_type
         if media == PDF:
             self._open_pdf(data, page)
@@ -214,11 +252,19 @@ class DocumentViewer(QWidget):
                 )
             else:
                 self.kind = self.KIND_IMAGE
-                self._image = image
                 self._pages = 1
+                # Qt and the OCR (Pillow) both read the pixels as stored (no EXIF turn), so the boxes fit.
+                if self.find_term:
+                    self._ocr_found = self._find_in_recognised(self.find_term)
+                    if self._ocr_found:
+                        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+                        self._mark_hits(image, 0.0, 0.0)
+                    self._say_found([])
+                self._image = image
                 self.stack.setCurrentWidget(self.scroll)
                 self._update_tools()
                 self._show_image()
+                self._scroll_to_first_hit()
         elif media == DOCX:
             try:
                 text = docx_text(data)
@@ -283,9 +329,11 @@ class DocumentViewer(QWidget):
         start = 0
         if self.find_term:
             self._found = self._find_in_pdf(self.find_term)
+            self._ocr_found = self._find_in_recognised(self.find_term)
             hint = (page or 1) - 1
-            later = [i for i in sorted(self._found) if i >= hint]
-            start = later[0] if later else min(self._found, default=0)
+            hits = sorted(set(self._found) | set(self._ocr_found))
+            later = [i for i in hits if i >= hint]
+            start = later[0] if later else min(hits, default=0)
             self._say_found(sorted(i + 1 for i in self._found))
         if start:
             self.go_to_page(start)
@@ -315,12 +363,21 @@ class DocumentViewer(QWidget):
                     searcher = textpage.search(term, match_case=False)
                     while (hit := searcher.get_next()) is not None:
                         start, count = hit
+                        self._layer_hits += 1
                         for r in range(textpage.count_rects(start, count)):
                             found.setdefault(index, []).append(tuple(textpage.get_rect(r)))
                     searcher.close()
                 finally:
                     textpage.close()
                     page.close()
+        return found
+
+    def _find_in_recognised(self, term: str) -> dict[int, list[Box]]:
+        """Every occurrence of `term` in the recognised lines, as boxes per page index."""
+        found: dict[int, list[Box]] = {}
+        for index, page in self._recognised.items():
+            if index < self._pages and (boxes := term_boxes(page.lines, term)):
+                found[index] = boxes
         return found
 
     def _highlight_text(self, term: str) -> None:
@@ -344,53 +401,139 @@ class DocumentViewer(QWidget):
         self._say_found(None, count=len(selections))
 
     def found_pages(self) -> list[int]:
-        """1-based pages where the search term is (PDF)."""
-        return sorted(i + 1 for i in self._found)
+        """1-based pages where the search term is (PDF text layer, recognised text of a PDF or image)."""
+        return sorted(i + 1 for i in set(self._found) | set(self._ocr_found))
 
     def highlight_count(self) -> int:
-        """Occurrences marked in the text view (Word, plain text)."""
-        return len(self.text.extraSelections())
+        """Occurrences marked: in the text view (Word, plain text), a PDF's text layer and recognised text."""
+        return len(self.text.extraSelections()) + self._layer_hits + self.recognised_hit_count()
+
+    def recognised_hit_count(self) -> int:
+        """Occurrences marked in recognised text (from OCR line boxes)."""
+        return sum(len(boxes) for boxes in self._ocr_found.values())
+
+    @staticmethod
+    def _page_list(pages: list[int]) -> str:
+        return "、".join(str(p) for p in pages[:12]) + ("…" if len(pages) > 12 else "")
 
     def _say_found(self, pages: list[int] | None, count: int = 0) -> None:
         term = self.find_term
-        if pages is not None and pages:
-            shown = "、".join(str(p) for p in pages[:12]) + ("…" if len(pages) > 12 else "")
-            text = self.tr("“{term}” is marked in yellow on page(s) {pages}.").format(term=term, pages=shown)
-            if self._pages > 1:
-                text += self.tr(" Page Down / Page Up turn the pages.")
+        parts = []
+        if pages:
+            parts.append(
+                self.tr("“{term}” is marked in yellow on page(s) {pages}.").format(
+                    term=term, pages=self._page_list(pages)
+                )
+            )
         elif count:
-            text = self.tr("“{term}” is marked in yellow ({n} place(s)).").format(term=term, n=count)
-        else:
-            text = self.tr("“{term}” was not found in the text of this document (it may be split across "
-                           "lines, or be part of a picture).").format(term=term)
+            parts.append(self.tr("“{term}” is marked in yellow ({n} place(s)).").format(term=term, n=count))
+        if self._ocr_found:
+            n = self.recognised_hit_count()
+            if self.kind == self.KIND_PDF:
+                where = self._page_list(sorted(i + 1 for i in self._ocr_found))
+                parts.append(
+                    self.tr("Found {n} time(s) in the recognised text, on page(s) {pages}, marked in yellow. "
+                            "Recognised text may hold misreadings.").format(n=n, pages=where)
+                )
+            else:
+                parts.append(
+                    self.tr("Found {n} time(s) in the recognised text, marked in yellow. Recognised text may "
+                            "hold misreadings.").format(n=n)
+                )
+        if not parts:
+            parts.append(
+                self.tr("“{term}” was not found in the text of this document (it may be split across "
+                        "lines, or be part of a picture).").format(term=term)
+            )
+        elif self._pages > 1 and len(self.found_pages()) > 0:
+            parts[-1] += self.tr(" Page Down / Page Up turn the pages.")
+        text = "\n".join(parts)
         self._set_notice(text if not self.notice.text() else self.notice.text() + "\n" + text)
 
     def _scroll_to_first_hit(self) -> None:
         rects = self._found.get(self._page)
-        if not rects or self._pdf is None or self._image.isNull():
+        if rects and self._pdf is not None and not self._image.isNull():
+            with pdfium.LOCK:
+                height = self._pdf[self._page].get_height()
+            top = max(r[3] for r in rects[:1])
+            scale = self._image.height() / self._image.devicePixelRatio() / height
+            self.scroll.verticalScrollBar().setValue(max(0, int((height - top) * scale) - 80))
             return
-        with pdfium.LOCK:
-            height = self._pdf[self._page].get_height()
-        top = max(r[3] for r in rects[:1])
-        scale = self._image.height() / self._image.devicePixelRatio() / height
-        self.scroll.verticalScrollBar().setValue(max(0, int((height - top) * scale) - 80))
+        boxes = self._ocr_found.get(self._page)
+        pixmap = self.canvas.pixmap()
+        if boxes and pixmap is not None and not pixmap.isNull():
+            shown = pixmap.height() / pixmap.devicePixelRatio()  # the canvas is aligned to the top
+            self.scroll.verticalScrollBar().setValue(max(0, int(boxes[0][1] * shown) - 80))
 
     def _mark_hits(self, image: QImage, page_width: float, page_height: float) -> None:
-        """Yellow boxes over the term's occurrences on the page just rendered (in pixels of `image`)."""
-        rects = self._found.get(self._page)
-        if not rects:
+        """Yellow boxes over the term's occurrences on the page just rendered (in pixels of `image`): the text
+        layer's rectangles (PDF points, origin bottom left, page `page_width` × `page_height`) and the
+        recognised lines' parts (fractions of the page, origin top left)."""
+        rects = self._found.get(self._page, []) if page_width > 0 else []
+        boxes = self._ocr_found.get(self._page, [])
+        if not rects and not boxes:
             return
         from ui.qt import QColor, QPainter, QRectF
 
-        scale = image.width() / page_width
         painter = QPainter(image)
         try:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-            for left, bottom, right, top in rects:
-                painter.fillRect(QRectF(left * scale - 1, (page_height - top) * scale - 1,
-                                        (right - left) * scale + 2, (top - bottom) * scale + 2), QColor(HIGHLIGHT))
+            if rects:
+                scale = image.width() / page_width
+                for left, bottom, right, top in rects:
+                    painter.fillRect(QRectF(left * scale - 1, (page_height - top) * scale - 1,
+                                            (right - left) * scale + 2, (top - bottom) * scale + 2),
+                                     QColor(HIGHLIGHT))
+            width, height = image.width(), image.height()
+            for x0, y0, x1, y1 in boxes:
+                painter.fillRect(QRectF(x0 * width - 1, y0 * height - 1, (x1 - x0) * width + 2,
+                                        (y1 - y0) * height + 2), QColor(HIGHLIGHT))
         finally:
             painter.end()
+
+    # -- the page's text ---------------------------------------------------------------------------------
+    def page_text(self, index: int | None = None) -> tuple[str, bool]:
+        """The text of a page (the current one by default): its PDF text layer when it has one, else what OCR
+        read of it (then the second value is True); ("", False) when it has neither (or is not read yet)."""
+        index = self._page if index is None else index
+        if self.kind == self.KIND_PDF and self._pdf is not None and 0 <= index < self._pages:
+            if index not in self._layer_text:
+                with pdfium.LOCK:
+                    page = self._pdf[index]
+                    try:
+                        textpage = page.get_textpage()
+                        layer = textpage.get_text_range()
+                        textpage.close()
+                    except Exception:  # a damaged text layer: treat the page as a picture
+                        layer = ""
+                    finally:
+                        page.close()
+                self._layer_text[index] = layer.replace("\r\n", "\n").replace("\f", "\n")
+            if self._layer_text[index].strip():
+                return self._layer_text[index], False
+        elif self.kind != self.KIND_IMAGE:
+            return "", False
+        recognised = self._recognised.get(index)
+        if recognised is not None and recognised.text.strip():
+            return recognised.text, True
+        return "", False
+
+    def copy_page_text(self) -> None:
+        """Put the current page's text on the clipboard and say what was copied."""
+        if self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
+            return
+        text, recognised = self.page_text()
+        if not text.strip():
+            return
+        QApplication.clipboard().setText(text)
+        number = self._page + 1
+        if self.kind == self.KIND_IMAGE:
+            said = self.tr("Copied the text of the picture (recognised text).")
+        elif recognised:
+            said = self.tr("Copied the text of page {page} (recognised text).").format(page=number)
+        else:
+            said = self.tr("Copied the text of page {page}.").format(page=number)
+        self.copy_message.show_ok(said)
 
     def _unsupported(self, message: str) -> None:
         self.kind = self.KIND_UNSUPPORTED
@@ -419,6 +562,11 @@ class DocumentViewer(QWidget):
         self.kind = self.KIND_NONE
         self.find_term = ""
         self._found = {}
+        self._layer_hits = 0
+        self._recognised = {}
+        self._ocr_found = {}
+        self._layer_text = {}
+        self.copy_message.clear_message()
         self.text.setExtraSelections([])
         self._page = self._pages = 0
         self.message.setText(self.tr("No document open."))
@@ -451,6 +599,7 @@ class DocumentViewer(QWidget):
         if self.kind != self.KIND_PDF or not 0 <= index < self._pages or index == self._page:
             return
         self._page = index
+        self.copy_message.clear_message()  # it named the page copied before
         self.page_box.blockSignals(True)
         self.page_box.setValue(index + 1)
         self.page_box.blockSignals(False)
@@ -554,6 +703,15 @@ class DocumentViewer(QWidget):
         for widget in (self.zoom_in_button, self.zoom_out_button, self.zoom_label, self.fit_button):
             widget.setVisible(zoomable)
         self.tools.setVisible(paged or zoomable)
+        self.copy_button.setVisible(zoomable)
+        if zoomable:
+            has_text = bool(self.page_text()[0].strip())
+            self.copy_button.setEnabled(has_text)
+            self.copy_button.setToolTip(
+                self.tr("Copy the text of this page to the clipboard (Ctrl+Shift+C)")
+                if has_text
+                else self.tr("This page has no text layer and no recognised text (yet) to copy.")
+            )
         if paged:
             self.page_of.setText(self.tr("of {pages}").format(pages=self._pages))
             self.prev_button.setEnabled(self._page > 0)
@@ -620,27 +778,26 @@ class DocumentViewerDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        from reviewdesk.services.cases import document_bytes
         from ui.worker import run_job
 
         if self.ws is None:
             return
         ws, document_id = self.ws, self.document_id
         self.busy.start(self.tr("Opening the document…"))
-        run_job(lambda: document_bytes(ws, document_id), self, self._loaded, self._failed)
+        run_job(lambda: read_for_viewer(ws, document_id), self, self._loaded, self._failed)
 
-    def _loaded(self, result: tuple[DocumentInfo, bytes]) -> None:
+    def _loaded(self, result: tuple[DocumentInfo, bytes, list[RecognisedPage]]) -> None:
         self.busy.stop()
         if self.ws is None:
             return
-        info, data = result
+        info, data, recognised = result
         self.setWindowTitle(info.title)
         self.title.setText(info.title)
         parts = [media_type_label(info.media_type), size_text(info.size), text_status_label(info.text_status)]
         if info.page_count:
             parts.insert(2, self.tr("%n page(s)", "", info.page_count))
         self.details.setText(" · ".join(parts))
-        self.viewer.show_document(info, data, find=self.find, page=self.start_page)
+        self.viewer.show_document(info, data, find=self.find, page=self.start_page, recognised=recognised)
         del data
         if self.export_button is not None:
             self.export_button.setEnabled(True)
