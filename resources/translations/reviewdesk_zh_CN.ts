@@ -2106,6 +2106,10 @@ Evidence: {evidence}</source>
         <translation>按窗口宽度显示页面（Ctrl+0 为实际大小）</translation>
     </message>
     <message>
+        <source>Copy page text</source>
+        <translation>复制本页文字</translation>
+    </message>
+    <message>
         <source>This image could not be read. It may be damaged or in a format this computer cannot show.</source>
         <translation>无法读取此图片。文件可能已损坏，或本机无法显示这种格式。</translation>
     </message>
@@ -2138,6 +2142,14 @@ Evidence: {evidence}</source>
         <translation>“{term}”已用黄色标出，在第 {pages} 页。</translation>
     </message>
     <message>
+        <source>Found {n} time(s) in the recognised text, on page(s) {pages}, marked in yellow. Recognised text may hold misreadings.</source>
+        <translation>识别文字中找到 {n} 处（第 {pages} 页），已用黄色标出。识别文字可能有误读。</translation>
+    </message>
+    <message>
+        <source>Found {n} time(s) in the recognised text, marked in yellow. Recognised text may hold misreadings.</source>
+        <translation>识别文字中找到 {n} 处，已用黄色标出。识别文字可能有误读。</translation>
+    </message>
+    <message>
         <source> Page Down / Page Up turn the pages.</source>
         <translation>按 Page Down / Page Up 翻页。</translation>
     </message>
@@ -2150,8 +2162,28 @@ Evidence: {evidence}</source>
         <translation>在本文件的文字中没有找到“{term}”（可能被分在两行，或是图片中的文字）。</translation>
     </message>
     <message>
+        <source>Copied the text of the picture (recognised text).</source>
+        <translation>已复制图片文字（识别文字）。</translation>
+    </message>
+    <message>
+        <source>Copied the text of page {page} (recognised text).</source>
+        <translation>已复制第 {page} 页文字（识别文字）。</translation>
+    </message>
+    <message>
+        <source>Copied the text of page {page}.</source>
+        <translation>已复制第 {page} 页文字。</translation>
+    </message>
+    <message>
         <source>No document open.</source>
         <translation>未打开文件。</translation>
+    </message>
+    <message>
+        <source>Copy the text of this page to the clipboard (Ctrl+Shift+C)</source>
+        <translation>把本页文字复制到剪贴板（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>This page has no text layer and no recognised text (yet) to copy.</source>
+        <translation>本页没有文字层，也（尚）没有识别文字，无可复制。</translation>
     </message>
     <message>
         <source>of {pages}</source>
