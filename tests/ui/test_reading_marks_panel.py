@@ -188,3 +188,39 @@ def test_another_experts_mark_cannot_be_reached_and_an_admin_has_no_panel(qtbot,
     admin_view = _open(qtbot, panel.admin, doc)
     assert admin_view.marks_panel is None and not admin_view.findChildren(ReadingMarksPanel)
     admin_view.reject()
+
+
+def test_a_mark_made_from_the_score_form_is_offered_as_evidence_at_once(qtbot, panel: Panel) -> None:
+    from reviewdesk.services import scoring
+    from ui.pages.scoring import ScoringPage
+
+    pdf = long_pdf()
+    doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
+                         _pages(pdf))
+    me = panel.login(panel.members[0])
+    scoring.certify(me, panel.case_ref)
+    page = ScoringPage(me)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.score_stack.currentIndex() == 1 and page.form.rows["A1"].evidence.isVisible(),
+                    timeout=10000)
+    a1 = page.form.rows["A1"]
+    assert page.form.marks == [] and not a1.marks_button.isVisible()  # nothing to cite yet
+    page.open_page(doc, 2)  # what a 卷1第2页 link does
+    dialog = page.viewers[-1]
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: dialog.viewer.info is not None and dialog.viewer.page_index == 1, timeout=10000)
+    marks = dialog.marks_panel
+    assert marks is not None
+    qtbot.mouseClick(marks.add_button, LEFT)
+    adding = _mark_dialog(qtbot, marks)
+    type_chinese(adding.note, NOTE)
+    _save(qtbot, adding)
+    qtbot.waitUntil(lambda: marks.dialog is None, timeout=5000)
+    assert [m.page for m in page.form.marks] == [2] and a1.marks_button.isVisible()
+    menu = a1.marks_button.menu()
+    menu.aboutToShow.emit()
+    assert any("卷1第2页" in a.text() and NOTE in a.text() for a in menu.actions() if a.isEnabled())
+    dialog.reject()
