@@ -152,7 +152,6 @@ class ReadingMarksPanel(QWidget):
     def reload(self) -> None:
         """Read the marks again. On the UI thread on purpose: one document's marks of one expert are a few
         rows of one indexed query."""
-        from reviewdesk.errors import ReviewDeskError
         from reviewdesk.services import reading_marks
         from ui.i18n import error_text
 
@@ -160,7 +159,7 @@ class ReadingMarksPanel(QWidget):
             return
         try:
             self.marks = reading_marks.my_marks(self.ws, document_id=self.document_id)
-        except ReviewDeskError as err:
+        except Exception as err:  # said to the user (error_text logs the unexpected), never a trace
             self.message.show_error(error_text(err))
             self.marks = []
         current = self.selected()
@@ -222,12 +221,11 @@ class ReadingMarksPanel(QWidget):
     def _attempt(self, change: Callable[[], object]) -> str | None:
         """Run a change; None when it was stored, else what to tell the expert. A mark is one row and one
         audit entry, so it is written on the UI thread, as the cases page sets a document's volume."""
-        from reviewdesk.errors import ReviewDeskError
         from ui.i18n import error_text
 
         try:
             change()
-        except ReviewDeskError as err:
+        except Exception as err:  # said to the user (error_text logs the unexpected), never a trace
             return error_text(err)
         return None
 
