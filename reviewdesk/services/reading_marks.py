@@ -17,6 +17,7 @@ from reviewdesk.errors import NotFound, ValidationError
 from reviewdesk.services.base import Refusal, change, query
 from reviewdesk.services.cases import visible_case_ids
 from reviewdesk.services.evidence import case_layout
+from reviewdesk.services.lookup import resolve_case
 from reviewdesk.store.models import Document, Expert, ReadingMark, Role, ScoreItem, ScoreSheet
 from reviewdesk.workspace import OpenWorkspace
 
@@ -138,12 +139,23 @@ def remove_mark(ws: OpenWorkspace, mark_id: int) -> None:
 
 
 def my_marks(
-    ws: OpenWorkspace, *, case_id: int | None = None, document_id: int | None = None
+    ws: OpenWorkspace,
+    *,
+    case_id: int | None = None,
+    document_id: int | None = None,
+    case_ref: str | None = None,
 ) -> list[MarkInfo]:
-    """The acting expert's own marks (of one case or document), by document and page."""
+    """The acting expert's own marks (of one case or document), by document and page. `case_ref` names the
+    case as a user types it (store id or external id, as the CLI's --case); a case not of the expert's
+    panels is refused rather than shown empty."""
     with query(ws, "mark.list", MARKERS) as session:
         stmt = select(ReadingMark).where(ReadingMark.user_id == ws.actor.user_id)
         visible = visible_case_ids(session, ws)
+        if case_ref is not None:
+            named = resolve_case(session, case_ref).id
+            if visible is not None and named not in visible:
+                raise Refusal("case not visible")
+            stmt = stmt.where(ReadingMark.case_id == named)
         if visible is not None:  # a mark stays, but is not shown, once the expert left the panel
             stmt = stmt.where(ReadingMark.case_id.in_(visible))
         if case_id is not None:

@@ -309,9 +309,17 @@ class ScoringPage(Page):
         self.form.set_evidence(files, marks)
 
     def open_page(self, document_id: int, page: int) -> None:
-        """A reference link: the document in the viewer, at the page."""
+        """A reference link: the document in the viewer, at the page. A mark made there is offered as
+        evidence at once."""
         if self.ws is not None:
-            open_at_page(self.ws, document_id, page, self, self.viewers)
+            dialog = open_at_page(self.ws, document_id, page, self, self.viewers)
+            if dialog.marks_panel is not None:
+                dialog.marks_panel.marks_changed.connect(self._marks_changed)
+
+    def _marks_changed(self) -> None:
+        case = self.selected_case()
+        if case is not None and self.sheet_view is not None and case.case_id == self.sheet_view.case_id:
+            self._load_evidence(case)
 
     def unresolved_warning(self, found: list[tuple[Item, Resolved]]) -> str:
         """What the expert is told before submitting a sheet whose evidence names pages the file lacks."""

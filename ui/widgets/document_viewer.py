@@ -45,6 +45,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.widgets import reading_marks_panel
 from ui.widgets.common import BusyBar, MessageLine, inform
 from ui.widgets.screen_fit import fit_to_screen
 
@@ -768,10 +769,18 @@ class DocumentViewerDialog(QDialog):
             )
             self.export_button.setEnabled(False)
             self.export_button.clicked.connect(self.choose_export_path)
+        # An expert's private reading marks of this document, beside the page (no panel for other roles).
+        self.marks_panel = reading_marks_panel.for_expert(ws, document_id)
+        if self.marks_panel is not None:
+            self.viewer.page_changed.connect(self.marks_panel.set_page)
+            self.marks_panel.page_requested.connect(lambda page: self.viewer.go_to_page(page - 1))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
-        layout.addWidget(self.viewer, 1)
+        if self.marks_panel is None:
+            layout.addWidget(self.viewer, 1)
+        else:
+            layout.addWidget(reading_marks_panel.beside(self.viewer, self.marks_panel), 1)
         layout.addWidget(self.busy)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -852,6 +861,8 @@ class DocumentViewerDialog(QDialog):
 
     def teardown(self) -> None:
         self.viewer.clear()
+        if self.marks_panel is not None:
+            self.marks_panel.teardown()
         self.ws = None
 
     def done(self, result: int) -> None:

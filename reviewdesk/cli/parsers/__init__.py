@@ -21,6 +21,7 @@ from reviewdesk.cli.parsers import (
     documents,
     experts,
     followup,
+    marks,
     ocr,
     recusal,
     results,
@@ -251,6 +252,6 @@ def build_parser() -> argparse.ArgumentParser:
     runs(p, "demo", "cmd_demo", auth=False)
     # Expert pool, recusal, case selection, panel drawing and scoring register their own commands.
     for module in (experts, recusal, selection, assign, rubrics, scoring, deliberation, documents, results,
-                   followup, collision, ocr):
+                   followup, collision, ocr, marks):
         module.register(sub)
     return parser

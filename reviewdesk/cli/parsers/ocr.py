@@ -1,4 +1,4 @@
-"""Arguments of ocr run|status and marks add|list|remove (the reading room). See docs/reading-room.md.
+"""Arguments of ocr run|status (the reading room; its marks are parsers/marks.py). See docs/reading-room.md.
 
 Declarations only: the code is reviewdesk.cli.commands.ocr, imported when one of these commands runs.
 """
