@@ -4494,6 +4494,33 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     </message>
 </context>
 <context>
+    <name>MarkDialog</name>
+    <message>
+        <source>Page {page}</source>
+        <translation>第{page}页</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>标注内容</translation>
+    </message>
+    <message>
+        <source>What you noticed on this page (only you can see it)</source>
+        <translation>您在本页发现的问题（仅您本人可见）</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>所标段落</translation>
+    </message>
+    <message>
+        <source>Optional: the words you mark, copied from the page</source>
+        <translation>可选：从本页复制的所标文字</translation>
+    </message>
+    <message>
+        <source>Passage (optional)</source>
+        <translation>所标段落（可选）</translation>
+    </message>
+</context>
+<context>
     <name>MemberSheetDialog</name>
     <message>
         <source>Score sheet of {name}</source>
@@ -5429,6 +5456,73 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingMarksPanel</name>
+    <message>
+        <source>My marks</source>
+        <translation>我的标注</translation>
+    </message>
+    <message>
+        <source>Only you can see them.</source>
+        <translation>仅您本人可见。</translation>
+    </message>
+    <message>
+        <source>My marks on this document</source>
+        <translation>我在本文件上的标注</translation>
+    </message>
+    <message>
+        <source>Mark this page</source>
+        <translation>标注本页</translation>
+    </message>
+    <message>
+        <source>Add a note on the page shown (only you can see it)</source>
+        <translation>在当前页添加标注（仅您本人可见）</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>No marks yet. “Mark this page” adds one.</source>
+        <translation>还没有标注。点“标注本页”添加。</translation>
+    </message>
+    <message>
+        <source>Page {page}</source>
+        <translation>第{page}页</translation>
+    </message>
+    <message>
+        <source>Passage: {text}</source>
+        <translation>所标段落：{text}</translation>
+    </message>
+    <message>
+        <source>Mark this page ({page})</source>
+        <translation>标注本页（第{page}页）</translation>
+    </message>
+    <message>
+        <source>Mark page {page}</source>
+        <translation>标注第{page}页</translation>
+    </message>
+    <message>
+        <source>Edit the mark on page {page}</source>
+        <translation>修改第{page}页的标注</translation>
+    </message>
+    <message>
+        <source>Remove the mark</source>
+        <translation>删除标注</translation>
+    </message>
+    <message>
+        <source>Remove your mark on page {page}? Its note is deleted and cannot be restored.</source>
+        <translation>删除您在第{page}页的标注？标注内容将被删除，无法恢复。</translation>
+    </message>
+    <message>
+        <source>The mark was removed.</source>
+        <translation>已删除该标注。</translation>
     </message>
 </context>
 <context>
