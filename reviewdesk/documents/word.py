@@ -141,7 +141,8 @@ def _saved(word: WordDocument, when: datetime) -> bytes:
 
 # ---------------------------------------------------------------------------------------------- package
 OWN_PARTS = ("/word/document.xml", "/docProps/core.xml")  # the parts each document writes
-_BASES: dict[tuple[Fonts, bool, str, bool], WordDocument] = {}
+# Each base with its shared parts by id (everything but OWN_PARTS): deepcopy's memo, so they are not copied.
+_BASES: dict[tuple[Fonts, bool, str, bool], tuple[WordDocument, dict[int, object]]] = {}
 _BASES_LOCK = threading.Lock()
 
 
@@ -151,20 +152,21 @@ def _base(fonts: Fonts, page_numbers: bool, page_foot: str, draft: bool) -> Word
     copy of the parsed package is cheaper than either)."""
     key = (fonts, page_numbers, page_foot, draft)
     with _BASES_LOCK:
-        base = _BASES.get(key)
-        if base is None:
+        made = _BASES.get(key)
+        if made is None:
             base = docx.Document()
             _setup_package(base, fonts)
             if page_numbers or page_foot:
                 _footers(base, fonts, page_numbers, page_foot)
             if draft:
                 _draft_mark(base, fonts)
-            _BASES[key] = base
-            _SHARED_IDS.update(id(p) for p in base.part.package.iter_parts() if str(p.partname) not in OWN_PARTS)
-        # Only the body and the core properties differ between documents; the other parts (styles,
-        # settings, theme, footers…) are never changed after this and are shared, not copied.
-        shared = {id(part): part for part in base.part.package.iter_parts() if str(part.partname) not in OWN_PARTS}
-        return deepcopy(base, shared)
+            # Only the body and the core properties differ between documents; the other parts (styles,
+            # settings, theme, footers…) are never changed after this and are shared, not copied.
+            shared = {id(p): p for p in base.part.package.iter_parts() if str(p.partname) not in OWN_PARTS}
+            made = _BASES[key] = (base, shared)
+            _SHARED_IDS.update(shared)
+        base, shared = made
+        return deepcopy(base, dict(shared))  # a copy: deepcopy adds to its memo
 
 
 def _setup_package(word: WordDocument, fonts: Fonts) -> None:

@@ -294,6 +294,12 @@ class RegisterTab(QWidget):
     def holds_data(self) -> bool:
         return self.model.holds_rows()
 
+    def row_paper(self, make_file: Callable[..., Any], fmt: str, draft: bool) -> Any:
+        """A paper made from the chosen row's id alone (复核决定书, 专项整治通知)."""
+        row, ws = self.selected(), self.ws
+        assert row is not None and ws is not None
+        return make_file(ws, row.id, fmt, draft=draft)
+
     # -- papers (整改通知书, 线索移送函, 复核决定书, 专项整治通知, 反馈意见, 回头看报告) through the opinions page's preview, print and save path ---------------------
     def papers_button(
         self,
@@ -817,9 +823,7 @@ class ObjectionsTab(RegisterTab):
     def _decision(self, fmt: str, draft: bool) -> Any:
         from reviewdesk.services import followup_papers
 
-        row, ws = self.selected(), self.ws
-        assert row is not None and ws is not None
-        return followup_papers.recheck_decision_file(ws, row.id, fmt, draft=draft)
+        return self.row_paper(followup_papers.recheck_decision_file, fmt, draft)
 
     def _decision_title(self) -> str:
         row = self.selected()
@@ -956,9 +960,7 @@ class SpecialsTab(RegisterTab):
     def _special_notice(self, fmt: str, draft: bool) -> Any:
         from reviewdesk.services import followup_papers
 
-        row, ws = self.selected(), self.ws
-        assert row is not None and ws is not None
-        return followup_papers.special_notice_file(ws, row.id, fmt, draft=draft)
+        return self.row_paper(followup_papers.special_notice_file, fmt, draft)
 
     def _special_title(self) -> str:
         row = self.selected()
