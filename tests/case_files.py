@@ -31,3 +31,14 @@ def store_document(ws: OpenWorkspace, case_id: int, path: str, title: str, media
         writer.write(data)
         writer.close()
         return doc.id
+
+
+def pdf_page_count(data: bytes) -> int:
+    """How many pages a PDF has (read in memory)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()

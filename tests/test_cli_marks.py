@@ -15,7 +15,7 @@ from reviewdesk.cli.main import main
 from reviewdesk.services import reading_marks
 from reviewdesk.store.models import AuditEntry
 from reviewdesk.workspace import OpenWorkspace
-from tests.case_files import store_document
+from tests.case_files import pdf_page_count, store_document
 from tests.conftest import ADMIN, ADMIN_PW, USER_PW
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
@@ -46,22 +46,12 @@ class Cli:
         return SimpleNamespace(code=code, out=out, err=err, json=json.loads(out) if out.strip().startswith("{") else None)
 
 
-def _pages(data: bytes) -> int:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
-
-
 def test_add_list_edit_remove_and_who_is_refused(
     panel: Panel, ws_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pdf = long_pdf()
-    pages = _pages(pdf)
+    pages = pdf_page_count(pdf)
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf, pages)
     me = panel.login(panel.members[0])  # account expert1
     other = panel.login(panel.members[1])  # another member of the same panel

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from reviewdesk.services import reading_marks, scoring
 from reviewdesk.store.models import ScoreSheet
 from reviewdesk.workspace import OpenWorkspace
-from tests.case_files import png, store_document
+from tests.case_files import pdf_page_count, png, store_document
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
@@ -30,16 +30,6 @@ LEFT = Qt.MouseButton.LeftButton
 @pytest.fixture
 def panel(admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace]) -> Panel:
     return make_panel(admin_ws, login_as)
-
-
-def _pdf_pages(data: bytes) -> int:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
 
 
 def _viewer(qtbot, viewers: list[DocumentViewerDialog], before: int) -> DocumentViewer:
@@ -62,7 +52,7 @@ def _press(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
 
 def test_references_are_links_marks_are_offered_and_unresolved_ones_warn(qtbot, panel: Panel) -> None:
     pdf = long_pdf()
-    count = _pdf_pages(pdf)
+    count = pdf_page_count(pdf)
     assert count >= 3
     record = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf",
                           pdf, count)

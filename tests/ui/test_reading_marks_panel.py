@@ -13,7 +13,7 @@ import pytest
 
 from reviewdesk.services import reading_marks
 from reviewdesk.workspace import OpenWorkspace
-from tests.case_files import store_document
+from tests.case_files import pdf_page_count, store_document
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
@@ -44,16 +44,6 @@ def app_font(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def panel(admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace]) -> Panel:
     return make_panel(admin_ws, login_as)
-
-
-def _pages(data: bytes) -> int:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
 
 
 def _open(qtbot, ws: OpenWorkspace, document_id: int) -> DocumentViewerDialog:
@@ -96,7 +86,7 @@ def _press(qtbot, box: QMessageBox, role: QMessageBox.ButtonRole) -> None:
 
 def test_an_expert_marks_a_page_while_reading(qtbot, panel: Panel, app_font: None) -> None:
     pdf = long_pdf()
-    count = _pages(pdf)
+    count = pdf_page_count(pdf)
     assert count >= 3
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
                          count)
@@ -174,7 +164,7 @@ def test_an_expert_marks_a_page_while_reading(qtbot, panel: Panel, app_font: Non
 def test_another_experts_mark_cannot_be_reached_and_an_admin_has_no_panel(qtbot, panel: Panel) -> None:
     pdf = long_pdf()
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
-                         _pages(pdf))
+                         pdf_page_count(pdf))
     mine = reading_marks.add_mark(panel.login(panel.members[0]), doc, 1, NOTE)
     other = panel.login(panel.members[1])
     dialog = _open(qtbot, other, doc)
@@ -196,7 +186,7 @@ def test_a_mark_made_from_the_score_form_is_offered_as_evidence_at_once(qtbot, p
 
     pdf = long_pdf()
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
-                         _pages(pdf))
+                         pdf_page_count(pdf))
     me = panel.login(panel.members[0])
     scoring.certify(me, panel.case_ref)
     page = ScoringPage(me)
