@@ -33,6 +33,7 @@ def test_keys_page_shows_this_workstation_keys_and_saves_them(qtbot, admin_ws, m
     main = main_window(admin_ws)
     assert list(main.pages)[-2:] == ["keys", "settings"]
     main.show_page("keys")
+    qtbot.waitUntil(lambda: not main.pages["keys"].is_loading())
     page = main.pages["keys"]
     assert isinstance(page, KeysPage)
     assert page.recipient.text().startswith("age1")
@@ -51,6 +52,7 @@ def test_keys_page_shows_this_workstation_keys_and_saves_them(qtbot, admin_ws, m
 def test_add_issuer_through_the_dialog(qtbot, admin_ws, main_window, tmp_path):
     main = main_window(admin_ws)
     main.show_page("keys")
+    qtbot.waitUntil(lambda: not main.pages["keys"].is_loading())
     page = main.pages["keys"]
     assert page.model.rowCount() == 0
     path, key_id = _pub_file(tmp_path)
@@ -65,7 +67,7 @@ def test_add_issuer_through_the_dialog(qtbot, admin_ws, main_window, tmp_path):
     qtbot.mouseClick(dialog.ok_button, LEFT)
 
     assert not dialog.isVisible()
-    assert page.model.rowCount() == 1
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # read again on the worker
     row = page.model.row_of(key_id)
     assert page.model.index(row, IssuersModel.NAME).data() == "市司法局"
     assert page.model.index(row, IssuersModel.KEY_ID).data() == key_id
@@ -77,6 +79,7 @@ def test_add_issuer_through_the_dialog(qtbot, admin_ws, main_window, tmp_path):
 def test_bad_pub_file_shows_an_error_and_adds_nothing(qtbot, admin_ws, main_window, tmp_path):
     main = main_window(admin_ws)
     main.show_page("keys")
+    qtbot.waitUntil(lambda: not main.pages["keys"].is_loading())
     page = main.pages["keys"]
     bad = tmp_path / "bad.pub"
     bad.write_text("untrusted comment: hello\nnot a key at all\n", encoding="utf-8")
@@ -100,10 +103,12 @@ def test_bad_pub_file_shows_an_error_and_adds_nothing(qtbot, admin_ws, main_wind
 def test_same_key_twice_shows_the_conflict(qtbot, admin_ws, main_window, tmp_path):
     main = main_window(admin_ws)
     main.show_page("keys")
+    qtbot.waitUntil(lambda: not main.pages["keys"].is_loading())
     page = main.pages["keys"]
     path, key_id = _pub_file(tmp_path)
     keys.trust_issuer(admin_ws, path.read_text(encoding="utf-8"), "第一单位")
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == 1
 
     dialog = _open_dialog(qtbot, page)
@@ -122,6 +127,7 @@ def test_teardown_leaves_no_data(qtbot, admin_ws, tmp_path):
     qtbot.addWidget(page)
     page.show()
     page.activate()
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.holds_data() and page.model.rowCount() == 1 and page.recipient.text()
     dialog = _open_dialog(qtbot, page)
     page.teardown()
@@ -129,6 +135,7 @@ def test_teardown_leaves_no_data(qtbot, admin_ws, tmp_path):
     assert not dialog.isVisible()
     assert page.ws is None and page.recipient.text() == "" and page.signing_key_id.text() == ""
     page.activate()  # after the lock nothing comes back
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert not page.holds_data()
 
 

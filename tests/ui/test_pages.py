@@ -34,6 +34,7 @@ def _message_box(parent) -> QMessageBox:
 def test_admin_adds_an_account_who_can_then_log_in(qtbot, admin_ws, ws_folder, main_window):
     main = main_window(admin_ws)
     main.show_page("users")
+    qtbot.waitUntil(lambda: not main.pages["users"].is_loading())
     page = main.pages["users"]
     assert page.model.rowCount() == 1  # the admin
 
@@ -59,6 +60,7 @@ def test_admin_adds_an_account_who_can_then_log_in(qtbot, admin_ws, ws_folder, m
 def test_add_account_refusal_stays_in_the_dialog(qtbot, admin_ws, main_window):
     main = main_window(admin_ws)
     main.show_page("users")
+    qtbot.waitUntil(lambda: not main.pages["users"].is_loading())
     page = main.pages["users"]
     qtbot.mouseClick(page.add_button, LEFT)
     dialog = page.findChild(AddUserDialog)
@@ -81,8 +83,10 @@ def test_disable_asks_first_then_enable_with_new_password(qtbot, admin_ws, ws_fo
     users.add_user(admin_ws, "liming", "李明", "expert", USER_PW)
     main = main_window(admin_ws)
     main.show_page("users")
+    qtbot.waitUntil(lambda: not main.pages["users"].is_loading())
     page = main.pages["users"]
     page.refresh(select="liming")
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.disable_button.isEnabled() and not page.enable_button.isEnabled()
 
     qtbot.mouseClick(page.disable_button, LEFT)
@@ -111,8 +115,10 @@ def test_disable_asks_first_then_enable_with_new_password(qtbot, admin_ws, ws_fo
 def test_admin_cannot_disable_own_account_from_the_page(qtbot, admin_ws, main_window):
     main = main_window(admin_ws)
     main.show_page("users")
+    qtbot.waitUntil(lambda: not main.pages["users"].is_loading())
     page = main.pages["users"]
     page.refresh(select=ADMIN)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert not page.disable_button.isEnabled()
 
 
@@ -120,8 +126,10 @@ def test_reset_password(qtbot, admin_ws, ws_folder, main_window):
     users.add_user(admin_ws, "wangfang", "王芳", "observer", USER_PW)
     main = main_window(admin_ws)
     main.show_page("users")
+    qtbot.waitUntil(lambda: not main.pages["users"].is_loading())
     page = main.pages["users"]
     page.refresh(select="wangfang")
+    qtbot.waitUntil(lambda: not page.is_loading())
     qtbot.mouseClick(page.reset_button, LEFT)
     dialog = page.findChild(SetPasswordDialog)
     qtbot.keyClicks(dialog.new, "short")
@@ -152,6 +160,7 @@ def test_permission_denied_is_explained_not_raised(qtbot, login_as):
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.message.isVisible()
     assert "无权" in page.message.text() and "管理员" in page.message.text()
     assert page.model.rowCount() == 0

@@ -36,6 +36,7 @@ from ui.qt import (
 from ui.widgets.common import MessageLine, fit_columns, heading, note, row_table, select_row
 
 if TYPE_CHECKING:
+    from reviewdesk.services.keys import IssuerInfo
     from reviewdesk.workspace import OpenWorkspace
 
 MAX_PUB_BYTES = 64 * 1024  # a minisign .pub is about 120 bytes; anything big is the wrong file
@@ -292,17 +293,24 @@ class KeysPage(Page):
         from reviewdesk.packages import minisign
         from reviewdesk.services import keys
 
-        try:
-            if not self.recipient.text():
-                self.recipient.setText(keys.recipient(self.ws))
-            if not self._public_key:
-                self._public_key = keys.signing_public_key(self.ws)
-                self.signing_key_id.setText(minisign.PublicKey.from_text(self._public_key).key_id_hex())
-            self.model.set_rows(keys.list_issuers(self.ws))
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            self._update_buttons()
-            return
+        def fetch(ws: OpenWorkspace) -> tuple[str, str, str, list[IssuerInfo]]:
+            public_key = keys.signing_public_key(ws)
+            key_id = minisign.PublicKey.from_text(public_key).key_id_hex()
+            return keys.recipient(ws), public_key, key_id, keys.list_issuers(ws)
+
+        self.load_in_background(
+            fetch, lambda found: self._show_keys(found, select), self._failed, kind="keys"
+        )
+
+    def _failed(self, err: BaseException) -> None:
+        self.message.show_error(error_text(err))
+        self._update_buttons()
+
+    def _show_keys(self, found: tuple[str, str, str, list[IssuerInfo]], select: str | None) -> None:
+        recipient, self._public_key, key_id, issuers = found
+        self.recipient.setText(recipient)
+        self.signing_key_id.setText(key_id)
+        self.model.set_rows(issuers)
         self._loaded = True
         fit_columns(self.table)
         if select:

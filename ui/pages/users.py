@@ -79,11 +79,15 @@ class UsersPage(Page):
         from reviewdesk.services import users
 
         current = select or (self.selected().username if self.selected() else None)
-        try:
-            self.model.set_rows(users.list_users(self.ws))
-        except Exception as err:
-            self.message.show_error(error_text(err))
-            return
+        self.load_in_background(
+            users.list_users,
+            lambda rows: self._show_rows(rows, current),
+            lambda err: self.message.show_error(error_text(err)),
+            kind="users",
+        )
+
+    def _show_rows(self, rows: list[UserInfo], current: str | None) -> None:
+        self.model.set_rows(rows)
         self._loaded = True
         fit_columns(self.table)
         if current:
