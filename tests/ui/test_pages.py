@@ -202,6 +202,7 @@ def test_audit_page_lists_filters_and_verifies(qtbot, admin_ws, main_window):
     main = main_window(admin_ws)
     main.show_page("audit")
     page = main.pages["audit"]
+    qtbot.waitUntil(lambda: not page.is_loading())
     total = page.model.rowCount()
     assert total >= 3
     assert page.model.index(0, 0).data() == str(total)  # newest first
@@ -209,6 +210,7 @@ def test_audit_page_lists_filters_and_verifies(qtbot, admin_ws, main_window):
 
     page.action.setCurrentIndex(page.action.findData("user."))
     qtbot.mouseClick(page.search_button, LEFT)
+    qtbot.waitUntil(lambda: not page.is_loading())
     actions = {page.model.entry(r).action for r in range(page.model.rowCount())}
     assert actions == {"user.add"}
     assert page.model.index(0, 3).data() == "添加账户"
@@ -216,22 +218,26 @@ def test_audit_page_lists_filters_and_verifies(qtbot, admin_ws, main_window):
     page.clear_filter()
     qtbot.keyClicks(page.text, "zhaoqiang")
     qtbot.keyClick(page.text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == 1
 
     page.clear_filter()
     qtbot.keyClicks(page.actor, "nobody")
     qtbot.mouseClick(page.search_button, LEFT)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == 0
 
     page.clear_filter()
     page.use_since.setChecked(True)
     page.since.setDate(QDate.currentDate().addDays(1))
     qtbot.mouseClick(page.search_button, LEFT)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == 0
     page.since.setDate(QDate.currentDate())
     page.use_until.setChecked(True)
     page.until.setDate(QDate.currentDate())  # "to today" includes today
     qtbot.mouseClick(page.search_button, LEFT)
+    qtbot.waitUntil(lambda: not page.is_loading())
     assert page.model.rowCount() == total
 
     qtbot.mouseClick(page.verify_button, LEFT)
@@ -240,7 +246,7 @@ def test_audit_page_lists_filters_and_verifies(qtbot, admin_ws, main_window):
 
     qtbot.mouseClick(page.checkpoint_button, LEFT)
     qtbot.waitUntil(lambda: "检查点" in page.result.text(), timeout=15000)
-    assert page.model.rowCount() == total + 1  # the checkpoint's own entry
+    qtbot.waitUntil(lambda: page.model.rowCount() == total + 1)  # the checkpoint's own entry
 
 
 def test_audit_page_names_the_first_bad_entry(qtbot, admin_ws, main_window):
@@ -248,6 +254,7 @@ def test_audit_page_names_the_first_bad_entry(qtbot, admin_ws, main_window):
     main = main_window(admin_ws)
     main.show_page("audit")
     page = main.pages["audit"]
+    qtbot.waitUntil(lambda: not page.is_loading())
     page._verified(AuditReport(False, 3, 0, 2, "entry 2: content does not match its hash (edited)"))
     text = page.result.text()
     assert "第 2 条" in text and "内容被修改" in text

@@ -81,7 +81,7 @@ def test_setup_wizard_then_lock_with_ctrl_l_and_unlock(qtbot, ws_folder, make_co
     assert opened is not None and not opened.closed and opened.actor.username == ADMIN
     assert {"home", "users", "audit", "settings", "cases"} <= set(main.pages)
     main.show_page("audit")
-    assert main.pages["audit"].model.rowCount() > 0
+    qtbot.waitUntil(lambda: main.pages["audit"].model.rowCount() > 0)
 
     # Lock with Ctrl+L: workspace closed, every page destroyed, lock screen with the user name.
     main.activateWindow()

@@ -47,7 +47,10 @@ class AuditModel(QAbstractTableModel):
     def load(self, flt: AuditFilter) -> None:
         from reviewdesk.services import audit
 
-        seqs = audit.entry_seqs(self._ws, flt) if self._ws is not None else []
+        self.set_seqs(audit.entry_seqs(self._ws, flt) if self._ws is not None else [])
+
+    def set_seqs(self, seqs: list[int]) -> None:
+        """Show these entries (their numbers, read elsewhere: the page reads them on the worker)."""
         self.beginResetModel()
         self._seqs = seqs
         self._cache.clear()

@@ -180,11 +180,18 @@ class AuditPage(Page):
     def search(self) -> None:
         if self.ws is None:
             return
-        try:
-            self.model.load(self.current_filter())
-        except Exception as err:
-            self.result.show_error(error_text(err))
-            return
+        from reviewdesk.services import audit
+
+        flt = self.current_filter()
+        self.load_in_background(
+            lambda ws: audit.entry_seqs(ws, flt),
+            self._show_seqs,
+            lambda err: self.result.show_error(error_text(err)),
+            kind="audit",
+        )
+
+    def _show_seqs(self, seqs: list[int]) -> None:
+        self.model.set_seqs(seqs)
         self._loaded = True
         self.count_label.setText(self.tr("{count} entries").format(count=self.model.rowCount()))
 
