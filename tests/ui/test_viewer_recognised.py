@@ -189,3 +189,30 @@ def test_picture_highlight_and_copy(qtbot, desk: OpenWorkspace, recognised: dict
     inside = _pixels(viewer.rendered_image(), box)
     assert sum(map(_marked, inside)) > len(inside) // 4
     assert _copy(qtbot, viewer) == page.text and viewer.copy_message.text() == "已复制图片文字（识别文字）。"
+
+
+def test_term_split_over_two_recognised_lines_is_found_and_marked(
+    qtbot, desk: OpenWorkspace, recognised: dict[str, int]
+) -> None:
+    record = recognised["查封笔录"]
+    split = SCANNED[0][-2:] + SCANNED[1][:2]  # 义务本院: the end of line 1 and the start of line 2
+    assert ocr.run(desk).failed == []
+    [page] = [p for p in ocr.recognised_pages(desk, record) if p.page == 2]
+    assert "\n" in page.text and split not in page.text  # the page's text breaks the term at its line
+    tail, head = term_boxes(page.lines, split)
+    assert tail[1] == pytest.approx(page.lines[0].box[1]) and tail[2] == pytest.approx(page.lines[0].box[2])
+    assert head[0] == pytest.approx(page.lines[1].box[0]) and head[3] == pytest.approx(page.lines[1].box[3])
+
+    # Full-text search sees it (the index joins Chinese text across line breaks) and names the page.
+    [hit] = [h for h in cases.search(desk, split) if h.ref_id == record]
+    assert (hit.page, hit.recognised) == (2, True)
+
+    dialog = _open(qtbot, desk, record, find=split, page=hit.page)
+    viewer = dialog.viewer
+    assert viewer.found_pages() == [2] and viewer.page_index == 1
+    assert viewer.recognised_hit_count() == 1 and viewer.highlight_count() == 1  # one place, two boxes
+    image = viewer.rendered_image()
+    for box in (tail, head):
+        inside = _pixels(image, box)
+        assert sum(map(_marked, inside)) > len(inside) // 4
+    dialog.close()

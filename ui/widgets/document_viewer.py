@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from reviewdesk import file_paths
 from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
-from reviewdesk.ocr.term_boxes import Box, term_boxes
+from reviewdesk.ocr.term_boxes import Box, term_occurrences
 from ui import file_dialogs
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.path_messages import path_message
@@ -122,6 +122,7 @@ class DocumentViewer(QWidget):
         # (page index → boxes as fractions of the page, origin top left: they fit any rendering of it).
         self._recognised: dict[int, RecognisedPage] = {}
         self._ocr_found: dict[int, list[Box]] = {}
+        self._ocr_hits = 0  # occurrences in recognised text (one that runs on to the next line takes two boxes)
         self._layer_text: dict[int, str] = {}  # PDF text layer per page index, read when first asked
 
         self.notice = QLabel()
@@ -374,11 +375,14 @@ class DocumentViewer(QWidget):
         return found
 
     def _find_in_recognised(self, term: str) -> dict[int, list[Box]]:
-        """Every occurrence of `term` in the recognised lines, as boxes per page index."""
+        """Every occurrence of `term` in the recognised lines (also one running from a line into the next),
+        as boxes per page index."""
         found: dict[int, list[Box]] = {}
+        self._ocr_hits = 0
         for index, page in self._recognised.items():
-            if index < self._pages and (boxes := term_boxes(page.lines, term)):
-                found[index] = boxes
+            if index < self._pages and (occurrences := term_occurrences(page.lines, term)):
+                found[index] = [box for pieces in occurrences for _line, box in pieces]
+                self._ocr_hits += len(occurrences)
         return found
 
     def _highlight_text(self, term: str) -> None:
@@ -411,7 +415,7 @@ class DocumentViewer(QWidget):
 
     def recognised_hit_count(self) -> int:
         """Occurrences marked in recognised text (from OCR line boxes)."""
-        return sum(len(boxes) for boxes in self._ocr_found.values())
+        return self._ocr_hits
 
     @staticmethod
     def _page_list(pages: list[int]) -> str:
@@ -566,6 +570,7 @@ class DocumentViewer(QWidget):
         self._layer_hits = 0
         self._recognised = {}
         self._ocr_found = {}
+        self._ocr_hits = 0
         self._layer_text = {}
         self.copy_message.clear_message()
         self.text.setExtraSelections([])
