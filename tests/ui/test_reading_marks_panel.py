@@ -280,3 +280,28 @@ def test_a_new_mark_takes_the_selected_lines_or_the_search_terms_line_as_its_pas
     assert adding.passage.toPlainText() == f"法院于次日{TERM}并通知当事人。"
     adding.reject()
     found.reject()
+
+
+def test_a_mark_on_a_text_document_takes_the_text_selected_in_it(qtbot, panel: Panel) -> None:
+    from ui.qt import QTextCursor
+
+    body = "询问笔录\n询问时间：空白\n询问人：李某"
+    doc = store_document(panel.admin, panel.case_id, "cases/C1/02-说明.txt", "说明", "text/plain",
+                         body.encode(), None)
+    me = panel.login(panel.members[0])
+    dialog = DocumentViewerDialog(me, doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: dialog.viewer.info is not None, timeout=10000)
+    viewer, marks = dialog.viewer, dialog.marks_panel
+    assert marks is not None and viewer.page_lines() == []  # no page picture: the text view selects itself
+    cursor = viewer.text.textCursor()
+    cursor.setPosition(body.index("询问时间"))
+    cursor.setPosition(body.index("李某") + 2, QTextCursor.MoveMode.KeepAnchor)
+    viewer.text.setTextCursor(cursor)
+    qtbot.mouseClick(marks.add_button, LEFT)
+    adding = _mark_dialog(qtbot, marks)
+    assert adding.passage.toPlainText() == "询问时间：空白\n询问人：李某"
+    adding.reject()
+    dialog.reject()
