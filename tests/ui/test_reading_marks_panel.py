@@ -248,6 +248,7 @@ def test_a_new_mark_takes_the_selected_lines_or_the_search_terms_line_as_its_pas
     qtbot.mouseMove(viewer.canvas, _on_canvas(viewer, *_middle(fourth.box)))
     qtbot.mouseRelease(viewer.canvas, LEFT, pos=_on_canvas(viewer, *_middle(fourth.box)))
     assert marks.add_button.text() == "标注选中的行（第1页）"
+    assert viewer.copy_message.text() == "已选中 2 行。按 Ctrl+C 复制；新建标注时作为所标段落。"
     _shot(dialog, "viewer-selected-lines")
     qtbot.mouseClick(marks.add_button, LEFT)
     adding = _mark_dialog(qtbot, marks)

@@ -138,6 +138,7 @@ class DocumentViewer(QWidget):
         self._selected: tuple[int, int] | None = None  # lines selected on the page shown: anchor, end
         self._dragging = False
         self._shown = QImage()  # the page as on the canvas before the selection is painted over it
+        self.marks_take_selection = False  # an expert's window: a new reading mark takes the selection
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -635,12 +636,14 @@ class DocumentViewer(QWidget):
 
     def _say_selected(self) -> None:
         count = len(self.selected_lines())
-        if count:
+        if count and self.marks_take_selection:
             self.copy_message.show_ok(
                 self.tr("{n} line(s) selected. Ctrl+C copies them; a new mark takes them as its passage.").format(
                     n=count
                 )
             )
+        elif count:
+            self.copy_message.show_ok(self.tr("{n} line(s) selected. Ctrl+C copies them.").format(n=count))
         else:
             self.copy_message.clear_message()
 
@@ -996,6 +999,7 @@ class DocumentViewerDialog(QDialog):
             self.viewer.page_changed.connect(self.marks_panel.set_page)
             self.viewer.selection_changed.connect(self.marks_panel.set_selected_lines)
             self.marks_panel.passage_source = self.viewer.passage_for_mark
+            self.viewer.marks_take_selection = True
             self.marks_panel.page_requested.connect(lambda page: self.viewer.go_to_page(page - 1))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
