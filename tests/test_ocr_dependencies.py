@@ -30,3 +30,13 @@ def test_engine_and_its_models_are_present() -> None:
 
     models = Path(rapidocr_onnxruntime.__file__).parent / "models"
     assert {"ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx"} <= {p.name for p in models.iterdir()}
+
+
+def test_engine_sessions_run_without_memory_patterns() -> None:
+    """Peak RSS of bench/ocr.py: about 1,000–1,040 MiB with onnxruntime's memory patterns, 817 without."""
+    from reviewdesk.ocr import engine
+
+    ocr = engine._engine(2)
+    for session in (ocr.text_det.infer, ocr.text_cls.infer, ocr.text_rec.session):  # RapidOCR 1.4.4's names
+        options = session.session.get_session_options()
+        assert not options.enable_mem_pattern and not options.enable_cpu_mem_arena

@@ -37,6 +37,30 @@ class Line:
         return Line(str(row[4]), float(row[5]), (float(row[0]), float(row[1]), float(row[2]), float(row[3])))
 
 
+def _without_memory_patterns() -> None:
+    """Build RapidOCR's onnxruntime sessions with `enable_mem_pattern` off (its arena is already off).
+
+    A memory pattern plans, per input shape, one block for a run's tensors; pages and line crops come in ever
+    other shapes (why that costs this much was not traced further). In bench/ocr.py (3 pages at 150 and at 300 dpi, this
+    2-core machine, quiet) peak RSS fell from 1,001 and 1,036 MiB to 817 MiB, accuracy unchanged (99.52 %),
+    pages per minute alike. RapidOCR 1.4.4 fixes its session options in one static method, so that is
+    wrapped (before its sessions are made); were it gone in another version, the engine runs as it comes."""
+    from rapidocr_onnxruntime.utils import infer_engine
+
+    session = getattr(infer_engine, "OrtInferSession", None)
+    made = getattr(session, "_init_sess_opts", None)
+    if made is None or getattr(made, "lean", False):
+        return
+
+    def lean(config: dict[str, Any]) -> Any:
+        options = made(config)
+        options.enable_mem_pattern = False
+        return options
+
+    lean.lean = True  # type: ignore[attr-defined]
+    session._init_sess_opts = staticmethod(lean)
+
+
 def _engine(threads: int) -> Any:
     global _ENGINE
     if _ENGINE is None:
@@ -47,6 +71,7 @@ def _engine(threads: int) -> Any:
                 "the OCR engine is not installed: pip install --no-deps rapidocr-onnxruntime==1.4.4"
             ) from err
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        _without_memory_patterns()
         _ENGINE = RapidOCR(intra_op_num_threads=threads, inter_op_num_threads=1)
     return _ENGINE
 

@@ -214,3 +214,85 @@ def test_a_mark_made_from_the_score_form_is_offered_as_evidence_at_once(qtbot, p
     menu.aboutToShow.emit()
     assert any("卷1第2页" in a.text() and NOTE in a.text() for a in menu.actions() if a.isEnabled())
     dialog.reject()
+
+
+def test_a_new_mark_takes_the_selected_lines_or_the_search_terms_line_as_its_passage(
+    qtbot, panel: Panel
+) -> None:
+    from tests.test_search_hits import TERM
+    from tests.ui.test_viewer_recognised import _middle, _on_canvas
+
+    pdf = long_pdf()
+    doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
+                         _pages(pdf))
+    me = panel.login(panel.members[0])
+    dialog = _open(qtbot, me, doc)
+    viewer, marks = dialog.viewer, dialog.marks_panel
+    assert marks is not None
+    lines = viewer.page_lines()
+    [third] = [line for line in lines if line.text.startswith("第2行")]
+    [fourth] = [line for line in lines if line.text.startswith("第3行")]
+
+    # Drag over two lines of the text layer: the add button says it takes them, the dialog holds them.
+    qtbot.mousePress(viewer.canvas, LEFT, pos=_on_canvas(viewer, *_middle(third.box)))
+    qtbot.mouseMove(viewer.canvas, _on_canvas(viewer, *_middle(fourth.box)))
+    qtbot.mouseRelease(viewer.canvas, LEFT, pos=_on_canvas(viewer, *_middle(fourth.box)))
+    assert marks.add_button.text() == "标注选中的行（第1页）"
+    assert viewer.copy_message.text() == "已选中 2 行。按 Ctrl+C 复制；新建标注时作为所标段落。"
+    _shot(dialog, "viewer-selected-lines")
+    qtbot.mouseClick(marks.add_button, LEFT)
+    adding = _mark_dialog(qtbot, marks)
+    assert adding.passage.toPlainText() == third.text + "\n" + fourth.text and not adding.passage.isReadOnly()
+    type_chinese(adding.note, NOTE)
+    _save(qtbot, adding)
+    qtbot.waitUntil(lambda: marks.dialog is None, timeout=5000)
+    (stored,) = reading_marks.my_marks(me, document_id=doc)
+    assert (stored.page, stored.passage) == (1, "第2行：承办人员依法调查取证，情况属实。\n第3行：承办人员依法调查取证，情况属实。")
+
+    # A click off the lines clears the selection, and the button marks the page again, with no passage.
+    qtbot.mouseClick(viewer.canvas, LEFT, pos=_on_canvas(viewer, 0.5, 0.98))
+    assert marks.add_button.text() == "标注本页（第1页）"
+    qtbot.mouseClick(marks.add_button, LEFT)
+    adding = _mark_dialog(qtbot, marks)
+    assert adding.passage.toPlainText() == ""
+    adding.reject()
+    dialog.reject()
+
+    # Opened from a search: with nothing selected, the line holding the term is offered (and can be changed).
+    found = DocumentViewerDialog(me, doc, find=TERM)
+    qtbot.addWidget(found)
+    found.show()
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: found.viewer.info is not None and found.viewer.found_pages() != [], timeout=10000)
+    assert found.viewer.page_index + 1 == found.viewer.found_pages()[0] > 1
+    assert found.marks_panel is not None
+    qtbot.mouseClick(found.marks_panel.add_button, LEFT)
+    adding = _mark_dialog(qtbot, found.marks_panel)
+    assert adding.passage.toPlainText() == f"法院于次日{TERM}并通知当事人。"
+    adding.reject()
+    found.reject()
+
+
+def test_a_mark_on_a_text_document_takes_the_text_selected_in_it(qtbot, panel: Panel) -> None:
+    from ui.qt import QTextCursor
+
+    body = "询问笔录\n询问时间：空白\n询问人：李某"
+    doc = store_document(panel.admin, panel.case_id, "cases/C1/02-说明.txt", "说明", "text/plain",
+                         body.encode(), None)
+    me = panel.login(panel.members[0])
+    dialog = DocumentViewerDialog(me, doc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_for_jobs()
+    qtbot.waitUntil(lambda: dialog.viewer.info is not None, timeout=10000)
+    viewer, marks = dialog.viewer, dialog.marks_panel
+    assert marks is not None and viewer.page_lines() == []  # no page picture: the text view selects itself
+    cursor = viewer.text.textCursor()
+    cursor.setPosition(body.index("询问时间"))
+    cursor.setPosition(body.index("李某") + 2, QTextCursor.MoveMode.KeepAnchor)
+    viewer.text.setTextCursor(cursor)
+    qtbot.mouseClick(marks.add_button, LEFT)
+    adding = _mark_dialog(qtbot, marks)
+    assert adding.passage.toPlainText() == "询问时间：空白\n询问人：李某"
+    adding.reject()
+    dialog.reject()

@@ -19,8 +19,8 @@ from reviewdesk.services import cases, imports, ocr
 from reviewdesk.services import evidence as evidence_service
 from reviewdesk.workspace import OpenWorkspace
 from tests.packaging import assemble, pdf_bytes, sample_contents
-from ui.qt import QApplication, QColor, QImage, Qt, QWidget
-from ui.widgets.document_viewer import HIGHLIGHT, DocumentViewer, DocumentViewerDialog
+from ui.qt import QApplication, QColor, QImage, QPoint, Qt, QWidget
+from ui.widgets.document_viewer import HIGHLIGHT, SELECTED, DocumentViewer, DocumentViewerDialog
 from ui.widgets.evidence_links import open_at_page
 from ui.worker import wait_for_jobs
 
@@ -29,6 +29,7 @@ SCANNED = ["被申请人某公司未履行还款义务", "本院依法查封其�
 LAYER = "原告张某诉称被告拖欠货款。"
 PHOTO = "现场查封银行账户清单"
 DPI = 150
+LEFT = Qt.MouseButton.LeftButton
 
 
 def _picture(lines: list[str]) -> Any:
@@ -189,3 +190,128 @@ def test_picture_highlight_and_copy(qtbot, desk: OpenWorkspace, recognised: dict
     inside = _pixels(viewer.rendered_image(), box)
     assert sum(map(_marked, inside)) > len(inside) // 4
     assert _copy(qtbot, viewer) == page.text and viewer.copy_message.text() == "已复制图片文字（识别文字）。"
+    # Its recognised line is selected with the mouse as on a page (the picture is scaled to the window).
+    qtbot.mouseClick(viewer.canvas, LEFT, pos=_on_canvas(viewer, *_middle(page.lines[0].box)))
+    assert viewer.selected_text() == page.lines[0].text and viewer.passage_for_mark() == page.lines[0].text
+
+
+def test_term_split_over_two_recognised_lines_is_found_and_marked(
+    qtbot, desk: OpenWorkspace, recognised: dict[str, int]
+) -> None:
+    record = recognised["查封笔录"]
+    split = SCANNED[0][-2:] + SCANNED[1][:2]  # 义务本院: the end of line 1 and the start of line 2
+    assert ocr.run(desk).failed == []
+    [page] = [p for p in ocr.recognised_pages(desk, record) if p.page == 2]
+    assert "\n" in page.text and split not in page.text  # the page's text breaks the term at its line
+    tail, head = term_boxes(page.lines, split)
+    assert tail[1] == pytest.approx(page.lines[0].box[1]) and tail[2] == pytest.approx(page.lines[0].box[2])
+    assert head[0] == pytest.approx(page.lines[1].box[0]) and head[3] == pytest.approx(page.lines[1].box[3])
+
+    # Full-text search sees it (the index joins Chinese text across line breaks) and names the page.
+    [hit] = [h for h in cases.search(desk, split) if h.ref_id == record]
+    assert (hit.page, hit.recognised) == (2, True)
+
+    dialog = _open(qtbot, desk, record, find=split, page=hit.page)
+    viewer = dialog.viewer
+    assert viewer.found_pages() == [2] and viewer.page_index == 1
+    assert viewer.recognised_hit_count() == 1 and viewer.highlight_count() == 1  # one place, two boxes
+    image = viewer.rendered_image()
+    for box in (tail, head):
+        inside = _pixels(image, box)
+        assert sum(map(_marked, inside)) > len(inside) // 4
+    dialog.close()
+
+
+def _on_canvas(viewer: DocumentViewer, fx: float, fy: float) -> QPoint:
+    """Where a point of the page (fractions, origin top left) is on the canvas: QLabel centres the pixmap
+    across and puts it at the top."""
+    size = viewer.canvas.pixmap().deviceIndependentSize()
+    left = (viewer.canvas.width() - round(size.width())) // 2
+    return QPoint(left + round(fx * size.width()), round(fy * size.height()))
+
+
+def _middle(box: tuple[float, float, float, float]) -> tuple[float, float]:
+    return (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+
+
+def _selected_blue(viewer: DocumentViewer, box: tuple[float, float, float, float]) -> bool:
+    """The canvas shows the selection's blue over (the paper of) the line's box."""
+    inside = _pixels(viewer.canvas.pixmap().toImage(), box)
+    blue = QColor(SELECTED)
+    near = [c for c in inside if all(abs(a - b) <= 16 for a, b in zip(c.getRgb()[:3], blue.getRgb()[:3], strict=True))]
+    return len(near) > len(inside) // 4
+
+
+def test_recognised_and_text_layer_lines_are_selected_with_the_mouse_and_copied(
+    qtbot, desk: OpenWorkspace, recognised: dict[str, int]
+) -> None:
+    record = recognised["查封笔录"]
+    assert ocr.run(desk).failed == []
+    [page] = [p for p in ocr.recognised_pages(desk, record) if p.page == 2]
+    one, two = page.lines
+    dialog = _open(qtbot, desk, record)
+    viewer = dialog.viewer
+    viewer.go_to_page(1)
+    canvas = viewer.canvas
+    assert [line.text for line in viewer.page_lines()] == [one.text, two.text]
+
+    # A click on line 2 selects it, painted blue; Ctrl+C copies it (not the page), and says so.
+    qtbot.mouseClick(canvas, LEFT, pos=_on_canvas(viewer, *_middle(two.box)))
+    assert viewer.selected_text() == two.text and _selected_blue(viewer, two.box)
+    assert not _selected_blue(viewer, one.box)
+    assert not any(map(_marked, _pixels(viewer.rendered_image(), two.box)))  # the page itself is unchanged
+    assert viewer.copy_message.text() == "已选中 1 行。按 Ctrl+C 复制。"  # an admin: no marks to take them
+    QApplication.clipboard().clear()
+    qtbot.keyClick(viewer.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == two.text
+    assert viewer.copy_message.text() == "已复制选中的 1 行（识别文字）。"
+    assert viewer.passage_for_mark() == two.text
+
+    # A drag from line 2 up to line 1 takes both, in reading order; a click in the margin clears it.
+    qtbot.mousePress(canvas, LEFT, pos=_on_canvas(viewer, *_middle(two.box)))
+    qtbot.mouseMove(canvas, _on_canvas(viewer, one.box[0] + 0.01, one.box[1] + 0.01))
+    qtbot.mouseRelease(canvas, LEFT, pos=_on_canvas(viewer, one.box[0] + 0.01, one.box[1] + 0.01))
+    assert viewer.selected_text() == one.text + "\n" + two.text
+    assert _selected_blue(viewer, one.box) and _selected_blue(viewer, two.box)
+    qtbot.mouseClick(canvas, LEFT, pos=_on_canvas(viewer, *_middle(one.box)))
+    assert viewer.selected_text() == one.text
+    qtbot.mouseClick(canvas, LEFT, Qt.KeyboardModifier.ShiftModifier, _on_canvas(viewer, *_middle(two.box)))
+    assert viewer.selected_text() == one.text + "\n" + two.text  # Shift+click extends the selection
+    qtbot.mouseClick(canvas, LEFT, pos=_on_canvas(viewer, 0.5, 0.97))
+    assert viewer.selected_lines() == [] and viewer.passage_for_mark() == ""
+    assert not _selected_blue(viewer, two.box)
+    QApplication.clipboard().setText("剪贴板原有内容")
+    qtbot.keyClick(viewer.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == "剪贴板原有内容"  # nothing selected: nothing copied
+    qtbot.keyClick(viewer.scroll, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert viewer.selected_text() == page.text
+
+    # Turning the page drops the selection; page 1's text layer has lines of its own to select.
+    viewer.go_to_page(0)
+    assert viewer.selected_lines() == []
+    [layer] = [line for line in viewer.page_lines() if LAYER in line.text]
+    qtbot.mouseClick(canvas, LEFT, pos=_on_canvas(viewer, *_middle(layer.box)))
+    assert viewer.selected_text() == layer.text
+    qtbot.keyClick(viewer.scroll, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == layer.text and viewer.copy_message.text() == "已复制选中的 1 行。"
+    viewer.go_to_page(2)  # the blank scan: nothing to select
+    qtbot.mouseClick(canvas, LEFT, pos=_on_canvas(viewer, 0.5, 0.3))
+    assert viewer.page_lines() == [] and viewer.selected_lines() == []
+    dialog.close()
+
+
+def test_a_new_marks_passage_is_the_line_holding_the_search_term(
+    qtbot, desk: OpenWorkspace, recognised: dict[str, int]
+) -> None:
+    record = recognised["查封笔录"]
+    assert ocr.run(desk).failed == []
+    [page] = [p for p in ocr.recognised_pages(desk, record) if p.page == 2]
+    dialog = _open(qtbot, desk, record, find=TERM)
+    assert dialog.viewer.page_index == 1 and dialog.viewer.passage_for_mark() == page.lines[1].text
+    dialog.viewer.go_to_page(0)
+    assert dialog.viewer.passage_for_mark() == ""  # the term is not on page 1
+    dialog.close()
+    split = SCANNED[0][-2:] + SCANNED[1][:2]
+    dialog = _open(qtbot, desk, record, find=split)
+    assert dialog.viewer.passage_for_mark() == page.text  # both lines hold a part of it
+    dialog.close()

@@ -10,6 +10,11 @@ text on a worker) is modal, so the two never run at once.
 Pages without a text layer (scans, pictures) that OCR has read come with their recognised text and line boxes
 (`services.ocr.recognised_pages`, read by the dialog's worker): a search term is highlighted there from the
 line boxes, and "copy page text" copies the text layer or, without one, the recognised text.
+
+On a page with text (its layer, or what OCR read) the reader selects whole lines with the mouse: a click takes
+the line under it, a drag the lines from there to where the button is let go (in reading order), Ctrl+A all of
+the page's; Ctrl+C copies them and a new reading mark takes them as its passage (`passage_for_mark`). Lines, not
+characters: OCR keeps one box per line, and a text layer's lines are PDFium's rectangles of its text.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 from reviewdesk import file_paths
 from reviewdesk.casefiles import pdfium
 from reviewdesk.casefiles.text import DOCX, PDF, decode_text, docx_text
-from reviewdesk.ocr.term_boxes import Box, term_boxes
+from reviewdesk.ocr.engine import Line
+from reviewdesk.ocr.term_boxes import Box, lines_with_term, term_occurrences
 from ui import file_dialogs
 from ui.models.cases import media_type_label, size_text, text_status_label
 from ui.path_messages import path_message
@@ -28,6 +34,7 @@ from ui.qt import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QHBoxLayout,
     QImage,
     QKeySequence,
@@ -58,6 +65,8 @@ ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 
 MAX_PIXELS = 40_000_000  # a rendered page never exceeds ~160 MB of RGBX, whatever the zoom
 SCREEN_DPI = 96
 HIGHLIGHT = "#ffe14d"  # the search term, as a highlighter pen marks it
+SELECTED = "#a8c8ff"  # selected lines, the blue of a text selection
+NEAR = 0.012  # a click this close to a line (fraction of the page) takes it; farther off clears the selection
 
 
 def render_pdf_page(page: Any, scale: float) -> QImage:
@@ -98,6 +107,7 @@ class DocumentViewer(QWidget):
     KIND_NONE, KIND_PDF, KIND_IMAGE, KIND_TEXT, KIND_UNSUPPORTED = range(5)
 
     page_changed = Signal(int, int)  # current page (1-based), pages
+    selection_changed = Signal(int)  # lines selected on the page shown (0: none)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +132,13 @@ class DocumentViewer(QWidget):
         # (page index → boxes as fractions of the page, origin top left: they fit any rendering of it).
         self._recognised: dict[int, RecognisedPage] = {}
         self._ocr_found: dict[int, list[Box]] = {}
+        self._ocr_hits = 0  # occurrences in recognised text (one that runs on to the next line takes two boxes)
         self._layer_text: dict[int, str] = {}  # PDF text layer per page index, read when first asked
+        self._layer_lines: dict[int, list[Line]] = {}  # its lines with their boxes, read when first selected
+        self._selected: tuple[int, int] | None = None  # lines selected on the page shown: anchor, end
+        self._dragging = False
+        self._shown = QImage()  # the page as on the canvas before the selection is painted over it
+        self.marks_take_selection = False  # an expert's window: a new reading mark takes the selection
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
@@ -140,6 +156,7 @@ class DocumentViewer(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #e6e6e6; }")
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.installEventFilter(self)  # selecting lines with the mouse
         # Text (DOCX, plain text).
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -216,6 +233,15 @@ class DocumentViewer(QWidget):
             (QKeySequence("Ctrl+Shift+C"), self.copy_page_text),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        # On the page only: the text view (Word, plain text) copies and selects its own way. (No Esc to clear:
+        # Esc closes the viewer window; a click off the lines clears the selection.)
+        for keys, slot in (
+            (QKeySequence.StandardKey.Copy, self.copy_selection),
+            (QKeySequence.StandardKey.SelectAll, self.select_all_lines),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.scroll)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
@@ -374,11 +400,14 @@ class DocumentViewer(QWidget):
         return found
 
     def _find_in_recognised(self, term: str) -> dict[int, list[Box]]:
-        """Every occurrence of `term` in the recognised lines, as boxes per page index."""
+        """Every occurrence of `term` in the recognised lines (also one running from a line into the next),
+        as boxes per page index."""
         found: dict[int, list[Box]] = {}
+        self._ocr_hits = 0
         for index, page in self._recognised.items():
-            if index < self._pages and (boxes := term_boxes(page.lines, term)):
-                found[index] = boxes
+            if index < self._pages and (occurrences := term_occurrences(page.lines, term)):
+                found[index] = [box for pieces in occurrences for _line, box in pieces]
+                self._ocr_hits += len(occurrences)
         return found
 
     def _highlight_text(self, term: str) -> None:
@@ -411,7 +440,7 @@ class DocumentViewer(QWidget):
 
     def recognised_hit_count(self) -> int:
         """Occurrences marked in recognised text (from OCR line boxes)."""
-        return sum(len(boxes) for boxes in self._ocr_found.values())
+        return self._ocr_hits
 
     @staticmethod
     def _page_list(pages: list[int]) -> str:
@@ -536,6 +565,174 @@ class DocumentViewer(QWidget):
             said = self.tr("Copied the text of page {page}.").format(page=number)
         self.copy_message.show_ok(said)
 
+    # -- selecting lines ---------------------------------------------------------------------------------
+    def page_lines(self, index: int | None = None) -> list[Line]:
+        """The lines of a page that can be selected, in reading order: its text layer's, else what OCR read;
+        none for a page with neither (or a document without pages shown as pictures)."""
+        index = self._page if index is None else index
+        text, recognised = self.page_text(index)
+        if not text.strip():
+            return []
+        if recognised:
+            return [line for line in self._recognised[index].lines if line.text.strip()]
+        if index not in self._layer_lines:
+            self._layer_lines[index] = self._read_layer_lines(index)
+        return self._layer_lines[index]
+
+    def _read_layer_lines(self, index: int) -> list[Line]:
+        """A PDF page's text layer as lines: PDFium's rectangles of its text (one per line, or per run of one
+        line) and the text inside each, as fractions of the page, origin top left."""
+        lines: list[Line] = []
+        with pdfium.LOCK:
+            page = self._pdf[index]
+            try:
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    for r in range(textpage.count_rects(0, -1)):
+                        left, bottom, right, top = textpage.get_rect(r)
+                        words = textpage.get_text_bounded(left, bottom, right, top)
+                        words = " ".join(words.split())
+                        if words and width > 0 and height > 0:
+                            box = (max(0.0, left / width), max(0.0, 1 - top / height),
+                                   min(1.0, right / width), min(1.0, 1 - bottom / height))
+                            lines.append(Line(words, 1.0, box))
+                finally:
+                    textpage.close()
+            except Exception:  # a damaged text layer: nothing to select, as nothing to search
+                lines = []
+            finally:
+                page.close()
+        return lines
+
+    def selected_lines(self) -> list[Line]:
+        """The lines selected on the page shown, in reading order."""
+        if self._selected is None:
+            return []
+        lines = self.page_lines()
+        low, high = sorted(self._selected)
+        return lines[low : high + 1]
+
+    def selected_text(self) -> str:
+        """The selected lines' text, one line each ("" with none selected)."""
+        return "\n".join(line.text for line in self.selected_lines())
+
+    def _set_selection(self, selection: tuple[int, int] | None, *, repaint: bool = True) -> None:
+        if selection == self._selected:
+            return
+        self._selected = selection
+        if repaint:
+            self._paint_canvas()
+        self.selection_changed.emit(len(self.selected_lines()))
+
+    def select_all_lines(self) -> None:
+        lines = self.page_lines() if self.kind in (self.KIND_PDF, self.KIND_IMAGE) else []
+        if lines:
+            self._set_selection((0, len(lines) - 1))
+            self._say_selected()
+
+    def clear_selection(self) -> None:
+        self._set_selection(None)
+
+    def _say_selected(self) -> None:
+        count = len(self.selected_lines())
+        if count and self.marks_take_selection:
+            self.copy_message.show_ok(
+                self.tr("{n} line(s) selected. Ctrl+C copies them; a new mark takes them as its passage.").format(
+                    n=count
+                )
+            )
+        elif count:
+            self.copy_message.show_ok(self.tr("{n} line(s) selected. Ctrl+C copies them.").format(n=count))
+        else:
+            self.copy_message.clear_message()
+
+    def copy_selection(self) -> None:
+        """Put the selected lines on the clipboard and say so (nothing selected: nothing changes)."""
+        text = self.selected_text()
+        if not text:
+            return
+        QApplication.clipboard().setText(text)
+        count = len(self.selected_lines())
+        if self.page_text()[1]:
+            said = self.tr("Copied {n} selected line(s) (recognised text).").format(n=count)
+        else:
+            said = self.tr("Copied {n} selected line(s).").format(n=count)
+        self.copy_message.show_ok(said)
+
+    def passage_for_mark(self) -> str:
+        """What a new mark on the page shown offers as its passage: the selected lines; else the page's lines
+        that hold the search term; else (Word, plain text) the text selected there; else nothing."""
+        if self.kind == self.KIND_TEXT:
+            return self.text.textCursor().selectedText().replace("\u2029", "\n").strip()
+        if self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
+            return ""
+        if selected := self.selected_text():
+            return selected
+        if self.find_term:
+            lines = self.page_lines()
+            return "\n".join(lines[i].text for i in lines_with_term(lines, self.find_term))
+        return ""
+
+    def _page_point(self, x: float, y: float) -> tuple[float, float] | None:
+        """A point of the canvas as fractions of the page shown on it (the pixmap is centred, at the top)."""
+        pixmap = self.canvas.pixmap()
+        if pixmap is None or pixmap.isNull():
+            return None
+        size = pixmap.deviceIndependentSize()
+        if size.width() <= 0 or size.height() <= 0:
+            return None
+        area = self.canvas.contentsRect()
+        left = area.left() + max(0, (area.width() - round(size.width())) // 2)
+        return (x - left) / size.width(), (y - area.top()) / size.height()
+
+    @staticmethod
+    def _line_at(lines: list[Line], point: tuple[float, float], *, near: float | None) -> int | None:
+        """The line under the point, or the nearest: first by height (the row the pointer is in), then
+        across. With `near`, None when the nearest is farther off than that."""
+        fx, fy = point
+        best: tuple[float, float, int] | None = None
+        for number, line in enumerate(lines):
+            x0, y0, x1, y1 = line.box
+            key = (max(0.0, y0 - fy, fy - y1), max(0.0, x0 - fx, fx - x1), number)
+            if best is None or key < best:
+                best = key
+        if best is None or (near is not None and (best[0] > near or best[1] > near)):
+            return None
+        return best[2]
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Mouse on the page: a press takes the line under it (or clears the selection off the lines), a drag
+        extends the selection to the line the pointer is nearest."""
+        if watched is not self.canvas or self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
+            return super().eventFilter(watched, event)
+        kind = event.type()
+        left = Qt.MouseButton.LeftButton
+        if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and event.button() == left:
+            self.scroll.setFocus(Qt.FocusReason.MouseFocusReason)  # so Ctrl+C reaches the page's shortcut
+            lines = self.page_lines()
+            point = self._page_point(event.position().x(), event.position().y())
+            hit = None if point is None else self._line_at(lines, point, near=NEAR)
+            if hit is not None and event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self._selected:
+                self._set_selection((self._selected[0], hit))
+            else:
+                self._set_selection(None if hit is None else (hit, hit))
+            self._dragging = hit is not None
+            if hit is None:  # what is selected is said on release: the line showing it would move the page
+                self._say_selected()
+            return True
+        if kind == QEvent.Type.MouseMove and self._dragging and event.buttons() & left:
+            point = self._page_point(event.position().x(), event.position().y())
+            hit = None if point is None else self._line_at(self.page_lines(), point, near=None)
+            if hit is not None and self._selected is not None:
+                self._set_selection((self._selected[0], hit))
+            return True
+        if kind == QEvent.Type.MouseButtonRelease and event.button() == left and self._dragging:
+            self._dragging = False
+            self._say_selected()
+            return True
+        return super().eventFilter(watched, event)
+
     def _unsupported(self, message: str) -> None:
         self.kind = self.KIND_UNSUPPORTED
         self.message.setText(message)
@@ -566,7 +763,12 @@ class DocumentViewer(QWidget):
         self._layer_hits = 0
         self._recognised = {}
         self._ocr_found = {}
+        self._ocr_hits = 0
         self._layer_text = {}
+        self._layer_lines = {}
+        self._shown = QImage()
+        self._dragging = False
+        self._set_selection(None, repaint=False)
         self.copy_message.clear_message()
         self.text.setExtraSelections([])
         self._page = self._pages = 0
@@ -601,6 +803,8 @@ class DocumentViewer(QWidget):
             return
         self._page = index
         self.copy_message.clear_message()  # it named the page copied before
+        self._dragging = False
+        self._set_selection(None, repaint=False)  # the new page is painted below
         self.page_box.blockSignals(True)
         self.page_box.setValue(index + 1)
         self.page_box.blockSignals(False)
@@ -677,24 +881,44 @@ class DocumentViewer(QWidget):
                 page.close()
         self._mark_hits(image, width, height)
         image.setDevicePixelRatio(ratio)
-        self._image = image
-        self.canvas.setPixmap(QPixmap.fromImage(image))
+        self._image = self._shown = image
+        self._paint_canvas()
         self._update_tools()
         self.page_changed.emit(self._page + 1, self._pages)
 
     def _show_image(self) -> None:
         zoom = self._effective_zoom()
         if abs(zoom - 1.0) < 0.001:
-            pixmap = QPixmap.fromImage(self._image)
+            self._shown = self._image
         else:
             size = self._image.size() * zoom
-            pixmap = QPixmap.fromImage(
-                self._image.scaled(
-                    size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-                )
+            self._shown = self._image.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
-        self.canvas.setPixmap(pixmap)
+        self._paint_canvas()
         self._update_tools()
+
+    def _paint_canvas(self) -> None:
+        """The page as shown (`_shown`) on the canvas, the selected lines painted over a copy of it."""
+        lines = self.selected_lines()
+        if not lines or self._shown.isNull():
+            self.canvas.setPixmap(QPixmap.fromImage(self._shown))
+            return
+        from ui.qt import QColor, QPainter, QRectF
+
+        image = self._shown.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(self._shown.devicePixelRatio())
+        width, height = image.width(), image.height()
+        painter = QPainter(image)
+        try:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            for line in lines:
+                x0, y0, x1, y1 = line.box
+                painter.fillRect(QRectF(x0 * width - 2, y0 * height - 2, (x1 - x0) * width + 4,
+                                        (y1 - y0) * height + 4), QColor(SELECTED))
+        finally:
+            painter.end()
+        self.canvas.setPixmap(QPixmap.fromImage(image))
 
     def _update_tools(self) -> None:
         paged = self.kind == self.KIND_PDF
@@ -773,6 +997,9 @@ class DocumentViewerDialog(QDialog):
         self.marks_panel = reading_marks_panel.for_expert(ws, document_id)
         if self.marks_panel is not None:
             self.viewer.page_changed.connect(self.marks_panel.set_page)
+            self.viewer.selection_changed.connect(self.marks_panel.set_selected_lines)
+            self.marks_panel.passage_source = self.viewer.passage_for_mark
+            self.viewer.marks_take_selection = True
             self.marks_panel.page_requested.connect(lambda page: self.viewer.go_to_page(page - 1))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

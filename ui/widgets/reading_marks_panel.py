@@ -1,7 +1,9 @@
 """The expert's reading marks (私人标注) on the document open in the viewer: a narrow panel beside the page.
 
 Thin over services.reading_marks: it lists the expert's own marks of this document, marks the page shown, edits
-a note, removes a mark after asking, and a double-click turns the viewer to the mark's page. Only experts mark;
+a note, removes a mark after asking, and a double-click turns the viewer to the mark's page. A new mark's
+passage is offered by the viewer (`passage_source`: the lines selected on the page, or those holding the search
+term), and the expert may change it before saving. Only experts mark;
 the dialog builds the panel for them alone (`for_expert`). What the service refuses is said in the user's
 language (ui.i18n.error_text), and the dialog stays open so nothing typed is lost.
 """
@@ -111,6 +113,9 @@ class ReadingMarksPanel(QWidget):
         self.ws: OpenWorkspace | None = ws
         self.document_id = document_id
         self.page = 1  # the page the viewer shows (documents without pages are marked on page 1)
+        self.selected_lines = 0  # lines the expert selected on that page (the viewer's selection_changed)
+        # What a new mark offers as its passage (the viewer's passage_for_mark); none: an empty passage.
+        self.passage_source: Callable[[], str] | None = None
         self.marks: list[MarkInfo] = []
         self.dialog: MarkDialog | None = None
         title = QLabel(self.tr("My marks"))
@@ -210,7 +215,23 @@ class ReadingMarksPanel(QWidget):
     def set_page(self, page: int, _pages: int = 0) -> None:
         """The viewer's page changed (its page_changed signal: page, pages)."""
         self.page = max(1, page)
-        self.add_button.setText(self.tr("Mark this page ({page})").format(page=self.page))
+        self._update_add_button()
+
+    def set_selected_lines(self, count: int) -> None:
+        """The viewer's selection changed (its selection_changed signal: lines selected)."""
+        self.selected_lines = max(0, count)
+        self._update_add_button()
+
+    def _update_add_button(self) -> None:
+        if self.selected_lines:
+            self.add_button.setText(self.tr("Mark the selected lines ({page})").format(page=self.page))
+            self.add_button.setToolTip(
+                self.tr("Add a note on the page shown, with the selected lines as its passage (only you can "
+                        "see it)")
+            )
+        else:
+            self.add_button.setText(self.tr("Mark this page ({page})").format(page=self.page))
+            self.add_button.setToolTip(self.tr("Add a note on the page shown (only you can see it)"))
 
     def _go_to(self, item: QListWidgetItem) -> None:
         mark = next((m for m in self.marks if m.id == item.data(MARK_ID)), None)
@@ -236,11 +257,13 @@ class ReadingMarksPanel(QWidget):
             return
         ws, document_id, page = self.ws, self.document_id, self.page
         added: list[MarkInfo] = []
+        passage = self.passage_source() if self.passage_source is not None else ""
 
         def save(note: str, passage: str) -> str | None:
             return self._attempt(lambda: added.append(reading_marks.add_mark(ws, document_id, page, note, passage)))
 
-        self._open(MarkDialog(self, self.tr("Mark page {page}").format(page=page), page, save), added)
+        dialog = MarkDialog(self, self.tr("Mark page {page}").format(page=page), page, save, passage=passage)
+        self._open(dialog, added)
 
     def edit_selected(self) -> None:
         from reviewdesk.services import reading_marks
