@@ -2174,6 +2174,22 @@ Evidence: {evidence}</source>
         <translation>已复制第 {page} 页文字。</translation>
     </message>
     <message>
+        <source>{n} line(s) selected. Ctrl+C copies them; a new mark takes them as its passage.</source>
+        <translation>已选中 {n} 行。按 Ctrl+C 复制；新建标注时作为所标段落。</translation>
+    </message>
+    <message>
+        <source>{n} line(s) selected. Ctrl+C copies them.</source>
+        <translation>已选中 {n} 行。按 Ctrl+C 复制。</translation>
+    </message>
+    <message>
+        <source>Copied {n} selected line(s) (recognised text).</source>
+        <translation>已复制选中的 {n} 行（识别文字）。</translation>
+    </message>
+    <message>
+        <source>Copied {n} selected line(s).</source>
+        <translation>已复制选中的 {n} 行。</translation>
+    </message>
+    <message>
         <source>No document open.</source>
         <translation>未打开文件。</translation>
     </message>
@@ -5499,6 +5515,14 @@ Cases not yet concluded are skipped. Choose the formats:</source>
     <message>
         <source>Passage: {text}</source>
         <translation>所标段落：{text}</translation>
+    </message>
+    <message>
+        <source>Mark the selected lines ({page})</source>
+        <translation>标注选中的行（第{page}页）</translation>
+    </message>
+    <message>
+        <source>Add a note on the page shown, with the selected lines as its passage (only you can see it)</source>
+        <translation>在当前页添加标注，选中的行作为所标段落（仅您本人可见）</translation>
     </message>
     <message>
         <source>Mark this page ({page})</source>
