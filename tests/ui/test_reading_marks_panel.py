@@ -224,7 +224,7 @@ def test_a_new_mark_takes_the_selected_lines_or_the_search_terms_line_as_its_pas
 
     pdf = long_pdf()
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
-                         _pages(pdf))
+                         pdf_page_count(pdf))
     me = panel.login(panel.members[0])
     dialog = _open(qtbot, me, doc)
     viewer, marks = dialog.viewer, dialog.marks_panel
