@@ -41,7 +41,7 @@ def _without_memory_patterns() -> None:
     """Build RapidOCR's onnxruntime sessions with `enable_mem_pattern` off (its arena is already off).
 
     A memory pattern plans, per input shape, one block for a run's tensors; pages and line crops come in ever
-    other shapes (why that costs this much was not traced further). In bench/ocr.py (3 pages at 150 and at 300 dpi, this
+    different shapes (why that costs this much was not traced further). In bench/ocr.py (3 pages at 150 and at 300 dpi, this
     2-core machine, quiet) peak RSS fell from 1,001 and 1,036 MiB to 817 MiB, accuracy unchanged (99.52 %),
     pages per minute alike. RapidOCR 1.4.4 fixes its session options in one static method, so that is
     wrapped (before its sessions are made); were it gone in another version, the engine runs as it comes."""
