@@ -163,3 +163,17 @@ def test_referral_and_special_deadlines_at_the_edges(world: OpenWorkspace) -> No
     other = next(r for r in special.ranking(world, DEMO_CAMPAIGN) if r.qualifies and r.category != top.category)
     counted = special.create_special(world, DEMO_CAMPAIGN, other.category, "整改", "5个工作日", today=MONDAY)
     assert counted.deadline == "2026-10-10"
+
+
+def test_the_calendar_note_names_only_the_unknown_years_a_count_crossed() -> None:
+    """What the 移送整改 forms say after a service counted a deadline (ui/dialogs/followup_forms.py)."""
+    from reviewdesk.followup.dates import counts_workdays
+    from reviewdesk.followup.workdays import add_workdays, calendar_note
+
+    assert calendar_note(date(2026, 9, 28), date(2026, 10, 12)) == ""
+    counted = add_workdays(date(2026, 12, 28), 10)
+    assert counted.day == date(2027, 1, 11)
+    assert calendar_note(date(2026, 12, 28), counted.day) == counted.note != ""
+    assert calendar_note(date(2027, 1, 4), date(2027, 1, 4)) == ""  # nothing counted
+    assert [counts_workdays(v) for v in ("10个工作日", "15 workdays", "3工作日", "2027-01-15", "", None)] == [
+        True, True, True, False, False, False]

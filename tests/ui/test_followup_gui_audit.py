@@ -150,3 +150,66 @@ def test_every_model_filled_from_the_demo_passes_the_model_tester(qtbot, demo_ws
     fine = next(r for r in range(items.rowCount()) if items.row_at(r).due is None)
     assert items.data(items.index(fine, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert items.data(items.index(overdue, items.columnCount() - 1)) == "已逾期"
+
+
+# -- a year the calendar does not know: the deadline is counted Monday to Friday, and the UI says so ----------------
+def test_deadlines_counted_into_an_unknown_year_are_said_to_be_estimates(qtbot, world, monkeypatch):
+    from reviewdesk.followup.workdays import known_year
+    from tests.ui.test_followup_gui import _freeze
+
+    assert not known_year(2027)
+    made = generating.generate(world, str(_cases(world)[4]), DEMO_CAMPAIGN)
+    items = [i["id"] for i in made.items]
+    for item in items[:2]:
+        rectification.report(world, item, "已整改")
+    _freeze(monkeypatch, "2026-12-28")  # a Monday: ten working days reach 2027
+    page = _page(qtbot, world)
+    tab = page.register("rectification")
+
+    def send_back(item: int, deadline: str) -> str:
+        select_row(tab.table, tab.model.row_of(item))
+        _click(qtbot, tab.send_back_button)
+        form = tab.form
+        form.fields["reason"].setPlainText("佐证材料不完整")
+        form.fields["deadline"].setText(deadline)
+        _click(qtbot, form.save_button)
+        _wait_closed(qtbot, form)
+        _settle(qtbot, page)
+        return page.message.text()
+
+    # 29, 30, 31, 1月1日 (a Friday, counted: 2027 is not known), 4–8, 11.
+    said = send_back(items[0], "10个工作日")
+    assert rectification.show_item(world, items[0]).deadline == "2027-01-11"
+    assert "2027年的法定节假日安排尚未收录" in said and "周一至周五" in said
+    said = send_back(items[1], "2027-03-01")  # a date as given: nothing was counted, nothing to say
+    assert rectification.show_item(world, items[1]).status == "sent_back" and "尚未收录" not in said
+
+    objection_tab = page.register("objection")
+    page.tabs.setCurrentWidget(objection_tab)
+    page.activate()
+    _settle(qtbot, page)
+    _click(qtbot, objection_tab.add_button)
+    form = objection_tab.form
+    form.fields["case"].setCurrentIndex(form.fields["case"].findData(str(_cases(world)[4])))
+    form.fields["objector"].setText("兰州市城关区人民法院")
+    form.fields["grounds"].setPlainText("认定事实有误")
+    form.fields["delivered_on"].setText("2026-12-21")
+    _click(qtbot, form.save_button)
+    _wait_closed(qtbot, form)
+    _settle(qtbot, page)
+    assert objections.list_objections(world, DEMO_CAMPAIGN)[0].deadline == "2027-01-04"
+    assert "2027年的法定节假日安排尚未收录" in page.message.text()
+
+    referral_tab = page.register("referral")
+    page.tabs.setCurrentWidget(referral_tab)
+    page.activate()
+    _settle(qtbot, page)
+    select_row(referral_tab.table, 0)
+    _click(qtbot, referral_tab.letter_button)
+    form = referral_tab.form
+    _click(qtbot, form.save_button)  # the default feedback period, 15 working days from today
+    _answer(qtbot, form, yes=True)
+    _wait_closed(qtbot, form)
+    _settle(qtbot, page)
+    assert referrals.list_referrals(world, DEMO_CAMPAIGN)[0].feedback_deadline == "2027-01-18"
+    assert "2027年的法定节假日安排尚未收录" in page.message.text()
