@@ -383,3 +383,34 @@ def test_rectification_history_rows_belong_to_their_item(world: OpenWorkspace) -
     assert rectification.show_item(world, second).status == "open"
     assert rectification.show_item(world, first, today=date(2027, 1, 18)).due is None  # reported: nothing owed
     assert rectification.show_item(world, second, today=date(2027, 1, 18)).due == "overdue"
+
+
+def test_a_second_recheck_replaces_the_first_reissue_and_numbers_are_never_shared(world: OpenWorkspace) -> None:
+    """Opinion numbers and re-issued numbers share one sequence per prefix and year: a first issue after a
+    re-issue takes the next number, not the re-issue's; a later 复核 replaces the re-issued opinion."""
+    from reviewdesk.services import documents
+    from tests.test_followup_more_papers import _changed_objection, _leader
+
+    first = _changed_objection(world)  # the opinion is numbered, then re-issued
+    case = _cases(world)[4]
+    assert first.replaces and first.reissued_number and first.replaces != first.reissued_number
+    other = _cases(world)[5]
+    fresh = documents.render_opinion(world, str(other), "pdf", DEMO_CAMPAIGN)
+    assert fresh.number not in (first.replaces, first.reissued_number)
+    o = objections.add_objection(world, str(case), "兰州市城关区人民法院", "再次异议", received_on="2026-10-12",
+                                 delivered_on="2026-09-25", admit_reason="复核后的意见书新收到", campaign_id=DEMO_CAMPAIGN)
+    assert o.from_version == 2
+    again = deliberation.ConclusionInput(
+        outcome="flawed", grade="合格", grade_reason="再次复核调整等次",
+        findings=[deliberation.FindingInput(deliberation.deliberation(world, str(case), DEMO_CAMPAIGN)
+                                            .conclusion.findings[0].category,  # type: ignore[union-attr]
+                                            "未告知当事人申请回避的权利", "卷1第5页", basis_reason="复核时查阅卷宗发现")],
+        majority_view="经再次复核，调整为合格。", minority_view="无",
+        correction_required=True, correction_deadline="2027-02-15")
+    with world.workspace.open(_leader(world, case), DEMO_PASSWORD) as leader:
+        second = objections.decide(leader, o.id, "changed", "再次复核", conclusion=again)
+    assert (second.from_version, second.to_version, second.replaces) == (2, 3, first.reissued_number)
+    numbers = [first.replaces, first.reissued_number, fresh.number, second.reissued_number]
+    assert len(set(numbers)) == 4, numbers
+    assert [k["version"] for k in objections.conclusion_versions(world, str(case), DEMO_CAMPAIGN)] == [1, 2]
+    assert documents.render_opinion(world, str(case), "pdf", DEMO_CAMPAIGN).number == second.reissued_number
