@@ -414,3 +414,16 @@ def test_a_second_recheck_replaces_the_first_reissue_and_numbers_are_never_share
     assert len(set(numbers)) == 4, numbers
     assert [k["version"] for k in objections.conclusion_versions(world, str(case), DEMO_CAMPAIGN)] == [1, 2]
     assert documents.render_opinion(world, str(case), "pdf", DEMO_CAMPAIGN).number == second.reissued_number
+
+
+def test_evidence_files_are_kept_encrypted_inside_the_store(world: OpenWorkspace) -> None:
+    """佐证材料 are stored like case documents: in the SQLCipher store, never as loose or plaintext files."""
+    item = generating.generate(world, str(_cases(world)[5]), DEMO_CAMPAIGN).items[0]["id"]
+    marker = "整改佐证材料-唯一标记-7F3A9C".encode()
+    before = {p for p in world.workspace.folder.rglob("*") if p.is_file()}
+    shown = rectification.report(world, item, "已整改", evidence=[("佐证.pdf", b"%PDF-1.4 " + marker * 50)])
+    assert rectification.evidence_file(world, shown.evidence[0]["id"])[2].endswith(marker)
+    after = {p for p in world.workspace.folder.rglob("*") if p.is_file()}
+    assert not any("佐证" in p.name for p in after - before)  # no loose copy
+    for path in after:
+        assert marker not in path.read_bytes(), path
