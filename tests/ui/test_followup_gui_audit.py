@@ -213,3 +213,17 @@ def test_deadlines_counted_into_an_unknown_year_are_said_to_be_estimates(qtbot, 
     _settle(qtbot, page)
     assert referrals.list_referrals(world, DEMO_CAMPAIGN)[0].feedback_deadline == "2027-01-18"
     assert "2027年的法定节假日安排尚未收录" in page.message.text()
+
+
+def test_the_home_due_box_says_when_due_soon_reaches_an_unknown_year_and_not_otherwise(qtbot, demo_ws, main_window, monkeypatch):
+    from tests.ui.test_followup_gui import _freeze, _home_due_box
+
+    _freeze(monkeypatch, "2026-12-28")  # five working days reach 2027-01-04
+    window, box = _home_due_box(qtbot, main_window(demo_ws))
+    qtbot.waitUntil(lambda: box.note.isVisible(), timeout=20000)
+    assert "2027年的法定节假日安排尚未收录" in box.note.text()
+    assert box.count("rectification", "overdue") >= 1  # the counts are still shown beside it
+    _freeze(monkeypatch, "2026-10-15")  # inside 2026, which the calendar knows: nothing to say
+    window.pages["home"].load_due()
+    qtbot.waitUntil(lambda: not box.note.isVisible(), timeout=20000)
+    assert box.note.text() == ""
