@@ -135,7 +135,9 @@ def test_no_problem_with_procedural_deductions_says_so_without_denying_them(demo
     assert f.verdict.outcome_reason and f.verdict.outcome_reason in five
 
 
-def test_preview_is_a_draft_that_issues_no_number(demo_ws: OpenWorkspace) -> None:
+def test_preview_is_a_draft_that_issues_no_number(plain_demo_ws: OpenWorkspace) -> None:
+    # Without the demo's follow-up records: its 复核 re-issued an opinion, which took the first number.
+    demo_ws = plain_demo_ws
     external_id, _ = _concluded(demo_ws)[0]
     draft = documents.render_opinion(demo_ws, external_id, "pdf", draft=True)
     assert draft.number is None and documents.opinion_number(demo_ws, external_id) is None

@@ -19,6 +19,11 @@ def parse_date(value: str, field: str) -> date:
                               message_zh=f"日期请写成 YYYY-MM-DD 格式，而不是“{value}”") from None
 
 
+def counts_workdays(value: str | None) -> bool:
+    """Whether a deadline is given as N working days, so the calendar counts it (not a date taken as given)."""
+    return bool(_WORKDAYS.match(str(value or "")))
+
+
 def parse_deadline(value: str, field: str, start: date) -> Count:
     """A date, or N working days counted from `start` ("15 workdays", "15工作日")."""
     m = _WORKDAYS.match(str(value))

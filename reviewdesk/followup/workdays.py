@@ -45,6 +45,12 @@ class Count:
         return f"{years}年的法定节假日安排尚未收录，按周一至周五计算工作日，请核对"
 
 
+def calendar_note(start: date, end: date) -> str:
+    """What a count of working days from `start` to `end` must say: the years in between the calendar does not
+    know (counted Monday to Friday), or "" — for the UI, which shows the deadline a service counted."""
+    return Count(end, [y for y in range(start.year, end.year + 1) if not known_year(y)] if end > start else []).note
+
+
 def is_workday(day: date) -> bool:
     return _workday(day)[0]
 

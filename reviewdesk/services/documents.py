@@ -35,6 +35,7 @@ from reviewdesk.store.models import (
     Conclusion,
     Expert,
     OpinionNumber,
+    OpinionReissue,
     PanelMember,
     Role,
     ScoreSheet,
@@ -155,8 +156,12 @@ def _issue_number(s: Session, campaign_id: str, case_id: int, prefix: str, actor
     if existing is not None:
         return existing, False
     moment = clock.now()
-    seq = (s.execute(select(func.max(OpinionNumber.seq)).where(
-        OpinionNumber.prefix == prefix, OpinionNumber.year == moment.year)).scalar() or 0) + 1
+    # One sequence with the re-issued opinions (objections._reissue counts both tables the same way).
+    first = s.execute(select(func.max(OpinionNumber.seq)).where(
+        OpinionNumber.prefix == prefix, OpinionNumber.year == moment.year)).scalar() or 0
+    again = s.execute(select(func.max(OpinionReissue.seq)).where(
+        OpinionReissue.prefix == prefix, OpinionReissue.year == moment.year)).scalar() or 0
+    seq = max(first, again) + 1
     row = OpinionNumber(campaign_id=campaign_id, case_id=case_id, prefix=prefix, year=moment.year, seq=seq,
                         number=f"{prefix}〔{moment.year}〕{seq}号", issued_by=actor, issued_at=moment)
     s.add(row)

@@ -5,6 +5,7 @@ open with the service's message when it is refused (SavingForm); the page refres
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,10 +80,36 @@ class FollowupForm(SavingForm):
         assert isinstance(widget, QLineEdit)
         return widget.text().strip()
 
+    def calendar_note(self, _result: Any) -> str:
+        """For a deadline the service counted in working days into a year the statutory calendar does not know
+        (counted Monday to Friday): the sentence that says so, shown with the saved message; else ""."""
+        return ""
+
     def _focus(self, field: str) -> None:
         widget = self.fields.get(field.split(".")[0])
         if widget is not None:
             widget.setFocus()
+
+
+def _counted_from(deadline: str | None, start: str | None) -> date | None:
+    """The day a deadline given as N working days counts from (`start`, default today); None for a date."""
+    from reviewdesk import clock
+    from reviewdesk.followup.dates import counts_workdays
+
+    if not counts_workdays(deadline):
+        return None
+    try:
+        return date.fromisoformat(start) if start else clock.now().date()
+    except ValueError:
+        return None  # the service refuses the date and says why
+
+
+def _note(counted_from: date | None, deadline: str | None) -> str:
+    from reviewdesk.followup.workdays import calendar_note
+
+    if counted_from is None or not deadline:
+        return ""
+    return calendar_note(counted_from, date.fromisoformat(deadline))
 
 
 def deadline_hint() -> str:
@@ -200,9 +227,13 @@ class SendBackForm(FollowupForm):
 
         ws, item_id = self.ws, self.item_id
         reason, deadline, finding = self.text("reason"), self.text("deadline"), self.text("finding")
+        self.counted_from = _counted_from(deadline, None)
         self.save_in_background(
             lambda: rectification.send_back(ws, item_id, reason, deadline, finding), self.tr("Saving…")
         )
+
+    def calendar_note(self, result: Any) -> str:
+        return _note(self.counted_from, result.deadline)
 
 
 class LetterForm(FollowupForm):
@@ -246,9 +277,14 @@ class LetterForm(FollowupForm):
         body, sent, deadline, officer = (
             self.text(n) or None for n in ("receiving_body", "sent_on", "feedback_deadline", "officer")
         )
+        # No deadline given: the campaign's feedback_days, counted from the day sent.
+        self.counted_from = _counted_from(deadline or "1 workdays", sent)
         self.save_in_background(
             lambda: referrals.issue_letter(ws, rid, body, sent, deadline, officer), self.tr("Saving…")
         )
+
+    def calendar_note(self, result: Any) -> str:
+        return _note(self.counted_from, result.feedback_deadline)
 
 
 class FeedbackForm(FollowupForm):
@@ -321,6 +357,10 @@ class ObjectionForm(FollowupForm):
             ),
             self.tr("Saving…"),
         )
+
+    def calendar_note(self, result: Any) -> str:
+        # The objection period is always counted, from the day the unit received the opinion.
+        return _note(_counted_from("1 workdays", result.delivered_on), result.deadline)
 
 
 class DecideForm(FollowupForm):
@@ -476,10 +516,14 @@ class SpecialForm(FollowupForm):
         category, requirement, deadline, title = (
             self.text(n) for n in ("category", "requirement", "deadline", "title")
         )
+        self.counted_from = _counted_from(deadline, None)
         self.save_in_background(
             lambda: special.create_special(ws, campaign, category, requirement, deadline, title),
             self.tr("Saving…"),
         )
+
+    def calendar_note(self, result: Any) -> str:
+        return _note(self.counted_from, result.deadline)
 
 
 def open_form(form: SavingForm, on_saved: Callable[[Any], None]) -> SavingForm:

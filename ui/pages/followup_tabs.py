@@ -273,8 +273,10 @@ class RegisterTab(QWidget):
     def form_saved(self, done_text: str) -> Callable[[Any], None]:
         keep = self.selected_id
 
-        def saved(_result: Any) -> None:
-            self.page.message.show_ok(done_text)
+        def saved(result: Any) -> None:
+            form = getattr(self, "form", None)  # the form that saved (accepted fires before it closes)
+            note = form.calendar_note(result) if hasattr(form, "calendar_note") and result is not None else ""
+            self.page.message.show_ok(f"{done_text} {note}" if note else done_text)
             self.changed(keep)
 
         return saved

@@ -157,13 +157,19 @@ class HomePage(Page):
             return
         campaign = box.campaign_id
 
-        def fetch(ws: OpenWorkspace) -> dict[str, dict[str, int]]:
+        def fetch(ws: OpenWorkspace) -> tuple[dict[str, dict[str, int]], str]:
+            from reviewdesk import clock
+            from reviewdesk.followup.workdays import calendar_note, soon_limit
             from reviewdesk.services.due import due_counts
+            from reviewdesk.services.followup_settings import get_settings
 
-            return due_counts(ws, campaign)
+            today = clock.now().date()
+            # "Due soon" counted into a year the statutory calendar does not know: Monday to Friday, and said.
+            note = calendar_note(today, soon_limit(today, get_settings(ws, campaign)["due_soon_days"]))
+            return due_counts(ws, campaign, today=today), note
 
         self._due_shown = True
-        self.load_in_background(fetch, box.show_counts, self._failed, kind="due")
+        self.load_in_background(fetch, lambda got: box.show_counts(*got), self._failed, kind="due")
 
     def activate(self) -> None:
         self.load_tasks()

@@ -41,10 +41,16 @@ class DueBox(QFrame):
                 link.clicked.connect(lambda _c=False, r=register, s=state: self.opened.emit(r, s))
                 self.links[(register, state)] = link
                 grid.addWidget(link, row, col)
+        self.note = QLabel()  # the calendar's note for a year it does not know (Chinese, from the core)
+        self.note.setWordWrap(True)
+        self.note.hide()
+        grid.addWidget(self.note, len(REGISTERS) + 1, 0, 1, 4)
         grid.setColumnStretch(3, 1)
         self.show_counts({})
 
-    def show_counts(self, counts: dict[str, dict[str, int]]) -> None:
+    def show_counts(self, counts: dict[str, dict[str, int]], note: str = "") -> None:
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
         for (register, state), link in self.links.items():
             n = counts.get(register, {}).get(state, 0)
             text = (self.tr("{n} due soon") if state == "due_soon" else self.tr("{n} overdue")).format(n=n)

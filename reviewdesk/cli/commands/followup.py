@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reviewdesk import clock
 from reviewdesk.cli.commands.deliberation import _read_json
 from reviewdesk.cli.session import emit_json, open_as_user
 from reviewdesk.errors import ValidationError
 from reviewdesk.followup import objections as objection_rules
 from reviewdesk.followup import rectification as item_rules
 from reviewdesk.followup import referrals as referral_rules
-from reviewdesk.followup.dates import parse_date
+from reviewdesk.followup.dates import counts_workdays, parse_date
+from reviewdesk.followup.workdays import calendar_note
 from reviewdesk.services import (
     deliberation,
     due,
@@ -39,6 +42,17 @@ def _out(args: argparse.Namespace, value: Any, lines: list[str]) -> int:
         for line in lines:
             print(line)
     return 0
+
+
+def _counted(start: str | date | None, deadline: str | None) -> None:
+    """A deadline counted in working days into a year the calendar does not know: say so (on stderr, so the
+    --json shapes stay as documented)."""
+    if not deadline:
+        return
+    day = date.fromisoformat(start) if isinstance(start, str) else start or clock.now().date()
+    note = calendar_note(day, date.fromisoformat(deadline))
+    if note:
+        print(f"note: {note}", file=sys.stderr)
 
 
 def _due(state: str | None) -> str:
@@ -139,6 +153,8 @@ def cmd_rectify_close(args: argparse.Namespace) -> int:
 def cmd_rectify_send_back(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         view = rectification.send_back(opened, args.id, args.reason, args.deadline, args.finding)
+    if counts_workdays(args.deadline):
+        _counted(None, view.deadline)
     return _show_item(args, view)
 
 
@@ -183,6 +199,8 @@ def cmd_referral_show(args: argparse.Namespace) -> int:
 def cmd_referral_letter(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         r = referrals.issue_letter(opened, args.id, args.body, args.sent_on, args.feedback_deadline, args.officer)
+    if args.feedback_deadline is None or counts_workdays(args.feedback_deadline):
+        _counted(r.sent_on, r.feedback_deadline)
     return _show_referral(args, r)
 
 
@@ -203,6 +221,7 @@ def cmd_objection_add(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         o = objections.add_objection(opened, args.case, args.objector, args.grounds, args.received_on,
                                      args.delivered_on, args.admit_reason, args.campaign)
+    _counted(o.delivered_on, o.deadline)  # the objection period is always counted
     return _out(args, o.to_json(), [_objection_line(o)])
 
 
@@ -230,6 +249,8 @@ def _special_line(v: special.SpecialView) -> str:
 def cmd_special_create(args: argparse.Namespace) -> int:
     with open_as_user(args) as opened:
         v = special.create_special(opened, args.campaign, args.category, args.requirement, args.deadline, args.title)
+    if counts_workdays(args.deadline):
+        _counted(None, v.deadline)
     return _out(args, v.to_json(), [_special_line(v)])
 
 
