@@ -65,3 +65,11 @@ class Expected:
             if view.conclusion is not None:
                 done[case.external_id] = view.conclusion
         return cls(chosen, done)
+
+
+def demo_cases(ws: OpenWorkspace) -> list[int]:
+    """The store ids of the demo campaign's first six cases, in panel order (the follow-up tests' cases)."""
+    from reviewdesk.demo import DEMO_CAMPAIGN
+    from reviewdesk.services import assignment
+
+    return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]

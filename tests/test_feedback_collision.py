@@ -9,7 +9,6 @@ import io
 import shutil
 import subprocess
 import zipfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,12 +16,12 @@ import docx
 import pytest
 from sqlalchemy import select
 
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.errors import Conflict, PermissionDenied
 from reviewdesk.roles import Role
 from reviewdesk.services import collision, followup_papers
 from reviewdesk.store.models import CampaignCase, Case, Conclusion
-from reviewdesk.workspace import OpenWorkspace, Workspace
+from reviewdesk.workspace import OpenWorkspace
 from tests.collision_files import credit, officers_xlsx, registry_xlsx
 from tests.packaging import valid_id
 
@@ -45,13 +44,6 @@ def _units_with_conclusions(ws: OpenWorkspace) -> list[str]:
             .join(CampaignCase, (CampaignCase.case_id == Case.id) & (CampaignCase.campaign_id == DEMO_CAMPAIGN))
             .join(Conclusion, (Conclusion.case_id == Case.id) & (Conclusion.campaign_id == DEMO_CAMPAIGN))
             .order_by(Case.unit_code)).scalars()))
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
 
 
 @pytest.fixture

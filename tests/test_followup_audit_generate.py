@@ -7,7 +7,6 @@ does not know is counted Monday to Friday and said; items generated after a spec
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -29,17 +28,7 @@ from reviewdesk.services import (
 )
 from reviewdesk.services import rectification_generate as generating
 from reviewdesk.workspace import OpenWorkspace, Workspace
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
-
-
-def _cases(ws: OpenWorkspace) -> list[int]:
-    return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]
+from tests.campaign_world import demo_cases as _cases
 
 
 def test_items_from_a_received_result_are_its_findings_and_a_conflict_is_refused(

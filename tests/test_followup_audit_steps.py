@@ -6,10 +6,8 @@ the 2026 Spring Festival; who may see and decide an objection."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -36,18 +34,8 @@ from reviewdesk.store.models import (
     Referral,
     User,
 )
-from reviewdesk.workspace import OpenWorkspace, Workspace
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
-
-
-def _cases(ws: OpenWorkspace) -> list[int]:
-    return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]
+from reviewdesk.workspace import OpenWorkspace
+from tests.campaign_world import demo_cases as _cases
 
 
 def _count(ws: OpenWorkspace, model: type, *where: object) -> int:

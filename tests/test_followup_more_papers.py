@@ -7,7 +7,6 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -15,7 +14,7 @@ import pytest
 from docx.oxml.ns import qn
 from sqlalchemy import select
 
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.documents.profile import load_profile
 from reviewdesk.errors import Conflict, PermissionDenied
 from reviewdesk.services import (
@@ -30,17 +29,10 @@ from reviewdesk.services import (
 )
 from reviewdesk.services import rectification_generate as generating
 from reviewdesk.store.models import Expert, PanelMember, User
-from reviewdesk.workspace import OpenWorkspace, Workspace
+from reviewdesk.workspace import OpenWorkspace
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
 PNG_DIR = os.environ.get("REVIEWDESK_PAPER_PNG")  # set to keep one page of each paper as PNG to look at
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
 
 
 def _wrong_case(ws: OpenWorkspace) -> int:

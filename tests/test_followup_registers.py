@@ -5,7 +5,6 @@ admitted) and re-checks that keep the earlier conclusion, special rectifications
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,18 +27,7 @@ from reviewdesk.services import (
 from reviewdesk.services import rectification_generate as generating
 from reviewdesk.store.models import AuditEntry, Expert, PanelMember, User
 from reviewdesk.workspace import OpenWorkspace, Workspace
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    """A private copy of the demo with seven conclusions (5th: wrong with a referral; 6th flawed; 1st at v2)."""
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
-
-
-def _cases(ws: OpenWorkspace) -> list[int]:
-    return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]
+from tests.campaign_world import demo_cases as _cases
 
 
 def _login(ws: OpenWorkspace, name: str) -> OpenWorkspace:

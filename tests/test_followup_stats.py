@@ -3,26 +3,16 @@ outcomes, objections upheld/changed and overdue counts, against the real store."
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN
 from reviewdesk.documents.blocks import Para
 from reviewdesk.documents.followup_stats import load_followup_stats
 from reviewdesk.services import assignment, objections, rectification, referrals, reports
 from reviewdesk.services import rectification_generate as generating
-from reviewdesk.workspace import OpenWorkspace, Workspace
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
+from reviewdesk.workspace import OpenWorkspace
 
 
 def test_statistics_and_report_carry_the_follow_up_figures(world: OpenWorkspace) -> None:

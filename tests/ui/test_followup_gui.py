@@ -6,35 +6,23 @@ REVIEWDESK_SCREENSHOTS=<folder>, one picture of each tab at 1366×768."""
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from reviewdesk import clock
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.services import assignment, due, objections, rectification, referrals, special
 from reviewdesk.services import rectification_generate as generating
-from reviewdesk.workspace import OpenWorkspace, Workspace
+from reviewdesk.workspace import OpenWorkspace
+from tests.campaign_world import demo_cases as _cases
 from ui.models.followup import ObjectionsModel, RectificationModel, ReferralsModel, SpecialsModel
 from ui.pages.followup import FollowupPage
 from ui.qt import QApplication, QMessageBox, QPushButton
 from ui.widgets.common import select_row
 
 SHOTS = os.environ.get("REVIEWDESK_SCREENSHOTS")
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
-
-
-def _cases(ws: OpenWorkspace) -> list[int]:
-    return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]
 
 
 def _external(ws: OpenWorkspace, case_id: int) -> str:
@@ -476,9 +464,11 @@ def test_every_paper_of_the_registers_from_its_tab(qtbot, demo_ws, tmp_path, mon
         tab.preview_dialog = None
         target = tmp_path / f"paper{n}.docx"
         monkeypatch.setattr("ui.pages.opinions.ask_save_path", lambda *_a, t=target: (t, ""))
+        tab.last_paper = None
         tab._paper(make, title, "docx")
         _settle(qtbot, page)
-        qtbot.waitUntil(target.exists, timeout=20000)
+        # The file is written on the worker before the page hears of it: wait for both.
+        qtbot.waitUntil(lambda tab=tab, t=target: t.exists() and tab.last_paper is not None, timeout=20000)
         text = "\n".join(p.text for p in Docx(str(target)).paragraphs)
         assert words in text and tab.last_paper.number and tab.last_paper.number in text, words
 

@@ -5,27 +5,13 @@ from the demo (every state) through the model tester, with overdue rows coloured
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN
 from reviewdesk.services import objections, rectification, referrals
 from reviewdesk.services import rectification_generate as generating
-from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.ui.test_followup_gui import _answer, _cases, _click, _page, _settle, _wait_closed
 from ui.models.followup import OVERDUE
 from ui.qt import QApplication, QMessageBox, Qt
 from ui.widgets.common import select_row
-
-
-@pytest.fixture
-def world(plain_enriched_demo: Path, tmp_path: Path) -> Iterator[OpenWorkspace]:
-    shutil.copytree(plain_enriched_demo, tmp_path / "demo")
-    with Workspace(tmp_path / "demo").open(DEMO_ADMIN, DEMO_PASSWORD) as ws:
-        yield ws
 
 
 def _refused(qtbot, form) -> str:
