@@ -3,7 +3,10 @@ and the figures the services show for it: shared by the statistics and ledger te
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from reviewdesk.demo import DEMO_CAMPAIGN
 from reviewdesk.services import assignment, deliberation, rubrics, selection
@@ -73,3 +76,25 @@ def demo_cases(ws: OpenWorkspace) -> list[int]:
     from reviewdesk.services import assignment
 
     return [v.case.id for v in assignment.panels(ws, DEMO_CAMPAIGN)[:6]]
+
+
+@contextmanager
+def office_received_results(enriched_demo: Path, demo_template: Path, tmp_path: Path
+                            ) -> Iterator[tuple[OpenWorkspace, OpenWorkspace, str]]:
+    """A review-room laptop (the enriched demo) and the office (the demo before the last conclusions) that
+    trusts it and has imported its results package: (laptop, office, the office's recipient)."""
+    import shutil
+
+    from reviewdesk.demo import DEMO_ADMIN, DEMO_PASSWORD
+    from reviewdesk.services import keys, results
+    from reviewdesk.workspace import Workspace
+
+    shutil.copytree(enriched_demo, tmp_path / "laptop")
+    shutil.copytree(demo_template, tmp_path / "office")
+    with Workspace(tmp_path / "laptop").open(DEMO_ADMIN, DEMO_PASSWORD) as laptop, \
+            Workspace(tmp_path / "office").open(DEMO_ADMIN, DEMO_PASSWORD) as office:
+        keys.trust_issuer(office, keys.signing_public_key(laptop), "评查组笔记本 A")
+        recipient = keys.recipient(office)
+        first = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "first.rdpkg")
+        results.import_results(office, Path(first.files[0]))
+        yield laptop, office, recipient

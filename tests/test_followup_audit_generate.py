@@ -29,20 +29,14 @@ from reviewdesk.services import (
 from reviewdesk.services import rectification_generate as generating
 from reviewdesk.workspace import OpenWorkspace, Workspace
 from tests.campaign_world import demo_cases as _cases
+from tests.campaign_world import office_received_results
 
 
 def test_items_from_a_received_result_are_its_findings_and_a_conflict_is_refused(
         enriched_demo: Path, demo_template: Path, tmp_path: Path) -> None:
     from tests.test_results_package import resend_from_another_laptop
 
-    shutil.copytree(enriched_demo, tmp_path / "laptop")
-    shutil.copytree(demo_template, tmp_path / "office")
-    with Workspace(tmp_path / "laptop").open(DEMO_ADMIN, DEMO_PASSWORD) as laptop, \
-            Workspace(tmp_path / "office").open(DEMO_ADMIN, DEMO_PASSWORD) as office:
-        keys.trust_issuer(office, keys.signing_public_key(laptop), "评查组笔记本 A")
-        recipient = keys.recipient(office)
-        first = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "first.rdpkg")
-        results.import_results(office, Path(first.files[0]))
+    with office_received_results(enriched_demo, demo_template, tmp_path) as (laptop, office, recipient):
         wrong = _cases(office)[4]
         external = next(v.case.external_id for v in assignment.panels(office, DEMO_CAMPAIGN) if v.case.id == wrong)
         received = next(c for c in results.received(office, DEMO_CAMPAIGN) if c.case_id == external)

@@ -4,14 +4,13 @@ admitted) and re-checks that keep the earlier conclusion, special rectifications
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from reviewdesk.demo import DEMO_ADMIN, DEMO_CAMPAIGN, DEMO_PASSWORD
+from reviewdesk.demo import DEMO_CAMPAIGN, DEMO_PASSWORD
 from reviewdesk.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from reviewdesk.services import (
     assignment,
@@ -26,8 +25,9 @@ from reviewdesk.services import (
 )
 from reviewdesk.services import rectification_generate as generating
 from reviewdesk.store.models import AuditEntry, Expert, PanelMember, User
-from reviewdesk.workspace import OpenWorkspace, Workspace
+from reviewdesk.workspace import OpenWorkspace
 from tests.campaign_world import demo_cases as _cases
+from tests.campaign_world import office_received_results
 
 
 def _login(ws: OpenWorkspace, name: str) -> OpenWorkspace:
@@ -335,16 +335,9 @@ def test_due_lists_due_soon_and_overdue_per_register_and_unit(world: OpenWorkspa
 def test_generate_from_a_received_result_and_a_superseding_package_flags_it(
         enriched_demo: Path, demo_template: Path, tmp_path: Path) -> None:
     """The office (the demo before the last conclusions) receives the laptop's results (the enriched demo)."""
-    from reviewdesk.services import keys, results
+    from reviewdesk.services import results
 
-    shutil.copytree(enriched_demo, tmp_path / "laptop")
-    shutil.copytree(demo_template, tmp_path / "office")
-    with Workspace(tmp_path / "laptop").open(DEMO_ADMIN, DEMO_PASSWORD) as laptop, \
-            Workspace(tmp_path / "office").open(DEMO_ADMIN, DEMO_PASSWORD) as office:
-        keys.trust_issuer(office, keys.signing_public_key(laptop), "评查组笔记本 A")
-        recipient = keys.recipient(office)
-        first = results.export_results(laptop, DEMO_CAMPAIGN, [recipient], tmp_path / "first.rdpkg")
-        results.import_results(office, Path(first.files[0]))
+    with office_received_results(enriched_demo, demo_template, tmp_path) as (laptop, office, recipient):
         wrong = _cases(office)[4]
         assert deliberation.deliberation(office, str(wrong), DEMO_CAMPAIGN).conclusion is None  # not concluded here
         with pytest.raises(NotFound):
