@@ -19,7 +19,7 @@ characters: OCR keeps one box per line, and a text layer's lines are PDFium's re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewdesk import file_paths
@@ -67,6 +67,33 @@ SCREEN_DPI = 96
 HIGHLIGHT = "#ffe14d"  # the search term, as a highlighter pen marks it
 SELECTED = "#a8c8ff"  # selected lines, the blue of a text selection
 NEAR = 0.012  # a click this close to a line (fraction of the page) takes it; farther off clears the selection
+
+
+class PageCanvas(QLabel):
+    """The label the page is drawn on; its mouse events go to `on_mouse` (the viewer's line selection), the
+    label's own handling when that returns False. A subclass rather than an event filter on the label: a
+    Python event filter is still called while its owner is being destroyed, and a call into a half-destroyed
+    widget can crash the process."""
+
+    def __init__(self, on_mouse: Callable[[Any], bool]) -> None:
+        super().__init__()
+        self._on_mouse = on_mouse
+
+    def mousePressEvent(self, event: Any) -> None:
+        if not self._on_mouse(event):
+            super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:
+        if not self._on_mouse(event):
+            super().mouseDoubleClickEvent(event)
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if not self._on_mouse(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if not self._on_mouse(event):
+            super().mouseReleaseEvent(event)
 
 
 def render_pdf_page(page: Any, scale: float) -> QImage:
@@ -147,7 +174,7 @@ class DocumentViewer(QWidget):
         self.notice.hide()
 
         # Page image (PDF, images).
-        self.canvas = QLabel()
+        self.canvas = PageCanvas(self._canvas_mouse)
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.canvas.setBackgroundRole(self.canvas.backgroundRole())
         self.scroll = QScrollArea()
@@ -156,7 +183,6 @@ class DocumentViewer(QWidget):
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setStyleSheet("QScrollArea { background: #e6e6e6; }")
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.canvas.installEventFilter(self)  # selecting lines with the mouse
         # Text (DOCX, plain text).
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -701,11 +727,11 @@ class DocumentViewer(QWidget):
             return None
         return best[2]
 
-    def eventFilter(self, watched: Any, event: Any) -> bool:
+    def _canvas_mouse(self, event: Any) -> bool:
         """Mouse on the page: a press takes the line under it (or clears the selection off the lines), a drag
-        extends the selection to the line the pointer is nearest."""
-        if watched is not self.canvas or self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
-            return super().eventFilter(watched, event)
+        extends the selection to the line the pointer is nearest. True: the event was used."""
+        if self.kind not in (self.KIND_PDF, self.KIND_IMAGE):
+            return False
         kind = event.type()
         left = Qt.MouseButton.LeftButton
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick) and event.button() == left:
@@ -731,7 +757,7 @@ class DocumentViewer(QWidget):
             self._dragging = False
             self._say_selected()
             return True
-        return super().eventFilter(watched, event)
+        return False
 
     def _unsupported(self, message: str) -> None:
         self.kind = self.KIND_UNSUPPORTED
