@@ -14,6 +14,7 @@ import json
 import secrets
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -338,6 +339,11 @@ def _candidates(s: Session, campaign_id: str) -> Iterator[tuple[str, Candidate]]
     yield from _name_leads(s, campaign_id)
 
 
+def _driver_cursor(s: Session) -> closing[Any]:
+    """A cursor of the driver's connection, inside the session's transaction, closed after its block."""
+    return closing(s.connection().connection.cursor())
+
+
 def _name_leads(s: Session, campaign_id: str) -> Iterator[tuple[str, Candidate]]:
     """A registry person without an identity number is a lead for an officer of the same name when it is
     not someone else (no other birth date) and is placed near them: the same birth date, or registered in the
@@ -348,8 +354,7 @@ def _name_leads(s: Session, campaign_id: str) -> Iterator[tuple[str, Candidate]]
     for name_key, *officer in officers:
         by_name.setdefault(name_key, []).append(tuple(officer))
     # The driver's cursor, in the session's transaction: SQLAlchemy's result rows cost a third more here.
-    cursor = s.connection().connection.cursor()
-    try:
+    with _driver_cursor(s) as cursor:
         cursor.execute(_NAMED_PERSONS, (campaign_id, campaign_id))
         while batch := cursor.fetchmany(BATCH):
             for person_id, name_key, region4, birth, role, post, stake, *company in batch:
@@ -360,8 +365,6 @@ def _name_leads(s: Session, campaign_id: str) -> Iterator[tuple[str, Candidate]]
                         continue
                     yield ("name_birth" if birth is not None else "name_region"), (
                         officer_id, person_id, number, served, name_key, None, role, post, stake, *company)
-    finally:
-        cursor.close()
 
 
 _INSERT_MATCH = ('INSERT INTO collision_matches (campaign_id, officer_id, person_id, "key", kind, basis, rule_id, '
@@ -371,12 +374,9 @@ _INSERT_MATCH = ('INSERT INTO collision_matches (campaign_id, officer_id, person
 def _insert_matches(s: Session, rows: list[tuple[Any, ...]]) -> None:
     """The run's matches, as the driver's executemany of plain tuples in the session's transaction (Core's
     insert of dicts spent as long on its parameters as SQLite on the rows)."""
-    cursor = s.connection().connection.cursor()
-    try:
+    with _driver_cursor(s) as cursor:
         for i in range(0, len(rows), BATCH):
             cursor.executemany(_INSERT_MATCH, rows[i:i + BATCH])
-    finally:
-        cursor.close()
 
 
 def run(ws: OpenWorkspace, campaign_id: str, *, progress: ProgressFn | None = None,

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
 from reviewdesk.documents import opinion as opinion_doc
-from reviewdesk.documents import records
+from reviewdesk.documents import opinion_numbers, records
 from reviewdesk.documents.blocks import Document
 from reviewdesk.documents.facts import CaseFacts, load_case_facts
 from reviewdesk.documents.profile import Profile, load_profile
@@ -35,7 +35,6 @@ from reviewdesk.store.models import (
     Conclusion,
     Expert,
     OpinionNumber,
-    OpinionReissue,
     PanelMember,
     Role,
     ScoreSheet,
@@ -156,12 +155,7 @@ def _issue_number(s: Session, campaign_id: str, case_id: int, prefix: str, actor
     if existing is not None:
         return existing, False
     moment = clock.now()
-    # One sequence with the re-issued opinions (objections._reissue counts both tables the same way).
-    first = s.execute(select(func.max(OpinionNumber.seq)).where(
-        OpinionNumber.prefix == prefix, OpinionNumber.year == moment.year)).scalar() or 0
-    again = s.execute(select(func.max(OpinionReissue.seq)).where(
-        OpinionReissue.prefix == prefix, OpinionReissue.year == moment.year)).scalar() or 0
-    seq = max(first, again) + 1
+    seq = opinion_numbers.next_seq(s, prefix, moment.year)
     row = OpinionNumber(campaign_id=campaign_id, case_id=case_id, prefix=prefix, year=moment.year, seq=seq,
                         number=f"{prefix}〔{moment.year}〕{seq}号", issued_by=actor, issued_at=moment)
     s.add(row)

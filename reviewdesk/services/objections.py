@@ -10,10 +10,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewdesk import clock
+from reviewdesk.documents import opinion_numbers
 from reviewdesk.documents.profile import load_profile
 from reviewdesk.errors import Conflict, NotFound, ValidationError
 from reviewdesk.followup import objections as rules
@@ -178,11 +179,7 @@ def _reissue(s: Session, o: Objection, version: int, actor: str) -> OpinionReiss
     """The re-issued opinion's number: next in the opinion prefix and year, shared with first issues."""
     prefix = load_profile().number_prefix
     moment = clock.now()
-    first = s.execute(select(func.max(OpinionNumber.seq)).where(
-        OpinionNumber.prefix == prefix, OpinionNumber.year == moment.year)).scalar() or 0
-    again = s.execute(select(func.max(OpinionReissue.seq)).where(
-        OpinionReissue.prefix == prefix, OpinionReissue.year == moment.year)).scalar() or 0
-    seq = max(first, again) + 1
+    seq = opinion_numbers.next_seq(s, prefix, moment.year)
     previous = s.execute(select(OpinionReissue.number).where(
         OpinionReissue.campaign_id == o.campaign_id, OpinionReissue.case_id == o.case_id)
         .order_by(OpinionReissue.id.desc())).scalars().first()
