@@ -27,6 +27,18 @@ from ui.worker import wait_for_jobs
 LEFT = Qt.MouseButton.LeftButton
 
 
+def open_score_form(qtbot, me: OpenWorkspace) -> ScoringPage:
+    """The scoring page of an expert whose sheet is open, at 1366×768, once its form shows."""
+    page = ScoringPage(me)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.activate()
+    qtbot.waitUntil(lambda: page.score_stack.currentIndex() == 1 and page.form.rows["A1"].evidence.isVisible(),
+                    timeout=10000)
+    return page
+
+
 @pytest.fixture
 def panel(admin_ws: OpenWorkspace, login_as: Callable[[str], OpenWorkspace]) -> Panel:
     return make_panel(admin_ws, login_as)
@@ -62,13 +74,7 @@ def test_references_are_links_marks_are_offered_and_unresolved_ones_warn(qtbot, 
     scoring.certify(me, panel.case_ref)
     mark = reading_marks.add_mark(me, record, 2, "笔录未载明询问起止时间")
     assert mark.reference == "卷1第2页"
-    page = ScoringPage(me)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    page.activate()
-    qtbot.waitUntil(lambda: page.score_stack.currentIndex() == 1 and page.form.rows["A1"].evidence.isVisible(),
-                    timeout=10000)
+    page = open_score_form(qtbot, me)
     form = page.form
 
     # A typed reference becomes a link naming the document and its own page; it opens the viewer there.

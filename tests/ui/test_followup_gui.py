@@ -278,16 +278,22 @@ def test_referral_letter_is_previewed_as_a_draft(qtbot, world, monkeypatch):
     tab.preview_dialog.reject()
 
 
-def test_objection_and_its_recheck_by_the_office(qtbot, world, qtmodeltester):
-    case = _cases(world)[5]
-    page = _page(qtbot, world, "objection")
-    tab = page.register("objection")
+def _fill_objection(qtbot, tab, case: int, delivered_on: str):
+    """The objection form, opened from its tab and filled in for `case` (the opinion delivered on that day)."""
     _click(qtbot, tab.add_button)
     form = tab.form
     form.fields["case"].setCurrentIndex(form.fields["case"].findData(str(case)))
     form.fields["objector"].setText("兰州市城关区人民法院")
     form.fields["grounds"].setPlainText("认定事实有误")
-    form.fields["delivered_on"].setText(clock.now().date().isoformat())
+    form.fields["delivered_on"].setText(delivered_on)
+    return form
+
+
+def test_objection_and_its_recheck_by_the_office(qtbot, world, qtmodeltester):
+    case = _cases(world)[5]
+    page = _page(qtbot, world, "objection")
+    tab = page.register("objection")
+    form = _fill_objection(qtbot, tab, case, clock.now().date().isoformat())
     _click(qtbot, form.save_button)
     _wait_closed(qtbot, form)
     _settle(qtbot, page)

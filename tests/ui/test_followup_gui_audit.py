@@ -8,7 +8,7 @@ from __future__ import annotations
 from reviewdesk.demo import DEMO_CAMPAIGN
 from reviewdesk.services import objections, rectification, referrals
 from reviewdesk.services import rectification_generate as generating
-from tests.ui.test_followup_gui import _answer, _cases, _click, _page, _settle, _wait_closed
+from tests.ui.test_followup_gui import _answer, _cases, _click, _fill_objection, _page, _settle, _wait_closed
 from ui.models.followup import OVERDUE
 from ui.qt import QApplication, QMessageBox, Qt
 from ui.widgets.common import select_row
@@ -24,12 +24,8 @@ def test_a_late_objection_is_refused_in_its_form_then_admitted_with_a_reason(qtb
     case = _cases(world)[4]
     page = _page(qtbot, world, "objection")
     tab = page.register("objection")
-    _click(qtbot, tab.add_button)
-    form = tab.form
-    form.fields["case"].setCurrentIndex(form.fields["case"].findData(str(case)))
-    form.fields["objector"].setText("兰州市城关区人民法院")
-    form.fields["grounds"].setPlainText("认定事实有误")
-    form.fields["delivered_on"].setText("2026-09-25")  # 10 working days end 2026-10-15 (National Day between)
+    # 10 working days from 2026-09-25 end 2026-10-15 (National Day between)
+    form = _fill_objection(qtbot, tab, case, "2026-09-25")
     form.fields["received_on"].setText("2026-10-16")
     _click(qtbot, form.save_button)
     said = _refused(qtbot, form)
@@ -174,12 +170,7 @@ def test_deadlines_counted_into_an_unknown_year_are_said_to_be_estimates(qtbot, 
     page.tabs.setCurrentWidget(objection_tab)
     page.activate()
     _settle(qtbot, page)
-    _click(qtbot, objection_tab.add_button)
-    form = objection_tab.form
-    form.fields["case"].setCurrentIndex(form.fields["case"].findData(str(_cases(world)[4])))
-    form.fields["objector"].setText("兰州市城关区人民法院")
-    form.fields["grounds"].setPlainText("认定事实有误")
-    form.fields["delivered_on"].setText("2026-12-21")
+    form = _fill_objection(qtbot, objection_tab, _cases(world)[4], "2026-12-21")
     _click(qtbot, form.save_button)
     _wait_closed(qtbot, form)
     _settle(qtbot, page)

@@ -17,6 +17,7 @@ from tests.case_files import pdf_page_count, store_document
 from tests.test_scoring_sheets import Panel, make_panel
 from tests.test_search_hits import long_pdf
 from tests.ui.conftest import type_chinese
+from tests.ui.test_evidence_links import open_score_form
 from tests.ui.test_screen_fit import _fits
 from ui.qt import QApplication, QDialogButtonBox, QMessageBox, QPoint, QRect, QSize, Qt, QWidget
 from ui.widgets.document_viewer import DocumentViewerDialog
@@ -182,20 +183,13 @@ def test_another_experts_mark_cannot_be_reached_and_an_admin_has_no_panel(qtbot,
 
 def test_a_mark_made_from_the_score_form_is_offered_as_evidence_at_once(qtbot, panel: Panel) -> None:
     from reviewdesk.services import scoring
-    from ui.pages.scoring import ScoringPage
 
     pdf = long_pdf()
     doc = store_document(panel.admin, panel.case_id, "cases/C1/01-询问笔录.pdf", "询问笔录", "application/pdf", pdf,
                          pdf_page_count(pdf))
     me = panel.login(panel.members[0])
     scoring.certify(me, panel.case_ref)
-    page = ScoringPage(me)
-    qtbot.addWidget(page)
-    page.resize(1366, 768)
-    page.show()
-    page.activate()
-    qtbot.waitUntil(lambda: page.score_stack.currentIndex() == 1 and page.form.rows["A1"].evidence.isVisible(),
-                    timeout=10000)
+    page = open_score_form(qtbot, me)
     a1 = page.form.rows["A1"]
     assert page.form.marks == [] and not a1.marks_button.isVisible()  # nothing to cite yet
     page.open_page(doc, 2)  # what a 卷1第2页 link does
