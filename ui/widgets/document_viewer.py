@@ -96,6 +96,16 @@ class PageCanvas(QLabel):
             super().mouseReleaseEvent(event)
 
 
+def _fill_boxes(painter: Any, image: QImage, boxes: Sequence[Box], colour: str, pad: int) -> None:
+    """Fill boxes given as fractions of the page (origin top left) on `image`, `pad` pixels wider each way."""
+    from ui.qt import QColor, QRectF
+
+    width, height = image.width(), image.height()
+    for x0, y0, x1, y1 in boxes:
+        painter.fillRect(QRectF(x0 * width - pad, y0 * height - pad, (x1 - x0) * width + 2 * pad,
+                                (y1 - y0) * height + 2 * pad), QColor(colour))
+
+
 def render_pdf_page(page: Any, scale: float) -> QImage:
     """One pypdfium2 page as a QImage: RGBX bytes from PDFium, copied so Qt owns the pixels."""
     width, height = page.get_size()
@@ -540,10 +550,7 @@ class DocumentViewer(QWidget):
                     painter.fillRect(QRectF(left * scale - 1, (page_height - top) * scale - 1,
                                             (right - left) * scale + 2, (top - bottom) * scale + 2),
                                      QColor(HIGHLIGHT))
-            width, height = image.width(), image.height()
-            for x0, y0, x1, y1 in boxes:
-                painter.fillRect(QRectF(x0 * width - 1, y0 * height - 1, (x1 - x0) * width + 2,
-                                        (y1 - y0) * height + 2), QColor(HIGHLIGHT))
+            _fill_boxes(painter, image, boxes, HIGHLIGHT, 1)
         finally:
             painter.end()
 
@@ -930,18 +937,14 @@ class DocumentViewer(QWidget):
         if not lines or self._shown.isNull():
             self.canvas.setPixmap(QPixmap.fromImage(self._shown))
             return
-        from ui.qt import QColor, QPainter, QRectF
+        from ui.qt import QPainter
 
         image = self._shown.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(self._shown.devicePixelRatio())
-        width, height = image.width(), image.height()
         painter = QPainter(image)
         try:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
-            for line in lines:
-                x0, y0, x1, y1 = line.box
-                painter.fillRect(QRectF(x0 * width - 2, y0 * height - 2, (x1 - x0) * width + 4,
-                                        (y1 - y0) * height + 4), QColor(SELECTED))
+            _fill_boxes(painter, image, [line.box for line in lines], SELECTED, 2)
         finally:
             painter.end()
         self.canvas.setPixmap(QPixmap.fromImage(image))
