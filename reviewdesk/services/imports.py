@@ -40,6 +40,7 @@ from reviewdesk.store.models import (
     Unit,
     WorkstationKey,
 )
+from reviewdesk.store.writeback import early_writeback
 from reviewdesk.workspace import OpenWorkspace
 
 REFUSAL_ZH = {
@@ -251,6 +252,13 @@ class _Counter:
 
 
 def _store(
+    ch: Change, manifest: Manifest, files: Iterable[tuple[FileRecord, Iterator[bytes]]], counter: _Counter, update_existing: bool
+) -> _Stored:
+    with early_writeback(manifest.total_size):  # the commit then finds little of the files left to flush
+        return _store_cases_and_files(ch, manifest, files, counter, update_existing)
+
+
+def _store_cases_and_files(
     ch: Change, manifest: Manifest, files: Iterable[tuple[FileRecord, Iterator[bytes]]], counter: _Counter, update_existing: bool
 ) -> _Stored:
     session = ch.session
