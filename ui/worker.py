@@ -41,7 +41,7 @@ class Job:
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
     ) -> None:
-        self.context = context
+        self.context: QObject | None = context
         # The function is held here too, so the worker never drops the last reference to what it reaches:
         # a QObject's wrapper freed off its own thread can crash the UI thread.
         self.fn: Callable[[], Any] | None = fn
@@ -53,27 +53,38 @@ class _Relay(QObject):
     """Lives on the UI thread for the app's lifetime; workers emit through it, so delivery is queued there."""
 
     delivered = Signal(object)  # (job id, failed, result or exception)
+    reported = Signal(object)  # (context, slot, arguments): progress, see progress_to
 
     def __init__(self) -> None:
         super().__init__()
         self.jobs: dict[int, Job] = {}
         self.ids = itertools.count(1)
         self.delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self.reported.connect(self._report, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _report(self, message: tuple[QObject, Callable[..., None], tuple[Any, ...]]) -> None:
+        context, slot, args = message
+        if Shiboken.isValid(context):
+            slot(*args)
 
     @Slot(object)
     def _deliver(self, message: tuple[int, bool, Any]) -> None:
         job_id, failed, value = message
         job = self.jobs.pop(job_id, None)
-        if job is not None:
-            job.fn = None
-        if job is None or not Shiboken.isValid(job.context):
+        if job is None:
+            return
+        # Emptied first: a page keeps its last job, which must not keep the page (a cycle) once it has ended.
+        context, on_done, on_error = job.context, job.on_done, job.on_error
+        job.context = job.fn = job.on_done = job.on_error = None
+        if not Shiboken.isValid(context):
             return  # its window was closed (or the app locked) meanwhile: nobody to tell
         if not failed:
-            if job.on_done is not None:
-                job.on_done(value)
+            if on_done is not None:
+                on_done(value)
         elif isinstance(value, BaseException):
-            if job.on_error is not None:
-                job.on_error(value)  # first, so the page leaves its busy state
+            if on_error is not None:
+                on_error(value)  # first, so the page leaves its busy state
             if crash.is_unexpected(value):  # a bug, not a refusal: logged and told in the crash dialog
                 crash.report_unexpected(value, "in a background job")
 
@@ -132,6 +143,18 @@ def run_job(
         _running += 1
     QThreadPool.globalInstance().start(_Runnable(fn, relay, job_id))
     return job
+
+
+def progress_to(context: QObject, slot: Callable[..., None]) -> Callable[..., None]:
+    """A function a job calls on its worker thread to report progress: each call runs `slot(*args)` on the UI
+    thread, before the job's result (one queue carries both), and not at all once `context` is gone. Made on
+    the UI thread; the job's function holds it, so the worker never drops the last reference to `context`."""
+    relay = _the_relay()
+
+    def report(*args: Any) -> None:
+        relay.reported.emit((context, slot, args))
+
+    return report
 
 
 def busy_count() -> int:

@@ -158,7 +158,7 @@ def test_wizard_imports_a_package_with_progress(qtbot, make_page, admin_ws, offi
     assert page.model.rowCount() == 0 and page.import_button.isVisible()
     wizard = wizard_of(qtbot, page)
     seen: list[int] = []
-    wizard.relay.progressed.connect(lambda _p: seen.append(wizard.bar.value()))
+    wizard.bar.valueChanged.connect(seen.append)
     run_wizard(qtbot, wizard, path)
 
     result = wizard.result_value

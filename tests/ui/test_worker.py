@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from ui.qt import QApplication, QEvent, QTimer, QWidget
-from ui.worker import busy_count, run_job, wait_for_jobs
+from ui.worker import busy_count, progress_to, run_job, wait_for_jobs
 
 
 @pytest.fixture
@@ -53,6 +53,30 @@ def test_result_on_the_ui_thread_error_to_on_error_and_nothing_for_a_closed_wind
     gate.set()
     _drain(qtbot)
     assert sorted(seen) == [("done", 42, True), ("error", "ZeroDivisionError", True)]
+
+
+def test_progress_arrives_on_the_ui_thread_before_the_result_and_not_after_the_window_went(qtbot) -> None:
+    window, closed = QWidget(), QWidget()
+    qtbot.addWidget(window)
+    main = threading.current_thread()
+    seen: list[object] = []
+    report = progress_to(window, lambda done, total: seen.append((done, total, threading.current_thread() is main)))
+    unheard = progress_to(closed, lambda *args: seen.append("closed"))
+    gate = threading.Event()
+
+    def work() -> str:
+        for n in range(1, 4):
+            report(n, 3)
+        gate.wait(5)
+        unheard(1, 1)
+        return "end"
+
+    run_job(work, window, seen.append)
+    closed.deleteLater()
+    _delete_closed()
+    gate.set()
+    _drain(qtbot)
+    assert seen == [(1, 3, True), (2, 3, True), (3, 3, True), "end"]
 
 
 def test_many_jobs_with_windows_closing_while_the_collector_runs(qtbot, collecting) -> None:

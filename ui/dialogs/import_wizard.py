@@ -7,8 +7,10 @@ it then raises ImportCancelled and the store is left exactly as it was.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,7 +29,6 @@ from ui.qt import (
     QLayout,
     QLineEdit,
     QMessageBox,
-    QObject,
     QProgressBar,
     QPushButton,
     Qt,
@@ -119,12 +120,6 @@ def rejection_advice(code: str) -> str:
     )
 
 
-class _ProgressRelay(QObject):
-    """Created on the UI thread; emitted from the worker, so the connection is queued to the UI thread."""
-
-    progressed = Signal(object)
-
-
 class ImportWizard(QDialog):
     """Pick the package, give its passphrase if it has one, import with progress, then say what happened."""
 
@@ -143,9 +138,6 @@ class ImportWizard(QDialog):
         self.result_value: ImportResult | None = None
         self.last_error: BaseException | None = None
         self.box: QMessageBox | None = None  # the last message box opened (tests read it)
-        # No parent (like ui.worker's relay): the worker may still emit through it after this dialog is gone.
-        self.relay = _ProgressRelay()
-        self.relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("e.g. D:\\评查\\城关区法院.rdpkg"))
@@ -250,7 +242,7 @@ class ImportWizard(QDialog):
 
     def start(self, update_existing: bool = False) -> None:
         from reviewdesk.services.imports import import_package
-        from ui.worker import run_job
+        from ui.worker import progress_to, run_job
 
         if self.ws is None or self._running:
             return
@@ -270,7 +262,8 @@ class ImportWizard(QDialog):
         self._last_permille = self._last_files = -1
         self._set_running(True)
         cancel = self._cancel.is_set
-        report = self._report
+        # Made per run, not kept on the dialog: a dialog holding it would be a cycle that outlives its window.
+        report = functools.partial(self._report, progress_to(self, self._on_progress))
 
         def job() -> ImportResult:
             return import_package(
@@ -285,7 +278,7 @@ class ImportWizard(QDialog):
 
         run_job(job, self, self._done, self._failed)
 
-    def _report(self, progress: Progress) -> None:
+    def _report(self, send: Callable[[Progress], None], progress: Progress) -> None:
         """Worker thread: pass on a change of at least 0.1 % or a finished file, at most ~30 times a second."""
         permille = PROGRESS_STEPS * progress.bytes_done // progress.bytes_total if progress.bytes_total else 0
         now = time.monotonic()
@@ -295,7 +288,7 @@ class ImportWizard(QDialog):
         if not final and now - self._last_emit < 0.03 and progress.files_done == self._last_files:
             return
         self._last_permille, self._last_files, self._last_emit = permille, progress.files_done, now
-        self.relay.progressed.emit(progress)
+        send(progress)
 
     def _on_progress(self, progress: Progress) -> None:
         if not self._running:

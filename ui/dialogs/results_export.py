@@ -26,7 +26,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QObject,
     QPlainTextEdit,
     QPushButton,
     QStandardPaths,
@@ -38,7 +37,7 @@ from ui.qt import (
 )
 from ui.widgets.common import ERROR_STYLE, OK_STYLE, MessageLine, SteadyProgress, heading, note
 from ui.widgets.file_places import remember_folder, start_folder
-from ui.worker import run_job
+from ui.worker import progress_to, run_job
 
 if TYPE_CHECKING:
     from reviewdesk.services.results import ExportResult
@@ -63,12 +62,6 @@ def recipient_problems(text: str) -> tuple[list[str], list[int]]:
         except ValueError:
             bad.append(number)
     return good, bad
-
-
-class _Relay(QObject):
-    """Carries pack progress from the worker thread to the dialog (a queued signal)."""
-
-    changed = Signal(object, object)  # bytes done, bytes total (Python ints: may exceed 2**31)
 
 
 
@@ -262,15 +255,7 @@ class ResultsExportDialog(QDialog):
         recipients = self.recipient_list()
         issuer = self.issuer.text().strip() or None
         campaign_id = self.campaign_id
-        relay = _Relay(self)
-        relay.changed.connect(self._on_progress)
-
-        def report(done: int, total: int) -> None:
-            try:
-                relay.changed.emit(done, total)
-            except RuntimeError:
-                pass  # the dialog is gone (the app locked): nobody to tell
-
+        report = progress_to(self, self._on_progress)  # bytes done, bytes total
         self.message.clear_message()
         self.form.setEnabled(False)
         self._show_progress()

@@ -20,26 +20,18 @@ from ui.qt import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QObject,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
-    Signal,
 )
 from ui.widgets.common import MessageLine, fit_columns, note, row_table
-from ui.worker import run_job
+from ui.worker import progress_to, run_job
 
 if TYPE_CHECKING:
     from reviewdesk.collision.results import MatchRow
     from reviewdesk.workspace import OpenWorkspace
     from ui.dialogs.reason import ReasonDialog
-
-
-class _Progress(QObject):
-    """Lives on the UI thread; the worker emits through it (queued), so the bar updates on the UI thread."""
-
-    moved = Signal(str, int)
 
 
 class CollisionTab(QWidget):
@@ -51,8 +43,6 @@ class CollisionTab(QWidget):
         self.is_admin = ws is not None and ws.actor.role == Role.ADMIN
         self.campaign_id: str | None = None
         self._cancel = threading.Event()
-        self._progress = _Progress(self)
-        self._progress.moved.connect(self._moved)
         self.dialog: ReasonDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(note(self.tr(
@@ -182,9 +172,10 @@ class CollisionTab(QWidget):
 
         ws, campaign, chosen = self.ws, self.campaign_id, Path(path)
         service = collision.import_officers if which == "officers" else collision.import_registry
+        progress = progress_to(self, self._moved)
 
         def work() -> object:
-            return service(ws, campaign, chosen.read_bytes(), chosen.name, progress=self._progress.moved.emit,
+            return service(ws, campaign, chosen.read_bytes(), chosen.name, progress=progress,
                            cancel=self._cancel.is_set)
 
         def done(result: Any) -> None:
@@ -212,8 +203,8 @@ class CollisionTab(QWidget):
                 hits=summary.hits, leads=summary.leads, pending=summary.pending))
             self.refresh()
 
-        self._start(lambda: collision.run(ws, campaign, progress=self._progress.moved.emit,
-                                          cancel=self._cancel.is_set), done)
+        progress = progress_to(self, self._moved)
+        self._start(lambda: collision.run(ws, campaign, progress=progress, cancel=self._cancel.is_set), done)
 
     def _start(self, work: Callable[[], object], done: Callable[[Any], None]) -> None:
         self._cancel.clear()

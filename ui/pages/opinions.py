@@ -26,7 +26,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QObject,
     QProgressDialog,
     QPushButton,
     Qt,
@@ -50,7 +49,7 @@ from ui.widgets.common import (
     warn,
 )
 from ui.widgets.file_places import remember_folder, start_folder
-from ui.worker import run_job
+from ui.worker import progress_to, run_job
 
 if TYPE_CHECKING:
     from reviewdesk.services.documents import BatchResult, OpinionRow, Rendered
@@ -86,12 +85,6 @@ def with_suffix(parent: QWidget, path: str, suffix: str) -> Path | None:
     if check.path is None:
         warn(parent, QCoreApplication.translate("PathMessages", "Cannot save there"), path_message(check))
     return check.path
-
-
-class _ProgressRelay(QObject):
-    """Carries batch progress from the worker thread to the page (a queued signal)."""
-
-    changed = Signal(int, int)
 
 
 
@@ -533,25 +526,16 @@ class OpinionsPage(CampaignJobPage):
         progress.setMinimumWidth(360)
         progress.show()
         self.progress_dialog = progress
-        relay = _ProgressRelay(self)
-        relay.changed.connect(self._batch_progress)
-
-        def report(done: int, total: int) -> None:
-            try:
-                relay.changed.emit(done, total)
-            except RuntimeError:
-                pass  # the page is gone (the app locked): nobody to tell
+        report = progress_to(self, self._batch_progress)  # done, total
 
         def done(result: BatchResult) -> None:
             self._finish()
             self._close_progress()
-            relay.deleteLater()
             self._batch_done(result)
 
         def failed(err: BaseException) -> None:
             self._finish()
             self._close_progress()
-            relay.deleteLater()
             self.message.show_error(error_text(err))
 
         self.message.clear_message()

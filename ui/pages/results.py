@@ -26,7 +26,6 @@ from ui.qt import (
     QLabel,
     QMenu,
     QMessageBox,
-    QObject,
     QProgressDialog,
     QPushButton,
     QSizePolicy,
@@ -34,7 +33,6 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
     QWidget,
-    Signal,
     Slot,
 )
 from ui.widgets.campaign_combo import CampaignCombo
@@ -50,6 +48,7 @@ from ui.widgets.common import (
     select_row,
 )
 from ui.widgets.file_places import remember_folder, start_folder
+from ui.worker import progress_to
 
 if TYPE_CHECKING:
     from reviewdesk.results.merge import ReceivedCase
@@ -103,12 +102,6 @@ def rejection_text(code: str, reason: str) -> str:
         "ResultsPage",
         "The package does not meet the rules for results packages. Send the details to the review team and "
         "ask them to export it again. Nothing was stored."))
-
-
-class _Relay(QObject):
-    """Created on the UI thread; emitted from the worker, so delivery is queued to the UI thread."""
-
-    progressed = Signal(object)
 
 
 class ResultsPage(CampaignJobPage):
@@ -414,8 +407,7 @@ class ResultsPage(CampaignJobPage):
         self._last_path = path
 
         self._cancel.clear()
-        relay = _Relay(self)
-        relay.progressed.connect(self._on_progress)
+        progressed = progress_to(self, self._on_progress)
         self._last_emit = 0.0
 
         def report(progress: Progress) -> None:
@@ -423,23 +415,12 @@ class ResultsPage(CampaignJobPage):
             if now - self._last_emit < 0.03 and progress.files_done < progress.files_total:
                 return
             self._last_emit = now
-            try:
-                relay.progressed.emit(progress)
-            except RuntimeError:
-                pass  # the page is gone (the app locked)
-
-        def done(result: ResultsImport) -> None:
-            relay.deleteLater()
-            self._imported(result)
-
-        def failed(err: BaseException) -> None:
-            relay.deleteLater()
-            self._import_failed(err)
+            progressed(progress)
 
         self._show_progress()
         self._run(lambda: results.import_results(ws, path, allow_unsigned=allow_unsigned, progress=report,
                                                  cancel=self._cancel.is_set),
-                  self.tr("Importing the results package…"), done, failed)
+                  self.tr("Importing the results package…"), self._imported, self._import_failed)
 
     def _show_progress(self) -> None:
         progress = QProgressDialog(self.tr("Checking the package…"), self.tr("Cancel"), 0, 0, self)

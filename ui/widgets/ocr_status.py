@@ -13,8 +13,8 @@ import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ui.qt import QHBoxLayout, QLabel, QObject, QPushButton, QTimer, QWidget, Signal
-from ui.worker import Job, run_job
+from ui.qt import QHBoxLayout, QLabel, QPushButton, QTimer, QWidget, Signal
+from ui.worker import Job, progress_to, run_job
 
 if TYPE_CHECKING:
     from reviewdesk.services.ocr import RunProgress
@@ -23,12 +23,6 @@ if TYPE_CHECKING:
 START_DELAY_MS = 3000  # after log-in, once the first page is shown
 AUTO_START = True  # tests/ui/conftest.py turns it off: a GUI test should not OCR the demo's scans meanwhile
 LOW_PRIORITY = 10  # nice value of the worker thread (Linux; elsewhere the run keeps the normal priority)
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the UI thread (a queued signal)."""
-
-    moved = Signal(int, int, int, int)
 
 
 def _lower_priority() -> None:
@@ -49,8 +43,6 @@ class OcrStatus(QWidget):
         self._stop = threading.Event()
         self._job: Job | None = None
         self.paused = False
-        self._relay = _Progress(self)
-        self._relay.moved.connect(self._show_progress)
         self.label = QLabel()
         self.pause_button = QPushButton(self.tr("Pause recognition"))
         self.pause_button.setFlat(True)
@@ -66,13 +58,13 @@ class OcrStatus(QWidget):
             QTimer.singleShot(delay_ms, self, self.start)
 
     def running(self) -> bool:
-        return self._job is not None and self._job.running
+        return self._job is not None  # cleared when its result (or error) arrives
 
     def start(self) -> None:
         if self.running() or self.paused:
             return
         self._stop.clear()
-        ws, stop, relay = self.ws, self._stop, self._relay
+        ws, stop, show = self.ws, self._stop, progress_to(self, self._show_progress)
 
         def work() -> Any:
             from reviewdesk.services import ocr
@@ -80,7 +72,7 @@ class OcrStatus(QWidget):
             _lower_priority()
 
             def moved(p: RunProgress) -> None:
-                relay.moved.emit(p.file, p.files, p.page, p.pages)
+                show(p.file, p.files, p.page, p.pages)
 
             return ocr.run(ws, progress=moved, should_stop=stop.is_set, threads=1)
 
