@@ -20,7 +20,7 @@ from tests.conftest import ADMIN, ADMIN_PW
 from tests.helpers import ROOT, raw_connect
 from tests.packaging import assemble, new_office_key, sample_contents
 
-TABLES = ("cases", "documents", "document_chunks", "packages", "case_parties", "search_index", "campaigns", "units")
+TABLES = ("cases", "documents", "document_chunks", "packages", "case_parties", "search_index", "search_index_cases", "campaigns", "units")
 KILL_POINTS = 8
 
 

@@ -23,7 +23,7 @@ def _counts(ws: OpenWorkspace) -> dict[str, int]:
     try:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("cases", "documents", "document_chunks", "packages", "case_parties", "case_handlers", "search_index", "campaigns", "units")
+            for t in ("cases", "documents", "document_chunks", "packages", "case_parties", "case_handlers", "search_index", "search_index_cases", "campaigns", "units")
         }
     finally:
         conn.close()

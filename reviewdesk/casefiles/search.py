@@ -45,15 +45,31 @@ class Hit:
                 "page": self.page, "recognised": self.recognised}
 
 
+# search_index_cases (migration 0014) says which case each search_index row belongs to, so a search limited
+# to a few cases reads only their rows; every write to search_index goes through these three functions.
 def index(session: Session, kind: str, ref_id: int, case_id: int, title: str, body: str) -> None:
     session.execute(
         text("INSERT INTO search_index (kind, ref_id, case_id, title, body) VALUES (:k, :r, :c, :t, :b)"),
         {"k": kind, "r": ref_id, "c": case_id, "t": title, "b": normalise_for_index(body)},
     )
+    session.execute(text("INSERT INTO search_index_cases (row_id, case_id) VALUES (last_insert_rowid(), :c)"), {"c": case_id})
 
 
 def unindex_case(session: Session, case_id: int) -> None:
-    session.execute(text("DELETE FROM search_index WHERE case_id = :c"), {"c": case_id})
+    session.execute(
+        text("DELETE FROM search_index WHERE rowid IN (SELECT row_id FROM search_index_cases WHERE case_id = :c)"),
+        {"c": case_id},
+    )
+    session.execute(text("DELETE FROM search_index_cases WHERE case_id = :c"), {"c": case_id})
+
+
+def unindex_document(session: Session, document_id: int) -> None:
+    rows = ",".join(str(int(r)) for (r,) in session.execute(
+        text("SELECT rowid FROM search_index WHERE kind = 'document' AND ref_id = :r"), {"r": document_id}
+    ))
+    if rows:
+        session.execute(text(f"DELETE FROM search_index WHERE rowid IN ({rows})"))
+        session.execute(text(f"DELETE FROM search_index_cases WHERE row_id IN ({rows})"))
 
 
 def search(session: Session, query: str, *, case_ids: set[int] | None = None, limit: int = 50) -> list[Hit]:
@@ -61,14 +77,21 @@ def search(session: Session, query: str, *, case_ids: set[int] | None = None, li
     q = " ".join(query.split())
     if not q or (case_ids is not None and not case_ids):
         return []
-    scope = "" if case_ids is None else f" AND search_index.case_id IN ({','.join(str(int(i)) for i in sorted(case_ids))})"
+    # The rows of the cases in scope. A scan (short queries) looks them up one by one. A text match keeps its
+    # own plan and only tests the row ids ("+" keeps SQLite from handing them to FTS5 as lookups: FTS5 would
+    # then rank each one in a query of its own, about 1 ms a row).
+    in_scope = "" if case_ids is None else (
+        "search_index.rowid IN (SELECT row_id FROM search_index_cases WHERE case_id IN "
+        f"({','.join(str(int(i)) for i in sorted(case_ids))}))"
+    )
+    matched_in_scope, scanned_in_scope = (f" AND +{in_scope}", f" AND {in_scope}") if in_scope else ("", "")
     columns = (f"search_index.kind, search_index.ref_id, search_index.case_id, search_index.title, {{snip}}, "
                f"cases.case_number, cases.title, {_PAGE}, documents.text_status")
     if len(q) >= 3:
         phrase = '"' + q.replace('"', '""') + '"'
         sql = (
             f"SELECT {columns.format(snip=_SNIPPET)} {_FROM} "
-            f"WHERE search_index MATCH :q{scope} ORDER BY rank LIMIT :n"
+            f"WHERE search_index MATCH :q{matched_in_scope} ORDER BY rank LIMIT :n"
         )
         params: dict[str, object] = {"q": phrase, "raw": q, "n": limit}
     else:
@@ -78,7 +101,7 @@ def search(session: Session, query: str, *, case_ids: set[int] | None = None, li
         sql = (
             f"SELECT {columns.format(snip=snip)} {_FROM} "
             f"WHERE (search_index.title LIKE :like ESCAPE '\\' OR search_index.body LIKE :like ESCAPE '\\')"
-            f"{scope} LIMIT :n"
+            f"{scanned_in_scope} LIMIT :n"
         )
         params = {"like": like, "raw": q, "n": limit}
     rows = session.execute(text(sql), params).all()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.casefiles import search
@@ -65,6 +65,6 @@ def page_lines(session: Session, document_id: int) -> dict[int, tuple[str, list[
 
 def reindex(session: Session, doc: Document, page_texts: list[str]) -> None:
     """The document's search entry, its pages apart by PAGE_BREAK (text layer or recognised text)."""
-    session.execute(text("DELETE FROM search_index WHERE kind = 'document' AND ref_id = :r"), {"r": doc.id})
+    search.unindex_document(session, doc.id)
     body = search.PAGE_BREAK.join(t.replace(search.PAGE_BREAK, "\n") for t in page_texts)
     search.index(session, "document", doc.id, doc.case_id, doc.title, body)
