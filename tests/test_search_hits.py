@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewdesk.casefiles import search as fts
 from reviewdesk.casefiles.text import normalise_for_index
 from reviewdesk.packages import age, minisign
 from reviewdesk.services import cases, imports
@@ -45,6 +46,25 @@ def test_hits_carry_case_number_title_and_page(desk, office, recipient, tmp_path
     # Short queries (the scan path) carry the same.
     short = [h for h in cases.search(desk, "张某") if h.kind == "case"]
     assert short and all(h.case_number and h.case_title for h in short)
+
+
+def test_a_hit_shows_the_passage_around_its_first_occurrence_marked(desk, office, recipient, tmp_path) -> None:
+    import_with_long_pdf(desk, office, recipient, tmp_path)
+    [hit] = cases.search(desk, TERM)  # a text match
+    assert hit.snippet.startswith("…") and f"法院于次日【{TERM}】并通知当事人" in hit.snippet
+    short = cases.search(desk, "张某")  # a scan
+    assert short and all("【张某】" in h.snippet for h in short if h.kind == "document")
+
+
+def test_the_passage_is_cut_around_the_term() -> None:
+    before, after = "甲" * (fts.BEFORE + 5), "乙" * (fts.AFTER + 5)
+    body = before + "拖欠货款" + after
+    position = len(before) + 1
+    window = body[position - 1 - fts.BEFORE : position - 1 + 4 + fts.AFTER]  # what the query cuts
+    assert fts.passage(window, position, 4) == f"…{'甲' * fts.BEFORE}【拖欠货款】{'乙' * fts.AFTER}…"
+    assert fts.passage("拖欠货款未付", 1, 4) == "【拖欠货款】未付"  # at the start, and the end of the body
+    assert fts.passage(f"第一页{fts.PAGE_BREAK}拖欠货款", 5, 4) == "第一页 【拖欠货款】"
+    assert fts.passage("只在标题中", 0, 2) == "只在标题中"  # not in the body: its beginning, unmarked
 
 
 def test_page_breaks_survive_index_normalisation() -> None:

@@ -401,7 +401,7 @@ def test_list_filters_detail_and_viewer_leave_nothing_on_disk(
     docs_before = len(page.viewers)
     page.open_hit(page.results.item(0))
     assert len(page.viewers) == docs_before + 1
-    page.search_box.setText("张某")  # two characters: matched by a scan, highlighted by the page
+    page.search_box.setText("张某")  # two characters: matched by a scan, marked as a text match is
     page.run_search()
     assert any("【张某】" in page.results.item(i).text() for i in range(page.results.count()))
     wait_for_jobs()

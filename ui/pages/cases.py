@@ -734,8 +734,6 @@ class CasesPage(Page):
     def _hit_item(self, hit: Hit, query: str) -> QListWidgetItem:
         """Three lines: where (document and page, or the case's own fields), which case, the passage."""
         snippet = " ".join(hit.snippet.split())
-        if "【" not in snippet and query:  # short queries are matched by a scan that does not mark the hit
-            snippet = "…" + snippet.replace(query, f"【{query}】") + "…"
         if hit.kind == "case":
             where = self.tr("［Case］ case details")
         elif hit.page:
