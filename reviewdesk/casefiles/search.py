@@ -50,13 +50,23 @@ class Hit:
 
 
 # search_index_cases (migration 0014) says which case each search_index row belongs to, so a search limited
-# to a few cases reads only their rows; every write to search_index goes through these three functions.
+# to a few cases reads only their rows; every write to search_index goes through the functions below.
 def index(session: Session, kind: str, ref_id: int, case_id: int, title: str, body: str) -> None:
+    index_many(session, [(kind, ref_id, case_id, title, body)])
+
+
+def index_many(session: Session, entries: list[tuple[str, int, int, str, str]]) -> None:
+    """Entries (kind, ref_id, case_id, title, body) in two statements. Their row ids are chosen here, for both
+    tables: writers hold the store's write lock, so no one else takes the same ids meanwhile."""
+    if not entries:
+        return
+    last = session.execute(text("SELECT rowid FROM search_index ORDER BY rowid DESC LIMIT 1")).scalar() or 0
+    rows = [{"id": last + 1 + i, "k": kind, "r": ref_id, "c": case_id, "t": title, "b": normalise_for_index(body)}
+            for i, (kind, ref_id, case_id, title, body) in enumerate(entries)]
     session.execute(
-        text("INSERT INTO search_index (kind, ref_id, case_id, title, body) VALUES (:k, :r, :c, :t, :b)"),
-        {"k": kind, "r": ref_id, "c": case_id, "t": title, "b": normalise_for_index(body)},
+        text("INSERT INTO search_index (rowid, kind, ref_id, case_id, title, body) VALUES (:id, :k, :r, :c, :t, :b)"), rows
     )
-    session.execute(text("INSERT INTO search_index_cases (row_id, case_id) VALUES (last_insert_rowid(), :c)"), {"c": case_id})
+    session.execute(text("INSERT INTO search_index_cases (row_id, case_id) VALUES (:id, :c)"), rows)
 
 
 def unindex_case(session: Session, case_id: int) -> None:

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from reviewdesk.audit import chain
@@ -109,6 +109,9 @@ class ImportResult:
         return asdict(self)
 
 
+# Cases stored per round of bulk statements (one ORM flush per case took 4 s for 5,000); progress and a
+# cancel are seen between rounds.
+CASE_BATCH = 500
 ProgressFn = Callable[[Progress], None]
 CancelFn = Callable[[], bool]
 
@@ -276,28 +279,35 @@ def _store_cases_and_files(
             "import again with --update to replace their data",
             message_zh=f"已有 {len(ids)} 件同一签发单位的案件（{'、'.join(ids[:5])}）；如需更新，请确认后重新导入",
         )
+    # Each unit once, with the values of the last case that names it.
+    for unit in {record.handling_unit.code: record.handling_unit for record in manifest.cases}.values():
+        _ensure_unit(session, unit)
     case_ids: dict[str, int] = {}
-    # A unit is written when its values change, not once per case (each look-up flushed the session); the
-    # last case's values win, as before.
-    units: dict[str, UnitRef] = {}
-    for record in manifest.cases:
-        if units.get(record.handling_unit.code) != record.handling_unit:
-            _ensure_unit(session, record)
-            units[record.handling_unit.code] = record.handling_unit
-        case = existing.get(record.id)
-        if case is None:
-            case = Case(issuer_key_id=manifest.issuer_key_id, external_id=record.id, imported_at=now())
-            session.add(case)
-            stored.cases += 1
-        else:
-            _clear_case(session, case.id)
-            stored.updated += 1
-        _fill_case(case, record, manifest)
-        session.flush()
-        _add_people(session, case.id, record)
-        search.index(session, "case", case.id, case.id, record.title, _case_text(record))
-        case_ids[record.id] = case.id
-        counter.tick()
+    imported_at = now()
+    for start in range(0, len(manifest.cases), CASE_BATCH):
+        batch = manifest.cases[start : start + CASE_BATCH]
+        new = [record for record in batch if record.id not in existing]
+        for record in batch:
+            case = existing.get(record.id)
+            if case is not None:
+                _clear_case(session, case.id)
+                for column, value in _case_values(record, manifest).items():
+                    setattr(case, column, value)
+                case_ids[record.id] = case.id
+        if new:
+            rows = [_case_values(record, manifest) | {"issuer_key_id": manifest.issuer_key_id, "external_id": record.id,
+                                                      "imported_at": imported_at} for record in new]
+            ids = session.execute(insert(Case).returning(Case.id, sort_by_parameter_order=True), rows).scalars()
+            case_ids.update(zip((record.id for record in new), ids, strict=True))
+        session.flush()  # the updated cases' values
+        stored.cases += len(new)
+        stored.updated += len(batch) - len(new)
+        _add_people(session, [(case_ids[record.id], record) for record in batch])
+        search.index_many(session, [
+            ("case", case_ids[record.id], case_ids[record.id], record.title, _case_text(record)) for record in batch
+        ])
+        for _record in batch:
+            counter.tick()
     for record, chunks in files:
         assert record.case_id is not None
         _store_document(session, manifest, record, chunks, case_ids[record.case_id], counter)
@@ -350,8 +360,7 @@ def _ensure_campaign(session: Session, manifest: Manifest) -> None:
         session.flush()
 
 
-def _ensure_unit(session: Session, record: CaseRecord) -> None:
-    u = record.handling_unit
+def _ensure_unit(session: Session, u: UnitRef) -> None:
     unit = session.get(Unit, u.code)
     if unit is None:
         session.add(Unit(code=u.code, name=u.name, kind=u.kind, region_code=u.region_code))
@@ -364,20 +373,18 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _fill_case(case: Case, r: CaseRecord, manifest: Manifest) -> None:
-    case.campaign_id = manifest.campaign_id
-    case.package_id = manifest.package_id
-    case.case_number, case.title, case.case_type = r.case_number, r.title, r.case_type
-    case.cause, case.stage, case.unit_code = r.cause, r.stage, r.handling_unit.code
-    case.accepted_on, case.closed_on, case.summary = _iso(r.accepted_on), _iso(r.closed_on), r.summary
+def _case_values(r: CaseRecord, manifest: Manifest) -> dict[str, object]:
+    """The columns of a case that its package describes (a new case's row, or an updated case's new values)."""
     p = r.petition
-    case.petition_count = p.count if p else 0
-    case.petition_first_on = _iso(p.first_on) if p else None
-    case.petition_last_on = _iso(p.last_on) if p else None
     flags = set(p.flags) if p else set()
-    case.flag_unenforced, case.flag_unresolved, case.flag_repeated = (
-        "unenforced" in flags, "unresolved" in flags, "repeated" in flags,
-    )
+    return {
+        "campaign_id": manifest.campaign_id, "package_id": manifest.package_id, "case_number": r.case_number,
+        "title": r.title, "case_type": r.case_type, "cause": r.cause, "stage": r.stage, "unit_code": r.handling_unit.code,
+        "accepted_on": _iso(r.accepted_on), "closed_on": _iso(r.closed_on), "summary": r.summary,
+        "petition_count": p.count if p else 0, "petition_first_on": _iso(p.first_on) if p else None,
+        "petition_last_on": _iso(p.last_on) if p else None, "flag_unenforced": "unenforced" in flags,
+        "flag_unresolved": "unresolved" in flags, "flag_repeated": "repeated" in flags,
+    }
 
 
 def _clear_case(session: Session, case_id: int) -> None:
@@ -390,17 +397,23 @@ def _clear_case(session: Session, case_id: int) -> None:
     search.unindex_case(session, case_id)
 
 
-def _add_people(session: Session, case_id: int, r: CaseRecord) -> None:
-    for h in r.handlers:
-        session.add(CaseHandler(case_id=case_id, name=h.name, id_number=h.id_number, unit_code=h.unit_code, role=h.role))
-    for p in r.parties:
-        party = CaseParty(case_id=case_id, name=p.name, kind=p.kind, id_number=p.id_number, role=p.role)
-        session.add(party)
-        if not p.counsel:
-            continue
-        session.flush()  # the counsel rows need the party's id
-        for c in p.counsel:
-            session.add(PartyCounsel(party_id=party.id, name=c.name, firm=c.firm))
+def _add_people(session: Session, cases: list[tuple[int, CaseRecord]]) -> None:
+    """Handlers, parties and counsel of these cases, a few statements for all of them."""
+    handlers = [{"case_id": case_id, "name": h.name, "id_number": h.id_number, "unit_code": h.unit_code, "role": h.role}
+                for case_id, r in cases for h in r.handlers]
+    if handlers:
+        session.execute(insert(CaseHandler), handlers)
+    parties = [(case_id, p) for case_id, r in cases for p in r.parties]
+    if not parties:
+        return
+    party_ids = session.execute(
+        insert(CaseParty).returning(CaseParty.id, sort_by_parameter_order=True),
+        [{"case_id": case_id, "name": p.name, "kind": p.kind, "id_number": p.id_number, "role": p.role} for case_id, p in parties],
+    ).scalars()
+    counsel = [{"party_id": party_id, "name": c.name, "firm": c.firm}
+               for party_id, (_case_id, p) in zip(party_ids, parties, strict=True) for c in p.counsel]
+    if counsel:
+        session.execute(insert(PartyCounsel), counsel)
 
 
 def _case_text(r: CaseRecord) -> str:
