@@ -1,6 +1,6 @@
 """Import, search and case-list figures, in one run.
 
-    .venv/bin/python bench/import.py [--gib 1.0] [--docs 20000] [--cases 100000]
+    .venv/bin/python bench/import.py [--gib 1.0] [--case-package 5000] [--docs 20000] [--cases 100000]
 
 1. Import of a package of ≥ 1 GiB (random content, so nothing compresses) into a fresh workspace, in a child
    process so its peak RSS is its own; beside it, the baseline: pyrage decrypting the same file and hashing
@@ -15,6 +15,9 @@
    scratch file of the package's size ("page cache pre-touched"), which is what a laptop's physical memory
    gives every time. Both are printed, and beside them what this machine charges for writing that much into
    a new file on reclaimed memory and on memory freed just before.
+   Then a package of `--case-package` cases (5,000) without files, imported by `reviewdesk import` as users
+   run it (the installed console script, a fresh process), beside `reviewdesk whoami --json` on the same
+   workspace (what any command pays to start and open the store).
 2. Full-text query time over 20,000 documents in the FTS5 trigram index (target ≤ 100 ms).
 3. Case list at 100,000 cases: open (all ids sorted + the first screen of rows) and a filter (targets ≤ 200 ms).
 """
@@ -32,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,6 +95,52 @@ def _child(code: str, *args: str) -> dict:
     return json.loads(child.stdout)
 
 
+def bench_case_package(tmp: Path, count: int) -> None:
+    from bench.assign import console_script  # bench/ is a namespace package from the root
+
+    ws_empty = tmp / "ws-cases-empty"
+    opened, _code = Workspace(ws_empty).create("admin", "基准", PW)
+    signer = minisign.SigningKey.generate()
+    keys.trust_issuer(opened, signer.public_key_text("bench"), "基准测试")
+    recipient = age.Recipient.from_str(keys.recipient(opened))
+    opened.close()
+    manifest = _manifest([_case_entry(f"BENCH-{i:05d}", i) for i in range(count)], [])
+    package = builder.build(manifest, [], tmp / "cases.rdpkg", signer=signer, recipients=[recipient])[0]
+    cli, env = console_script("reviewdesk"), dict(os.environ, BENCH_PW=PW)
+    imports, whoamis = [], []
+    for _run in range(RUNS):
+        folder = tmp / "ws-cases"
+        if folder.exists():
+            shutil.rmtree(folder)
+        shutil.copytree(ws_empty, folder)
+        for argv, times in ((["whoami", "--json"], whoamis), (["import", str(package), "--json"], imports)):
+            t0 = time.perf_counter()
+            done = subprocess.run([cli, "--workspace", str(folder), *argv, "--user", "admin", "--password-env", "BENCH_PW"],
+                                  env=env, capture_output=True, text=True)
+            times.append(time.perf_counter() - t0)
+            if done.returncode != 0:
+                raise SystemExit(f"{argv[0]} failed: {done.stderr[-500:]}")
+    print(f"package of {count:,} cases without files, `reviewdesk import` (best of {RUNS}): {min(imports):.2f} s,"
+          f" runs {_runs(imports)}; `reviewdesk whoami --json` on the same workspace {min(whoamis):.2f} s")
+
+
+def _case_entry(case_id: str, i: int) -> dict:
+    return {"id": case_id, "case_number": f"（2026）基{i}号", "title": f"基准测试案件{i}", "case_type": "civil",
+            "handling_unit": {"code": f"U{i % 300}", "name": f"某法院{i % 300}", "kind": "court", "region_code": "620102"},
+            "handlers": [{"name": f"承办人{i}", "id_number": None, "unit_code": f"U{i % 300}", "role": "承办法官"}],
+            "parties": [{"name": f"当事人{i}", "kind": "person", "id_number": None, "role": "原告",
+                         "counsel": [{"name": f"律师{i}", "firm": "某律师事务所"}]}],
+            "summary": "原告与被告买卖合同纠纷，判决生效后长期未执行到位。"}
+
+
+def _manifest(cases_: list[dict], files: list[dict]) -> dict:
+    return {
+        "format": "reviewdesk-package", "version": 1, "kind": "cases", "package_id": str(uuid.uuid4()),
+        "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "基准测试", "key_id": "0000000000000000"},
+        "campaign": {"id": "BENCH", "name": "基准测试"}, "cases": cases_, "experts": [], "files": files,
+    }
+
+
 def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisign.SigningKey) -> Path:
     src = tmp / "src"
     (src / "cases" / "BENCH-1").mkdir(parents=True)
@@ -104,15 +154,7 @@ def make_package(tmp: Path, gib: float, recipient: age.Recipient, signer: minisi
         (src / rel).write_bytes(data)
         files.append((src / rel, {"path": rel, "size": file_size, "sha256": hashlib.sha256(data).hexdigest(),
                                   "media_type": "application/octet-stream", "case_id": "BENCH-1", "title": f"扫描件{i}"}))
-    manifest = {
-        "format": "reviewdesk-package", "version": 1, "kind": "cases", "package_id": "11111111-2222-4333-8444-555555555555",
-        "created_at": "2026-11-20T10:00:00+08:00", "issuer": {"name": "基准测试", "key_id": "0000000000000000"},
-        "campaign": {"id": "BENCH", "name": "基准测试"},
-        "cases": [{"id": "BENCH-1", "case_number": "（2026）基1号", "title": "基准测试案件", "case_type": "civil",
-                   "handling_unit": {"code": "U1", "name": "某法院", "kind": "court", "region_code": "620102"},
-                   "handlers": [], "parties": []}],  # both required by the package contract
-        "experts": [], "files": [entry for _p, entry in files],
-    }
+    manifest = _manifest([_case_entry("BENCH-1", 1)], [entry for _p, entry in files])
     out = builder.build(manifest, files, tmp / "bench.rdpkg", signer=signer, recipients=[recipient])[0]
     for path, _entry in files:
         path.unlink()
@@ -284,11 +326,14 @@ def bench_case_list(tmp: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gib", type=float, default=1.0)
+    parser.add_argument("--case-package", type=int, default=5000, help="cases in the package without files; 0 skips it")
     parser.add_argument("--docs", type=int, default=20000)
     parser.add_argument("--cases", type=int, default=100000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rd-bench-") as tmp:
         bench_import(Path(tmp), args.gib)
+        if args.case_package:
+            bench_case_package(Path(tmp), args.case_package)
         bench_search(Path(tmp), args.docs)
         bench_case_list(Path(tmp), args.cases)
 
