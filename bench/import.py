@@ -48,7 +48,7 @@ from reviewdesk.clock import now  # noqa: E402
 from reviewdesk.packages import age, builder, minisign  # noqa: E402
 from reviewdesk.services import cases, keys  # noqa: E402
 from reviewdesk.store.models import Campaign, Case, Document, Unit  # noqa: E402
-from reviewdesk.workspace import Workspace  # noqa: E402
+from reviewdesk.workspace import OpenWorkspace, Workspace  # noqa: E402
 
 PW = "bench-password-1"
 RUNS = 3  # each figure is the best of these, taken in turn (this machine's disk varies by seconds between runs)
@@ -95,14 +95,19 @@ def _child(code: str, *args: str) -> dict:
     return json.loads(child.stdout)
 
 
+def _receiving_workspace(folder: Path) -> tuple[OpenWorkspace, minisign.SigningKey, age.Recipient]:
+    """A new workspace that trusts a new signing key, the key, and the workspace's package recipient."""
+    opened, _code = Workspace(folder).create("admin", "基准", PW)
+    signer = minisign.SigningKey.generate()
+    keys.trust_issuer(opened, signer.public_key_text("bench"), "基准测试")
+    return opened, signer, age.Recipient.from_str(keys.recipient(opened))
+
+
 def bench_case_package(tmp: Path, count: int) -> None:
     from bench.assign import console_script  # bench/ is a namespace package from the root
 
     ws_empty = tmp / "ws-cases-empty"
-    opened, _code = Workspace(ws_empty).create("admin", "基准", PW)
-    signer = minisign.SigningKey.generate()
-    keys.trust_issuer(opened, signer.public_key_text("bench"), "基准测试")
-    recipient = age.Recipient.from_str(keys.recipient(opened))
+    opened, signer, recipient = _receiving_workspace(ws_empty)
     opened.close()
     manifest = _manifest([_case_entry(f"BENCH-{i:05d}", i) for i in range(count)], [])
     package = builder.build(manifest, [], tmp / "cases.rdpkg", signer=signer, recipients=[recipient])[0]
@@ -200,10 +205,7 @@ def baseline(package: Path, identity_text: str) -> float:
 
 def bench_import(tmp: Path, gib: float) -> None:
     ws_folder = tmp / "ws"
-    opened, _code = Workspace(ws_folder).create("admin", "基准", PW)
-    signer = minisign.SigningKey.generate()
-    keys.trust_issuer(opened, signer.public_key_text("bench"), "基准测试")
-    recipient = age.Recipient.from_str(keys.recipient(opened))
+    opened, signer, recipient = _receiving_workspace(ws_folder)
     from reviewdesk.services.keys import age_identity
 
     with opened.read_session() as session:
